@@ -1,0 +1,244 @@
+//! A walk through the framework for a newcomer: the definition, the ladder
+//! of levels with what each needs and brings, the obstacles and their
+//! remedies, the practice tips and the sources.
+//!
+//! ```text
+//! cargo run --example tour
+//! ```
+
+use std::fmt::Write as _;
+
+use interagency::{
+    Benefit, Concept, ConceptSet, DEFINITION, Facilitator, Finding, Identifier, Level, Obstacle,
+    PracticeTip, Source,
+};
+
+const WIDTH: usize = 88;
+
+fn main() {
+    print!("{}", tour());
+}
+
+fn tour() -> String {
+    let mut out = String::new();
+    heading(
+        &mut out,
+        "Interagency working in children's and family services: a tour",
+        '=',
+    );
+    para(
+        &mut out,
+        "",
+        &format!(
+            "Interagency working is \u{201c}{}\u{201d} ({}).",
+            DEFINITION.text,
+            DEFINITION.source.short()
+        ),
+    );
+    para(
+        &mut out,
+        "",
+        "This tour walks up Frost's ladder of four levels, shows what each level \
+         asks of a partnership and what it brings to families and staff, then \
+         turns to the obstacles partnerships meet and the practice tips that \
+         address them. Text in quotation marks is quoted from the briefing; \
+         everything marked [rubric] is this crate's default reading of the \
+         sources, not a claim the sources make.",
+    );
+
+    heading(&mut out, "What the research says", '-');
+    for finding in Finding::iter() {
+        quote(&mut out, "  * ", finding);
+    }
+    out.push('\n');
+
+    heading(
+        &mut out,
+        "The ladder: Frost's four levels (Frost, 2005, p13)",
+        '-',
+    );
+    para(
+        &mut out,
+        "",
+        "A partnership sits on the highest level whose arrangements it has in \
+         place, together with those of every level below. It holds that level \
+         only while the facilitators the level needs are at least borderline \
+         in its members' ratings.",
+    );
+    for level in Level::iter() {
+        level_section(&mut out, level);
+    }
+
+    heading(
+        &mut out,
+        "Obstacles and their remedies (Atkinson et al., 2002)",
+        '-',
+    );
+    for obstacle in Obstacle::iter() {
+        let _ = writeln!(out, "{}", obstacle.name());
+        quote(&mut out, "    ", obstacle);
+        list(
+            &mut out,
+            "    Remedies [rubric]: ",
+            tip_names(obstacle.addressed_by()),
+        );
+        out.push('\n');
+    }
+
+    heading(&mut out, "Practice tips (from the briefing)", '-');
+    for (n, tip) in PracticeTip::iter().enumerate() {
+        let _ = writeln!(out, "{}. {}", n + 1, tip.name());
+        quote(&mut out, "    ", tip);
+        let links = tip.links();
+        list(&mut out, "    Builds [rubric]: ", names(links.builds));
+        list(&mut out, "    Eases [rubric]: ", names(links.addresses));
+        list(
+            &mut out,
+            "    Puts in place [rubric]: ",
+            names(links.establishes),
+        );
+        out.push('\n');
+    }
+
+    heading(&mut out, "Sources", '-');
+    for source in Source::iter() {
+        para(
+            &mut out,
+            "  * ",
+            &format!("{} Cited for {}.", source.citation(), source.cited_for()),
+        );
+    }
+    out
+}
+
+fn level_section(out: &mut String, level: Level) {
+    let _ = writeln!(
+        out,
+        "Level {}: {}",
+        level.number(),
+        level.name().to_uppercase()
+    );
+    quote(out, "    ", level);
+    para(out, "    ", "You can see it when [rubric]:");
+    for c in level.characteristics() {
+        para(out, "      - ", c.description());
+    }
+    let needs = level.introduces_facilitators();
+    if needs.is_empty() {
+        para(
+            out,
+            "    ",
+            "It needs no facilitator beyond those of the levels below.",
+        );
+    } else {
+        let also = if level == Level::LOWEST {
+            ""
+        } else {
+            ", as well as those of the levels below"
+        };
+        para(
+            out,
+            "    ",
+            &format!("To sustain it, it needs [rubric]{also}:"),
+        );
+        for f in needs {
+            facilitator_line(out, f);
+        }
+    }
+    let brings = level.introduces_benefits();
+    if !brings.is_empty() {
+        para(
+            out,
+            "    ",
+            "What it brings [rubric], from the benefits CAAB (2009) lists:",
+        );
+        for b in brings {
+            benefit_line(out, b);
+        }
+    }
+    out.push('\n');
+}
+
+fn facilitator_line(out: &mut String, f: Facilitator) {
+    para(
+        out,
+        "      - ",
+        &format!(
+            "{}: \u{201c}{}\u{201d} ({})",
+            f.name(),
+            f.description(),
+            f.source().short()
+        ),
+    );
+    list(out, "        Built by: ", tip_names(f.built_by()));
+}
+
+fn benefit_line(out: &mut String, b: Benefit) {
+    para(
+        out,
+        "      - ",
+        &format!("\u{201c}{}\u{201d}", b.description()),
+    );
+}
+
+fn quote(out: &mut String, indent: &str, concept: impl Concept) {
+    let text = if concept.quoted() {
+        format!(
+            "\u{201c}{}\u{201d} ({})",
+            concept.description(),
+            concept.source().short()
+        )
+    } else {
+        concept.description().to_owned()
+    };
+    para(out, indent, &text);
+}
+
+fn names<T: Concept>(set: ConceptSet<T>) -> Vec<String> {
+    set.iter().map(|v| v.name().to_owned()).collect()
+}
+
+fn tip_names(set: ConceptSet<PracticeTip>) -> Vec<String> {
+    set.iter()
+        .map(|tip| format!("tip {} ({})", tip.index() + 1, tip.name()))
+        .collect()
+}
+
+fn list(out: &mut String, label: &str, items: Vec<String>) {
+    if !items.is_empty() {
+        para(out, label, &items.join("; "));
+    }
+}
+
+fn heading(out: &mut String, text: &str, underline: char) {
+    let _ = writeln!(out, "{text}");
+    let _ = writeln!(
+        out,
+        "{}\n",
+        underline.to_string().repeat(text.chars().count())
+    );
+}
+
+/// Writes `text` wrapped at [`WIDTH`], the first line after `first`, the
+/// others indented to match.
+fn para(out: &mut String, first: &str, text: &str) {
+    let indent = " ".repeat(first.chars().count());
+    let mut line = first.to_owned();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && line.chars().count() + 1 + word.chars().count() > WIDTH {
+            let _ = writeln!(out, "{line}");
+            line.clone_from(&indent);
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    let _ = writeln!(out, "{line}");
+    if first.is_empty() {
+        out.push('\n');
+    }
+}

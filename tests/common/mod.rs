@@ -1,0 +1,39 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// Compares `actual` with the committed file `path` (relative to the crate
+/// root). With `UPDATE_SNAPSHOTS=1` in the environment it rewrites the file
+/// instead.
+#[track_caller]
+pub fn assert_snapshot(path: &str, actual: &str) {
+    let file: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).expect("create snapshot directory");
+        }
+        std::fs::write(&file, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&file).unwrap_or_default();
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .map_or_else(|| "the end".to_owned(), |n| format!("line {}", n + 1));
+        panic!(
+            "{path} is out of date (first difference at {line}).\n\
+             If the change is intended, regenerate it with:\n    \
+             UPDATE_SNAPSHOTS=1 cargo test\n\
+             and commit the result."
+        );
+    }
+}
+
+/// Reads a file relative to the crate root.
+pub fn read(path: &str) -> String {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("read {}: {e}", file.display()))
+}
