@@ -2,30 +2,48 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
+mod assessment;
 mod benefit;
 mod catalogue;
 mod characteristic;
+mod classify;
+mod date;
+mod error;
 mod facilitator;
 mod finding;
+mod gap;
 mod id;
 mod level;
+mod markdown;
 mod obstacle;
+mod rating;
 mod rubric;
 mod set;
 mod source;
 mod tip;
 
+pub use assessment::{Agency, Assessment, Response, Role, Sector};
 pub use benefit::Benefit;
 pub use catalogue::{
     BenefitLinks, Catalogue, CharacteristicLinks, DefinitionEntry, Entry, FacilitatorLinks,
     LevelLinks, NoLinks, ObstacleLinks, RubricNumbers, SourceEntry,
 };
 pub use characteristic::Characteristic;
+pub use classify::{
+    Classification, FacilitatorBand, FacilitatorResult, ObstacleBand, ObstacleResult,
+};
+pub use date::Date;
+pub use error::{Error, Result};
 pub use facilitator::Facilitator;
 pub use finding::{DEFINITION, Definition, Finding};
+pub use gap::{
+    ActiveObstacle, FacilitatorGap, GapItem, GapReport, MissingCharacteristic, Recommendation,
+};
 pub use id::{Concept, Identifier, ParseIdError};
 pub use level::Level;
+pub use markdown::Markdown;
 pub use obstacle::Obstacle;
+pub use rating::{Rating, Ratings};
 pub use rubric::{Rubric, Thresholds, TipLinks, Weights};
 pub use set::{ConceptSet, Iter};
 pub use source::Source;

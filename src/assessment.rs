@@ -1,0 +1,575 @@
+//! The assessment document: a partnership's agencies, the arrangements it
+//! has in place and its members' ratings.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::id::id_enum;
+use crate::rating::{RatingProblem, RawRatings};
+use crate::{Characteristic, ConceptSet, Date, Error, Facilitator, Identifier, Obstacle, Ratings};
+
+id_enum! {
+    /// The sector an agency belongs to.
+    pub enum Sector: "sector" {
+        /// Health services.
+        Health,
+        /// Schools and other education services.
+        Education,
+        /// Social work and child protection.
+        SocialWork,
+        /// Family support services.
+        FamilySupport,
+        /// Police, probation and youth justice.
+        Justice,
+        /// Youth services.
+        Youth,
+        /// Housing services.
+        Housing,
+        /// Community and voluntary organisations.
+        CommunityVoluntary,
+        /// Local government.
+        LocalGovernment,
+        /// Any other sector.
+        Other,
+    }
+}
+
+id_enum! {
+    /// A respondent's role in their agency.
+    pub enum Role: "role" {
+        /// Frontline practitioner.
+        Frontline,
+        /// Manager.
+        Manager,
+        /// Senior manager.
+        SeniorManager,
+    }
+}
+
+/// An agency taking part in the partnership.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// The agency's identifier, unique within the assessment and not empty.
+    /// Responses name their agency by it.
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(length(min = 1), regex(pattern = r"\S"))
+    )]
+    pub id: String,
+    /// The agency's name, for people.
+    pub name: String,
+    /// The sector it belongs to, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
+}
+
+impl Agency {
+    /// An agency with no sector given.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Agency {
+        Agency {
+            id: id.into(),
+            name: name.into(),
+            sector: None,
+        }
+    }
+
+    /// The same agency, in `sector`.
+    #[must_use]
+    pub fn with_sector(mut self, sector: Sector) -> Agency {
+        self.sector = Some(sector);
+        self
+    }
+}
+
+/// One respondent's answers: how present each facilitator is and how much
+/// of a problem each obstacle is, from 1 to 5.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// The respondent's identifier, unique within the assessment and not
+    /// empty. It never appears in a report.
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(length(min = 1), regex(pattern = r"\S"))
+    )]
+    pub respondent: String,
+    /// The id of the respondent's agency; it must be one of the assessment's
+    /// agencies.
+    #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
+    pub agency: String,
+    /// The respondent's role.
+    pub role: Role,
+    /// Facilitator ratings: 1 = not present at all … 5 = fully present.
+    #[serde(default, skip_serializing_if = "Ratings::is_empty")]
+    pub facilitators: Ratings<Facilitator>,
+    /// Obstacle ratings: 1 = not a problem … 5 = a severe problem.
+    #[serde(default, skip_serializing_if = "Ratings::is_empty")]
+    pub obstacles: Ratings<Obstacle>,
+}
+
+impl Response {
+    /// A response with no ratings yet; add them to
+    /// [`facilitators`](Self::facilitators) and [`obstacles`](Self::obstacles).
+    pub fn new(respondent: impl Into<String>, agency: impl Into<String>, role: Role) -> Response {
+        Response {
+            respondent: respondent.into(),
+            agency: agency.into(),
+            role,
+            facilitators: Ratings::new(),
+            obstacles: Ratings::new(),
+        }
+    }
+}
+
+/// A validated assessment of one partnership (SPEC §2).
+///
+/// The only ways to get one are [`Assessment::new`] and deserializing, and
+/// both check every rule: a value of this type is always valid. Deserialize
+/// it with any serde format:
+///
+/// ```
+/// use interagency::{Assessment, Level};
+///
+/// let assessment: Assessment = serde_json::from_str(r#"{
+///   "partnership": "Northside Family Support Network",
+///   "assessed_on": "2026-03-01",
+///   "agencies": [
+///     {"id": "cfa", "name": "Child and Family Agency", "sector": "social_work"},
+///     {"id": "hse", "name": "Community Health", "sector": "health"}
+///   ],
+///   "characteristics": ["consistent_goals", "complementary_services"],
+///   "responses": [
+///     {"respondent": "r1", "agency": "cfa", "role": "frontline",
+///      "facilitators": {"good_communication": 4, "leadership": 2},
+///      "obstacles": {"conflict": 3}}
+///   ]
+/// }"#)?;
+/// assert_eq!(assessment.partnership(), "Northside Family Support Network");
+/// assert_eq!(assessment.classify().achieved_level, Some(Level::Cooperation));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(deny_unknown_fields))]
+pub struct Assessment {
+    /// The partnership's name; not empty.
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(length(min = 1), regex(pattern = r"\S"))
+    )]
+    partnership: String,
+    /// The date of the assessment, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(default))]
+    assessed_on: Option<Date>,
+    /// The agencies: at least two, with distinct ids.
+    #[cfg_attr(feature = "schemars", schemars(length(min = 2)))]
+    agencies: Vec<Agency>,
+    /// The arrangements the partnership has in place, each listed once.
+    characteristics: ConceptSet<Characteristic>,
+    /// The respondents' answers: distinct respondent ids, each naming a
+    /// listed agency and giving at least one rating.
+    responses: Vec<Response>,
+    /// Per-agency sums of the ratings, in `agencies` order; derived from
+    /// `responses` when the assessment is built.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schemars", schemars(skip))]
+    tallies: Vec<Tally>,
+}
+
+/// The sum and count of the ratings of one item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Sum {
+    pub(crate) total: u64,
+    pub(crate) count: u32,
+}
+
+impl Sum {
+    fn add(&mut self, rating: crate::Rating) {
+        self.total += u64::from(rating.get());
+        self.count += 1;
+    }
+}
+
+/// One agency's sums for every facilitator and obstacle.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    pub(crate) facilitators: [Sum; Facilitator::COUNT],
+    pub(crate) obstacles: [Sum; Obstacle::COUNT],
+}
+
+impl Assessment {
+    /// Builds an assessment, checking every rule of SPEC §2.
+    ///
+    /// `characteristics` are the arrangements in place; listing one twice is
+    /// an error.
+    ///
+    /// # Errors
+    ///
+    /// The first rule broken, as an [`Error`] naming the field, the value
+    /// and, where one applies, the respondent or agency.
+    ///
+    /// ```
+    /// use interagency::{Agency, Assessment, Characteristic, Facilitator, Rating, Response, Role};
+    ///
+    /// let mut response = Response::new("r1", "cfa", Role::Manager);
+    /// response.facilitators.insert(Facilitator::GoodCommunication, Rating::new(4).unwrap());
+    /// let assessment = Assessment::new(
+    ///     "Northside",
+    ///     None,
+    ///     vec![Agency::new("cfa", "Child and Family Agency"), Agency::new("hse", "Community Health")],
+    ///     vec![Characteristic::ConsistentGoals],
+    ///     vec![response],
+    /// )?;
+    /// assert_eq!(assessment.responses().len(), 1);
+    ///
+    /// let err = Assessment::new("Northside", None, vec![Agency::new("cfa", "CFA")], vec![], vec![])
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "agencies: at least two agencies are needed, got 1");
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    pub fn new(
+        partnership: impl Into<String>,
+        assessed_on: Option<Date>,
+        agencies: Vec<Agency>,
+        characteristics: Vec<Characteristic>,
+        responses: Vec<Response>,
+    ) -> Result<Assessment, Error> {
+        let partnership = partnership.into();
+        if partnership.trim().is_empty() {
+            return Err(Error::EmptyPartnership { value: partnership });
+        }
+        let index_of = agency_index(&agencies)?;
+        let mut set = ConceptSet::new();
+        for (index, &characteristic) in characteristics.iter().enumerate() {
+            if !set.insert(characteristic) {
+                return Err(Error::DuplicateCharacteristic {
+                    index,
+                    characteristic,
+                });
+            }
+        }
+        let tallies = tally(&index_of, agencies.len(), &responses)?;
+        Ok(Assessment {
+            partnership,
+            assessed_on,
+            agencies,
+            characteristics: set,
+            responses,
+            tallies,
+        })
+    }
+
+    /// The partnership's name.
+    #[must_use]
+    pub fn partnership(&self) -> &str {
+        &self.partnership
+    }
+
+    /// The date of the assessment, if given.
+    #[must_use]
+    pub fn assessed_on(&self) -> Option<Date> {
+        self.assessed_on
+    }
+
+    /// The agencies, as listed.
+    #[must_use]
+    pub fn agencies(&self) -> &[Agency] {
+        &self.agencies
+    }
+
+    /// The arrangements in place.
+    #[must_use]
+    pub fn characteristics(&self) -> ConceptSet<Characteristic> {
+        self.characteristics
+    }
+
+    /// The responses, as listed.
+    #[must_use]
+    pub fn responses(&self) -> &[Response] {
+        &self.responses
+    }
+
+    pub(crate) fn tallies(&self) -> &[Tally] {
+        &self.tallies
+    }
+}
+
+/// Maps each agency id to its position, checking the agency rules.
+fn agency_index(agencies: &[Agency]) -> Result<HashMap<&str, usize>, Error> {
+    if agencies.len() < 2 {
+        return Err(Error::TooFewAgencies {
+            count: agencies.len(),
+        });
+    }
+    let mut index_of = HashMap::with_capacity(agencies.len());
+    for (index, agency) in agencies.iter().enumerate() {
+        if agency.id.trim().is_empty() {
+            return Err(Error::EmptyAgencyId {
+                index,
+                value: agency.id.clone(),
+            });
+        }
+        if index_of.insert(agency.id.as_str(), index).is_some() {
+            return Err(Error::DuplicateAgency {
+                index,
+                agency: agency.id.clone(),
+            });
+        }
+    }
+    Ok(index_of)
+}
+
+/// Checks the response rules and sums each agency's ratings.
+fn tally(
+    index_of: &HashMap<&str, usize>,
+    agency_count: usize,
+    responses: &[Response],
+) -> Result<Vec<Tally>, Error> {
+    let mut tallies = vec![Tally::default(); agency_count];
+    let mut seen = HashSet::with_capacity(responses.len());
+    for (index, response) in responses.iter().enumerate() {
+        let respondent = &response.respondent;
+        if respondent.trim().is_empty() {
+            return Err(Error::EmptyRespondent {
+                index,
+                value: respondent.clone(),
+            });
+        }
+        if !seen.insert(respondent.as_str()) {
+            return Err(Error::DuplicateRespondent {
+                index,
+                respondent: respondent.clone(),
+            });
+        }
+        let tally = index_of
+            .get(response.agency.as_str())
+            .and_then(|&i| tallies.get_mut(i))
+            .ok_or_else(|| Error::UnknownAgency {
+                index,
+                respondent: respondent.clone(),
+                agency: response.agency.clone(),
+            })?;
+        if response.facilitators.is_empty() && response.obstacles.is_empty() {
+            return Err(Error::NoRatings {
+                index,
+                respondent: respondent.clone(),
+            });
+        }
+        for (item, rating) in response.facilitators.iter() {
+            if let Some(sum) = tally.facilitators.get_mut(item.index()) {
+                sum.add(rating);
+            }
+        }
+        for (item, rating) in response.obstacles.iter() {
+            if let Some(sum) = tally.obstacles.get_mut(item.index()) {
+                sum.add(rating);
+            }
+        }
+    }
+    Ok(tallies)
+}
+
+/// Text as read: borrowed from the input where the format allows.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
+
+impl Text<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+/// An identifier as read: the value, or the text that named none.
+pub(crate) struct Lenient<T>(pub(crate) Result<T, String>);
+
+impl<'de, T: core::str::FromStr> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Text::deserialize(deserializer)?;
+        Ok(Lenient(
+            text.as_str().parse().map_err(|_| text.into_owned()),
+        ))
+    }
+}
+
+/// The document as read, before validation. Identifiers are kept lenient so
+/// that an unknown one becomes an [`Error`] naming its respondent or agency.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAssessment<'a> {
+    partnership: String,
+    #[serde(default, borrow)]
+    assessed_on: Option<Text<'a>>,
+    agencies: Vec<RawAgency>,
+    characteristics: Vec<Lenient<Characteristic>>,
+    responses: Vec<RawResponse>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAgency {
+    id: String,
+    name: String,
+    #[serde(default)]
+    sector: Option<Lenient<Sector>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawResponse {
+    respondent: String,
+    agency: String,
+    role: Lenient<Role>,
+    #[serde(default)]
+    facilitators: RawRatings<Facilitator>,
+    #[serde(default)]
+    obstacles: RawRatings<Obstacle>,
+}
+
+impl RawAssessment<'_> {
+    fn validate(self) -> Result<Assessment, Error> {
+        let assessed_on = match self.assessed_on {
+            None => None,
+            Some(text) => Some(text.as_str().parse::<Date>()?),
+        };
+        let agencies = self
+            .agencies
+            .into_iter()
+            .enumerate()
+            .map(|(index, raw)| {
+                let sector = match raw.sector {
+                    None => None,
+                    Some(Lenient(Ok(sector))) => Some(sector),
+                    Some(Lenient(Err(value))) => {
+                        return Err(Error::UnknownSector {
+                            index,
+                            agency: raw.id,
+                            value,
+                        });
+                    }
+                };
+                Ok(Agency {
+                    id: raw.id,
+                    name: raw.name,
+                    sector,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let characteristics = self
+            .characteristics
+            .into_iter()
+            .enumerate()
+            .map(|(index, raw)| {
+                raw.0
+                    .map_err(|value| Error::UnknownCharacteristic { index, value })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let responses = self
+            .responses
+            .into_iter()
+            .enumerate()
+            .map(|(index, raw)| raw.validate(index))
+            .collect::<Result<Vec<_>, _>>()?;
+        Assessment::new(
+            self.partnership,
+            assessed_on,
+            agencies,
+            characteristics,
+            responses,
+        )
+    }
+}
+
+impl RawResponse {
+    fn validate(self, index: usize) -> Result<Response, Error> {
+        let respondent = self.respondent;
+        let role = match self.role.0 {
+            Ok(role) => role,
+            Err(value) => {
+                return Err(Error::UnknownRole {
+                    index,
+                    respondent,
+                    value,
+                });
+            }
+        };
+        if let Some(problem) = self.facilitators.problem {
+            return Err(rating_error(
+                index,
+                respondent,
+                "facilitators",
+                problem,
+                |index, respondent, value| Error::UnknownFacilitator {
+                    index,
+                    respondent,
+                    value,
+                },
+            ));
+        }
+        if let Some(problem) = self.obstacles.problem {
+            return Err(rating_error(
+                index,
+                respondent,
+                "obstacles",
+                problem,
+                |index, respondent, value| Error::UnknownObstacle {
+                    index,
+                    respondent,
+                    value,
+                },
+            ));
+        }
+        Ok(Response {
+            respondent,
+            agency: self.agency,
+            role,
+            facilitators: self.facilitators.ratings,
+            obstacles: self.obstacles.ratings,
+        })
+    }
+}
+
+/// The error for a problem in a ratings map; `unknown` builds the error for
+/// an identifier that names no item.
+fn rating_error<T: Identifier>(
+    index: usize,
+    respondent: String,
+    field: &'static str,
+    problem: RatingProblem<T>,
+    unknown: fn(usize, String, String) -> Error,
+) -> Error {
+    match problem {
+        RatingProblem::Unknown(value) => unknown(index, respondent, value),
+        RatingProblem::Duplicate(item) => Error::DuplicateRating {
+            index,
+            respondent,
+            field,
+            item: item.id(),
+        },
+        RatingProblem::Invalid(item, value) => Error::InvalidRating {
+            index,
+            respondent,
+            field,
+            item: item.id(),
+            value,
+        },
+    }
+}
+
+impl<'de> Deserialize<'de> for Assessment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        RawAssessment::deserialize(deserializer)?
+            .validate()
+            .map_err(serde::de::Error::custom)
+    }
+}

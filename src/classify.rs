@@ -1,0 +1,281 @@
+//! Aggregation of the ratings (SPEC §3) and classification (SPEC §4).
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Sum, Tally};
+use crate::id::id_enum;
+use crate::rubric::Thresholds;
+use crate::{Assessment, Facilitator, Level, Obstacle, Rubric};
+
+id_enum! {
+    /// How present a facilitator is, from the mean of its ratings.
+    ///
+    /// With the default rubric: a mean of 4.0 or more is a `strength`, 3.0
+    /// or more `borderline`, below 3.0 a `concern`; no ratings at all is
+    /// `unknown`. A mean of exactly 3.0 is `borderline`.
+    pub enum FacilitatorBand: "facilitator band" {
+        /// Mean at or above the upper threshold (default 4.0).
+        Strength,
+        /// Mean at or above the lower threshold (default 3.0), below the upper.
+        Borderline,
+        /// Mean below the lower threshold (default 3.0).
+        Concern,
+        /// No ratings.
+        Unknown,
+    }
+}
+
+id_enum! {
+    /// How much of a problem an obstacle is, from the mean of its ratings.
+    ///
+    /// With the default rubric: a mean of 4.0 or more is `major`, 3.0 or more
+    /// `moderate`, below 3.0 `minor`; no ratings at all is `unknown`. An
+    /// obstacle is *active* when `moderate` or `major`.
+    pub enum ObstacleBand: "obstacle band" {
+        /// Mean at or above the upper threshold (default 4.0).
+        Major,
+        /// Mean at or above the lower threshold (default 3.0), below the upper.
+        Moderate,
+        /// Mean below the lower threshold (default 3.0).
+        Minor,
+        /// No ratings.
+        Unknown,
+    }
+}
+
+impl FacilitatorBand {
+    /// Whether the facilitator is present enough to sustain a level that
+    /// requires it: `borderline` or `strength`.
+    #[must_use]
+    pub const fn sustains(self) -> bool {
+        matches!(self, Self::Strength | Self::Borderline)
+    }
+}
+
+impl ObstacleBand {
+    /// Whether the obstacle is active: `moderate` or `major`.
+    #[must_use]
+    pub const fn is_active(self) -> bool {
+        matches!(self, Self::Major | Self::Moderate)
+    }
+}
+
+/// Where a mean falls against two thresholds: 0 top, 1 middle, 2 bottom,
+/// `None` without a mean.
+fn band_of(mean: Option<f64>, thresholds: Thresholds) -> Option<u8> {
+    mean.map(|m| {
+        if m >= thresholds.upper {
+            0
+        } else if m >= thresholds.lower {
+            1
+        } else {
+            2
+        }
+    })
+}
+
+impl Thresholds {
+    /// The band of a facilitator mean.
+    #[must_use]
+    pub fn facilitator_band(self, mean: Option<f64>) -> FacilitatorBand {
+        match band_of(mean, self) {
+            Some(0) => FacilitatorBand::Strength,
+            Some(1) => FacilitatorBand::Borderline,
+            Some(_) => FacilitatorBand::Concern,
+            None => FacilitatorBand::Unknown,
+        }
+    }
+
+    /// The band of an obstacle mean.
+    #[must_use]
+    pub fn obstacle_band(self, mean: Option<f64>) -> ObstacleBand {
+        match band_of(mean, self) {
+            Some(0) => ObstacleBand::Major,
+            Some(1) => ObstacleBand::Moderate,
+            Some(_) => ObstacleBand::Minor,
+            None => ObstacleBand::Unknown,
+        }
+    }
+}
+
+/// The aggregate ratings of one facilitator.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FacilitatorResult {
+    /// The facilitator.
+    pub facilitator: Facilitator,
+    /// The mean of the agency means, each agency's mean being that of its
+    /// respondents' ratings; `null` when no one rated it.
+    pub mean: Option<f64>,
+    /// The band of the mean.
+    pub band: FacilitatorBand,
+    /// How many ratings there were.
+    pub responses: u64,
+}
+
+/// The aggregate ratings of one obstacle.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ObstacleResult {
+    /// The obstacle.
+    pub obstacle: Obstacle,
+    /// The mean of the agency means, each agency's mean being that of its
+    /// respondents' ratings; `null` when no one rated it.
+    pub mean: Option<f64>,
+    /// The band of the mean.
+    pub band: ObstacleBand,
+    /// How many ratings there were.
+    pub responses: u64,
+}
+
+/// Which level a partnership has reached and whether it is sustained
+/// (SPEC §4), with the aggregate ratings it rests on (SPEC §3).
+///
+/// ```
+/// use interagency::{Assessment, FacilitatorBand, Facilitator, Level};
+///
+/// let assessment: Assessment = serde_json::from_str(r#"{
+///   "partnership": "Riverside",
+///   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "characteristics": ["consistent_goals", "complementary_services",
+///                       "tackles_overlap_and_gaps", "common_outcomes"],
+///   "responses": [
+///     {"respondent": "1", "agency": "a", "role": "manager",
+///      "facilitators": {"good_communication": 5, "clarity_of_purpose_and_roles": 2}},
+///     {"respondent": "2", "agency": "b", "role": "frontline",
+///      "facilitators": {"good_communication": 3, "clarity_of_purpose_and_roles": 3}}
+///   ]
+/// }"#)?;
+/// let c = assessment.classify();
+/// assert_eq!(c.structural_level, Some(Level::Collaboration));
+/// // Clarity of purpose averages 2.5 over the two agencies: a concern,
+/// // so only cooperation is sustained.
+/// assert_eq!(c.facilitator(Facilitator::ClarityOfPurposeAndRoles).mean, Some(2.5));
+/// assert_eq!(c.achieved_level, Some(Level::Cooperation));
+/// assert!(c.at_risk);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Classification {
+    /// The highest level whose characteristics, and those of every level
+    /// below it, are all in place; `null` if cooperation's are not.
+    pub structural_level: Option<Level>,
+    /// The highest level, up to the structural level, whose required
+    /// facilitators (and those of the levels below) are all `borderline` or
+    /// `strength`; `null` if none.
+    pub achieved_level: Option<Level>,
+    /// Whether the structural level is coordination or higher: the
+    /// partnership works "in a planned, coordinated and formal way, towards
+    /// shared and agreed goals" (Statham, 2011).
+    pub meets_definition: bool,
+    /// Whether the achieved level is below the structural level, or any
+    /// obstacle is `major`.
+    pub at_risk: bool,
+    /// Every facilitator's aggregate, in catalogue order.
+    pub facilitators: [FacilitatorResult; Facilitator::COUNT],
+    /// Every obstacle's aggregate, in catalogue order.
+    pub obstacles: [ObstacleResult; Obstacle::COUNT],
+}
+
+impl Classification {
+    /// The aggregate of one facilitator.
+    #[must_use]
+    pub fn facilitator(&self, facilitator: Facilitator) -> &FacilitatorResult {
+        #[allow(clippy::indexing_slicing, reason = "one entry per facilitator")]
+        &self.facilitators[facilitator as usize]
+    }
+
+    /// The aggregate of one obstacle.
+    #[must_use]
+    pub fn obstacle(&self, obstacle: Obstacle) -> &ObstacleResult {
+        #[allow(clippy::indexing_slicing, reason = "one entry per obstacle")]
+        &self.obstacles[obstacle as usize]
+    }
+}
+
+impl Assessment {
+    /// Classifies the partnership with the default rubric (SPEC §3, §4).
+    ///
+    /// It performs no heap allocation: the per-agency sums are computed once,
+    /// when the assessment is built, so its cost depends on the number of
+    /// agencies, not of respondents.
+    #[must_use]
+    pub fn classify(&self) -> Classification {
+        self.classify_with(&Rubric::DEFAULT)
+    }
+
+    /// Classifies the partnership with `rubric`.
+    #[must_use]
+    pub fn classify_with(&self, rubric: &Rubric) -> Classification {
+        let tallies = self.tallies();
+        let facilitators = Facilitator::ALL.map(|facilitator| {
+            let (mean, responses) =
+                aggregate(tallies, |t| t.facilitators.get(facilitator as usize));
+            FacilitatorResult {
+                facilitator,
+                mean,
+                band: rubric.facilitator_thresholds().facilitator_band(mean),
+                responses,
+            }
+        });
+        let obstacles = Obstacle::ALL.map(|obstacle| {
+            let (mean, responses) = aggregate(tallies, |t| t.obstacles.get(obstacle as usize));
+            ObstacleResult {
+                obstacle,
+                mean,
+                band: rubric.obstacle_thresholds().obstacle_band(mean),
+                responses,
+            }
+        });
+
+        let present = self.characteristics();
+        let structural_level = Level::iter()
+            .take_while(|&level| rubric.characteristics_up_to(level).is_subset(present))
+            .last();
+        let sustained = |level: Level| {
+            rubric.facilitators_required_at(level).iter().all(|f| {
+                facilitators
+                    .iter()
+                    .any(|r| r.facilitator == f && r.band.sustains())
+            })
+        };
+        let achieved_level = Level::iter()
+            .take_while(|&level| Some(level) <= structural_level && sustained(level))
+            .last();
+        let meets_definition = structural_level >= Some(Level::Coordination);
+        let at_risk = achieved_level < structural_level
+            || obstacles.iter().any(|o| o.band == ObstacleBand::Major);
+        Classification {
+            structural_level,
+            achieved_level,
+            meets_definition,
+            at_risk,
+            facilitators,
+            obstacles,
+        }
+    }
+}
+
+/// The agency-balanced mean of one item and its number of ratings: each
+/// agency with ratings contributes the mean of its respondents' ratings, and
+/// the item's mean is the mean of those.
+#[allow(clippy::cast_precision_loss)] // sums and counts stay far below 2^53
+fn aggregate<'a>(
+    tallies: &'a [Tally],
+    pick: impl Fn(&'a Tally) -> Option<&'a Sum>,
+) -> (Option<f64>, u64) {
+    let mut sum_of_means = 0.0;
+    let mut agencies = 0u32;
+    let mut responses = 0u64;
+    for sum in tallies.iter().filter_map(pick).filter(|s| s.count > 0) {
+        sum_of_means += sum.total as f64 / f64::from(sum.count);
+        agencies += 1;
+        responses += u64::from(sum.count);
+    }
+    let mean = (agencies > 0).then(|| sum_of_means / f64::from(agencies));
+    (mean, responses)
+}

@@ -1,0 +1,236 @@
+//! The error type.
+
+use core::fmt;
+
+use crate::{Characteristic, Facilitator, Identifier, Obstacle, Role, Sector};
+
+/// Why an assessment, a rating or a date was rejected.
+///
+/// Every message names the field (as a path such as
+/// `responses[3].facilitators.leadership`), the offending value and, where
+/// one applies, the respondent or agency.
+///
+/// ```
+/// use interagency::Assessment;
+///
+/// let text = r#"{
+///   "partnership": "Northside",
+///   "agencies": [{"id": "cfa", "name": "CFA"}, {"id": "hse", "name": "HSE"}],
+///   "characteristics": [],
+///   "responses": [{"respondent": "r1", "agency": "cfa", "role": "frontline",
+///                  "facilitators": {"leadership": 7}}]
+/// }"#;
+/// let err = serde_json::from_str::<Assessment>(text).unwrap_err();
+/// assert!(err.to_string().starts_with(
+///     "responses[0].facilitators.leadership: respondent \"r1\" gives 7; \
+///      a rating is an integer from 1 to 5"
+/// ));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// `partnership` is empty or only white space.
+    #[error("partnership: must not be empty, got {value:?}")]
+    EmptyPartnership {
+        /// The rejected text.
+        value: String,
+    },
+    /// `assessed_on` is not a real `YYYY-MM-DD` date.
+    #[error("assessed_on: {value:?} is not a real date in YYYY-MM-DD form")]
+    InvalidDate {
+        /// The rejected text.
+        value: String,
+    },
+    /// Fewer than two agencies.
+    #[error("agencies: at least two agencies are needed, got {count}")]
+    TooFewAgencies {
+        /// How many agencies there were.
+        count: usize,
+    },
+    /// An agency id is empty or only white space.
+    #[error("agencies[{index}].id: must not be empty, got {value:?}")]
+    EmptyAgencyId {
+        /// The agency's position in `agencies`.
+        index: usize,
+        /// The rejected id.
+        value: String,
+    },
+    /// Two agencies share an id.
+    #[error("agencies[{index}].id: agency {agency:?} is listed twice")]
+    DuplicateAgency {
+        /// The position of the second listing in `agencies`.
+        index: usize,
+        /// The repeated id.
+        agency: String,
+    },
+    /// An agency's sector is not one of the known sectors.
+    #[error(
+        "agencies[{index}].sector: unknown sector {value:?} for agency {agency:?}; expected one of: {}",
+        OneOf::<Sector>::new()
+    )]
+    UnknownSector {
+        /// The agency's position in `agencies`.
+        index: usize,
+        /// The agency's id.
+        agency: String,
+        /// The rejected sector.
+        value: String,
+    },
+    /// A characteristic identifier names no characteristic.
+    #[error(
+        "characteristics[{index}]: unknown characteristic {value:?}; expected one of: {}",
+        OneOf::<Characteristic>::new()
+    )]
+    UnknownCharacteristic {
+        /// The position in `characteristics`.
+        index: usize,
+        /// The rejected identifier.
+        value: String,
+    },
+    /// A characteristic is listed twice.
+    #[error("characteristics[{index}]: \"{characteristic}\" is listed twice")]
+    DuplicateCharacteristic {
+        /// The position of the second listing in `characteristics`.
+        index: usize,
+        /// The repeated characteristic.
+        characteristic: Characteristic,
+    },
+    /// A respondent id is empty or only white space.
+    #[error("responses[{index}].respondent: must not be empty, got {value:?}")]
+    EmptyRespondent {
+        /// The response's position in `responses`.
+        index: usize,
+        /// The rejected id.
+        value: String,
+    },
+    /// Two responses share a respondent id.
+    #[error("responses[{index}].respondent: respondent {respondent:?} is listed twice")]
+    DuplicateRespondent {
+        /// The position of the second response in `responses`.
+        index: usize,
+        /// The repeated respondent id.
+        respondent: String,
+    },
+    /// A response names an agency that is not listed.
+    #[error(
+        "responses[{index}].agency: respondent {respondent:?} names agency {agency:?}, \
+         which is not among the agencies"
+    )]
+    UnknownAgency {
+        /// The response's position in `responses`.
+        index: usize,
+        /// The respondent.
+        respondent: String,
+        /// The agency id that is not listed.
+        agency: String,
+    },
+    /// A response's role is not one of the known roles.
+    #[error(
+        "responses[{index}].role: unknown role {value:?} for respondent {respondent:?}; expected one of: {}",
+        OneOf::<Role>::new()
+    )]
+    UnknownRole {
+        /// The response's position in `responses`.
+        index: usize,
+        /// The respondent.
+        respondent: String,
+        /// The rejected role.
+        value: String,
+    },
+    /// A response has no rating at all.
+    #[error(
+        "responses[{index}]: respondent {respondent:?} gives no rating; \
+         at least one facilitator or obstacle rating is needed"
+    )]
+    NoRatings {
+        /// The response's position in `responses`.
+        index: usize,
+        /// The respondent.
+        respondent: String,
+    },
+    /// A facilitator rating names no facilitator.
+    #[error(
+        "responses[{index}].facilitators: unknown facilitator {value:?} rated by respondent {respondent:?}; expected one of: {}",
+        OneOf::<Facilitator>::new()
+    )]
+    UnknownFacilitator {
+        /// The response's position in `responses`.
+        index: usize,
+        /// The respondent.
+        respondent: String,
+        /// The rejected identifier.
+        value: String,
+    },
+    /// An obstacle rating names no obstacle.
+    #[error(
+        "responses[{index}].obstacles: unknown obstacle {value:?} rated by respondent {respondent:?}; expected one of: {}",
+        OneOf::<Obstacle>::new()
+    )]
+    UnknownObstacle {
+        /// The response's position in `responses`.
+        index: usize,
+        /// The respondent.
+        respondent: String,
+        /// The rejected identifier.
+        value: String,
+    },
+    /// A response rates the same item twice.
+    #[error("responses[{index}].{field}.{item}: respondent {respondent:?} rates it twice")]
+    DuplicateRating {
+        /// The response's position in `responses`.
+        index: usize,
+        /// The respondent.
+        respondent: String,
+        /// `facilitators` or `obstacles`.
+        field: &'static str,
+        /// The item's identifier.
+        item: &'static str,
+    },
+    /// A rating in a response is not an integer from 1 to 5.
+    #[error(
+        "responses[{index}].{field}.{item}: respondent {respondent:?} gives {value}; \
+         a rating is an integer from 1 to 5"
+    )]
+    InvalidRating {
+        /// The response's position in `responses`.
+        index: usize,
+        /// The respondent.
+        respondent: String,
+        /// `facilitators` or `obstacles`.
+        field: &'static str,
+        /// The item's identifier.
+        item: &'static str,
+        /// The rejected value, as written.
+        value: String,
+    },
+    /// A value that should be a rating is not an integer from 1 to 5.
+    #[error("rating {value} is not an integer from 1 to 5")]
+    Rating {
+        /// The rejected value, as written.
+        value: String,
+    },
+}
+
+/// A `Result` whose error is this crate's [`Error`].
+pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+/// Lists the identifiers of `T` for an error message.
+struct OneOf<T>(core::marker::PhantomData<T>);
+
+impl<T> OneOf<T> {
+    fn new() -> Self {
+        Self(core::marker::PhantomData)
+    }
+}
+
+impl<T: Identifier> fmt::Display for OneOf<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, value) in T::iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(value.id())?;
+        }
+        Ok(())
+    }
+}

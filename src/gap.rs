@@ -1,0 +1,273 @@
+//! Gap analysis towards a target level (SPEC §5).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Assessment, Benefit, Characteristic, Classification, ConceptSet, Date, Facilitator,
+    FacilitatorBand, Level, Obstacle, ObstacleBand, PracticeTip, Rubric,
+};
+
+/// A characteristic of a level up to the target that is not in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MissingCharacteristic {
+    /// The missing characteristic.
+    pub characteristic: Characteristic,
+    /// The level it belongs to.
+    pub level: Level,
+}
+
+/// A facilitator required up to the target that is a `concern` or
+/// `unknown`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FacilitatorGap {
+    /// The facilitator.
+    pub facilitator: Facilitator,
+    /// Its mean rating; `null` when no one rated it.
+    pub mean: Option<f64>,
+    /// Its band: `concern` or `unknown`.
+    pub band: FacilitatorBand,
+}
+
+/// An obstacle whose band is `moderate` or `major`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ActiveObstacle {
+    /// The obstacle.
+    pub obstacle: Obstacle,
+    /// Its mean rating.
+    pub mean: f64,
+    /// Its band: `moderate` or `major`.
+    pub band: ObstacleBand,
+}
+
+/// One item of the gap a recommendation works on.
+///
+/// Serialized as a one-key object: `{"characteristic": id}`,
+/// `{"facilitator": id}` or `{"obstacle": id}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum GapItem {
+    /// A missing characteristic.
+    Characteristic(Characteristic),
+    /// A facilitator gap.
+    Facilitator(Facilitator),
+    /// An active obstacle.
+    Obstacle(Obstacle),
+}
+
+/// A practice tip to act on, with its priority and the gap items it works
+/// on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Recommendation {
+    /// The practice tip.
+    pub tip: PracticeTip,
+    /// The sum of the weights of the gap items it works on: 1.0 for a
+    /// missing characteristic, 3.0 minus the mean for a facilitator gap (1.0
+    /// when unknown), the mean minus 2.0 for an active obstacle (default
+    /// weights).
+    pub priority: f64,
+    /// The gap items it works on: its missing characteristics, then its
+    /// facilitator gaps, then its active obstacles, each in report order.
+    pub addresses: Vec<GapItem>,
+}
+
+/// What stands between a partnership and a target level, and which
+/// practice tips to act on first (SPEC §5).
+///
+/// Reports carry aggregates only: no respondent id appears in them.
+///
+/// ```
+/// use interagency::{Assessment, GapItem, Level, PracticeTip};
+///
+/// let assessment: Assessment = serde_json::from_str(r#"{
+///   "partnership": "Northside",
+///   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "characteristics": ["consistent_goals", "complementary_services"],
+///   "responses": [
+///     {"respondent": "1", "agency": "a", "role": "manager",
+///      "facilitators": {"good_communication": 4, "trust_and_openness": 2}},
+///     {"respondent": "2", "agency": "b", "role": "frontline",
+///      "facilitators": {"good_communication": 4, "trust_and_openness": 2}}
+///   ]
+/// }"#)?;
+/// let report = assessment.gap_analysis(None);
+/// assert_eq!(report.classification.achieved_level, Some(Level::Cooperation));
+/// assert_eq!(report.target, Level::Collaboration);
+/// assert!(!report.reached);
+/// // Sharing agency information establishes a missing characteristic (1.0)
+/// // and builds trust (3.0 - 2.0) and clarity of purpose (unknown: 1.0).
+/// let first = &report.recommendations[0];
+/// assert_eq!(first.tip, PracticeTip::ShareAgencyInformation);
+/// assert_eq!(first.priority, 3.0);
+/// assert_eq!(first.addresses[0], GapItem::Characteristic(interagency::Characteristic::TacklesOverlapAndGaps));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GapReport {
+    /// The partnership's name.
+    pub partnership: String,
+    /// The date of the assessment, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessed_on: Option<Date>,
+    /// The arrangements in place, as assessed.
+    pub characteristics: ConceptSet<Characteristic>,
+    /// Where the partnership stands.
+    pub classification: Classification,
+    /// The level the gap is measured to.
+    pub target: Level,
+    /// Characteristics of the levels up to the target that are not in
+    /// place, in catalogue order.
+    pub missing_characteristics: Vec<MissingCharacteristic>,
+    /// Facilitators required up to the target that are a `concern` or
+    /// `unknown`, in catalogue order.
+    pub facilitator_gaps: Vec<FacilitatorGap>,
+    /// Obstacles that are `moderate` or `major`, by mean descending, then
+    /// catalogue order.
+    pub active_obstacles: Vec<ActiveObstacle>,
+    /// Practice tips with a priority above zero, by priority descending,
+    /// then catalogue order.
+    pub recommendations: Vec<Recommendation>,
+    /// Benefits expected from a level above the achieved level up to the
+    /// target, in catalogue order.
+    pub benefits_in_reach: ConceptSet<Benefit>,
+    /// Whether the achieved level is at or above the target and no
+    /// characteristic or facilitator gap remains.
+    pub reached: bool,
+}
+
+impl Classification {
+    /// The level a gap analysis aims at when no target is given: the level
+    /// after the achieved level (cooperation when none is achieved;
+    /// integration stays integration).
+    #[must_use]
+    pub fn default_target(&self) -> Level {
+        match self.achieved_level {
+            None => Level::LOWEST,
+            Some(level) => level.next().unwrap_or(Level::HIGHEST),
+        }
+    }
+}
+
+impl Assessment {
+    /// The gap analysis towards `target` with the default rubric, or towards
+    /// the level after the achieved one when `target` is `None`.
+    #[must_use]
+    pub fn gap_analysis(&self, target: Option<Level>) -> GapReport {
+        self.gap_analysis_with(&Rubric::DEFAULT, target)
+    }
+
+    /// The gap analysis with `rubric`.
+    #[must_use]
+    pub fn gap_analysis_with(&self, rubric: &Rubric, target: Option<Level>) -> GapReport {
+        let classification = self.classify_with(rubric);
+        let target = target.unwrap_or_else(|| classification.default_target());
+        let weights = rubric.weights();
+
+        let missing: ConceptSet<Characteristic> = rubric
+            .characteristics_up_to(target)
+            .difference(self.characteristics());
+        let missing_characteristics: Vec<_> = missing
+            .iter()
+            .map(|characteristic| MissingCharacteristic {
+                characteristic,
+                level: rubric.level_of(characteristic),
+            })
+            .collect();
+
+        let facilitator_gaps: Vec<_> = classification
+            .facilitators
+            .iter()
+            .filter(|r| rubric.required_from(r.facilitator) <= target && !r.band.sustains())
+            .map(|r| FacilitatorGap {
+                facilitator: r.facilitator,
+                mean: r.mean,
+                band: r.band,
+            })
+            .collect();
+
+        let mut active_obstacles: Vec<_> = classification
+            .obstacles
+            .iter()
+            .filter(|r| r.band.is_active())
+            .filter_map(|r| {
+                r.mean.map(|mean| ActiveObstacle {
+                    obstacle: r.obstacle,
+                    mean,
+                    band: r.band,
+                })
+            })
+            .collect();
+        // Stable: equal means keep catalogue order.
+        active_obstacles.sort_by(|a, b| b.mean.total_cmp(&a.mean));
+
+        let mut recommendations: Vec<_> = PracticeTip::iter()
+            .filter_map(|tip| {
+                let links = rubric.links(tip);
+                let mut priority = 0.0;
+                let mut addresses = Vec::new();
+                for m in &missing_characteristics {
+                    if links.establishes.contains(m.characteristic) {
+                        priority += weights.missing_characteristic;
+                        addresses.push(GapItem::Characteristic(m.characteristic));
+                    }
+                }
+                for g in &facilitator_gaps {
+                    if links.builds.contains(g.facilitator) {
+                        priority += g.mean.map_or(weights.unknown_facilitator, |m| {
+                            weights.facilitator_baseline - m
+                        });
+                        addresses.push(GapItem::Facilitator(g.facilitator));
+                    }
+                }
+                for o in &active_obstacles {
+                    if links.addresses.contains(o.obstacle) {
+                        priority += o.mean - weights.obstacle_baseline;
+                        addresses.push(GapItem::Obstacle(o.obstacle));
+                    }
+                }
+                (priority > 0.0).then_some(Recommendation {
+                    tip,
+                    priority,
+                    addresses,
+                })
+            })
+            .collect();
+        // Stable: equal priorities keep catalogue order.
+        recommendations.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+
+        let achieved = classification.achieved_level;
+        let benefits_in_reach = Benefit::iter()
+            .filter(|&b| {
+                let level = rubric.expected_from(b);
+                Some(level) > achieved && level <= target
+            })
+            .collect();
+        let reached = achieved >= Some(target)
+            && missing_characteristics.is_empty()
+            && facilitator_gaps.is_empty();
+
+        GapReport {
+            partnership: self.partnership().to_owned(),
+            assessed_on: self.assessed_on(),
+            characteristics: self.characteristics(),
+            classification,
+            target,
+            missing_characteristics,
+            facilitator_gaps,
+            active_obstacles,
+            recommendations,
+            benefits_in_reach,
+            reached,
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! The gap report as Markdown, for a meeting pack.
+
+use core::fmt::{self, Display, Formatter, Write as _};
+
+use crate::{
+    Classification, Concept, FacilitatorBand, GapItem, GapReport, Level, ObstacleBand, Rubric,
+    Source,
+};
+
+/// A [`GapReport`] rendered as Markdown; see [`GapReport::markdown`].
+#[derive(Clone, Copy, Debug)]
+pub struct Markdown<'a> {
+    report: &'a GapReport,
+    rubric: &'a Rubric,
+}
+
+impl GapReport {
+    /// The report as Markdown for a meeting pack: the level reached and why,
+    /// a table of facilitators with a bar for each mean, the obstacles, the
+    /// gap to the target, and the recommendations in order with what each
+    /// addresses and its source.
+    ///
+    /// The text reads the default rubric for the levels each facilitator is
+    /// needed from; use [`GapReport::markdown_with`] for another rubric.
+    ///
+    /// ```
+    /// # let assessment: interagency::Assessment = serde_json::from_str(r#"{
+    /// #   "partnership": "Northside", "characteristics": ["consistent_goals"],
+    /// #   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+    /// #   "responses": [{"respondent": "1", "agency": "a", "role": "manager",
+    /// #                  "facilitators": {"good_communication": 4}}]}"#)?;
+    /// let text = assessment.gap_analysis(None).markdown().to_string();
+    /// assert!(text.starts_with("# Interagency working: Northside\n"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn markdown(&self) -> Markdown<'_> {
+        self.markdown_with(&Rubric::DEFAULT)
+    }
+
+    /// The report as Markdown, explained with `rubric`.
+    #[must_use]
+    pub fn markdown_with<'a>(&'a self, rubric: &'a Rubric) -> Markdown<'a> {
+        Markdown {
+            report: self,
+            rubric,
+        }
+    }
+}
+
+fn level_text(level: Option<Level>) -> String {
+    level.map_or_else(
+        || "none".to_owned(),
+        |l| format!("{} (level {} of 4)", l.name(), l.number()),
+    )
+}
+
+fn mean_text(mean: Option<f64>) -> String {
+    mean.map_or_else(|| "–".to_owned(), |m| format!("{m:.2}"))
+}
+
+/// A bar of ten cells for a mean on the 1 to 5 scale: two cells a point,
+/// with a half cell.
+fn bar(mean: Option<f64>) -> String {
+    let Some(mean) = mean else {
+        return String::new();
+    };
+    let halves = (mean * 4.0).round().clamp(0.0, 20.0);
+    let mut out = String::from("`");
+    for cell in 0..10u8 {
+        let filled = halves - f64::from(cell) * 2.0;
+        out.push(if filled >= 2.0 {
+            '█'
+        } else if filled >= 1.0 {
+            '▌'
+        } else {
+            '░'
+        });
+    }
+    out.push('`');
+    out
+}
+
+fn facilitator_band_text(band: FacilitatorBand) -> &'static str {
+    match band {
+        FacilitatorBand::Strength => "strength",
+        FacilitatorBand::Borderline => "borderline",
+        FacilitatorBand::Concern => "**concern**",
+        FacilitatorBand::Unknown => "*unknown*",
+    }
+}
+
+fn obstacle_band_text(band: ObstacleBand) -> &'static str {
+    match band {
+        ObstacleBand::Major => "**major**",
+        ObstacleBand::Moderate => "**moderate**",
+        ObstacleBand::Minor => "minor",
+        ObstacleBand::Unknown => "*unknown*",
+    }
+}
+
+impl Markdown<'_> {
+    /// Why the partnership sits where it does, in sentences.
+    fn reasons(&self, c: &Classification) -> Vec<String> {
+        let rubric = self.rubric;
+        let present = self.report.characteristics;
+        let mut reasons = Vec::new();
+        match c.structural_level {
+            None => reasons.push(format!(
+                "Not yet in place for cooperation: {}.",
+                names(rubric.characteristics_of(Level::LOWEST).difference(present))
+            )),
+            Some(level) => {
+                let below = if level == Level::LOWEST {
+                    ""
+                } else {
+                    " and of every level below it"
+                };
+                reasons.push(format!(
+                    "Every arrangement of {}{below} is in place.",
+                    level.name().to_lowercase()
+                ));
+                if let Some(next) = level.next() {
+                    reasons.push(format!(
+                        "Not yet in place for {}: {}.",
+                        next.name().to_lowercase(),
+                        names(rubric.characteristics_of(next).difference(present))
+                    ));
+                }
+            }
+        }
+        let above = c.achieved_level.map_or(Some(Level::LOWEST), Level::next);
+        if let Some(level) = above.filter(|&l| Some(l) <= c.structural_level) {
+            let failing: Vec<String> = c
+                .facilitators
+                .iter()
+                .filter(|r| rubric.required_from(r.facilitator) <= level && !r.band.sustains())
+                .map(|r| match r.mean {
+                    Some(m) => format!("{} (mean {m:.2})", r.facilitator.name().to_lowercase()),
+                    None => format!("{} (not rated)", r.facilitator.name().to_lowercase()),
+                })
+                .collect();
+            reasons.push(format!(
+                "{} is not sustained: it needs every facilitator it requires to be at \
+                 least borderline (mean 3.0 or more), and {} {} not.",
+                level.name(),
+                failing.join(", "),
+                if failing.len() == 1 { "is" } else { "are" }
+            ));
+        } else if let Some(level) = c.achieved_level {
+            reasons.push(format!(
+                "Every facilitator {} requires is at least borderline.",
+                level.name().to_lowercase()
+            ));
+        }
+        let major: Vec<_> = c
+            .obstacles
+            .iter()
+            .filter(|o| o.band == ObstacleBand::Major)
+            .map(|o| o.obstacle.name().to_lowercase())
+            .collect();
+        if !major.is_empty() {
+            reasons.push(format!("Major obstacles: {}.", major.join(", ")));
+        }
+        reasons
+    }
+}
+
+fn names<T: Concept>(set: crate::ConceptSet<T>) -> String {
+    let names: Vec<_> = set.iter().map(|v| v.name().to_lowercase()).collect();
+    names.join(", ")
+}
+
+fn item_text(item: GapItem) -> String {
+    match item {
+        GapItem::Characteristic(c) => format!("arrangement *{}*", c.name()),
+        GapItem::Facilitator(f) => format!("facilitator *{}*", f.name()),
+        GapItem::Obstacle(o) => format!("obstacle *{}*", o.name()),
+    }
+}
+
+impl Display for Markdown<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let r = self.report;
+        let c = &r.classification;
+        let rubric = self.rubric;
+        let mut out = String::new();
+
+        let _ = writeln!(out, "# Interagency working: {}\n", r.partnership);
+        if let Some(date) = r.assessed_on {
+            let _ = writeln!(out, "Assessed on {date}.\n");
+        }
+
+        out.push_str("## Where the partnership stands\n\n");
+        out.push_str("| | |\n|---|---|\n");
+        let _ = writeln!(
+            out,
+            "| Arrangements in place for | {} |",
+            level_text(c.structural_level)
+        );
+        let _ = writeln!(
+            out,
+            "| Level sustained | **{}** |",
+            level_text(c.achieved_level)
+        );
+        let _ = writeln!(
+            out,
+            "| Meets the definition of interagency working | {} |",
+            if c.meets_definition { "yes" } else { "no" }
+        );
+        let _ = writeln!(
+            out,
+            "| At risk | {} |\n",
+            if c.at_risk { "**yes**" } else { "no" }
+        );
+        for reason in self.reasons(c) {
+            let _ = writeln!(out, "- {reason}");
+        }
+        out.push('\n');
+
+        let _ = writeln!(out, "## Facilitators ({})\n", Source::Statham2011.short());
+        out.push_str("| Facilitator | Needed from | Mean | | Band | Ratings |\n");
+        out.push_str("|---|---|---:|---|---|---:|\n");
+        for result in &c.facilitators {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                result.facilitator.name(),
+                rubric.required_from(result.facilitator).name(),
+                mean_text(result.mean),
+                bar(result.mean),
+                facilitator_band_text(result.band),
+                result.responses
+            );
+        }
+        out.push_str("\nMeans run from 1 (not present at all) to 5 (fully present).\n\n");
+
+        let _ = writeln!(out, "## Obstacles ({})\n", Source::Atkinson2002.short());
+        out.push_str("| Obstacle | Mean | | Band | Ratings |\n");
+        out.push_str("|---|---:|---|---|---:|\n");
+        for result in &c.obstacles {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                result.obstacle.name(),
+                mean_text(result.mean),
+                bar(result.mean),
+                obstacle_band_text(result.band),
+                result.responses
+            );
+        }
+        out.push_str("\nMeans run from 1 (not a problem) to 5 (a severe problem).\n\n");
+
+        let _ = writeln!(
+            out,
+            "## Towards {} (level {} of 4)\n",
+            r.target.name().to_lowercase(),
+            r.target.number()
+        );
+        if r.reached {
+            out.push_str("The target is reached: its arrangements are in place and every facilitator it needs is sustained.\n\n");
+        } else {
+            out.push_str("The target is not yet reached.\n\n");
+        }
+        if !r.missing_characteristics.is_empty() {
+            out.push_str("Arrangements still to put in place:\n\n");
+            for m in &r.missing_characteristics {
+                let _ = writeln!(
+                    out,
+                    "- **{}** ({}): {}",
+                    m.characteristic.name(),
+                    m.level.name().to_lowercase(),
+                    m.characteristic.description()
+                );
+            }
+            out.push('\n');
+        }
+        if !r.facilitator_gaps.is_empty() {
+            out.push_str("Facilitators to strengthen:\n\n");
+            for g in &r.facilitator_gaps {
+                let state = match g.mean {
+                    Some(m) => format!("mean {m:.2}"),
+                    None => "not rated by anyone".to_owned(),
+                };
+                let _ = writeln!(out, "- **{}**: {state}", g.facilitator.name());
+            }
+            out.push('\n');
+        }
+        if !r.active_obstacles.is_empty() {
+            out.push_str("Active obstacles:\n\n");
+            for o in &r.active_obstacles {
+                let _ = writeln!(
+                    out,
+                    "- **{}**: mean {:.2}, {}",
+                    o.obstacle.name(),
+                    o.mean,
+                    obstacle_band_text(o.band)
+                );
+            }
+            out.push('\n');
+        }
+
+        out.push_str("## Recommendations\n\n");
+        if r.recommendations.is_empty() {
+            out.push_str("No practice tip is needed for this target.\n\n");
+        }
+        for (n, rec) in r.recommendations.iter().enumerate() {
+            let items: Vec<_> = rec.addresses.iter().map(|&i| item_text(i)).collect();
+            let _ = writeln!(
+                out,
+                "{}. **{}** (priority {:.2})  \n   \u{201c}{}\u{201d} ({})  \n   Works on: {}.",
+                n + 1,
+                rec.tip.name(),
+                rec.priority,
+                rec.tip.description(),
+                rec.tip.source().short(),
+                items.join(", ")
+            );
+        }
+        out.push('\n');
+
+        if !r.benefits_in_reach.is_empty() {
+            let _ = writeln!(out, "## Benefits in reach ({})\n", Source::Caab2009.short());
+            for b in r.benefits_in_reach {
+                let _ = writeln!(out, "- {}", b.description());
+            }
+            out.push('\n');
+        }
+
+        out.push_str(
+            "---\n\nLevels after Frost (2005, p13); facilitators after Statham (2011); \
+             obstacles after Atkinson et al. (2002); benefits after CAAB (2009). \
+             Which arrangements mark each level, which facilitators each level needs, \
+             the band thresholds and the priorities follow the default rubric of the \
+             `interagency` crate, an interpretation of these sources rather than a \
+             claim they make.\n",
+        );
+        f.write_str(&out)
+    }
+}

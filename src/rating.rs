@@ -1,0 +1,372 @@
+//! Ratings on the 1 to 5 scale, and one respondent's ratings of a list of
+//! items.
+
+use core::fmt;
+use core::marker::PhantomData;
+use core::num::NonZeroU8;
+
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::{Error, Identifier};
+
+/// A rating on the five-point scale: an integer from 1 to 5.
+///
+/// For a facilitator, 1 means "not present at all" and 5 "fully present";
+/// for an obstacle, 1 means "not a problem" and 5 "a severe problem". A value
+/// of this type always holds 1..=5.
+///
+/// ```
+/// use interagency::Rating;
+///
+/// let r = Rating::new(4).unwrap();
+/// assert_eq!(r.get(), 4);
+/// assert!(Rating::new(0).is_none());
+/// assert_eq!(Rating::try_from(6).unwrap_err().to_string(), "rating 6 is not an integer from 1 to 5");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Rating(NonZeroU8);
+
+impl Rating {
+    /// The lowest rating, 1.
+    pub const MIN: Rating = Rating(NonZeroU8::MIN);
+    /// The highest rating, 5.
+    pub const MAX: Rating = match NonZeroU8::new(5) {
+        Some(n) => Rating(n),
+        None => Rating::MIN,
+    };
+
+    /// The rating `value`, if it is 1..=5.
+    #[must_use]
+    pub const fn new(value: u8) -> Option<Rating> {
+        match NonZeroU8::new(value) {
+            Some(n) if value <= 5 => Some(Rating(n)),
+            _ => None,
+        }
+    }
+
+    /// The rating as an integer, 1..=5.
+    #[must_use]
+    pub const fn get(self) -> u8 {
+        self.0.get()
+    }
+}
+
+impl TryFrom<u8> for Rating {
+    type Error = Error;
+
+    fn try_from(value: u8) -> Result<Rating, Error> {
+        Rating::new(value).ok_or(Error::Rating {
+            value: value.to_string(),
+        })
+    }
+}
+
+impl From<Rating> for u8 {
+    fn from(rating: Rating) -> u8 {
+        rating.get()
+    }
+}
+
+impl fmt::Display for Rating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+impl Serialize for Rating {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u8(self.get())
+    }
+}
+
+impl<'de> Deserialize<'de> for Rating {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match RawRating::deserialize(deserializer)? {
+            RawRating(Ok(rating)) => Ok(rating),
+            RawRating(Err(value)) => Err(serde::de::Error::custom(Error::Rating { value })),
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Rating {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Rating".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A rating on the five-point scale, an integer from 1 to 5. \
+                For a facilitator 1 = not present at all and 5 = fully present; \
+                for an obstacle 1 = not a problem and 5 = a severe problem.",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 5,
+        })
+    }
+}
+
+/// A rating as read, or the rejected value rendered as text. Accepts any
+/// scalar so that a bad value becomes an error that names the respondent.
+pub(crate) struct RawRating(pub(crate) Result<Rating, String>);
+
+impl<'de> Deserialize<'de> for RawRating {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = RawRating;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a rating, an integer from 1 to 5")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawRating, E> {
+                let rating = u8::try_from(v).ok().and_then(Rating::new);
+                Ok(RawRating(rating.ok_or_else(|| v.to_string())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawRating, E> {
+                let rating = u8::try_from(v).ok().and_then(Rating::new);
+                Ok(RawRating(rating.ok_or_else(|| v.to_string())))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawRating, E> {
+                Ok(RawRating(Err(format!("{v:?}"))))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawRating, E> {
+                Ok(RawRating(Err(format!("{v:?}"))))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<RawRating, E> {
+                Ok(RawRating(Err(v.to_string())))
+            }
+            fn visit_unit<E>(self) -> Result<RawRating, E> {
+                Ok(RawRating(Err("null".to_owned())))
+            }
+            fn visit_none<E>(self) -> Result<RawRating, E> {
+                Ok(RawRating(Err("null".to_owned())))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// The most items a [`Ratings`] can hold: enough for every facilitator and
+/// every obstacle.
+const SLOTS: usize = 8;
+
+/// One respondent's ratings of some of the items of `T` (facilitators or
+/// obstacles), at most one rating per item.
+///
+/// It is `Copy` and never allocates. It serializes as a map from identifier
+/// to rating, in catalogue order.
+///
+/// ```
+/// use interagency::{Facilitator, Rating, Ratings};
+///
+/// let mut ratings = Ratings::new();
+/// ratings.insert(Facilitator::Leadership, Rating::new(2).unwrap());
+/// assert_eq!(ratings.get(Facilitator::Leadership).map(Rating::get), Some(2));
+/// assert_eq!(ratings.get(Facilitator::TrustAndOpenness), None);
+/// assert_eq!(serde_json::to_string(&ratings)?, r#"{"leadership":2}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub struct Ratings<T> {
+    slots: [Option<Rating>; SLOTS],
+    marker: PhantomData<T>,
+}
+
+impl<T: Identifier> Ratings<T> {
+    /// No ratings.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            slots: [None; SLOTS],
+            marker: PhantomData,
+        }
+    }
+
+    /// The rating of `item`, if it was rated.
+    #[must_use]
+    pub fn get(&self, item: T) -> Option<Rating> {
+        self.slots.get(item.index()).copied().flatten()
+    }
+
+    /// Rates `item`, returning its previous rating.
+    pub fn insert(&mut self, item: T, rating: Rating) -> Option<Rating> {
+        self.slots
+            .get_mut(item.index())
+            .and_then(|slot| slot.replace(rating))
+    }
+
+    /// Removes the rating of `item`, returning it.
+    pub fn remove(&mut self, item: T) -> Option<Rating> {
+        self.slots.get_mut(item.index()).and_then(Option::take)
+    }
+
+    /// How many items are rated.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.slots.iter().filter(|slot| slot.is_some()).count()
+    }
+
+    /// Whether no item is rated.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.slots.iter().all(Option::is_none)
+    }
+
+    /// The rated items and their ratings, in catalogue order.
+    pub fn iter(&self) -> impl Iterator<Item = (T, Rating)> + '_ {
+        T::iter().filter_map(|item| self.get(item).map(|rating| (item, rating)))
+    }
+}
+
+impl<T: Identifier> FromIterator<(T, Rating)> for Ratings<T> {
+    fn from_iter<I: IntoIterator<Item = (T, Rating)>>(iter: I) -> Self {
+        let mut ratings = Self::new();
+        for (item, rating) in iter {
+            ratings.insert(item, rating);
+        }
+        ratings
+    }
+}
+
+impl<T> Clone for Ratings<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Ratings<T> {}
+impl<T: Identifier> Default for Ratings<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl<T> PartialEq for Ratings<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.slots == other.slots
+    }
+}
+impl<T> Eq for Ratings<T> {}
+impl<T> core::hash::Hash for Ratings<T> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.slots.hash(state);
+    }
+}
+
+impl<T: Identifier> fmt::Debug for Ratings<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.iter().map(|(item, rating)| (item.id(), rating.get())))
+            .finish()
+    }
+}
+
+impl<T: Identifier> Serialize for Ratings<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter().map(|(item, rating)| (item.id(), rating.get())))
+    }
+}
+
+/// What can be wrong with one entry of a ratings map.
+#[derive(Debug)]
+pub(crate) enum RatingProblem<T> {
+    /// A key that names no item.
+    Unknown(String),
+    /// An item rated twice.
+    Duplicate(T),
+    /// A value that is not a rating.
+    Invalid(T, String),
+}
+
+/// A ratings map as read, with the first problem found in it, so that the
+/// error can name the respondent once the whole response is known.
+pub(crate) struct RawRatings<T> {
+    pub(crate) ratings: Ratings<T>,
+    pub(crate) problem: Option<RatingProblem<T>>,
+}
+
+impl<T: Identifier> Default for RawRatings<T> {
+    fn default() -> Self {
+        Self {
+            ratings: Ratings::new(),
+            problem: None,
+        }
+    }
+}
+
+impl<'de, T: Identifier> Deserialize<'de> for RawRatings<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Identifier> Visitor<'de> for V<T> {
+            type Value = RawRatings<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a map from {} identifier to rating", T::KIND)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut raw = RawRatings::default();
+                while let Some(key) = map.next_key::<crate::assessment::Lenient<T>>()? {
+                    let RawRating(value) = map.next_value()?;
+                    if raw.problem.is_some() {
+                        continue;
+                    }
+                    raw.problem = match (key.0, value) {
+                        (Err(name), _) => Some(RatingProblem::Unknown(name)),
+                        (Ok(item), _) if raw.ratings.get(item).is_some() => {
+                            Some(RatingProblem::Duplicate(item))
+                        }
+                        (Ok(item), Err(value)) => Some(RatingProblem::Invalid(item, value)),
+                        (Ok(item), Ok(rating)) => {
+                            raw.ratings.insert(item, rating);
+                            None
+                        }
+                    };
+                }
+                Ok(raw)
+            }
+        }
+        deserializer.deserialize_map(V(PhantomData))
+    }
+}
+
+impl<'de, T: Identifier> Deserialize<'de> for Ratings<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawRatings::<T>::deserialize(deserializer)?;
+        match raw.problem {
+            None => Ok(raw.ratings),
+            Some(RatingProblem::Unknown(name)) => Err(serde::de::Error::custom(format_args!(
+                "{}",
+                crate::ParseIdError::new::<T>(&name)
+            ))),
+            Some(RatingProblem::Duplicate(item)) => Err(serde::de::Error::custom(format_args!(
+                "{} {:?} is rated twice",
+                T::KIND,
+                item.id()
+            ))),
+            Some(RatingProblem::Invalid(_, value)) => {
+                Err(serde::de::Error::custom(Error::Rating { value }))
+            }
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl<T: Identifier + schemars::JsonSchema> schemars::JsonSchema for Ratings<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("{}Ratings", T::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let rating = generator.subschema_for::<Rating>();
+        let properties: serde_json::Map<String, serde_json::Value> = T::iter()
+            .map(|item| (item.id().to_owned(), rating.clone().to_value()))
+            .collect();
+        schemars::json_schema!({
+            "description": format!(
+                "Ratings keyed by {} identifier, each an integer from 1 to 5; \
+                 an item left out was not rated.",
+                T::KIND
+            ),
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": false,
+        })
+    }
+}

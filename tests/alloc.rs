@@ -1,0 +1,103 @@
+//! Exact allocation properties: `classify` makes no heap allocation, and
+//! the number `gap_analysis` makes does not grow with the respondents.
+#![allow(unsafe_code)] // a counting global allocator needs `unsafe impl GlobalAlloc`
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use interagency::{Assessment, Level};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the
+// counter is a const-initialised thread-local that never allocates.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// How many allocations `f` makes on this thread.
+fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let result = f();
+    (ALLOCATIONS.with(Cell::get) - before, result)
+}
+
+/// An assessment with `respondents` respondents over three agencies, each
+/// rating every facilitator and obstacle.
+fn generated(respondents: usize) -> Assessment {
+    let responses: Vec<String> = (0..respondents)
+        .map(|i| {
+            let r = |k: usize| (i * 7 + k * 3) % 5 + 1;
+            format!(
+                r#"{{"respondent":"r{i}","agency":"{}","role":"frontline",
+                   "facilitators":{{"clarity_of_purpose_and_roles":{},"whole_agency_commitment":{},"leadership":{},
+                     "trust_and_openness":{},"good_communication":{},"information_sharing_procedures":{},
+                     "staff_relationship_opportunities":{}}},
+                   "obstacles":{{"time_not_prioritised":{},"agreeing_policies_and_protocols":{},
+                     "changing_attitudes_and_beliefs":{},"lack_of_collaborative_skills":{},"conflict":{},
+                     "collaboration_fatigue":{}}}}}"#,
+                ["a", "b", "c"][i % 3],
+                r(0), r(1), r(2), r(3), r(4), r(5), r(6), r(7), r(8), r(9), r(10), r(11), r(12)
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"partnership":"Generated","agencies":[{{"id":"a","name":"A"}},{{"id":"b","name":"B"}},{{"id":"c","name":"C"}}],
+            "characteristics":["consistent_goals","complementary_services","tackles_overlap_and_gaps"],
+            "responses":[{}]}}"#,
+        responses.join(",")
+    );
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn classify_does_not_allocate() {
+    for n in [0, 1, 90, 1000] {
+        let a = generated(n);
+        let (count, c) = allocations(|| a.classify());
+        assert_eq!(
+            count, 0,
+            "classify allocated {count} times for {n} respondents"
+        );
+        assert_eq!(c.facilitators.len(), 7);
+    }
+}
+
+#[test]
+fn gap_analysis_allocations_do_not_grow_with_respondents() {
+    // Multiples of 15 respondents repeat the same ratings per agency, so the
+    // report's contents are the same and only the scale changes.
+    let counts: Vec<usize> = [15, 150, 1500, 15_000]
+        .into_iter()
+        .map(|n| {
+            let a = generated(n);
+            allocations(|| a.gap_analysis(Some(Level::Integration))).0
+        })
+        .collect();
+    assert!(counts[0] > 0, "gap_analysis builds its report lists");
+    assert!(
+        counts.iter().all(|&c| c == counts[0]),
+        "allocations per size: {counts:?}"
+    );
+}
