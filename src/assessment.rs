@@ -86,9 +86,17 @@ impl Agency {
 }
 
 /// One respondent's answers: how present each facilitator is and how much
-/// of a problem each obstacle is, from 1 to 5.
+/// of a problem each obstacle is, from 1 to 5. A response gives at least
+/// one rating.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(extend("anyOf" = [
+        {"type": "object", "required": ["facilitators"], "properties": {"facilitators": {"type": "object", "minProperties": 1}}},
+        {"type": "object", "required": ["obstacles"], "properties": {"obstacles": {"type": "object", "minProperties": 1}}}
+    ]))
+)]
 #[serde(deny_unknown_fields)]
 pub struct Response {
     /// The respondent's identifier, unique within the assessment and not

@@ -18,6 +18,8 @@ mod markdown;
 mod obstacle;
 mod rating;
 mod rubric;
+#[cfg(feature = "schemars")]
+pub mod schema;
 mod set;
 mod source;
 mod tip;

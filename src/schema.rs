@@ -1,0 +1,252 @@
+//! JSON Schema (draft 2020-12) for every document the crate reads or
+//! writes.
+//!
+//! | document | function | file written by `export_schemas` |
+//! |---|---|---|
+//! | the assessment (input) | [`assessment`] | `assessment.schema.json` |
+//! | the gap report | [`report`] | `report.schema.json` |
+//! | the classification | [`classification`] | `classification.schema.json` |
+//! | the catalogue | [`catalogue`] | `catalogue.schema.json` |
+//!
+//! Every schema has a stable `$id`, a `title` and a `description`; every
+//! identifier value carries its description from the catalogue (as a
+//! `oneOf` entry with `const` and `description`); integer and number types
+//! carry no non-standard `format`. The assessment schema states every rule
+//! of the document that JSON Schema can state; the rules it cannot (agency
+//! references, unique ids) are in its descriptions.
+//!
+//! ```
+//! let schema = interagency::schema::assessment();
+//! let json = serde_json::to_value(&schema)?;
+//! assert_eq!(json["$schema"], "https://json-schema.org/draft/2020-12/schema");
+//! assert_eq!(json["$id"], "urn:interagency:schema:assessment:1");
+//! assert_eq!(json["properties"]["agencies"]["minItems"], 2);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use schemars::generate::SchemaSettings;
+use schemars::transform::{RecursiveTransform, RestrictFormats};
+use schemars::{JsonSchema, Schema};
+use serde_json::Value;
+
+use crate::{Assessment, Catalogue, Classification, GapReport};
+
+/// The major version of the documents' shape, part of every `$id`.
+pub const VERSION: u32 = 1;
+
+/// Every schema, by the name of its file (`<name>.schema.json`).
+///
+/// ```
+/// let names: Vec<_> = interagency::schema::all().into_iter().map(|(name, _)| name).collect();
+/// assert_eq!(names, ["assessment", "report", "classification", "catalogue"]);
+/// ```
+#[must_use]
+pub fn all() -> Vec<(&'static str, Schema)> {
+    vec![
+        ("assessment", assessment()),
+        ("report", report()),
+        ("classification", classification()),
+        ("catalogue", catalogue()),
+    ]
+}
+
+/// The schema of the assessment document (SPEC §2), which the crate reads.
+#[must_use]
+pub fn assessment() -> Schema {
+    let mut schema = generate::<Assessment>(
+        Contract::Read,
+        "assessment",
+        "Interagency working assessment",
+        "The assessment of one interagency partnership in children's and family \
+         services: the agencies taking part, the arrangements in place (the \
+         characteristics of Frost's levels) and each respondent's ratings of \
+         Statham's facilitators and Atkinson's obstacles on a scale of 1 to 5. \
+         Besides what this schema states, a valid document has distinct agency \
+         ids, distinct respondent ids, and every response names one of the \
+         listed agencies.",
+    );
+    if let Some(example) = example_assessment() {
+        schema.insert("examples".into(), Value::Array(vec![example]));
+    }
+    schema
+}
+
+/// The schema of the gap report (SPEC §5), which the crate writes.
+#[must_use]
+pub fn report() -> Schema {
+    let mut schema = generate::<GapReport>(
+        Contract::Write,
+        "report",
+        "Interagency working gap report",
+        "Where a partnership stands on Frost's levels of interagency working, \
+         what stands between it and a target level, and which practice tips to \
+         act on first. It carries aggregates only: no respondent id appears in it.",
+    );
+    let example = example_assessment()
+        .and_then(|a| serde_json::from_value::<Assessment>(a).ok())
+        .and_then(|a| serde_json::to_value(a.gap_analysis(None)).ok());
+    if let Some(example) = example {
+        schema.insert("examples".into(), Value::Array(vec![example]));
+    }
+    schema
+}
+
+/// The schema of the classification (SPEC §4), which the crate writes on
+/// its own and inside the gap report.
+#[must_use]
+pub fn classification() -> Schema {
+    generate::<Classification>(
+        Contract::Write,
+        "classification",
+        "Interagency working classification",
+        "Which of Frost's levels of interagency working a partnership has in \
+         place and sustains, with the agency-balanced mean of every facilitator \
+         and obstacle.",
+    )
+}
+
+/// The schema of the catalogue document, which the crate writes.
+#[must_use]
+pub fn catalogue() -> Schema {
+    generate::<Catalogue>(
+        Contract::Write,
+        "catalogue",
+        "Interagency working catalogue",
+        "The framework of interagency working in children's and family \
+         services: Frost's levels, their characteristics, Statham's \
+         facilitators, the CAAB benefits, Atkinson's obstacles, the briefing's \
+         practice tips and research findings, each with its source, and the \
+         links and numbers of the crate's default rubric.",
+    )
+}
+
+#[derive(Clone, Copy)]
+enum Contract {
+    /// A document the crate reads.
+    Read,
+    /// A document the crate writes.
+    Write,
+}
+
+fn generate<T: JsonSchema>(
+    contract: Contract,
+    name: &str,
+    title: &str,
+    description: &str,
+) -> Schema {
+    let settings = SchemaSettings::draft2020_12()
+        .with_transform(RestrictFormats::default())
+        .with_transform(RecursiveTransform(tidy_description));
+    let settings = match contract {
+        Contract::Read => settings.for_deserialize(),
+        Contract::Write => settings.for_serialize(),
+    };
+    let mut schema = settings.into_generator().into_root_schema_for::<T>();
+    let mut root = Schema::default();
+    // Put the identifying keywords first for people reading the file.
+    root.insert(
+        "$schema".into(),
+        schema.remove("$schema").unwrap_or(Value::Null),
+    );
+    root.insert(
+        "$id".into(),
+        Value::String(format!("urn:interagency:schema:{name}:{VERSION}")),
+    );
+    root.insert("title".into(), Value::String(title.to_owned()));
+    root.insert("description".into(), Value::String(description.to_owned()));
+    schema.remove("title");
+    schema.remove("description");
+    if let Some(object) = schema.as_object_mut() {
+        for (key, value) in std::mem::take(object) {
+            root.insert(key, value);
+        }
+    }
+    root
+}
+
+/// The example assessment shipped with the crate, as JSON.
+fn example_assessment() -> Option<Value> {
+    serde_json::from_str(include_str!("../examples/data/early-years-network.json")).ok()
+}
+
+/// Makes Rust doc comments read as plain descriptions: drops fenced code
+/// blocks and turns intra-doc links into their text.
+fn tidy_description(schema: &mut Schema) {
+    let Some(Value::String(text)) = schema.get_mut("description") else {
+        return;
+    };
+    let tidied = tidy(text);
+    if tidied.is_empty() {
+        schema.remove("description");
+    } else {
+        *text = tidied;
+    }
+}
+
+fn tidy(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if !in_code {
+            out.push_str(&unlink(line));
+            out.push('\n');
+        }
+    }
+    // Collapse the blank lines the code blocks leave behind, and unwrap the
+    // lines of each paragraph.
+    let paragraphs: Vec<String> = out
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    paragraphs.join("\n\n")
+}
+
+/// `[text](target)` becomes `text`; `[`X`]` becomes `` `X` ``.
+fn unlink(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let text = &after[..close];
+        let tail = &after[close + 1..];
+        out.push_str(text);
+        rest = match tail
+            .strip_prefix('(')
+            .and_then(|t| t.find(')').map(|end| &t[end + 1..]))
+        {
+            Some(after_link) => after_link,
+            None => tail,
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Checks that `tidy` leaves prose alone.
+#[cfg(test)]
+mod tests {
+    use super::{tidy, unlink};
+
+    #[test]
+    fn unlink_keeps_text() {
+        assert_eq!(
+            unlink("see [`Level`](crate::Level) and [`Rubric::DEFAULT`]."),
+            "see `Level` and `Rubric::DEFAULT`."
+        );
+        assert_eq!(unlink("a [b"), "a [b");
+        assert_eq!(
+            tidy("One.\n\n```\ncode\n```\n\nTwo\nlines."),
+            "One.\n\nTwo lines."
+        );
+    }
+}
