@@ -1,0 +1,153 @@
+//! Benchmarks: parsing, classification, gap analysis, serialization, end to
+//! end, and scaling in respondents. After the runs it prints the ratios the
+//! performance targets are stated in (see the README's Performance section).
+//!
+//! ```text
+//! cargo bench --bench analysis
+//! ```
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use interagency::Assessment;
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+/// The reference document of the targets: 3 agencies, 90 respondents
+/// rating every item.
+const REFERENCE: usize = 90;
+const SIZES: [usize; 5] = [10, 100, 1_000, 10_000, 100_000];
+
+fn reference(c: &mut Criterion) {
+    let text = synthetic::document(REFERENCE);
+    let assessment: Assessment = serde_json::from_str(&text).unwrap();
+    let report = assessment.gap_analysis(None);
+
+    let mut g = c.benchmark_group("reference");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("parse_value", |b| {
+        b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&text)).unwrap());
+    });
+    g.bench_function("parse_assessment", |b| {
+        b.iter(|| serde_json::from_str::<Assessment>(black_box(&text)).unwrap());
+    });
+    g.bench_function("classify", |b| b.iter(|| black_box(&assessment).classify()));
+    g.bench_function("gap_analysis", |b| {
+        b.iter(|| black_box(&assessment).gap_analysis(None))
+    });
+    g.bench_function("classify_and_gap_analysis", |b| {
+        b.iter(|| {
+            let a = black_box(&assessment);
+            (a.classify(), a.gap_analysis(None))
+        });
+    });
+    g.bench_function("serialize_report", |b| {
+        b.iter(|| serde_json::to_string(black_box(&report)).unwrap());
+    });
+    g.bench_function("markdown_report", |b| {
+        b.iter(|| black_box(&report).markdown().to_string());
+    });
+    g.bench_function("end_to_end", |b| {
+        b.iter(|| {
+            let a: Assessment = serde_json::from_str(black_box(&text)).unwrap();
+            serde_json::to_string(&a.gap_analysis(None)).unwrap()
+        });
+    });
+    g.finish();
+}
+
+fn scaling(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scaling");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(3));
+    for n in SIZES {
+        let text = synthetic::document(n);
+        let assessment: Assessment = serde_json::from_str(&text).unwrap();
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::new("parse_assessment", n), &text, |b, text| {
+            b.iter(|| serde_json::from_str::<Assessment>(text).unwrap());
+        });
+        g.bench_with_input(BenchmarkId::new("classify", n), &assessment, |b, a| {
+            b.iter(|| a.classify())
+        });
+        g.bench_with_input(BenchmarkId::new("gap_analysis", n), &assessment, |b, a| {
+            b.iter(|| a.gap_analysis(None));
+        });
+    }
+    g.finish();
+}
+
+/// The mean time of one benchmark in nanoseconds, from criterion's
+/// estimates of this run.
+fn mean_ns(id: &str) -> Option<f64> {
+    let dir = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    );
+    let path = dir
+        .join("criterion")
+        .join(id)
+        .join("new")
+        .join("estimates.json");
+    let text = std::fs::read_to_string(path).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    json["mean"]["point_estimate"].as_f64()
+}
+
+/// Prints the target ratios from this run's estimates.
+fn ratios() {
+    let (Some(value), Some(typed), Some(both)) = (
+        mean_ns("reference/parse_value"),
+        mean_ns("reference/parse_assessment"),
+        mean_ns("reference/classify_and_gap_analysis"),
+    ) else {
+        return; // a filtered or test-mode run: nothing to compare
+    };
+    let verdict = |ok: bool| if ok { "met" } else { "NOT MET" };
+    println!("\nTargets ({REFERENCE} respondents, 3 agencies, every item rated):");
+    let r = both / value;
+    println!(
+        "  classify + gap_analysis / parse into serde_json::Value = {:.2}% (target <= 5%): {}",
+        100.0 * r,
+        verdict(r <= 0.05)
+    );
+    let r = typed / value;
+    println!(
+        "  parse and validate into Assessment / parse into serde_json::Value = {r:.2} (target <= 1.00): {}",
+        verdict(r <= 1.0)
+    );
+    let per: Vec<(usize, f64)> = SIZES
+        .iter()
+        .filter_map(|&n| mean_ns(&format!("scaling/classify/{n}")).map(|t| (n, t)))
+        .collect();
+    if let (Some(&(n0, t0)), Some(&(n1, t1))) = (per.first(), per.last()) {
+        let growth = t1 / t0;
+        let respondents = n1 as f64 / n0 as f64;
+        println!(
+            "  classify at {n1} respondents / at {n0} = {growth:.2} for {respondents:.0}x the respondents \
+             (target: at most linear): {}",
+            verdict(growth <= respondents)
+        );
+    }
+    let parse: Vec<String> = SIZES
+        .iter()
+        .filter_map(|&n| {
+            mean_ns(&format!("scaling/parse_assessment/{n}"))
+                .map(|t| format!("{n}: {:.0} ns/respondent", t / n as f64))
+        })
+        .collect();
+    if !parse.is_empty() {
+        println!("  parse and validate, per respondent: {}", parse.join(", "));
+    }
+}
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    reference(&mut c);
+    scaling(&mut c);
+    c.final_summary();
+    ratios();
+}
