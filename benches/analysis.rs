@@ -6,6 +6,8 @@
 //! cargo bench --bench analysis
 //! ```
 
+#![allow(clippy::cast_precision_loss)] // sizes up to 100,000 convert to f64 exactly
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -34,9 +36,11 @@ fn reference(c: &mut Criterion) {
     g.bench_function("parse_assessment", |b| {
         b.iter(|| serde_json::from_str::<Assessment>(black_box(&text)).unwrap());
     });
-    g.bench_function("classify", |b| b.iter(|| black_box(&assessment).classify()));
+    g.bench_function("classify", |b| {
+        b.iter(|| black_box(&assessment).classify());
+    });
     g.bench_function("gap_analysis", |b| {
-        b.iter(|| black_box(&assessment).gap_analysis(None))
+        b.iter(|| black_box(&assessment).gap_analysis(None));
     });
     g.bench_function("classify_and_gap_analysis", |b| {
         b.iter(|| {
@@ -71,7 +75,7 @@ fn scaling(c: &mut Criterion) {
             b.iter(|| serde_json::from_str::<Assessment>(text).unwrap());
         });
         g.bench_with_input(BenchmarkId::new("classify", n), &assessment, |b, a| {
-            b.iter(|| a.classify())
+            b.iter(|| a.classify());
         });
         g.bench_with_input(BenchmarkId::new("gap_analysis", n), &assessment, |b, a| {
             b.iter(|| a.gap_analysis(None));

@@ -80,7 +80,7 @@ fn tour() -> String {
         list(
             &mut out,
             "    Remedies [rubric]: ",
-            tip_names(obstacle.addressed_by()),
+            &tip_names(obstacle.addressed_by()),
         );
         out.push('\n');
     }
@@ -90,12 +90,12 @@ fn tour() -> String {
         let _ = writeln!(out, "{}. {}", n + 1, tip.name());
         quote(&mut out, "    ", tip);
         let links = tip.links();
-        list(&mut out, "    Builds [rubric]: ", names(links.builds));
-        list(&mut out, "    Eases [rubric]: ", names(links.addresses));
+        list(&mut out, "    Builds [rubric]: ", &names(links.builds));
+        list(&mut out, "    Eases [rubric]: ", &names(links.addresses));
         list(
             &mut out,
             "    Puts in place [rubric]: ",
-            names(links.establishes),
+            &names(links.establishes),
         );
         out.push('\n');
     }
@@ -170,7 +170,7 @@ fn facilitator_line(out: &mut String, f: Facilitator) {
             f.source().short()
         ),
     );
-    list(out, "        Built by: ", tip_names(f.built_by()));
+    list(out, "        Built by: ", &tip_names(f.built_by()));
 }
 
 fn benefit_line(out: &mut String, b: Benefit) {
@@ -204,7 +204,7 @@ fn tip_names(set: ConceptSet<PracticeTip>) -> Vec<String> {
         .collect()
 }
 
-fn list(out: &mut String, label: &str, items: Vec<String>) {
+fn list(out: &mut String, label: &str, items: &[String]) {
     if !items.is_empty() {
         para(out, label, &items.join("; "));
     }

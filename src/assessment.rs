@@ -245,7 +245,7 @@ impl Assessment {
         partnership: impl Into<String>,
         assessed_on: Option<Date>,
         agencies: Vec<Agency>,
-        characteristics: Vec<Characteristic>,
+        characteristics: impl IntoIterator<Item = Characteristic>,
         responses: Vec<Response>,
     ) -> Result<Assessment, Error> {
         let partnership = partnership.into();
@@ -254,7 +254,7 @@ impl Assessment {
         }
         let index_of = agency_index(&agencies)?;
         let mut set = ConceptSet::new();
-        for (index, &characteristic) in characteristics.iter().enumerate() {
+        for (index, characteristic) in characteristics.into_iter().enumerate() {
             if !set.insert(characteristic) {
                 return Err(Error::DuplicateCharacteristic {
                     index,

@@ -92,7 +92,7 @@ impl Level {
     /// The levels from cooperation up to and including this one.
     #[must_use]
     pub fn and_below(self) -> &'static [Level] {
-        &Level::ALL[..=self as usize]
+        Level::ALL.get(..=self as usize).unwrap_or(&[])
     }
 
     /// The characteristics that define this level in the default rubric.

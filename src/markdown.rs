@@ -142,8 +142,9 @@ impl Markdown<'_> {
                 .collect();
             reasons.push(format!(
                 "{} is not sustained: it needs every facilitator it requires to be at \
-                 least borderline (mean 3.0 or more), and {} {} not.",
+                 least borderline (mean {:.1} or more), and {} {} not.",
                 level.name(),
+                rubric.facilitator_thresholds().lower,
                 failing.join(", "),
                 if failing.len() == 1 { "is" } else { "are" }
             ));
@@ -179,20 +180,10 @@ fn item_text(item: GapItem) -> String {
     }
 }
 
-impl Display for Markdown<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let r = self.report;
-        let c = &r.classification;
-        let rubric = self.rubric;
-        let mut out = String::new();
-
-        let _ = writeln!(out, "# Interagency working: {}\n", r.partnership);
-        if let Some(date) = r.assessed_on {
-            let _ = writeln!(out, "Assessed on {date}.\n");
-        }
-
-        out.push_str("## Where the partnership stands\n\n");
-        out.push_str("| | |\n|---|---|\n");
+impl Markdown<'_> {
+    fn standing(&self, out: &mut String) {
+        let c = &self.report.classification;
+        out.push_str("## Where the partnership stands\n\n| | |\n|---|---|\n");
         let _ = writeln!(
             out,
             "| Arrangements in place for | {} |",
@@ -217,16 +208,18 @@ impl Display for Markdown<'_> {
             let _ = writeln!(out, "- {reason}");
         }
         out.push('\n');
+    }
 
+    fn facilitators(&self, out: &mut String) {
         let _ = writeln!(out, "## Facilitators ({})\n", Source::Statham2011.short());
         out.push_str("| Facilitator | Needed from | Mean | | Band | Ratings |\n");
         out.push_str("|---|---|---:|---|---|---:|\n");
-        for result in &c.facilitators {
+        for result in &self.report.classification.facilitators {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
                 result.facilitator.name(),
-                rubric.required_from(result.facilitator).name(),
+                self.rubric.required_from(result.facilitator).name(),
                 mean_text(result.mean),
                 bar(result.mean),
                 facilitator_band_text(result.band),
@@ -234,11 +227,12 @@ impl Display for Markdown<'_> {
             );
         }
         out.push_str("\nMeans run from 1 (not present at all) to 5 (fully present).\n\n");
+    }
 
+    fn obstacles(&self, out: &mut String) {
         let _ = writeln!(out, "## Obstacles ({})\n", Source::Atkinson2002.short());
-        out.push_str("| Obstacle | Mean | | Band | Ratings |\n");
-        out.push_str("|---|---:|---|---|---:|\n");
-        for result in &c.obstacles {
+        out.push_str("| Obstacle | Mean | | Band | Ratings |\n|---|---:|---|---|---:|\n");
+        for result in &self.report.classification.obstacles {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
@@ -250,18 +244,21 @@ impl Display for Markdown<'_> {
             );
         }
         out.push_str("\nMeans run from 1 (not a problem) to 5 (a severe problem).\n\n");
+    }
 
+    fn gap(&self, out: &mut String) {
+        let r = self.report;
         let _ = writeln!(
             out,
             "## Towards {} (level {} of 4)\n",
             r.target.name().to_lowercase(),
             r.target.number()
         );
-        if r.reached {
-            out.push_str("The target is reached: its arrangements are in place and every facilitator it needs is sustained.\n\n");
+        out.push_str(if r.reached {
+            "The target is reached: its arrangements are in place and every facilitator it needs is sustained.\n\n"
         } else {
-            out.push_str("The target is not yet reached.\n\n");
-        }
+            "The target is not yet reached.\n\n"
+        });
         if !r.missing_characteristics.is_empty() {
             out.push_str("Arrangements still to put in place:\n\n");
             for m in &r.missing_characteristics {
@@ -278,10 +275,10 @@ impl Display for Markdown<'_> {
         if !r.facilitator_gaps.is_empty() {
             out.push_str("Facilitators to strengthen:\n\n");
             for g in &r.facilitator_gaps {
-                let state = match g.mean {
-                    Some(m) => format!("mean {m:.2}"),
-                    None => "not rated by anyone".to_owned(),
-                };
+                let state = g.mean.map_or_else(
+                    || "not rated by anyone".to_owned(),
+                    |m| format!("mean {m:.2}"),
+                );
                 let _ = writeln!(out, "- **{}**: {state}", g.facilitator.name());
             }
             out.push('\n');
@@ -299,10 +296,13 @@ impl Display for Markdown<'_> {
             }
             out.push('\n');
         }
+    }
 
+    fn recommendations(&self, out: &mut String) {
+        let r = self.report;
         out.push_str("## Recommendations\n\n");
         if r.recommendations.is_empty() {
-            out.push_str("No practice tip is needed for this target.\n\n");
+            out.push_str("No practice tip is needed for this target.\n");
         }
         for (n, rec) in r.recommendations.iter().enumerate() {
             let items: Vec<_> = rec.addresses.iter().map(|&i| item_text(i)).collect();
@@ -318,7 +318,6 @@ impl Display for Markdown<'_> {
             );
         }
         out.push('\n');
-
         if !r.benefits_in_reach.is_empty() {
             let _ = writeln!(out, "## Benefits in reach ({})\n", Source::Caab2009.short());
             for b in r.benefits_in_reach {
@@ -326,7 +325,22 @@ impl Display for Markdown<'_> {
             }
             out.push('\n');
         }
+    }
+}
 
+impl Display for Markdown<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let r = self.report;
+        let mut out = String::new();
+        let _ = writeln!(out, "# Interagency working: {}\n", r.partnership);
+        if let Some(date) = r.assessed_on {
+            let _ = writeln!(out, "Assessed on {date}.\n");
+        }
+        self.standing(&mut out);
+        self.facilitators(&mut out);
+        self.obstacles(&mut out);
+        self.gap(&mut out);
+        self.recommendations(&mut out);
         out.push_str(
             "---\n\nLevels after Frost (2005, p13); facilitators after Statham (2011); \
              obstacles after Atkinson et al. (2002); benefits after CAAB (2009). \

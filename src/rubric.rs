@@ -227,24 +227,40 @@ impl Rubric {
     /// The level a characteristic belongs to.
     #[must_use]
     pub fn level_of(&self, characteristic: Characteristic) -> Level {
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "an array of one entry per value, indexed by the value's discriminant"
+        )]
         self.characteristic_levels[characteristic as usize]
     }
 
     /// The level from which a facilitator is required.
     #[must_use]
     pub fn required_from(&self, facilitator: Facilitator) -> Level {
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "an array of one entry per value, indexed by the value's discriminant"
+        )]
         self.facilitator_levels[facilitator as usize]
     }
 
     /// The level from which a benefit is expected.
     #[must_use]
     pub fn expected_from(&self, benefit: Benefit) -> Level {
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "an array of one entry per value, indexed by the value's discriminant"
+        )]
         self.benefit_levels[benefit as usize]
     }
 
     /// What a practice tip works on.
     #[must_use]
     pub fn links(&self, tip: PracticeTip) -> TipLinks {
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "an array of one entry per value, indexed by the value's discriminant"
+        )]
         self.tips[tip as usize]
     }
 
@@ -325,7 +341,7 @@ impl Rubric {
 
     fn tips_where(&self, keep: impl Fn(&TipLinks) -> bool) -> ConceptSet<PracticeTip> {
         PracticeTip::iter()
-            .filter(|&tip| keep(&self.tips[tip as usize]))
+            .filter(|&tip| keep(&self.links(tip)))
             .collect()
     }
 }

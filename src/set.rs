@@ -111,6 +111,7 @@ impl<T: Identifier> ConceptSet<T> {
     }
 
     /// The values in catalogue order.
+    #[must_use]
     pub fn iter(self) -> Iter<T> {
         Iter {
             bits: self.bits,

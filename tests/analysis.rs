@@ -1,6 +1,8 @@
 //! Aggregation (SPEC §3), classification (SPEC §4) and gap analysis (SPEC §5):
 //! every rule and boundary, on small documents built for each rule.
 
+#![allow(clippy::float_cmp)] // means and priorities are exact sums of small integers and halves
+
 use interagency::{
     Assessment, Benefit, Characteristic as C, Facilitator as F, FacilitatorBand, GapItem, Level,
     Obstacle as O, ObstacleBand, PracticeTip as T,

@@ -27,7 +27,7 @@ fn valid() -> Value {
 }
 
 /// The message of the error that parsing `doc` gives, without the position
-/// serde_json appends.
+/// `serde_json` appends.
 #[track_caller]
 fn error(doc: &Value) -> String {
     let text = serde_json::to_string(doc).unwrap();

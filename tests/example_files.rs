@@ -2,6 +2,8 @@
 //! against figures worked out by hand. Each agency's mean is the mean of its
 //! respondents' ratings; an item's mean is the mean of the agency means.
 
+#![allow(clippy::too_many_lines)] // each test spells out a hand-worked report in full
+
 use interagency::{
     Assessment, Benefit as B, Characteristic as C, Facilitator as F, FacilitatorBand as FB,
     GapItem, GapReport, Level, Obstacle as O, ObstacleBand as OB, PracticeTip as T,
@@ -334,4 +336,25 @@ fn integrated_family_centre() {
     let low = a.gap_analysis(Some(Level::Cooperation));
     assert!(low.reached);
     assert_eq!(low.target, Level::Cooperation);
+}
+
+/// Reports read back exactly (with `serde_json`'s `float_roundtrip`): a
+/// priority such as 11/3 - 2 survives the trip bit for bit. Found by the
+/// fuzzer: without `float_roundtrip`, `serde_json` may read the last digit
+/// of such a number one unit off.
+#[test]
+fn reports_read_back_exactly() {
+    for name in [
+        "early-years-network.json",
+        "child-protection-hub.json",
+        "integrated-family-centre.json",
+    ] {
+        let a = load(name);
+        for target in [None, Some(Level::Cooperation), Some(Level::Integration)] {
+            let report = a.gap_analysis(target);
+            let back: GapReport =
+                serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
+            assert_eq!(back, report, "{name}");
+        }
+    }
 }

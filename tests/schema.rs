@@ -198,8 +198,8 @@ impl Lcg {
     fn next(&mut self, n: u64) -> u64 {
         self.0 = self
             .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 33) % n
     }
 }
@@ -209,7 +209,7 @@ fn generated(seed: u64) -> Value {
     let agencies = 2 + rng.next(3);
     let characteristics: Vec<&str> = interagency::Characteristic::iter()
         .filter(|_| rng.next(3) > 0)
-        .map(|c| c.id())
+        .map(interagency::Characteristic::id)
         .collect();
     let mut responses = Vec::new();
     for i in 0..rng.next(12) {
@@ -228,7 +228,8 @@ fn generated(seed: u64) -> Value {
         if f.is_empty() && o.is_empty() {
             o.insert("conflict".into(), json!(3));
         }
-        let role = ["frontline", "manager", "senior_manager"][rng.next(3) as usize];
+        let role =
+            ["frontline", "manager", "senior_manager"][usize::try_from(rng.next(3)).unwrap()];
         responses.push(
             json!({"respondent": format!("r{i}"), "agency": format!("a{}", rng.next(agencies)),
                               "role": role,
@@ -270,6 +271,7 @@ fn base() -> Value {
 /// Each mutation breaks a rule a schema can state: both the schema and the
 /// crate reject the result.
 #[test]
+#[allow(clippy::too_many_lines)] // one line a rule
 fn the_schema_rejects_what_the_crate_rejects() {
     let v = validator(&schema::assessment());
     let cases: Vec<(&str, Mutation)> = vec![

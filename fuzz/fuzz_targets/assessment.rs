@@ -1,0 +1,26 @@
+//! Arbitrary bytes through deserialize, classify, gap analysis (default and
+//! every explicit target), JSON and Markdown output. Any panic is a bug;
+//! every accepted document must also give a report that reads back equal.
+#![no_main]
+
+use interagency::{Assessment, GapReport, Level};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(assessment) = serde_json::from_slice::<Assessment>(data) else {
+        return;
+    };
+    let _ = assessment.classify();
+    let targets = [None].into_iter().chain(Level::ALL.map(Some));
+    for target in targets {
+        let report = assessment.gap_analysis(target);
+        let json = serde_json::to_string(&report).expect("reports serialize");
+        let back: GapReport = serde_json::from_str(&json).expect("reports read back");
+        assert_eq!(back, report);
+        let _ = report.markdown().to_string();
+    }
+    // What the crate writes, it reads back unchanged.
+    let text = serde_json::to_string(&assessment).expect("assessments serialize");
+    let again: Assessment = serde_json::from_str(&text).expect("assessments read back");
+    assert_eq!(again, assessment);
+});

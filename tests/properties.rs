@@ -1,0 +1,325 @@
+//! Property tests over generated assessments: determinism, round trips,
+//! schema validity and the laws of the model.
+
+#![allow(clippy::float_cmp)] // priorities must equal the sums exactly: the spec fixes the order of addition
+
+use interagency::{
+    Agency, Assessment, Characteristic, Classification, ConceptSet, Date, Facilitator, GapItem,
+    GapReport, Level, Obstacle, Rating, Ratings, Response, Role, Rubric, Sector,
+};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+/// 512 cases a property, unless `PROPTEST_CASES` says otherwise.
+fn config() -> Config {
+    let mut config = Config::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = 512;
+    }
+    config
+}
+
+fn rating() -> impl Strategy<Value = Rating> {
+    (1u8..=5).prop_map(|r| Rating::new(r).expect("1..=5"))
+}
+
+fn ratings<T: interagency::Identifier>() -> impl Strategy<Value = Ratings<T>> {
+    proptest::collection::vec(proptest::option::weighted(0.6, rating()), T::COUNT).prop_map(
+        |slots| {
+            T::iter()
+                .zip(slots)
+                .filter_map(|(item, r)| r.map(|r| (item, r)))
+                .collect()
+        },
+    )
+}
+
+fn role() -> impl Strategy<Value = Role> {
+    prop_oneof![
+        Just(Role::Frontline),
+        Just(Role::Manager),
+        Just(Role::SeniorManager)
+    ]
+}
+
+fn characteristics() -> impl Strategy<Value = Vec<Characteristic>> {
+    proptest::collection::vec(any::<bool>(), Characteristic::COUNT).prop_map(|keep| {
+        Characteristic::iter()
+            .zip(keep)
+            .filter_map(|(c, k)| k.then_some(c))
+            .collect()
+    })
+}
+
+/// A valid assessment: 2 to 5 agencies, up to 40 respondents.
+fn assessment() -> impl Strategy<Value = Assessment> {
+    (
+        2usize..=5,
+        characteristics(),
+        any::<Option<(u16, u8, u8)>>(),
+    )
+        .prop_flat_map(|(agencies, characteristics, date)| {
+            let response = (
+                0..agencies,
+                role(),
+                ratings::<Facilitator>(),
+                ratings::<Obstacle>(),
+            );
+            (
+                Just(agencies),
+                Just(characteristics),
+                Just(date),
+                proptest::collection::vec(response, 0..40),
+            )
+        })
+        .prop_map(|(agencies, characteristics, date, responses)| {
+            let agencies: Vec<Agency> = (0..agencies)
+                .map(|i| {
+                    Agency::new(format!("agency-{i}"), format!("Agency {i}"))
+                        .with_sector(Sector::ALL[i % Sector::COUNT])
+                })
+                .collect();
+            let responses: Vec<Response> = responses
+                .into_iter()
+                .enumerate()
+                .map(|(i, (agency, role, facilitators, mut obstacles))| {
+                    if facilitators.is_empty() && obstacles.is_empty() {
+                        obstacles.insert(Obstacle::Conflict, Rating::MIN);
+                    }
+                    Response {
+                        respondent: format!("respondent-{i}"),
+                        agency: format!("agency-{agency}"),
+                        role,
+                        facilitators,
+                        obstacles,
+                    }
+                })
+                .collect();
+            let date = date.and_then(|(y, m, d)| Date::new(y % 9999 + 1, m % 12 + 1, d % 28 + 1));
+            Assessment::new(
+                "Generated partnership",
+                date,
+                agencies,
+                characteristics,
+                responses,
+            )
+            .expect("generated assessments are valid")
+        })
+}
+
+fn target() -> impl Strategy<Value = Option<Level>> {
+    proptest::option::of((1u8..=4).prop_map(|n| Level::from_number(n).expect("1..=4")))
+}
+
+fn rebuild(
+    a: &Assessment,
+    characteristics: Vec<Characteristic>,
+    responses: Vec<Response>,
+) -> Assessment {
+    Assessment::new(
+        a.partnership(),
+        a.assessed_on(),
+        a.agencies().to_vec(),
+        characteristics,
+        responses,
+    )
+    .expect("still valid")
+}
+
+fn round_trip<T>(value: &T) -> T
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
+    let text = serde_json::to_string(value).expect("serializes");
+    serde_json::from_str(&text).expect("deserializes")
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn the_same_input_gives_byte_identical_output(a in assessment(), target in target()) {
+        let text = serde_json::to_string(&a).unwrap();
+        let again: Assessment = serde_json::from_str(&text).unwrap();
+        let first = serde_json::to_string(&a.gap_analysis(target)).unwrap();
+        prop_assert_eq!(&first, &serde_json::to_string(&again.gap_analysis(target)).unwrap());
+        prop_assert_eq!(&first, &serde_json::to_string(&a.gap_analysis(target)).unwrap());
+        prop_assert_eq!(a.gap_analysis(target).markdown().to_string(), again.gap_analysis(target).markdown().to_string());
+    }
+
+    #[test]
+    fn public_data_types_round_trip(a in assessment(), target in target()) {
+        prop_assert_eq!(&round_trip(&a), &a);
+        for agency in a.agencies() {
+            prop_assert_eq!(&round_trip(agency), agency);
+        }
+        for response in a.responses() {
+            prop_assert_eq!(&round_trip(response), response);
+            prop_assert_eq!(round_trip(&response.facilitators), response.facilitators);
+            prop_assert_eq!(round_trip(&response.obstacles), response.obstacles);
+        }
+        prop_assert_eq!(round_trip(&a.characteristics()), a.characteristics());
+        prop_assert_eq!(round_trip(&a.assessed_on()), a.assessed_on());
+        let c: Classification = a.classify();
+        prop_assert_eq!(round_trip(&c), c);
+        let r: GapReport = a.gap_analysis(target);
+        prop_assert_eq!(&round_trip(&r), &r);
+        for rec in &r.recommendations {
+            prop_assert_eq!(&round_trip(rec), rec);
+        }
+    }
+
+    #[test]
+    fn adding_a_characteristic_never_lowers_the_structural_level(a in assessment(), extra in 0..Characteristic::COUNT) {
+        let mut set = a.characteristics();
+        set.insert(Characteristic::ALL[extra]);
+        let more = rebuild(&a, set.iter().collect(), a.responses().to_vec());
+        prop_assert!(more.classify().structural_level >= a.classify().structural_level);
+    }
+
+    #[test]
+    fn raising_a_facilitator_rating_never_lowers_the_level_nor_adds_a_gap(
+        a in assessment(), pick in any::<prop::sample::Index>(), f in 0..Facilitator::COUNT, target in target(),
+    ) {
+        prop_assume!(!a.responses().is_empty());
+        let facilitator = Facilitator::ALL[f];
+        let mut responses = a.responses().to_vec();
+        let i = pick.index(responses.len());
+        let Some(old) = responses[i].facilitators.get(facilitator) else { return Ok(()) };
+        prop_assume!(old < Rating::MAX);
+        responses[i].facilitators.insert(facilitator, Rating::new(old.get() + 1).unwrap());
+        let raised = rebuild(&a, a.characteristics().iter().collect(), responses);
+        prop_assert!(raised.classify().achieved_level >= a.classify().achieved_level);
+        let target = Some(target.unwrap_or(Level::Integration));
+        let before: ConceptSet<Facilitator> = a.gap_analysis(target).facilitator_gaps.iter().map(|g| g.facilitator).collect();
+        let after: ConceptSet<Facilitator> = raised.gap_analysis(target).facilitator_gaps.iter().map(|g| g.facilitator).collect();
+        prop_assert!(after.is_subset(before), "{:?} -> {:?}", before, after);
+    }
+
+    #[test]
+    fn raising_an_obstacle_rating_never_removes_an_active_obstacle(
+        a in assessment(), pick in any::<prop::sample::Index>(), o in 0..Obstacle::COUNT,
+    ) {
+        prop_assume!(!a.responses().is_empty());
+        let obstacle = Obstacle::ALL[o];
+        let mut responses = a.responses().to_vec();
+        let i = pick.index(responses.len());
+        let Some(old) = responses[i].obstacles.get(obstacle) else { return Ok(()) };
+        prop_assume!(old < Rating::MAX);
+        responses[i].obstacles.insert(obstacle, Rating::new(old.get() + 1).unwrap());
+        let raised = rebuild(&a, a.characteristics().iter().collect(), responses);
+        let active = |x: &Assessment| -> ConceptSet<Obstacle> {
+            x.gap_analysis(None).active_obstacles.iter().map(|o| o.obstacle).collect()
+        };
+        prop_assert!(active(&a).is_subset(active(&raised)));
+    }
+
+    #[test]
+    fn priorities_are_the_sums_of_the_weights_addressed(a in assessment(), target in target()) {
+        let r = a.gap_analysis(target);
+        let w = Rubric::DEFAULT.weights();
+        for rec in &r.recommendations {
+            let mut sum = 0.0;
+            for item in &rec.addresses {
+                sum += match *item {
+                    GapItem::Characteristic(_) => w.missing_characteristic,
+                    GapItem::Facilitator(f) => {
+                        let gap = r.facilitator_gaps.iter().find(|g| g.facilitator == f).expect("a listed gap");
+                        gap.mean.map_or(w.unknown_facilitator, |m| w.facilitator_baseline - m)
+                    }
+                    GapItem::Obstacle(o) => {
+                        let active = r.active_obstacles.iter().find(|x| x.obstacle == o).expect("a listed obstacle");
+                        active.mean - w.obstacle_baseline
+                    }
+                };
+            }
+            prop_assert_eq!(rec.priority, sum);
+            prop_assert!(rec.priority > 0.0);
+        }
+        // Ordered by priority, ties in catalogue order.
+        for pair in r.recommendations.windows(2) {
+            prop_assert!(pair[0].priority > pair[1].priority || (pair[0].priority == pair[1].priority && pair[0].tip < pair[1].tip));
+        }
+    }
+
+    #[test]
+    fn every_gap_item_is_addressed(a in assessment(), target in target()) {
+        let r = a.gap_analysis(target);
+        let addressed: Vec<GapItem> = r.recommendations.iter().flat_map(|x| x.addresses.iter().copied()).collect();
+        for m in &r.missing_characteristics {
+            prop_assert!(addressed.contains(&GapItem::Characteristic(m.characteristic)));
+        }
+        for g in &r.facilitator_gaps {
+            prop_assert!(addressed.contains(&GapItem::Facilitator(g.facilitator)));
+        }
+        for o in &r.active_obstacles {
+            prop_assert!(addressed.contains(&GapItem::Obstacle(o.obstacle)));
+        }
+    }
+
+    #[test]
+    fn reached_exactly_when_level_and_no_gaps(a in assessment(), target in target()) {
+        let r = a.gap_analysis(target);
+        let expected = r.classification.achieved_level >= Some(r.target)
+            && r.missing_characteristics.is_empty()
+            && r.facilitator_gaps.is_empty();
+        prop_assert_eq!(r.reached, expected);
+    }
+
+    #[test]
+    fn reports_carry_no_respondent_ids(a in assessment(), target in target()) {
+        let r = a.gap_analysis(target);
+        let json = serde_json::to_string(&r).unwrap();
+        let md = r.markdown().to_string();
+        for response in a.responses() {
+            prop_assert!(!json.contains(&response.respondent));
+            prop_assert!(!md.contains(&response.respondent));
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+mod schema {
+    use super::*;
+    use interagency::Catalogue;
+
+    fn validator(schema: &schemars::Schema) -> jsonschema::Validator {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(schema.as_value())
+            .unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn every_serialized_document_validates(a in assessment(), target in target()) {
+            thread_local! {
+                static VALIDATORS: [jsonschema::Validator; 3] = [
+                    validator(&interagency::schema::assessment()),
+                    validator(&interagency::schema::classification()),
+                    validator(&interagency::schema::report()),
+                ];
+            }
+            let docs = [
+                serde_json::to_value(&a).unwrap(),
+                serde_json::to_value(a.classify()).unwrap(),
+                serde_json::to_value(a.gap_analysis(target)).unwrap(),
+            ];
+            VALIDATORS.with(|v| {
+                for (validator, doc) in v.iter().zip(&docs) {
+                    let errors: Vec<String> = validator.iter_errors(doc).map(|e| e.to_string()).collect();
+                    prop_assert!(errors.is_empty(), "{:?}", errors);
+                }
+                Ok(())
+            })?;
+        }
+    }
+
+    #[test]
+    fn the_catalogue_validates() {
+        let v = validator(&interagency::schema::catalogue());
+        assert!(v.is_valid(&serde_json::to_value(Catalogue::default()).unwrap()));
+    }
+}
