@@ -101,11 +101,19 @@ fn assessed_on_must_be_a_real_date() {
     for bad in [
         "2026-02-29",
         "2026-13-01",
+        "2026-00-10",
+        "2026-01-00",
         "2026-3-01",
         "01/03/2026",
+        "2026-03x01",
+        "2026x03-01",
+        "2026-+3-01",
         "2026-03-01T00:00",
         "0000-01-01",
         "2026-04-31",
+        "2026-06-31",
+        "2026-09-31",
+        "2026-11-31",
     ] {
         let mut doc = valid();
         doc["assessed_on"] = json!(bad);
@@ -393,6 +401,13 @@ fn ratings_and_dates_stand_alone() {
     assert_eq!(Rating::MIN.get(), 1);
     assert_eq!(Rating::MAX.get(), 5);
     let date: Date = serde_json::from_str("\"2026-12-31\"").unwrap();
+    assert_eq!((date.year(), date.month(), date.day()), (2026, 12, 31));
+    assert_eq!(Date::new(2026, 1, 31).unwrap().to_string(), "2026-01-31");
+    assert_eq!(Date::new(9999, 12, 31).unwrap().year(), 9999);
+    assert!(Date::new(10_000, 1, 1).is_none());
+    assert!(Date::new(2026, 2, 28).is_some());
+    assert!(Date::new(2024, 2, 30).is_none());
+    assert!(Date::new(2026, 7, 31).is_some() && Date::new(2026, 8, 31).is_some());
     assert_eq!(serde_json::to_string(&date).unwrap(), "\"2026-12-31\"");
     assert!(Date::new(2100, 2, 29).is_none());
     assert!(Date::new(2000, 2, 29).is_some());

@@ -1,0 +1,102 @@
+//! The Markdown report: committed snapshots of the example assessments'
+//! reports, and the pieces of the rendering checked one by one.
+
+mod common;
+
+use interagency::{Assessment, Level};
+use serde_json::json;
+
+fn load(name: &str) -> Assessment {
+    serde_json::from_str(&common::read(&format!("examples/data/{name}.json"))).unwrap()
+}
+
+#[test]
+fn example_reports_match_their_snapshots() {
+    for name in [
+        "early-years-network",
+        "child-protection-hub",
+        "integrated-family-centre",
+    ] {
+        let a = load(name);
+        common::assert_snapshot(
+            &format!("tests/snapshots/{name}.md"),
+            &a.gap_analysis(None).markdown().to_string(),
+        );
+        common::assert_snapshot(
+            &format!("tests/snapshots/{name}.integration.md"),
+            &a.gap_analysis(Some(Level::Integration))
+                .markdown()
+                .to_string(),
+        );
+    }
+}
+
+/// A partnership with nothing in place and few ratings.
+fn bare() -> Assessment {
+    serde_json::from_value(json!({
+        "partnership": "Bare",
+        "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "characteristics": ["consistent_goals"],
+        "responses": [
+            {"respondent": "x", "agency": "a", "role": "manager",
+             "facilitators": {"leadership": 1},
+             "obstacles": {"conflict": 5, "collaboration_fatigue": 3}}
+        ]
+    }))
+    .unwrap()
+}
+
+#[test]
+fn bare_partnership_report() {
+    let text = bare().gap_analysis(None).markdown().to_string();
+    common::assert_snapshot("tests/snapshots/bare.md", &text);
+    assert!(text.contains("| Arrangements in place for | none |"));
+    assert!(text.contains("| Level sustained | **none** |"));
+    assert!(text.contains("- Not yet in place for cooperation: complementary services."));
+    assert!(text.contains("- Major obstacles: conflict."));
+    // Bars: 1.0 fills two cells, 5.0 all ten, 3.0 six; no ratings, no bar.
+    assert!(text.contains("| Leadership | Coordination | 1.00 | `██░░░░░░░░` | **concern** | 1 |"));
+    assert!(text.contains("| Conflict | 5.00 | `██████████` | **major** | 1 |"));
+    assert!(text.contains("| Collaboration fatigue | 3.00 | `██████░░░░` | **moderate** | 1 |"));
+    assert!(text.contains("| Trust and openness | Collaboration | – |  | *unknown* | 0 |"));
+    assert!(text.contains("- **Good communication**: not rated by anyone"));
+    assert!(text.contains("- **Conflict**: mean 5.00, **major**"));
+    assert!(!text.contains("The target is reached"));
+}
+
+#[test]
+fn half_cells_in_bars() {
+    // Means 2.5 and 3.75 (two agencies): five cells, and seven and a half.
+    let a: Assessment = serde_json::from_value(json!({
+        "partnership": "Halves",
+        "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "characteristics": [],
+        "responses": [
+            {"respondent": "1", "agency": "a", "role": "manager", "facilitators": {"leadership": 2, "trust_and_openness": 4}},
+            {"respondent": "2", "agency": "b", "role": "manager", "facilitators": {"leadership": 3, "trust_and_openness": 3}},
+            {"respondent": "3", "agency": "b", "role": "manager", "facilitators": {"trust_and_openness": 4}}
+        ]
+    }))
+    .unwrap();
+    let text = a.gap_analysis(None).markdown().to_string();
+    assert!(
+        text.contains("| Leadership | Coordination | 2.50 | `█████░░░░░` |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Trust and openness | Collaboration | 3.75 | `███████▌░░` |"),
+        "{text}"
+    );
+}
+
+#[test]
+fn reached_target_report() {
+    let text = load("integrated-family-centre")
+        .gap_analysis(None)
+        .markdown()
+        .to_string();
+    assert!(text.contains("The target is reached"));
+    assert!(text.contains("No practice tip is needed for this target."));
+    assert!(!text.contains("## Benefits in reach"));
+    assert!(text.contains("- Every facilitator integration requires is at least borderline."));
+}
