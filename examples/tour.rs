@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use interagency::{
     Benefit, Concept, ConceptSet, DEFINITION, Facilitator, Finding, Identifier, Level, Obstacle,
-    PracticeTip, Source,
+    PracticeTip, Rubric, Source,
 };
 
 const WIDTH: usize = 88;
@@ -68,6 +68,8 @@ fn tour() -> String {
     for level in Level::iter() {
         level_section(&mut out, level);
     }
+
+    reading(&mut out);
 
     heading(
         &mut out,
@@ -241,4 +243,34 @@ fn para(out: &mut String, first: &str, text: &str) {
     if first.is_empty() {
         out.push('\n');
     }
+}
+
+/// How the crate reads a partnership's ratings, with the default rubric's
+/// numbers.
+fn reading(out: &mut String) {
+    heading(out, "Reading a partnership [rubric]", '-');
+    let rubric = Rubric::DEFAULT;
+    let f = rubric.facilitator_thresholds();
+    let o = rubric.obstacle_thresholds();
+    para(
+        out,
+        "",
+        &format!(
+            "Members of each agency rate every facilitator from 1 (not present at all) to 5 \
+             (fully present) and every obstacle from 1 (not a problem) to 5 (a severe problem). \
+             Each agency's ratings are averaged first, then the agencies' averages, so a large \
+             agency does not drown out a small one. A facilitator averaging {:.1} or more is a \
+             strength, {:.1} or more borderline, and below that a concern; an obstacle averaging \
+             {:.1} or more is major and {:.1} or more moderate. A level is sustained only while \
+             every facilitator it needs is at least borderline, and a major obstacle puts the \
+             partnership at risk whatever its level.",
+            f.upper, f.lower, o.upper, o.lower
+        ),
+    );
+    para(
+        out,
+        "",
+        "To see this worked through for a partnership, run: cargo run --example assess -- \
+         examples/data/child-protection-hub.json",
+    );
 }
