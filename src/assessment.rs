@@ -426,8 +426,8 @@ struct RawAssessment<'a> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAgency {
-    id: String,
-    name: String,
+    id: Option<String>,
+    name: Option<String>,
     #[serde(default)]
     sector: Option<Lenient<Sector>>,
 }
@@ -435,9 +435,9 @@ struct RawAgency {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawResponse {
-    respondent: String,
-    agency: String,
-    role: Lenient<Role>,
+    respondent: Option<String>,
+    agency: Option<String>,
+    role: Option<Lenient<Role>>,
     #[serde(default)]
     facilitators: RawRatings<Facilitator>,
     #[serde(default)]
@@ -455,22 +455,25 @@ impl RawAssessment<'_> {
             .into_iter()
             .enumerate()
             .map(|(index, raw)| {
+                let missing = |field, agency: Option<&String>| Error::MissingAgencyField {
+                    index,
+                    field,
+                    agency: agency.cloned(),
+                };
+                let id = raw.id.ok_or_else(|| missing("id", None))?;
+                let name = raw.name.ok_or_else(|| missing("name", Some(&id)))?;
                 let sector = match raw.sector {
                     None => None,
                     Some(Lenient(Ok(sector))) => Some(sector),
                     Some(Lenient(Err(value))) => {
                         return Err(Error::UnknownSector {
                             index,
-                            agency: raw.id,
+                            agency: id,
                             value,
                         });
                     }
                 };
-                Ok(Agency {
-                    id: raw.id,
-                    name: raw.name,
-                    sector,
-                })
+                Ok(Agency { id, name, sector })
             })
             .collect::<Result<Vec<_>, _>>()?;
         let characteristics = self
@@ -500,8 +503,19 @@ impl RawAssessment<'_> {
 
 impl RawResponse {
     fn validate(self, index: usize) -> Result<Response, Error> {
-        let respondent = self.respondent;
-        let role = match self.role.0 {
+        let missing = |field, respondent: Option<&String>| Error::MissingResponseField {
+            index,
+            field,
+            respondent: respondent.cloned(),
+        };
+        let respondent = self.respondent.ok_or_else(|| missing("respondent", None))?;
+        let agency = self
+            .agency
+            .ok_or_else(|| missing("agency", Some(&respondent)))?;
+        let role = self
+            .role
+            .ok_or_else(|| missing("role", Some(&respondent)))?;
+        let role = match role.0 {
             Ok(role) => role,
             Err(value) => {
                 return Err(Error::UnknownRole {
@@ -539,7 +553,7 @@ impl RawResponse {
         }
         Ok(Response {
             respondent,
-            agency: self.agency,
+            agency,
             role,
             facilitators: self.facilitators.ratings,
             obstacles: self.obstacles.ratings,

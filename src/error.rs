@@ -63,6 +63,16 @@ pub enum Error {
         /// The repeated id.
         agency: String,
     },
+    /// An agency lacks a required field (or gives it as `null`).
+    #[error("agencies[{index}].{field}: missing{}", Whose("agency", .agency))]
+    MissingAgencyField {
+        /// The agency's position in `agencies`.
+        index: usize,
+        /// The missing field: `id` or `name`.
+        field: &'static str,
+        /// The agency's id, when it has one.
+        agency: Option<String>,
+    },
     /// An agency's sector is not one of the known sectors.
     #[error(
         "agencies[{index}].sector: unknown sector {value:?} for agency {agency:?}; expected one of: {}",
@@ -94,6 +104,16 @@ pub enum Error {
         index: usize,
         /// The repeated characteristic.
         characteristic: Characteristic,
+    },
+    /// A response lacks a required field (or gives it as `null`).
+    #[error("responses[{index}].{field}: missing{}", Whose("respondent", .respondent))]
+    MissingResponseField {
+        /// The response's position in `responses`.
+        index: usize,
+        /// The missing field: `respondent`, `agency` or `role`.
+        field: &'static str,
+        /// The respondent, when the response names one.
+        respondent: Option<String>,
     },
     /// A respondent id is empty or only white space.
     #[error("responses[{index}].respondent: must not be empty, got {value:?}")]
@@ -213,6 +233,18 @@ pub enum Error {
 
 /// A `Result` whose error is this crate's [`Error`].
 pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+/// ` for respondent "r1"` (or agency), or nothing without an id.
+struct Whose<'a>(&'static str, &'a Option<String>);
+
+impl fmt::Display for Whose<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.1 {
+            Some(id) => write!(f, " for {} {id:?}", self.0),
+            None => Ok(()),
+        }
+    }
+}
 
 /// Lists the identifiers of `T` for an error message.
 struct OneOf<T>(core::marker::PhantomData<T>);

@@ -313,11 +313,30 @@ fn required_fields_are_required() {
         doc.as_object_mut().unwrap().remove(field);
         assert_eq!(error(&doc), format!("missing field `{field}`"));
     }
-    for field in ["respondent", "agency", "role"] {
+    let mut doc = valid();
+    doc["responses"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("respondent");
+    assert_error(&doc, "responses[1].respondent: missing");
+    for field in ["agency", "role"] {
         let mut doc = valid();
-        doc["responses"][0].as_object_mut().unwrap().remove(field);
-        assert_eq!(error(&doc), format!("missing field `{field}`"));
+        doc["responses"][1].as_object_mut().unwrap().remove(field);
+        assert_error(
+            &doc,
+            &format!("responses[1].{field}: missing for respondent \"r2\""),
+        );
+        doc["responses"][1][field] = Value::Null;
+        assert_error(
+            &doc,
+            &format!("responses[1].{field}: missing for respondent \"r2\""),
+        );
     }
+    let mut doc = valid();
+    doc["agencies"][1].as_object_mut().unwrap().remove("name");
+    assert_error(&doc, "agencies[1].name: missing for agency \"hse\"");
+    doc["agencies"][1].as_object_mut().unwrap().remove("id");
+    assert_error(&doc, "agencies[1].id: missing");
 }
 
 #[test]
