@@ -4,27 +4,12 @@
 
 use std::fmt::Write as _;
 
+use interagency::{Facilitator, Obstacle};
+
 /// A synthetic assessment document with `respondents` respondents, as JSON
 /// text. The ratings follow a fixed pseudo-random sequence, so the same
 /// size always gives the same document.
 pub fn document(respondents: usize) -> String {
-    const FACILITATORS: [&str; 7] = [
-        "clarity_of_purpose_and_roles",
-        "whole_agency_commitment",
-        "leadership",
-        "trust_and_openness",
-        "good_communication",
-        "information_sharing_procedures",
-        "staff_relationship_opportunities",
-    ];
-    const OBSTACLES: [&str; 6] = [
-        "time_not_prioritised",
-        "agreeing_policies_and_protocols",
-        "changing_attitudes_and_beliefs",
-        "lack_of_collaborative_skills",
-        "conflict",
-        "collaboration_fatigue",
-    ];
     const AGENCIES: [&str; 3] = ["social_work", "health", "education"];
     const ROLES: [&str; 3] = ["frontline", "manager", "senior_manager"];
 
@@ -54,12 +39,12 @@ pub fn document(respondents: usize) -> String {
             AGENCIES[i % 3],
             ROLES[(i / 3) % 3]
         );
-        for (k, f) in FACILITATORS.iter().enumerate() {
+        for (k, f) in Facilitator::iter().enumerate() {
             let sep = if k == 0 { "" } else { "," };
             let _ = write!(out, "{sep}\"{f}\":{}", rating());
         }
         out.push_str("},\"obstacles\":{");
-        for (k, o) in OBSTACLES.iter().enumerate() {
+        for (k, o) in Obstacle::iter().enumerate() {
             let sep = if k == 0 { "" } else { "," };
             let _ = write!(out, "{sep}\"{o}\":{}", rating());
         }
