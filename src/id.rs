@@ -18,6 +18,10 @@ use crate::Source;
 /// catalogue order, which is also their [`Ord`] order and the tie-breaker
 /// everywhere in the analysis.
 ///
+/// The trait is sealed: the set of identifier enums is the framework's, and
+/// [`ConceptSet`](crate::ConceptSet) and [`Ratings`](crate::Ratings) rely on
+/// each having only a handful of values.
+///
 /// ```
 /// use interagency::{Identifier, Level};
 ///
@@ -28,7 +32,17 @@ use crate::Source;
 /// # Ok::<(), interagency::ParseIdError>(())
 /// ```
 pub trait Identifier:
-    Copy + Eq + Ord + Hash + Debug + Display + FromStr<Err = ParseIdError> + Send + Sync + 'static
+    sealed::Sealed
+    + Copy
+    + Eq
+    + Ord
+    + Hash
+    + Debug
+    + Display
+    + FromStr<Err = ParseIdError>
+    + Send
+    + Sync
+    + 'static
 {
     /// What kind of value this is, in words (`"level"`, `"facilitator"`, …);
     /// used in error messages.
@@ -137,6 +151,12 @@ impl Display for Expected {
     }
 }
 
+/// Keeps [`Identifier`] to the crate's own enums.
+pub(crate) mod sealed {
+    /// Implemented by the enums `id_enum!` declares, and nothing else.
+    pub trait Sealed {}
+}
+
 /// Declares an identifier enum: the derives, one spelling for serde, strum
 /// and schemars, and the [`Identifier`] implementation.
 macro_rules! id_enum {
@@ -185,6 +205,8 @@ macro_rules! id_enum {
                 Self::ALL.into_iter()
             }
         }
+
+        impl $crate::id::sealed::Sealed for $name {}
 
         impl $crate::Identifier for $name {
             const KIND: &'static str = $kind;
