@@ -2,7 +2,8 @@
 
 use core::fmt;
 
-use crate::{Characteristic, Facilitator, Identifier, Obstacle, Role, Sector};
+use crate::id::OneOf;
+use crate::{Characteristic, Facilitator, Obstacle, Role, Sector};
 
 /// Why an assessment, a rating or a date was rejected.
 ///
@@ -243,26 +244,5 @@ impl fmt::Display for Whose<'_> {
             Some(id) => write!(f, " for {} {id:?}", self.0),
             None => Ok(()),
         }
-    }
-}
-
-/// Lists the identifiers of `T` for an error message.
-struct OneOf<T>(core::marker::PhantomData<T>);
-
-impl<T> OneOf<T> {
-    fn new() -> Self {
-        Self(core::marker::PhantomData)
-    }
-}
-
-impl<T: Identifier> fmt::Display for OneOf<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, value) in T::iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(value.id())?;
-        }
-        Ok(())
     }
 }

@@ -116,7 +116,7 @@ pub trait Concept: Identifier {
 pub struct ParseIdError {
     kind: &'static str,
     value: String,
-    expected: Expected,
+    expected: String,
 }
 
 impl ParseIdError {
@@ -124,7 +124,7 @@ impl ParseIdError {
         Self {
             kind: T::KIND,
             value: value.to_owned(),
-            expected: Expected(T::ALL.iter().map(|v| v.id()).collect()),
+            expected: OneOf::<T>::new().to_string(),
         }
     }
 
@@ -141,13 +141,24 @@ impl ParseIdError {
     }
 }
 
-/// The identifiers a [`ParseIdError`] lists as accepted.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Expected(Vec<&'static str>);
+/// Lists the identifiers of `T`, comma-separated, for error messages.
+pub(crate) struct OneOf<T>(core::marker::PhantomData<T>);
 
-impl Display for Expected {
+impl<T> OneOf<T> {
+    pub(crate) fn new() -> Self {
+        Self(core::marker::PhantomData)
+    }
+}
+
+impl<T: Identifier> Display for OneOf<T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(&self.0.join(", "))
+        for (i, value) in T::iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(value.id())?;
+        }
+        Ok(())
     }
 }
 

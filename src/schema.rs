@@ -144,10 +144,9 @@ fn generate<T: JsonSchema>(
     let mut schema = settings.into_generator().into_root_schema_for::<T>();
     let mut root = Schema::default();
     // Put the identifying keywords first for people reading the file.
-    root.insert(
-        "$schema".into(),
-        schema.remove("$schema").unwrap_or(Value::Null),
-    );
+    if let Some(meta) = schema.remove("$schema") {
+        root.insert("$schema".into(), meta);
+    }
     root.insert(
         "$id".into(),
         Value::String(format!("urn:interagency:schema:{name}:{VERSION}")),
