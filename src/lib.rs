@@ -13,51 +13,54 @@
     clippy::unimplemented
 )]
 
-mod assessment;
-mod benefit;
-mod catalogue;
-mod characteristic;
-mod classify;
-mod date;
-mod error;
-mod facilitator;
-mod finding;
-mod gap;
-mod id;
-mod level;
-mod markdown;
-mod obstacle;
-mod rating;
-mod rubric;
-#[cfg(feature = "schemars")]
-pub mod schema;
-mod set;
-mod source;
-mod tip;
+// The folders follow the pipeline: the framework's concepts, the rubric that
+// links them, the documents read in, the analyses, and the renderings. Shared
+// foundations sit underneath. Every public item is re-exported here, flat.
 
-pub use assessment::{Agency, Assessment, Response, Role, Sector};
-pub use benefit::Benefit;
-pub use catalogue::{
+pub mod _documentation;
+mod foundation;
+
+// The framework's concepts and the catalogue.
+mod concepts;
+pub use concepts::benefit::Benefit;
+pub use concepts::catalogue::{
     BenefitLinks, Catalogue, CharacteristicLinks, DefinitionEntry, Entry, FacilitatorLinks,
     LevelLinks, NoLinks, ObstacleLinks, RubricNumbers, SourceEntry,
 };
-pub use characteristic::Characteristic;
-pub use classify::{
+pub use concepts::characteristic::Characteristic;
+pub use concepts::facilitator::Facilitator;
+pub use concepts::finding::{DEFINITION, Definition, Finding};
+pub use concepts::level::Level;
+pub use concepts::obstacle::Obstacle;
+pub use concepts::source::Source;
+pub use concepts::tip::PracticeTip;
+
+// The rubric: the links and numbers every analysis reads.
+mod rubric;
+pub use rubric::{Rubric, Thresholds, TipLinks, Weights};
+
+// The documents read in.
+mod input;
+pub use input::assessment::{Agency, Assessment, Response, Role, Sector};
+pub use input::date::Date;
+pub use input::rating::{Rating, Ratings};
+
+// The analyses.
+mod analysis;
+pub use analysis::classify::{
     Classification, FacilitatorBand, FacilitatorResult, ObstacleBand, ObstacleResult,
 };
-pub use date::Date;
-pub use error::{Error, Result};
-pub use facilitator::Facilitator;
-pub use finding::{DEFINITION, Definition, Finding};
-pub use gap::{
+pub use analysis::gap::{
     ActiveObstacle, FacilitatorGap, GapItem, GapReport, MissingCharacteristic, Recommendation,
 };
-pub use id::{Concept, Identifier, ParseIdError};
-pub use level::Level;
-pub use markdown::Markdown;
-pub use obstacle::Obstacle;
-pub use rating::{Rating, Ratings};
-pub use rubric::{Rubric, Thresholds, TipLinks, Weights};
-pub use set::{ConceptSet, Iter};
-pub use source::Source;
-pub use tip::PracticeTip;
+
+// The renderings.
+mod render;
+pub use render::markdown::Markdown;
+#[cfg(feature = "schemars")]
+pub use render::schema;
+
+// Foundations: identifiers, sets of them, and errors.
+pub use foundation::error::{Error, Result};
+pub use foundation::id::{Concept, Identifier, ParseIdError};
+pub use foundation::set::{ConceptSet, Iter};

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::id::OneOf;
+use crate::foundation::id::OneOf;
 use crate::{Characteristic, Facilitator, Obstacle, Role, Sector};
 
 /// Why an assessment, a rating or a date was rejected.

@@ -1,7 +1,7 @@
 //! The benefits of interagency working listed by the CAAB.
 
 use crate::Level;
-use crate::id::concept;
+use crate::foundation::id::concept;
 use crate::rubric::Rubric;
 
 concept! {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::Source;
-use crate::id::concept;
+use crate::foundation::id::concept;
 
 concept! {
     /// A research finding reported in the briefing, quoted from it: the three

@@ -1,13 +1,14 @@
 //! The assessment document: a partnership's agencies, the arrangements it
 //! has in place and its members' ratings.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::id::id_enum;
-use crate::rating::{RatingProblem, RawRatings};
+use crate::foundation::id::id_enum;
+use crate::foundation::text::{Lenient, Text};
+use crate::input::rating::{RatingProblem, RawRatings};
+use crate::input::tally::Tally;
 use crate::{Characteristic, ConceptSet, Date, Error, Facilitator, Identifier, Obstacle, Ratings};
 
 id_enum! {
@@ -190,27 +191,6 @@ pub struct Assessment {
     tallies: Vec<Tally>,
 }
 
-/// The sum and count of the ratings of one item.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Sum {
-    pub(crate) total: u64,
-    pub(crate) count: u32,
-}
-
-impl Sum {
-    fn add(&mut self, rating: crate::Rating) {
-        self.total += u64::from(rating.get());
-        self.count += 1;
-    }
-}
-
-/// One agency's sums for every facilitator and obstacle.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Tally {
-    pub(crate) facilitators: [Sum; Facilitator::COUNT],
-    pub(crate) obstacles: [Sum; Obstacle::COUNT],
-}
-
 impl Assessment {
     /// Builds an assessment, checking every rule of SPEC §2.
     ///
@@ -381,33 +361,6 @@ fn tally(
         }
     }
     Ok(tallies)
-}
-
-/// Text as read: borrowed from the input where the format allows.
-#[derive(Deserialize)]
-#[serde(transparent)]
-pub(crate) struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
-
-impl Text<'_> {
-    pub(crate) fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    fn into_owned(self) -> String {
-        self.0.into_owned()
-    }
-}
-
-/// An identifier as read: the value, or the text that named none.
-pub(crate) struct Lenient<T>(pub(crate) Result<T, String>);
-
-impl<'de, T: core::str::FromStr> Deserialize<'de> for Lenient<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Text::deserialize(deserializer)?;
-        Ok(Lenient(
-            text.as_str().parse().map_err(|_| text.into_owned()),
-        ))
-    }
 }
 
 /// The document as read, before validation. Identifiers are kept lenient so

@@ -110,7 +110,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = crate::assessment::Text::deserialize(deserializer)?;
+        let text = crate::foundation::text::Text::deserialize(deserializer)?;
         text.as_str().parse().map_err(serde::de::Error::custom)
     }
 }

@@ -302,7 +302,7 @@ impl<'de, T: Identifier> Deserialize<'de> for RawRatings<T> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut raw = RawRatings::default();
-                while let Some(key) = map.next_key::<crate::assessment::Lenient<T>>()? {
+                while let Some(key) = map.next_key::<crate::foundation::text::Lenient<T>>()? {
                     let RawRating(value) = map.next_value()?;
                     if raw.problem.is_some() {
                         continue;

@@ -1,6 +1,6 @@
 //! Statham's factors that facilitate interagency working.
 
-use crate::id::concept;
+use crate::foundation::id::concept;
 use crate::rubric::Rubric;
 use crate::{ConceptSet, Level, PracticeTip};
 

@@ -217,7 +217,7 @@ macro_rules! id_enum {
             }
         }
 
-        impl $crate::id::sealed::Sealed for $name {}
+        impl $crate::foundation::id::sealed::Sealed for $name {}
 
         impl $crate::Identifier for $name {
             const KIND: &'static str = $kind;
@@ -254,7 +254,7 @@ macro_rules! concept {
             ),+ $(,)?
         }
     ) => {
-        $crate::id::id_enum! {
+        $crate::foundation::id::id_enum! {
             $(#[$meta])*
             $vis enum $name: $kind {
                 $(

@@ -1,6 +1,6 @@
 //! The works the catalogue cites.
 
-use crate::id::id_enum;
+use crate::foundation::id::id_enum;
 
 id_enum! {
     /// A work the catalogue cites.

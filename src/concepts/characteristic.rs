@@ -1,7 +1,7 @@
 //! The observable arrangements that define each level.
 
 use crate::Level;
-use crate::id::concept;
+use crate::foundation::id::concept;
 use crate::rubric::Rubric;
 use crate::{ConceptSet, PracticeTip};
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::set::set;
+use crate::foundation::set::set;
 use crate::{
     Benefit, Characteristic, ConceptSet, Facilitator, Identifier, Level, Obstacle, PracticeTip,
 };

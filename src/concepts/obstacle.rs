@@ -1,6 +1,6 @@
 //! The obstacles to interagency working found by Atkinson et al.
 
-use crate::id::concept;
+use crate::foundation::id::concept;
 use crate::rubric::Rubric;
 use crate::{ConceptSet, PracticeTip};
 

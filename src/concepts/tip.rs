@@ -1,6 +1,6 @@
 //! The briefing's practice tips.
 
-use crate::id::concept;
+use crate::foundation::id::concept;
 use crate::rubric::{Rubric, TipLinks};
 
 concept! {

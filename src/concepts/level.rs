@@ -1,6 +1,6 @@
 //! Frost's four levels of interagency working.
 
-use crate::id::concept;
+use crate::foundation::id::concept;
 use crate::rubric::Rubric;
 use crate::{Benefit, Characteristic, ConceptSet, Facilitator};
 

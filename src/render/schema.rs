@@ -165,7 +165,7 @@ fn generate<T: JsonSchema>(
 
 /// The example assessment shipped with the crate, as JSON.
 fn example_assessment() -> Option<Value> {
-    serde_json::from_str(include_str!("../examples/data/early-years-network.json")).ok()
+    serde_json::from_str(include_str!("../../examples/data/early-years-network.json")).ok()
 }
 
 /// Makes Rust doc comments read as plain descriptions: drops fenced code

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Sum, Tally};
-use crate::id::id_enum;
+use crate::foundation::id::id_enum;
+use crate::input::tally::{Sum, Tally};
 use crate::rubric::Thresholds;
 use crate::{Assessment, Facilitator, Level, Obstacle, Rubric};
 

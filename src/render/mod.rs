@@ -1,0 +1,5 @@
+//! The renderings of reports and documents: Markdown and JSON Schema.
+
+pub(crate) mod markdown;
+#[cfg(feature = "schemars")]
+pub mod schema;
