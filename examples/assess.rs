@@ -70,7 +70,7 @@ fn run() -> Result<String, String> {
     let args = parse_args(std::env::args().skip(1)).map_err(|e| format!("{e}\n{USAGE}"))?;
     let text = std::fs::read_to_string(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
     let assessment: Assessment =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", args.file))?;
+        Assessment::from_json(&text).map_err(|e| format!("{}: {e}", args.file))?;
     let report = assessment.gap_analysis(args.target);
     Ok(match args.format {
         Format::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",

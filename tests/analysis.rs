@@ -1,4 +1,4 @@
-//! Aggregation (SPEC §3), classification (SPEC §4) and gap analysis (SPEC §5):
+//! Aggregation, classification and gap analysis:
 //! every rule and boundary, on small documents built for each rule.
 
 #![allow(clippy::float_cmp)] // means and priorities are exact sums of small integers and halves

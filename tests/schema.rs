@@ -1,4 +1,4 @@
-//! The JSON Schemas (SPEC §6): committed and checked for drift, every
+//! The JSON Schemas: committed and checked for drift, every
 //! document the crate writes validates, and the assessment schema rejects
 //! what the crate rejects wherever a schema can say so.
 #![cfg(feature = "schemars")]

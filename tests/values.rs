@@ -28,7 +28,10 @@ fn rating_conversions_and_display() {
     let err = serde_json::from_str::<Rating>("[1]")
         .unwrap_err()
         .to_string();
-    assert!(err.contains("a rating, an integer from 1 to 5"), "{err}");
+    assert!(
+        err.starts_with("rating a sequence is not an integer from 1 to 5"),
+        "{err}"
+    );
 }
 
 #[test]

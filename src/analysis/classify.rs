@@ -1,7 +1,9 @@
-//! Aggregation of the ratings (SPEC §3) and classification (SPEC §4).
+//! Aggregation of the ratings and classification; the rules are in
+//! [the method](crate::_documentation::method#classification).
 
 use serde::{Deserialize, Serialize};
 
+use crate::foundation::exact::Exact;
 use crate::foundation::id::id_enum;
 use crate::input::tally::{Sum, Tally};
 use crate::rubric::Thresholds;
@@ -61,12 +63,12 @@ impl ObstacleBand {
 }
 
 /// Where a mean falls against two thresholds: 0 top, 1 middle, 2 bottom,
-/// `None` without a mean.
-fn band_of(mean: Option<f64>, thresholds: Thresholds) -> Option<u8> {
+/// `None` without a mean. Decided on the exact values.
+fn band_of(mean: Option<&Exact>, thresholds: &ExactThresholds) -> Option<u8> {
     mean.map(|m| {
-        if m >= thresholds.upper {
+        if m.at_least(&thresholds.upper) {
             0
-        } else if m >= thresholds.lower {
+        } else if m.at_least(&thresholds.lower) {
             1
         } else {
             2
@@ -74,27 +76,70 @@ fn band_of(mean: Option<f64>, thresholds: Thresholds) -> Option<u8> {
     })
 }
 
-impl Thresholds {
-    /// The band of a facilitator mean.
-    #[must_use]
-    pub fn facilitator_band(self, mean: Option<f64>) -> FacilitatorBand {
-        match band_of(mean, self) {
-            Some(0) => FacilitatorBand::Strength,
-            Some(1) => FacilitatorBand::Borderline,
-            Some(_) => FacilitatorBand::Concern,
-            None => FacilitatorBand::Unknown,
+/// A pair of thresholds as exact numbers.
+pub(crate) struct ExactThresholds {
+    upper: Exact,
+    lower: Exact,
+}
+
+impl From<Thresholds> for ExactThresholds {
+    fn from(t: Thresholds) -> Self {
+        ExactThresholds {
+            upper: Exact::from_f64(t.upper),
+            lower: Exact::from_f64(t.lower),
         }
     }
+}
 
-    /// The band of an obstacle mean.
+fn facilitator_band(mean: Option<&Exact>, thresholds: &ExactThresholds) -> FacilitatorBand {
+    match band_of(mean, thresholds) {
+        Some(0) => FacilitatorBand::Strength,
+        Some(1) => FacilitatorBand::Borderline,
+        Some(_) => FacilitatorBand::Concern,
+        None => FacilitatorBand::Unknown,
+    }
+}
+
+fn obstacle_band(mean: Option<&Exact>, thresholds: &ExactThresholds) -> ObstacleBand {
+    match band_of(mean, thresholds) {
+        Some(0) => ObstacleBand::Major,
+        Some(1) => ObstacleBand::Moderate,
+        Some(_) => ObstacleBand::Minor,
+        None => ObstacleBand::Unknown,
+    }
+}
+
+impl Thresholds {
+    /// The band of a facilitator mean. The comparison is exact: the mean
+    /// and the thresholds are taken as the decimals they print as, so a
+    /// mean of `3.0` is `borderline` with a lower threshold of `3.0`.
+    ///
+    /// ```
+    /// use interagency::{FacilitatorBand, Rubric};
+    ///
+    /// let t = Rubric::DEFAULT.facilitator_thresholds();
+    /// assert_eq!(t.facilitator_band(Some(3.0)), FacilitatorBand::Borderline);
+    /// assert_eq!(t.facilitator_band(Some(2.9999999999999996)), FacilitatorBand::Concern);
+    /// assert_eq!(t.facilitator_band(None), FacilitatorBand::Unknown);
+    /// ```
+    #[must_use]
+    pub fn facilitator_band(self, mean: Option<f64>) -> FacilitatorBand {
+        facilitator_band(mean.map(Exact::from_f64).as_ref(), &self.into())
+    }
+
+    /// The band of an obstacle mean, compared exactly as for
+    /// [`Thresholds::facilitator_band`].
+    ///
+    /// ```
+    /// use interagency::{ObstacleBand, Rubric};
+    ///
+    /// let t = Rubric::DEFAULT.obstacle_thresholds();
+    /// assert_eq!(t.obstacle_band(Some(4.0)), ObstacleBand::Major);
+    /// assert_eq!(t.obstacle_band(Some(2.5)), ObstacleBand::Minor);
+    /// ```
     #[must_use]
     pub fn obstacle_band(self, mean: Option<f64>) -> ObstacleBand {
-        match band_of(mean, self) {
-            Some(0) => ObstacleBand::Major,
-            Some(1) => ObstacleBand::Moderate,
-            Some(_) => ObstacleBand::Minor,
-            None => ObstacleBand::Unknown,
-        }
+        obstacle_band(mean.map(Exact::from_f64).as_ref(), &self.into())
     }
 }
 
@@ -131,7 +176,9 @@ pub struct ObstacleResult {
 }
 
 /// Which level a partnership has reached and whether it is sustained
-/// (SPEC §4), with the aggregate ratings it rests on (SPEC §3).
+/// ([the rules](crate::_documentation::method#classification)), with the
+/// aggregate ratings it rests on
+/// ([the mean](crate::_documentation::method#the-agency-balanced-mean)).
 ///
 /// ```
 /// use interagency::{Assessment, FacilitatorBand, Facilitator, Level};
@@ -198,7 +245,8 @@ impl Classification {
 }
 
 impl Assessment {
-    /// Classifies the partnership with the default rubric (SPEC §3, §4).
+    /// Classifies the partnership with the default rubric, as
+    /// [the method](crate::_documentation::method#classification) describes.
     ///
     /// It performs no heap allocation: the per-agency sums are computed once,
     /// when the assessment is built, so its cost depends on the number of
@@ -211,25 +259,44 @@ impl Assessment {
     /// Classifies the partnership with `rubric`.
     #[must_use]
     pub fn classify_with(&self, rubric: &Rubric) -> Classification {
+        self.classify_exact(rubric).0
+    }
+
+    /// The classification with the exact means it rests on.
+    pub(crate) fn classify_exact(&self, rubric: &Rubric) -> (Classification, ExactMeans) {
         let tallies = self.tallies();
+        let facilitator_thresholds = ExactThresholds::from(rubric.facilitator_thresholds());
+        let obstacle_thresholds = ExactThresholds::from(rubric.obstacle_thresholds());
+        let mut exact = ExactMeans {
+            facilitators: [const { None }; Facilitator::COUNT],
+            obstacles: [const { None }; Obstacle::COUNT],
+        };
         let facilitators = Facilitator::ALL.map(|facilitator| {
             let (mean, responses) =
                 aggregate(tallies, |t| t.facilitators.get(facilitator as usize));
-            FacilitatorResult {
+            let result = FacilitatorResult {
                 facilitator,
-                mean,
-                band: rubric.facilitator_thresholds().facilitator_band(mean),
+                mean: mean.as_ref().map(Exact::to_f64),
+                band: facilitator_band(mean.as_ref(), &facilitator_thresholds),
                 responses,
+            };
+            if let Some(slot) = exact.facilitators.get_mut(facilitator as usize) {
+                *slot = mean;
             }
+            result
         });
         let obstacles = Obstacle::ALL.map(|obstacle| {
             let (mean, responses) = aggregate(tallies, |t| t.obstacles.get(obstacle as usize));
-            ObstacleResult {
+            let result = ObstacleResult {
                 obstacle,
-                mean,
-                band: rubric.obstacle_thresholds().obstacle_band(mean),
+                mean: mean.as_ref().map(Exact::to_f64),
+                band: obstacle_band(mean.as_ref(), &obstacle_thresholds),
                 responses,
+            };
+            if let Some(slot) = exact.obstacles.get_mut(obstacle as usize) {
+                *slot = mean;
             }
+            result
         });
 
         let present = self.characteristics();
@@ -249,33 +316,47 @@ impl Assessment {
         let meets_definition = structural_level >= Some(Level::Coordination);
         let at_risk = achieved_level < structural_level
             || obstacles.iter().any(|o| o.band == ObstacleBand::Major);
-        Classification {
+        let classification = Classification {
             structural_level,
             achieved_level,
             meets_definition,
             at_risk,
             facilitators,
             obstacles,
-        }
+        };
+        (classification, exact)
+    }
+}
+
+/// The exact means of every item, in catalogue order; `None` for an item
+/// no one rated.
+pub(crate) struct ExactMeans {
+    pub(crate) facilitators: [Option<Exact>; Facilitator::COUNT],
+    pub(crate) obstacles: [Option<Exact>; Obstacle::COUNT],
+}
+
+impl ExactMeans {
+    pub(crate) fn facilitator(&self, facilitator: Facilitator) -> Option<&Exact> {
+        self.facilitators.get(facilitator as usize)?.as_ref()
+    }
+
+    pub(crate) fn obstacle(&self, obstacle: Obstacle) -> Option<&Exact> {
+        self.obstacles.get(obstacle as usize)?.as_ref()
     }
 }
 
 /// The agency-balanced mean of one item and its number of ratings: each
 /// agency with ratings contributes the mean of its respondents' ratings, and
-/// the item's mean is the mean of those.
-#[allow(clippy::cast_precision_loss)] // sums and counts stay far below 2^53
+/// the item's mean is the mean of those, computed exactly.
 fn aggregate<'a>(
     tallies: &'a [Tally],
-    pick: impl Fn(&'a Tally) -> Option<&'a Sum>,
-) -> (Option<f64>, u64) {
-    let mut sum_of_means = 0.0;
-    let mut agencies = 0u32;
-    let mut responses = 0u64;
-    for sum in tallies.iter().filter_map(pick).filter(|s| s.count > 0) {
-        sum_of_means += sum.total as f64 / f64::from(sum.count);
-        agencies += 1;
-        responses += u64::from(sum.count);
-    }
-    let mean = (agencies > 0).then(|| sum_of_means / f64::from(agencies));
-    (mean, responses)
+    pick: impl Fn(&'a Tally) -> Option<&'a Sum> + Copy,
+) -> (Option<Exact>, u64) {
+    let rated = tallies
+        .iter()
+        .filter_map(pick)
+        .filter(|s| s.count > 0)
+        .map(|s| (s.total, s.count));
+    let responses = rated.clone().map(|(_, count)| u64::from(count)).sum();
+    (Exact::mean_of_means(rated), responses)
 }

@@ -1,7 +1,9 @@
-//! Gap analysis towards a target level (SPEC §5).
+//! Gap analysis towards a target level.
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::classify::ExactMeans;
+use crate::foundation::exact::Exact;
 use crate::{
     Assessment, Benefit, Characteristic, Classification, ConceptSet, Date, Facilitator,
     FacilitatorBand, Level, Obstacle, ObstacleBand, PracticeTip, Rubric,
@@ -80,7 +82,8 @@ pub struct Recommendation {
 }
 
 /// What stands between a partnership and a target level, and which
-/// practice tips to act on first (SPEC §5).
+/// practice tips to act on first. The rules are in
+/// [the method](crate::_documentation::method#gap-items-and-their-weights).
 ///
 /// Reports carry aggregates only: no respondent id appears in them.
 ///
@@ -169,9 +172,8 @@ impl Assessment {
     /// The gap analysis with `rubric`.
     #[must_use]
     pub fn gap_analysis_with(&self, rubric: &Rubric, target: Option<Level>) -> GapReport {
-        let classification = self.classify_with(rubric);
+        let (classification, exact) = self.classify_exact(rubric);
         let target = target.unwrap_or_else(|| classification.default_target());
-        let weights = rubric.weights();
 
         let missing: ConceptSet<Characteristic> = rubric
             .characteristics_up_to(target)
@@ -195,55 +197,31 @@ impl Assessment {
             })
             .collect();
 
-        let mut active_obstacles: Vec<_> = classification
+        let mut active: Vec<(ActiveObstacle, &Exact)> = classification
             .obstacles
             .iter()
             .filter(|r| r.band.is_active())
             .filter_map(|r| {
-                r.mean.map(|mean| ActiveObstacle {
+                let mean = r.mean?;
+                let obstacle = ActiveObstacle {
                     obstacle: r.obstacle,
                     mean,
                     band: r.band,
-                })
+                };
+                Some((obstacle, exact.obstacle(r.obstacle)?))
             })
             .collect();
-        // Stable: equal means keep catalogue order.
-        active_obstacles.sort_by(|a, b| b.mean.total_cmp(&a.mean));
+        // Stable: exactly equal means keep catalogue order.
+        active.sort_by(|a, b| b.1.cmp_exact(a.1));
 
-        let mut recommendations: Vec<_> = PracticeTip::iter()
-            .filter_map(|tip| {
-                let links = rubric.links(tip);
-                let mut priority = 0.0;
-                let mut addresses = Vec::new();
-                for m in &missing_characteristics {
-                    if links.establishes.contains(m.characteristic) {
-                        priority += weights.missing_characteristic;
-                        addresses.push(GapItem::Characteristic(m.characteristic));
-                    }
-                }
-                for g in &facilitator_gaps {
-                    if links.builds.contains(g.facilitator) {
-                        priority += g.mean.map_or(weights.unknown_facilitator, |m| {
-                            weights.facilitator_baseline - m
-                        });
-                        addresses.push(GapItem::Facilitator(g.facilitator));
-                    }
-                }
-                for o in &active_obstacles {
-                    if links.addresses.contains(o.obstacle) {
-                        priority += o.mean - weights.obstacle_baseline;
-                        addresses.push(GapItem::Obstacle(o.obstacle));
-                    }
-                }
-                (priority > 0.0).then_some(Recommendation {
-                    tip,
-                    priority,
-                    addresses,
-                })
-            })
-            .collect();
-        // Stable: equal priorities keep catalogue order.
-        recommendations.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+        let recommendations = rank(
+            rubric,
+            &exact,
+            &missing_characteristics,
+            &facilitator_gaps,
+            &active,
+        );
+        let active_obstacles: Vec<_> = active.into_iter().map(|(o, _)| o).collect();
 
         let achieved = classification.achieved_level;
         let benefits_in_reach = Benefit::iter()
@@ -270,4 +248,63 @@ impl Assessment {
             reached,
         }
     }
+}
+
+/// The practice tips with a priority above zero, highest first; exactly
+/// equal priorities keep catalogue order.
+fn rank(
+    rubric: &Rubric,
+    exact: &ExactMeans,
+    missing_characteristics: &[MissingCharacteristic],
+    facilitator_gaps: &[FacilitatorGap],
+    active: &[(ActiveObstacle, &Exact)],
+) -> Vec<Recommendation> {
+    let weights = rubric.weights();
+    // Each gap item's weight, exactly.
+    let missing_weight = Exact::from_f64(weights.missing_characteristic);
+    let unknown_weight = Exact::from_f64(weights.unknown_facilitator);
+    let facilitator_baseline = Exact::from_f64(weights.facilitator_baseline);
+    let obstacle_baseline = Exact::from_f64(weights.obstacle_baseline);
+    let facilitator_weight = |f: Facilitator| {
+        exact
+            .facilitator(f)
+            .map_or_else(|| unknown_weight.clone(), |m| facilitator_baseline.sub(m))
+    };
+
+    let mut ranked: Vec<(Recommendation, Exact)> = PracticeTip::iter()
+        .filter_map(|tip| {
+            let links = rubric.links(tip);
+            let mut priority = Exact::ZERO;
+            let mut addresses = Vec::new();
+            for m in missing_characteristics {
+                if links.establishes.contains(m.characteristic) {
+                    priority = priority.add(&missing_weight);
+                    addresses.push(GapItem::Characteristic(m.characteristic));
+                }
+            }
+            for g in facilitator_gaps {
+                if links.builds.contains(g.facilitator) {
+                    priority = priority.add(&facilitator_weight(g.facilitator));
+                    addresses.push(GapItem::Facilitator(g.facilitator));
+                }
+            }
+            for (o, mean) in active {
+                if links.addresses.contains(o.obstacle) {
+                    priority = priority.add(&mean.sub(&obstacle_baseline));
+                    addresses.push(GapItem::Obstacle(o.obstacle));
+                }
+            }
+            priority.is_positive().then(|| {
+                let recommendation = Recommendation {
+                    tip,
+                    priority: priority.to_f64(),
+                    addresses,
+                };
+                (recommendation, priority)
+            })
+        })
+        .collect();
+    // Stable: exactly equal priorities keep catalogue order.
+    ranked.sort_by(|a, b| b.1.cmp_exact(&a.1));
+    ranked.into_iter().map(|(r, _)| r).collect()
 }

@@ -224,6 +224,51 @@ pub enum Error {
         /// The rejected value, as written.
         value: String,
     },
+    /// A field holds a value of the wrong type (a number where text is
+    /// wanted, a list where a map is wanted, …).
+    #[error("{field}: {}invalid type: {found}, expected {expected}", Owner(.respondent, .agency))]
+    InvalidType {
+        /// The field, as a path such as `responses[4].role`.
+        field: String,
+        /// The respondent the field belongs to, when known.
+        respondent: Option<String>,
+        /// The agency the field belongs to, when known.
+        agency: Option<String>,
+        /// What the value was, as serde describes it (``integer `3` ``,
+        /// `a sequence`, …).
+        found: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A name or id contains a control character (a newline, a tab, …).
+    #[error(
+        "{field}: {value:?} contains the control character {character:?}; \
+         names and ids must be plain text on one line"
+    )]
+    ControlCharacter {
+        /// The field, as a path such as `agencies[1].name`.
+        field: String,
+        /// The rejected text.
+        value: String,
+        /// The first control character in it.
+        character: char,
+    },
+    /// The document is not well-formed JSON, or a part of it does not have
+    /// the shape of an assessment (reported by [`Assessment::from_json`]).
+    ///
+    /// [`Assessment::from_json`]: crate::Assessment::from_json
+    #[error("{path}: {message} (line {line}, column {column})")]
+    Json {
+        /// Where in the document, as a path such as `agencies[0]`, or
+        /// `document` for the document as a whole.
+        path: String,
+        /// What is wrong.
+        message: String,
+        /// The line, from 1.
+        line: usize,
+        /// The column, from 1.
+        column: usize,
+    },
     /// A value that should be a rating is not an integer from 1 to 5.
     #[error("rating {value} is not an integer from 1 to 5")]
     Rating {
@@ -234,6 +279,19 @@ pub enum Error {
 
 /// A `Result` whose error is this crate's [`Error`].
 pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+/// `respondent "r5": ` or `agency "cfa": `, or nothing.
+struct Owner<'a>(&'a Option<String>, &'a Option<String>);
+
+impl fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.0, self.1) {
+            (Some(respondent), _) => write!(f, "respondent {respondent:?}: "),
+            (None, Some(agency)) => write!(f, "agency {agency:?}: "),
+            (None, None) => Ok(()),
+        }
+    }
+}
 
 /// ` for respondent "r1"` (or agency), or nothing without an id.
 struct Whose<'a>(&'static str, &'a Option<String>);

@@ -3,6 +3,7 @@
 //! text, and the error type.
 
 pub(crate) mod error;
+pub(crate) mod exact;
 pub(crate) mod id;
 pub(crate) mod set;
 pub(crate) mod text;

@@ -1,9 +1,11 @@
-//! Reading text: values borrowed from the input, identifiers read
-//! leniently so that an unknown one becomes an error naming its context, and
-//! the rule against control characters in names and ids.
+//! Reading text: values borrowed from the input, fields read leniently so
+//! that a wrong value becomes an error naming its context (the respondent or
+//! agency), and the rule against control characters in names and ids.
 
+use core::fmt;
 use std::borrow::Cow;
 
+use serde::de::{IgnoredAny, MapAccess, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer};
 
 /// Text as read: borrowed from the input where the format allows.
@@ -15,20 +17,113 @@ impl Text<'_> {
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
+}
 
-    pub(crate) fn into_owned(self) -> String {
-        self.0.into_owned()
+/// What was wrong with a field read leniently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Bad {
+    /// Text that names no value of the kind expected.
+    Unknown(String),
+    /// A value of the wrong type, described as serde describes it
+    /// (``integer `3` ``, `a sequence`, …).
+    Type(String),
+}
+
+/// A string as read, or a description of the value that was not a string.
+/// Accepts any value, so that the document reads on and the error can name
+/// the respondent or agency the value belongs to.
+pub(crate) struct AnyText(pub(crate) Result<String, String>);
+
+/// Describes a value that is not of the type wanted.
+pub(crate) struct Describe;
+
+impl Describe {
+    pub(crate) fn unexpected(u: &Unexpected<'_>) -> String {
+        u.to_string()
     }
 }
 
-/// An identifier as read: the value, or the text that named none.
-pub(crate) struct Lenient<T>(pub(crate) Result<T, String>);
+/// The visitor methods for every value but a string and a map: each gives
+/// `$wrap(Err(description))`, skipping what the value contains.
+macro_rules! describe_scalars {
+    ($wrap:expr) => {
+        fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+            Ok($wrap(Err($crate::foundation::text::Describe::unexpected(
+                &serde::de::Unexpected::Bool(v),
+            ))))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+            Ok($wrap(Err($crate::foundation::text::Describe::unexpected(
+                &serde::de::Unexpected::Signed(v),
+            ))))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+            Ok($wrap(Err($crate::foundation::text::Describe::unexpected(
+                &serde::de::Unexpected::Unsigned(v),
+            ))))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+            Ok($wrap(Err($crate::foundation::text::Describe::unexpected(
+                &serde::de::Unexpected::Float(v),
+            ))))
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($wrap(Err("null".to_owned())))
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok($wrap(Err("null".to_owned())))
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            Ok($wrap(Err("a sequence".to_owned())))
+        }
+    };
+}
+pub(crate) use describe_scalars;
+
+impl<'de> Deserialize<'de> for AnyText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = AnyText;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<AnyText, E> {
+                Ok(AnyText(Ok(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<AnyText, E> {
+                Ok(AnyText(Ok(v)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyText, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(AnyText(Err("a map".to_owned())))
+            }
+            describe_scalars!(AnyText);
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// An identifier as read: the value, or what was wrong with it.
+pub(crate) struct Lenient<T>(pub(crate) Result<T, Bad>);
 
 impl<'de, T: core::str::FromStr> Deserialize<'de> for Lenient<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Text::deserialize(deserializer)?;
-        Ok(Lenient(
-            text.as_str().parse().map_err(|_| text.into_owned()),
-        ))
+        Ok(Lenient(match AnyText::deserialize(deserializer)?.0 {
+            Ok(text) => text.parse().map_err(|_| Bad::Unknown(text)),
+            Err(found) => Err(Bad::Type(found)),
+        }))
     }
+}
+
+/// The first control character in `text` (a newline, a tab, …), if any.
+pub(crate) fn control_character(text: &str) -> Option<char> {
+    text.chars().find(|c| c.is_control())
 }

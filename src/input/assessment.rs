@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::foundation::id::id_enum;
-use crate::foundation::text::{Lenient, Text};
+use crate::foundation::text::{AnyText, Bad, Lenient, Text, control_character};
 use crate::input::rating::{RatingProblem, RawRatings};
 use crate::input::tally::Tally;
 use crate::{Characteristic, ConceptSet, Date, Error, Facilitator, Identifier, Obstacle, Ratings};
@@ -135,7 +135,7 @@ impl Response {
     }
 }
 
-/// A validated assessment of one partnership (SPEC §2).
+/// A validated assessment of one partnership.
 ///
 /// The only ways to get one are [`Assessment::new`] and deserializing, and
 /// both check every rule: a value of this type is always valid. Deserialize
@@ -192,7 +192,7 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    /// Builds an assessment, checking every rule of SPEC §2.
+    /// Builds an assessment, checking every rule of the document.
     ///
     /// `characteristics` are the arrangements in place; listing one twice is
     /// an error.
@@ -232,6 +232,16 @@ impl Assessment {
         if partnership.trim().is_empty() {
             return Err(Error::EmptyPartnership { value: partnership });
         }
+        plain_text(&partnership, || "partnership".to_owned())?;
+        for (index, agency) in agencies.iter().enumerate() {
+            plain_text(&agency.id, || format!("agencies[{index}].id"))?;
+            plain_text(&agency.name, || format!("agencies[{index}].name"))?;
+        }
+        for (index, response) in responses.iter().enumerate() {
+            plain_text(&response.respondent, || {
+                format!("responses[{index}].respondent")
+            })?;
+        }
         let index_of = agency_index(&agencies)?;
         let mut set = ConceptSet::new();
         for (index, characteristic) in characteristics.into_iter().enumerate() {
@@ -251,6 +261,54 @@ impl Assessment {
             responses,
             tallies,
         })
+    }
+
+    /// Reads an assessment from JSON text, checking every rule.
+    ///
+    /// Unlike `serde_json::from_str`, it accepts a UTF-8 byte-order mark
+    /// before the document (files saved by Windows tools often have one),
+    /// and every error it returns is a typed [`Error`]: a rule broken, or,
+    /// for text that is not JSON or not shaped like an assessment,
+    /// [`Error::Json`] with the path, line and column.
+    ///
+    /// # Errors
+    ///
+    /// The first problem found, naming the field, the value and, where one
+    /// applies, the respondent or agency.
+    ///
+    /// ```
+    /// use interagency::{Assessment, Error};
+    ///
+    /// let text = "\u{feff}{\"partnership\": \"Northside\", \"characteristics\": [],
+    ///   \"agencies\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}]}";
+    /// let assessment = Assessment::from_json(text)?;
+    /// assert_eq!(assessment.partnership(), "Northside");
+    ///
+    /// let err = Assessment::from_json(r#"{"partnership": "N", "agencies": {}}"#).unwrap_err();
+    /// assert!(matches!(err, Error::Json { line: 1, .. }));
+    /// assert_eq!(err.to_string(),
+    ///     "agencies: invalid type: map, expected a sequence (line 1, column 33)");
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Assessment, Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let raw: RawAssessment<'_> =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+                let path = e.path().to_string();
+                // The whole document is `.`; `?` is a place the path cannot
+                // name (text that is not JSON at all).
+                let path = if path == "." || path == "?" {
+                    String::new()
+                } else {
+                    path
+                };
+                json_error(path, &e.into_inner())
+            })?;
+        deserializer
+            .end()
+            .map_err(|e| json_error(String::new(), &e))?;
+        raw.validate()
     }
 
     /// The partnership's name.
@@ -285,6 +343,19 @@ impl Assessment {
 
     pub(crate) fn tallies(&self) -> &[Tally] {
         &self.tallies
+    }
+}
+
+/// Rejects a name or id with a control character: a newline or a tab in a
+/// name would break the lines of a report.
+fn plain_text(value: &str, field: impl FnOnce() -> String) -> Result<(), Error> {
+    match control_character(value) {
+        None => Ok(()),
+        Some(character) => Err(Error::ControlCharacter {
+            field: field(),
+            value: value.to_owned(),
+            character,
+        }),
     }
 }
 
@@ -363,24 +434,26 @@ fn tally(
     Ok(tallies)
 }
 
-/// The document as read, before validation. Identifiers are kept lenient so
-/// that an unknown one becomes an [`Error`] naming its respondent or agency.
+/// The document as read, before validation. Fields are read leniently, so
+/// that an unknown identifier or a value of the wrong type becomes an
+/// [`Error`] naming its respondent or agency.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawAssessment<'a> {
-    partnership: String,
+pub(crate) struct RawAssessment<'a> {
+    partnership: AnyText,
     #[serde(default, borrow)]
     assessed_on: Option<Text<'a>>,
     agencies: Vec<RawAgency>,
     characteristics: Vec<Lenient<Characteristic>>,
+    #[serde(default)]
     responses: Vec<RawResponse>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAgency {
-    id: Option<String>,
-    name: Option<String>,
+    id: Option<AnyText>,
+    name: Option<AnyText>,
     #[serde(default)]
     sector: Option<Lenient<Sector>>,
 }
@@ -388,8 +461,8 @@ struct RawAgency {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawResponse {
-    respondent: Option<String>,
-    agency: Option<String>,
+    respondent: Option<AnyText>,
+    agency: Option<AnyText>,
     role: Option<Lenient<Role>>,
     #[serde(default)]
     facilitators: RawRatings<Facilitator>,
@@ -397,8 +470,26 @@ struct RawResponse {
     obstacles: RawRatings<Obstacle>,
 }
 
+/// Text that must be a string: the string, or an error naming the field
+/// and its owner.
+fn text(
+    value: AnyText,
+    field: impl FnOnce() -> String,
+    respondent: Option<&String>,
+    agency: Option<&String>,
+) -> Result<String, Error> {
+    value.0.map_err(|found| Error::InvalidType {
+        field: field(),
+        respondent: respondent.cloned(),
+        agency: agency.cloned(),
+        found,
+        expected: "a string",
+    })
+}
+
 impl RawAssessment<'_> {
-    fn validate(self) -> Result<Assessment, Error> {
+    pub(crate) fn validate(self) -> Result<Assessment, Error> {
+        let partnership = text(self.partnership, || "partnership".to_owned(), None, None)?;
         let assessed_on = match self.assessed_on {
             None => None,
             Some(text) => Some(text.as_str().parse::<Date>()?),
@@ -414,15 +505,26 @@ impl RawAssessment<'_> {
                     agency: agency.cloned(),
                 };
                 let id = raw.id.ok_or_else(|| missing("id", None))?;
+                let id = text(id, || format!("agencies[{index}].id"), None, None)?;
                 let name = raw.name.ok_or_else(|| missing("name", Some(&id)))?;
+                let name = text(name, || format!("agencies[{index}].name"), None, Some(&id))?;
                 let sector = match raw.sector {
                     None => None,
                     Some(Lenient(Ok(sector))) => Some(sector),
-                    Some(Lenient(Err(value))) => {
+                    Some(Lenient(Err(Bad::Unknown(value)))) => {
                         return Err(Error::UnknownSector {
                             index,
                             agency: id,
                             value,
+                        });
+                    }
+                    Some(Lenient(Err(Bad::Type(found)))) => {
+                        return Err(Error::InvalidType {
+                            field: format!("agencies[{index}].sector"),
+                            respondent: None,
+                            agency: Some(id),
+                            found,
+                            expected: "a sector identifier",
                         });
                     }
                 };
@@ -434,8 +536,16 @@ impl RawAssessment<'_> {
             .into_iter()
             .enumerate()
             .map(|(index, raw)| {
-                raw.0
-                    .map_err(|value| Error::UnknownCharacteristic { index, value })
+                raw.0.map_err(|bad| match bad {
+                    Bad::Unknown(value) => Error::UnknownCharacteristic { index, value },
+                    Bad::Type(found) => Error::InvalidType {
+                        field: format!("characteristics[{index}]"),
+                        respondent: None,
+                        agency: None,
+                        found,
+                        expected: "a characteristic identifier",
+                    },
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         let responses = self
@@ -445,7 +555,7 @@ impl RawAssessment<'_> {
             .map(|(index, raw)| raw.validate(index))
             .collect::<Result<Vec<_>, _>>()?;
         Assessment::new(
-            self.partnership,
+            partnership,
             assessed_on,
             agencies,
             characteristics,
@@ -462,19 +572,40 @@ impl RawResponse {
             respondent: respondent.cloned(),
         };
         let respondent = self.respondent.ok_or_else(|| missing("respondent", None))?;
+        let respondent = text(
+            respondent,
+            || format!("responses[{index}].respondent"),
+            None,
+            None,
+        )?;
         let agency = self
             .agency
             .ok_or_else(|| missing("agency", Some(&respondent)))?;
+        let agency = text(
+            agency,
+            || format!("responses[{index}].agency"),
+            Some(&respondent),
+            None,
+        )?;
         let role = self
             .role
             .ok_or_else(|| missing("role", Some(&respondent)))?;
         let role = match role.0 {
             Ok(role) => role,
-            Err(value) => {
+            Err(Bad::Unknown(value)) => {
                 return Err(Error::UnknownRole {
                     index,
                     respondent,
                     value,
+                });
+            }
+            Err(Bad::Type(found)) => {
+                return Err(Error::InvalidType {
+                    field: format!("responses[{index}].role"),
+                    respondent: Some(respondent),
+                    agency: None,
+                    found,
+                    expected: "a role identifier",
                 });
             }
         };
@@ -538,6 +669,45 @@ fn rating_error<T: Identifier>(
             item: item.id(),
             value,
         },
+        RatingProblem::Type(found) => Error::InvalidType {
+            field: format!("responses[{index}].{field}"),
+            respondent: Some(respondent),
+            agency: None,
+            found,
+            expected: if field == "facilitators" {
+                "a map from facilitator identifier to rating"
+            } else {
+                "a map from obstacle identifier to rating"
+            },
+        },
+    }
+}
+
+/// A JSON error with the path where it happened.
+pub(crate) fn json_error(path: String, inner: &serde_json::Error) -> Error {
+    let (line, column) = (inner.line(), inner.column());
+    let full = inner.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    let path = if path.is_empty() {
+        "document".to_owned()
+    } else {
+        path
+    };
+    Error::Json {
+        path,
+        message,
+        line,
+        column,
+    }
+}
+
+impl core::str::FromStr for Assessment {
+    type Err = Error;
+
+    /// The same as [`Assessment::from_json`].
+    fn from_str(text: &str) -> Result<Assessment, Error> {
+        Assessment::from_json(text)
     }
 }
 

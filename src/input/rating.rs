@@ -8,6 +8,7 @@ use core::num::NonZeroU8;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::foundation::text::{Bad, Lenient, describe_scalars};
 use crate::{Error, Identifier};
 
 /// A rating on the five-point scale: an integer from 1 to 5.
@@ -114,7 +115,7 @@ pub(crate) struct RawRating(pub(crate) Result<Rating, String>);
 impl<'de> Deserialize<'de> for RawRating {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct V;
-        impl Visitor<'_> for V {
+        impl<'de> Visitor<'de> for V {
             type Value = RawRating;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a rating, an integer from 1 to 5")
@@ -141,6 +142,20 @@ impl<'de> Deserialize<'de> for RawRating {
             }
             fn visit_none<E>(self) -> Result<RawRating, E> {
                 Ok(RawRating(Err("null".to_owned())))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawRating, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(RawRating(Err("a sequence".to_owned())))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRating, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(RawRating(Err("a map".to_owned())))
             }
         }
         deserializer.deserialize_any(V)
@@ -274,6 +289,16 @@ pub(crate) enum RatingProblem<T> {
     Duplicate(T),
     /// A value that is not a rating.
     Invalid(T, String),
+    /// Not a map at all: what it was instead.
+    Type(String),
+}
+
+/// Ratings that are not a map, with what they were instead.
+fn wrong_type<T: Identifier>(found: Result<core::convert::Infallible, String>) -> RawRatings<T> {
+    RawRatings {
+        ratings: Ratings::new(),
+        problem: found.err().map(RatingProblem::Type),
+    }
 }
 
 /// A ratings map as read, with the first problem found in it, so that the
@@ -302,13 +327,15 @@ impl<'de, T: Identifier> Deserialize<'de> for RawRatings<T> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut raw = RawRatings::default();
-                while let Some(key) = map.next_key::<crate::foundation::text::Lenient<T>>()? {
+                while let Some(key) = map.next_key::<Lenient<T>>()? {
                     let RawRating(value) = map.next_value()?;
                     if raw.problem.is_some() {
                         continue;
                     }
                     raw.problem = match (key.0, value) {
-                        (Err(name), _) => Some(RatingProblem::Unknown(name)),
+                        (Err(Bad::Unknown(name) | Bad::Type(name)), _) => {
+                            Some(RatingProblem::Unknown(name))
+                        }
                         (Ok(item), _) if raw.ratings.get(item).is_some() => {
                             Some(RatingProblem::Duplicate(item))
                         }
@@ -321,8 +348,12 @@ impl<'de, T: Identifier> Deserialize<'de> for RawRatings<T> {
                 }
                 Ok(raw)
             }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(wrong_type(Err(serde::de::Unexpected::Str(v).to_string())))
+            }
+            describe_scalars!(wrong_type);
         }
-        deserializer.deserialize_map(V(PhantomData))
+        deserializer.deserialize_any(V(PhantomData))
     }
 }
 
@@ -343,6 +374,10 @@ impl<'de, T: Identifier> Deserialize<'de> for Ratings<T> {
             Some(RatingProblem::Invalid(_, value)) => {
                 Err(serde::de::Error::custom(Error::Rating { value }))
             }
+            Some(RatingProblem::Type(found)) => Err(serde::de::Error::custom(format_args!(
+                "invalid type: {found}, expected a map from {} identifier to rating",
+                T::KIND
+            ))),
         }
     }
 }

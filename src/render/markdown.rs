@@ -2,6 +2,7 @@
 
 use core::fmt::{self, Display, Formatter, Write as _};
 
+use crate::render::escape;
 use crate::{
     Classification, Concept, FacilitatorBand, GapItem, GapReport, Level, ObstacleBand, Rubric,
     Source,
@@ -332,7 +333,11 @@ impl Display for Markdown<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let r = self.report;
         let mut out = String::new();
-        let _ = writeln!(out, "# Interagency working: {}\n", r.partnership);
+        let _ = writeln!(
+            out,
+            "# Interagency working: {}\n",
+            escape::markdown(&r.partnership)
+        );
         if let Some(date) = r.assessed_on {
             let _ = writeln!(out, "Assessed on {date}.\n");
         }

@@ -1,5 +1,6 @@
 //! The renderings of reports and documents: Markdown and JSON Schema.
 
+pub(crate) mod escape;
 pub(crate) mod markdown;
 #[cfg(feature = "schemars")]
 pub mod schema;

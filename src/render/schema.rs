@@ -50,7 +50,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
     ]
 }
 
-/// The schema of the assessment document (SPEC §2), which the crate reads.
+/// The schema of the assessment document, which the crate reads.
 #[must_use]
 pub fn assessment() -> Schema {
     let mut schema = generate::<Assessment>(
@@ -71,7 +71,7 @@ pub fn assessment() -> Schema {
     schema
 }
 
-/// The schema of the gap report (SPEC §5), which the crate writes.
+/// The schema of the gap report, which the crate writes.
 #[must_use]
 pub fn report() -> Schema {
     let mut schema = generate::<GapReport>(
@@ -91,7 +91,7 @@ pub fn report() -> Schema {
     schema
 }
 
-/// The schema of the classification (SPEC §4), which the crate writes on
+/// The schema of the classification, which the crate writes on
 /// its own and inside the gap report.
 #[must_use]
 pub fn classification() -> Schema {

@@ -66,7 +66,7 @@ pub struct Weights {
 /// tip works on, the band thresholds and the gap weights.
 ///
 /// These links and numbers are this crate's interpretation of the sources
-/// (SPEC §1, §3 and §5), not claims the sources make. They live here, as
+/// ([the method](crate::_documentation::method)), not claims the sources make. They live here, as
 /// data, and nowhere else: every query on the concepts
 /// ([`Level::characteristics`], [`Facilitator::required_from`],
 /// [`PracticeTip::links`], …) reads [`Rubric::DEFAULT`].
@@ -97,7 +97,7 @@ impl Default for Rubric {
 }
 
 impl Rubric {
-    /// The crate's default rubric, as SPEC §1, §3 and §5 set it out.
+    /// The crate's default rubric, as [the method](crate::_documentation::method) sets it out.
     pub const DEFAULT: Rubric = {
         use Characteristic as C;
         use Facilitator as F;
