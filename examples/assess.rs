@@ -1,85 +1,90 @@
 //! Reads an assessment document and prints its gap report.
 //!
 //! ```text
-//! cargo run --example assess -- FILE [--target LEVEL] [--format json|markdown]
+//! cargo run --example assess -- FILE [--target LEVEL] [--rubric RUBRIC.json]
+//!                                    [--format json|markdown]
 //! ```
 //!
 //! The report goes to standard output, as Markdown by default. On bad input
 //! or bad arguments the error goes to standard error, nothing to standard
-//! output, and the exit status is 2.
+//! output, and the exit status is 2. `--help` describes every option.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use interagency::{Assessment, Level};
+use clap::{Parser, ValueEnum};
+use interagency::{Assessment, Level, Rubric};
 
-const USAGE: &str = "usage: assess FILE [--target LEVEL] [--format json|markdown]";
-
-enum Format {
-    Json,
-    Markdown,
-}
-
+/// Assess an interagency partnership: where it stands on Frost's levels,
+/// what stands between it and the next level, and which practice tips to
+/// act on first.
+#[derive(Parser)]
+#[command(name = "assess")]
 struct Args {
-    file: String,
+    /// The assessment document (JSON).
+    file: PathBuf,
+    /// The level to measure the gap to (cooperation, collaboration,
+    /// coordination or integration); by default the level after the one
+    /// achieved.
+    #[arg(long, value_name = "LEVEL", value_parser = parse_level)]
     target: Option<Level>,
+    /// A rubric document (JSON) to analyse with instead of the crate's
+    /// default rubric; start from examples/rubrics/default.json.
+    #[arg(long, value_name = "RUBRIC.json")]
+    rubric: Option<PathBuf>,
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = Format::Markdown)]
     format: Format,
 }
 
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut file = None;
-    let mut target = None;
-    let mut format = Format::Markdown;
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--target" => {
-                let value = args.next().ok_or("--target needs a level")?;
-                target = Some(
-                    value
-                        .parse::<Level>()
-                        .map_err(|e| format!("--target: {e}"))?,
-                );
-            }
-            "--format" => {
-                format = match args.next().as_deref() {
-                    Some("json") => Format::Json,
-                    Some("markdown") => Format::Markdown,
-                    Some(other) => {
-                        return Err(format!(
-                            "--format: unknown format {other:?}; expected json or markdown"
-                        ));
-                    }
-                    None => return Err("--format needs json or markdown".to_owned()),
-                };
-            }
-            "-h" | "--help" => return Err(USAGE.to_owned()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
-            path if file.is_none() => file = Some(path.to_owned()),
-            extra => return Err(format!("unexpected argument {extra:?}")),
-        }
-    }
-    let file = file.ok_or("missing FILE")?;
-    Ok(Args {
-        file,
-        target,
-        format,
-    })
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// The gap report as JSON.
+    Json,
+    /// The gap report as Markdown, for a meeting pack.
+    Markdown,
 }
 
-fn run() -> Result<String, String> {
-    let args = parse_args(std::env::args().skip(1)).map_err(|e| format!("{e}\n{USAGE}"))?;
-    let text = std::fs::read_to_string(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
-    let assessment: Assessment =
-        Assessment::from_json(&text).map_err(|e| format!("{}: {e}", args.file))?;
-    let report = assessment.gap_analysis(args.target);
+fn parse_level(text: &str) -> Result<Level, String> {
+    text.parse().map_err(|e| format!("{e}"))
+}
+
+/// Reads a file, naming it in the error.
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run(args: &Args) -> Result<String, String> {
+    let rubric = match &args.rubric {
+        None => Rubric::DEFAULT,
+        Some(path) => {
+            Rubric::from_json(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+    };
+    let assessment = Assessment::from_json(&read(&args.file)?)
+        .map_err(|e| format!("{}: {e}", args.file.display()))?;
+    let report = rubric.gap_analysis(&assessment, args.target);
     Ok(match args.format {
         Format::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
-        Format::Markdown => report.markdown().to_string(),
+        Format::Markdown => report.markdown_with(&rubric).to_string(),
     })
 }
 
 fn main() -> ExitCode {
-    match run() {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(err) if err.use_stderr() => {
+            eprint!("{err}");
+            return ExitCode::from(2);
+        }
+        Err(help) => {
+            // --help and --version: the text goes to standard output.
+            print!("{help}");
+            return ExitCode::SUCCESS;
+        }
+    };
+    match run(&args) {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
             match stdout

@@ -273,4 +273,19 @@ fn reading(out: &mut String) {
         "To see this worked through for a partnership, run: cargo run --example assess -- \
          examples/data/child-protection-hub.json",
     );
+    para(
+        out,
+        "",
+        &format!(
+            "Everything marked [rubric] is one reading of the sources, and yours may differ. \
+             The rubric is a document you can copy and edit: examples/rubrics/default.json \
+             (\u{201c}{}\u{201d}, version {}) is this one. Change a threshold, a level or a \
+             tip's links, then pass it with --rubric; the report names the rubric it used. \
+             examples/rubrics/statutory.json is a stricter reading, for comparison: \
+             cargo run --example assess -- examples/data/child-protection-hub.json \
+             --rubric examples/rubrics/statutory.json",
+            rubric.name(),
+            rubric.version()
+        ),
+    );
 }

@@ -37,7 +37,7 @@ pub use concepts::tip::PracticeTip;
 
 // The rubric: the links and numbers every analysis reads.
 mod rubric;
-pub use rubric::{Rubric, Thresholds, TipLinks, Weights};
+pub use rubric::{Divergence, Privacy, Rubric, RubricId, Thresholds, TipLinks, Weights};
 
 // The documents read in.
 mod input;

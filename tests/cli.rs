@@ -6,11 +6,16 @@ use std::process::{Command, Output};
 
 /// The `assess` example binary, which `cargo test` builds next to the tests.
 fn assess(args: &[&str]) -> Output {
+    example("assess", args)
+}
+
+/// Runs an example binary, which `cargo test` builds next to the tests.
+fn example(name: &str, args: &[&str]) -> Output {
     let deps = std::env::current_exe().unwrap();
     let dir = deps.parent().and_then(|d| d.parent()).unwrap();
     let exe: PathBuf = dir
         .join("examples")
-        .join(format!("assess{}", std::env::consts::EXE_SUFFIX));
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     Command::new(&exe)
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -69,19 +74,67 @@ fn assert_fails(args: &[&str], message: &str) {
 
 #[test]
 fn bad_arguments_exit_2() {
-    assert_fails(&[], "missing FILE");
+    assert_fails(&[], "the following required arguments were not provided");
     assert_fails(
         &[HUB, "--target", "merger"],
-        "--target: unknown level \"merger\"",
+        "invalid value 'merger' for '--target <LEVEL>': unknown level \"merger\"",
     );
-    assert_fails(&[HUB, "--target"], "--target needs a level");
     assert_fails(
-        &[HUB, "--format", "html"],
-        "--format: unknown format \"html\"",
+        &[HUB, "--target"],
+        "a value is required for '--target <LEVEL>'",
     );
-    assert_fails(&[HUB, "--verbose"], "unknown option \"--verbose\"");
+    assert_fails(
+        &[HUB, "--format", "pdf"],
+        "invalid value 'pdf' for '--format <FORMAT>'",
+    );
+    assert_fails(&[HUB, "--verbose"], "unexpected argument '--verbose'");
     assert_fails(&[HUB, HUB], "unexpected argument");
     assert_fails(&["no/such/file.json"], "no/such/file.json");
+}
+
+#[test]
+fn help_documents_every_option_and_exits_0() {
+    let out = assess(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for option in ["--target", "--rubric", "--format"] {
+        assert!(text.contains(option), "--help lacks {option}:\n{text}");
+    }
+}
+
+#[test]
+fn rubric_option() {
+    let out = assess(&[
+        HUB,
+        "--rubric",
+        "examples/rubrics/statutory.json",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["rubric"]["version"], "2026-1");
+    assert_eq!(v["classification"]["achieved_level"], "cooperation");
+
+    let dir = std::env::temp_dir().join(format!("interagency-rubric-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad-rubric.json");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/rubrics/default.json"
+    ))
+    .unwrap()
+    .replace("\"min_group_size\": 5", "\"min_group_size\": 2");
+    std::fs::write(&file, text).unwrap();
+    assert_fails(
+        &[HUB, "--rubric", file.to_str().unwrap()],
+        "bad-rubric.json: privacy.min_group_size: 2 is not an integer from 3 to 1000",
+    );
+    assert_fails(
+        &[HUB, "--rubric", "no/such/rubric.json"],
+        "no/such/rubric.json",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -107,4 +160,34 @@ fn bad_input_exits_2_with_the_error() {
         "bad.json: document: key must be a string (line 1, column 3)",
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn catalogue_for_a_rubric() {
+    let out = example(
+        "catalogue",
+        &["--rubric", "examples/rubrics/statutory.json"],
+    );
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["rubric"]["version"], "2026-1");
+    assert_eq!(v["rubric"]["facilitator_bands"]["lower"], 3.5);
+    // Leadership (the third facilitator) is required from collaboration,
+    // and collaboration now introduces it.
+    assert_eq!(
+        v["facilitators"][2]["rubric"]["required_from"],
+        "collaboration"
+    );
+    assert!(
+        v["levels"][1]["rubric"]["requires_facilitators"]
+            .as_array()
+            .unwrap()
+            .contains(&"leadership".into())
+    );
+    let out = example("catalogue", &["--rubric", "no/such/rubric.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let out = example("catalogue", &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("--rubric"));
 }

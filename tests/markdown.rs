@@ -118,10 +118,10 @@ fn hostile_names_are_escaped() {
         let title = text.lines().next().unwrap();
         assert!(title.starts_with("# Interagency working: "), "{title}");
         let rest = &title["# Interagency working: ".len()..];
-        assert!(!rest.contains(['<', '>', '"']), "{rest:?}");
+        assert!(!rest.contains(['<', '>']), "{rest:?}");
         let chars: Vec<char> = rest.chars().collect();
         for (i, c) in chars.iter().enumerate() {
-            if "#|*_[]`!()-".contains(*c) {
+            if "#|*_[]`!".contains(*c) || (i == 0 && *c == '-') {
                 assert!(i > 0 && chars[i - 1] == '\\', "{c:?} unescaped in {rest:?}");
             }
         }
@@ -132,6 +132,6 @@ fn hostile_names_are_escaped() {
     doc["partnership"] = json!("<script>alert(1)</script> & \"Co\"");
     let a: Assessment = serde_json::from_value(doc).unwrap();
     assert!(a.gap_analysis(None).markdown().to_string().starts_with(
-        "# Interagency working: &lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; &quot;Co&quot;\n"
+        "# Interagency working: &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Co\"\n"
     ));
 }

@@ -107,6 +107,78 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         })
 }
 
+fn level() -> impl Strategy<Value = Level> {
+    (1u8..=4).prop_map(|n| Level::from_number(n).expect("1..=4"))
+}
+
+/// A valid rubric: random levels (every level keeps a characteristic),
+/// random tip links, thresholds, weights, privacy and divergence numbers.
+fn rubric() -> impl Strategy<Value = Rubric> {
+    let levels = (
+        proptest::collection::vec(level(), Characteristic::COUNT),
+        Just((0..Characteristic::COUNT).collect::<Vec<_>>()).prop_shuffle(),
+        proptest::collection::vec(level(), Facilitator::COUNT),
+        proptest::collection::vec(level(), interagency::Benefit::COUNT),
+    );
+    let tips = proptest::collection::vec(
+        (
+            proptest::collection::vec(any::<bool>(), Facilitator::COUNT),
+            proptest::collection::vec(any::<bool>(), Obstacle::COUNT),
+            proptest::collection::vec(any::<bool>(), Characteristic::COUNT),
+        ),
+        interagency::PracticeTip::COUNT,
+    );
+    let numbers = (
+        (10u32..=45).prop_flat_map(|lower| (Just(lower), lower + 1..=50)),
+        (10u32..=45).prop_flat_map(|lower| (Just(lower), lower + 1..=50)),
+        (1u32..=12, 2u32..=10, 1u32..=8, 2u32..=10),
+        3u32..=12,
+        (1u32..=16, 1u32..=16),
+    );
+    (levels, tips, numbers).prop_map(|((mut c, order, f, b), tips, numbers)| {
+        // The first four shuffled characteristics mark the four levels.
+        for (slot, level) in order.iter().zip(Level::ALL) {
+            c[*slot] = level;
+        }
+        let ((fl, fu), (ol, ou), (mc, fb, uf, ob), k, (spread, gap)) = numbers;
+        let ids = |kind: &[&str], values: Vec<Level>| -> serde_json::Value {
+            kind.iter().zip(values).map(|(k, v)| ((*k).to_owned(), serde_json::json!(v))).collect::<serde_json::Map<_, _>>().into()
+        };
+        let pick = |keep: &[bool], all: Vec<&str>| -> Vec<String> {
+            all.into_iter().zip(keep).filter(|(_, k)| **k).map(|(id, _)| id.to_owned()).collect()
+        };
+        let char_ids: Vec<&str> = Characteristic::iter().map(interagency::Characteristic::id).collect();
+        let fac_ids: Vec<&str> = Facilitator::iter().map(interagency::Facilitator::id).collect();
+        let obs_ids: Vec<&str> = Obstacle::iter().map(interagency::Obstacle::id).collect();
+        let ben_ids: Vec<&str> = interagency::Benefit::iter().map(interagency::Benefit::id).collect();
+        let tip_map: serde_json::Map<String, serde_json::Value> = interagency::PracticeTip::iter()
+            .zip(tips)
+            .map(|(tip, (fb_, ob_, cb_))| {
+                (tip.id().to_owned(), serde_json::json!({
+                    "builds": pick(&fb_, fac_ids.clone()),
+                    "addresses": pick(&ob_, obs_ids.clone()),
+                    "establishes": pick(&cb_, char_ids.clone()),
+                }))
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "name": "generated",
+            "version": "1",
+            "characteristic_levels": ids(&char_ids, c),
+            "facilitator_levels": ids(&fac_ids, f),
+            "benefit_levels": ids(&ben_ids, b),
+            "tips": tip_map,
+            "facilitator_thresholds": {"lower": f64::from(fl) / 10.0, "upper": f64::from(fu) / 10.0},
+            "obstacle_thresholds": {"lower": f64::from(ol) / 10.0, "upper": f64::from(ou) / 10.0},
+            "weights": {"missing_characteristic": f64::from(mc) / 4.0, "facilitator_baseline": f64::from(fb) / 2.0,
+                        "unknown_facilitator": f64::from(uf) / 4.0, "obstacle_baseline": f64::from(ob) / 2.0},
+            "privacy": {"min_group_size": k},
+            "divergence": {"agency_spread": f64::from(spread) / 4.0, "role_gap": f64::from(gap) / 4.0},
+        });
+        Rubric::from_json(&doc.to_string()).expect("generated rubrics are valid")
+    })
+}
+
 fn target() -> impl Strategy<Value = Option<Level>> {
     proptest::option::of((1u8..=4).prop_map(|n| Level::from_number(n).expect("1..=4")))
 }
@@ -170,16 +242,24 @@ proptest! {
     }
 
     #[test]
-    fn adding_a_characteristic_never_lowers_the_structural_level(a in assessment(), extra in 0..Characteristic::COUNT) {
+    fn adding_a_characteristic_never_lowers_a_level(a in assessment(), extra in 0..Characteristic::COUNT, rubric in rubric()) {
         let mut set = a.characteristics();
         set.insert(Characteristic::ALL[extra]);
         let more = rebuild(&a, set.iter().collect(), a.responses().to_vec());
-        prop_assert!(more.classify().structural_level >= a.classify().structural_level);
+        prop_assert!(rubric.classify(&more).structural_level >= rubric.classify(&a).structural_level);
+        prop_assert!(rubric.classify(&more).achieved_level >= rubric.classify(&a).achieved_level);
+    }
+
+    #[test]
+    fn generated_rubrics_read_back_unchanged(rubric in rubric()) {
+        let text = serde_json::to_string(&rubric).unwrap();
+        prop_assert_eq!(&Rubric::from_json(&text).unwrap(), &rubric);
     }
 
     #[test]
     fn raising_a_facilitator_rating_never_lowers_the_level_nor_adds_a_gap(
         a in assessment(), pick in any::<prop::sample::Index>(), f in 0..Facilitator::COUNT, target in target(),
+        rubric in rubric(),
     ) {
         prop_assume!(!a.responses().is_empty());
         let facilitator = Facilitator::ALL[f];
@@ -189,16 +269,16 @@ proptest! {
         prop_assume!(old < Rating::MAX);
         responses[i].facilitators.insert(facilitator, Rating::new(old.get() + 1).unwrap());
         let raised = rebuild(&a, a.characteristics().iter().collect(), responses);
-        prop_assert!(raised.classify().achieved_level >= a.classify().achieved_level);
+        prop_assert!(rubric.classify(&raised).achieved_level >= rubric.classify(&a).achieved_level);
         let target = Some(target.unwrap_or(Level::Integration));
-        let before: ConceptSet<Facilitator> = a.gap_analysis(target).facilitator_gaps.iter().map(|g| g.facilitator).collect();
-        let after: ConceptSet<Facilitator> = raised.gap_analysis(target).facilitator_gaps.iter().map(|g| g.facilitator).collect();
+        let before: ConceptSet<Facilitator> = rubric.gap_analysis(&a, target).facilitator_gaps.iter().map(|g| g.facilitator).collect();
+        let after: ConceptSet<Facilitator> = rubric.gap_analysis(&raised, target).facilitator_gaps.iter().map(|g| g.facilitator).collect();
         prop_assert!(after.is_subset(before), "{:?} -> {:?}", before, after);
     }
 
     #[test]
     fn raising_an_obstacle_rating_never_removes_an_active_obstacle(
-        a in assessment(), pick in any::<prop::sample::Index>(), o in 0..Obstacle::COUNT,
+        a in assessment(), pick in any::<prop::sample::Index>(), o in 0..Obstacle::COUNT, rubric in rubric(),
     ) {
         prop_assume!(!a.responses().is_empty());
         let obstacle = Obstacle::ALL[o];
@@ -209,7 +289,7 @@ proptest! {
         responses[i].obstacles.insert(obstacle, Rating::new(old.get() + 1).unwrap());
         let raised = rebuild(&a, a.characteristics().iter().collect(), responses);
         let active = |x: &Assessment| -> ConceptSet<Obstacle> {
-            x.gap_analysis(None).active_obstacles.iter().map(|o| o.obstacle).collect()
+            rubric.gap_analysis(x, None).active_obstacles.iter().map(|o| o.obstacle).collect()
         };
         prop_assert!(active(&a).is_subset(active(&raised)));
     }
@@ -246,6 +326,25 @@ proptest! {
     }
 
     #[test]
+    fn unaddressed_lists_exactly_the_gap_items_no_tip_works_on(
+        a in assessment(), target in target(), rubric in rubric(),
+    ) {
+        let r = rubric.gap_analysis(&a, target);
+        let items: Vec<(GapItem, bool)> = r.missing_characteristics.iter()
+            .map(|m| (GapItem::Characteristic(m.characteristic), rubric.tips_establishing(m.characteristic).is_empty()))
+            .chain(r.facilitator_gaps.iter().map(|g| (GapItem::Facilitator(g.facilitator), rubric.tips_building(g.facilitator).is_empty())))
+            .chain(r.active_obstacles.iter().map(|o| (GapItem::Obstacle(o.obstacle), rubric.tips_addressing(o.obstacle).is_empty())))
+            .collect();
+        let expected: Vec<GapItem> = items.iter().filter(|(_, none)| *none).map(|(i, _)| *i).collect();
+        prop_assert_eq!(&r.unaddressed, &expected);
+        for rec in &r.recommendations {
+            for item in &rec.addresses {
+                prop_assert!(!r.unaddressed.contains(item));
+            }
+        }
+    }
+
+    #[test]
     fn every_gap_item_is_addressed(a in assessment(), target in target()) {
         let r = a.gap_analysis(target);
         let addressed: Vec<GapItem> = r.recommendations.iter().flat_map(|x| x.addresses.iter().copied()).collect();
@@ -261,8 +360,8 @@ proptest! {
     }
 
     #[test]
-    fn reached_exactly_when_level_and_no_gaps(a in assessment(), target in target()) {
-        let r = a.gap_analysis(target);
+    fn reached_exactly_when_level_and_no_gaps(a in assessment(), target in target(), rubric in rubric()) {
+        let r = rubric.gap_analysis(&a, target);
         let expected = r.classification.achieved_level >= Some(r.target)
             && r.missing_characteristics.is_empty()
             && r.facilitator_gaps.is_empty();
@@ -315,6 +414,23 @@ mod schema {
                     let errors: Vec<String> = validator.iter_errors(doc).map(|e| e.to_string()).collect();
                     prop_assert!(errors.is_empty(), "{:?}", errors);
                 }
+                Ok(())
+            })?;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn generated_rubrics_validate(rubric in rubric()) {
+            thread_local! {
+                static RUBRIC: jsonschema::Validator = validator(&interagency::schema::rubric());
+            }
+            let doc = serde_json::to_value(&rubric).unwrap();
+            RUBRIC.with(|v| {
+                let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+                prop_assert!(errors.is_empty(), "{:?}", errors);
                 Ok(())
             })?;
         }

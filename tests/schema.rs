@@ -178,6 +178,34 @@ fn example_assessments_and_their_reports_validate() {
 }
 
 #[test]
+fn shipped_rubrics_and_their_reports_validate() {
+    let rubric_schema = validator(&schema::rubric());
+    let report = validator(&schema::report());
+    let catalogue = validator(&schema::catalogue());
+    for name in ["default", "statutory"] {
+        let path = format!("examples/rubrics/{name}.json");
+        let text =
+            std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_valid(&rubric_schema, &doc, &path);
+        let rubric = interagency::Rubric::from_json(&text).unwrap();
+        assert_valid(
+            &catalogue,
+            &serde_json::to_value(interagency::Catalogue::from_rubric(&rubric)).unwrap(),
+            &path,
+        );
+        for (file, doc) in example_files() {
+            let a: Assessment = serde_json::from_value(doc).unwrap();
+            assert_valid(
+                &report,
+                &serde_json::to_value(rubric.gap_analysis(&a, None)).unwrap(),
+                &file,
+            );
+        }
+    }
+}
+
+#[test]
 fn schema_examples_validate() {
     for (name, schema) in schema::all() {
         let v = validator(&schema);

@@ -156,6 +156,12 @@ fn every_schema_is_listed() {
         .collect();
     assert_eq!(
         names,
-        ["assessment", "report", "classification", "catalogue"]
+        [
+            "assessment",
+            "report",
+            "classification",
+            "catalogue",
+            "rubric"
+        ]
     );
 }

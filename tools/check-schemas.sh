@@ -26,6 +26,11 @@ for file in examples/data/*.json; do
     "$docs/$name.report.json" >"$docs/$name.classification.json"
   pairs+=("assessment=$root/$file" "report=$docs/$name.report.json" "classification=$docs/$name.classification.json")
 done
+for file in examples/rubrics/*.json; do
+  name=$(basename "$file" .json)
+  cargo run --quiet --example catalogue -- --rubric "$file" >"$docs/catalogue.$name.json"
+  pairs+=("rubric=$root/$file" "catalogue=$docs/catalogue.$name.json")
+done
 
 echo "==> tools"
 cd "$work"

@@ -328,6 +328,30 @@ impl Assessment {
     }
 }
 
+impl Rubric {
+    /// Classifies `assessment` with this rubric: the same as
+    /// [`Assessment::classify_with`].
+    ///
+    /// ```
+    /// use interagency::{Assessment, Level, Rubric, Thresholds};
+    ///
+    /// let assessment = Assessment::from_json(r#"{
+    ///   "partnership": "Northside", "characteristics": ["consistent_goals", "complementary_services"],
+    ///   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+    ///   "responses": [{"respondent": "1", "agency": "a", "role": "manager",
+    ///                  "facilitators": {"good_communication": 3}}]}"#)?;
+    /// assert_eq!(Rubric::DEFAULT.classify(&assessment).achieved_level, Some(Level::Cooperation));
+    ///
+    /// let strict = Rubric::DEFAULT.with_facilitator_thresholds(Thresholds { upper: 4.5, lower: 3.5 })?;
+    /// assert_eq!(strict.classify(&assessment).achieved_level, None);
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    #[must_use]
+    pub fn classify(&self, assessment: &Assessment) -> Classification {
+        assessment.classify_with(self)
+    }
+}
+
 /// The exact means of every item, in catalogue order; `None` for an item
 /// no one rated.
 pub(crate) struct ExactMeans {

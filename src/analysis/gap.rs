@@ -6,7 +6,7 @@ use crate::analysis::classify::ExactMeans;
 use crate::foundation::exact::Exact;
 use crate::{
     Assessment, Benefit, Characteristic, Classification, ConceptSet, Date, Facilitator,
-    FacilitatorBand, Level, Obstacle, ObstacleBand, PracticeTip, Rubric,
+    FacilitatorBand, Level, Obstacle, ObstacleBand, PracticeTip, Rubric, RubricId,
 };
 
 /// A characteristic of a level up to the target that is not in place.
@@ -122,6 +122,8 @@ pub struct GapReport {
     /// The date of the assessment, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessed_on: Option<Date>,
+    /// The rubric the analysis used.
+    pub rubric: RubricId,
     /// The arrangements in place, as assessed.
     pub characteristics: ConceptSet<Characteristic>,
     /// Where the partnership stands.
@@ -140,6 +142,11 @@ pub struct GapReport {
     /// Practice tips with a priority above zero, by priority descending,
     /// then catalogue order.
     pub recommendations: Vec<Recommendation>,
+    /// Gap items that no practice tip of the rubric works on, in the order
+    /// of a recommendation's `addresses`: so that no gap goes without
+    /// mention when a rubric's tips leave something out. Empty with the
+    /// default rubric.
+    pub unaddressed: Vec<GapItem>,
     /// Benefits expected from a level above the achieved level up to the
     /// target, in catalogue order.
     pub benefits_in_reach: ConceptSet<Benefit>,
@@ -158,6 +165,28 @@ impl Classification {
             None => Level::LOWEST,
             Some(level) => level.next().unwrap_or(Level::HIGHEST),
         }
+    }
+}
+
+impl Rubric {
+    /// The gap analysis of `assessment` with this rubric: the same as
+    /// [`Assessment::gap_analysis_with`]. The report names the rubric.
+    ///
+    /// ```
+    /// use interagency::{Assessment, Level, Rubric};
+    ///
+    /// let assessment = Assessment::from_json(r#"{
+    ///   "partnership": "Northside", "characteristics": ["consistent_goals"],
+    ///   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}"#)?;
+    /// let rubric = Rubric::DEFAULT.with_name("our reading", "2026-1")?;
+    /// let report = rubric.gap_analysis(&assessment, Some(Level::Collaboration));
+    /// assert_eq!(report.rubric.name, "our reading");
+    /// assert!(report.unaddressed.is_empty());
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    #[must_use]
+    pub fn gap_analysis(&self, assessment: &Assessment, target: Option<Level>) -> GapReport {
+        assessment.gap_analysis_with(self, target)
     }
 }
 
@@ -222,6 +251,23 @@ impl Assessment {
             &active,
         );
         let active_obstacles: Vec<_> = active.into_iter().map(|(o, _)| o).collect();
+        let unaddressed = missing_characteristics
+            .iter()
+            .filter(|m| rubric.tips_establishing(m.characteristic).is_empty())
+            .map(|m| GapItem::Characteristic(m.characteristic))
+            .chain(
+                facilitator_gaps
+                    .iter()
+                    .filter(|g| rubric.tips_building(g.facilitator).is_empty())
+                    .map(|g| GapItem::Facilitator(g.facilitator)),
+            )
+            .chain(
+                active_obstacles
+                    .iter()
+                    .filter(|o| rubric.tips_addressing(o.obstacle).is_empty())
+                    .map(|o| GapItem::Obstacle(o.obstacle)),
+            )
+            .collect();
 
         let achieved = classification.achieved_level;
         let benefits_in_reach = Benefit::iter()
@@ -237,6 +283,7 @@ impl Assessment {
         GapReport {
             partnership: self.partnership().to_owned(),
             assessed_on: self.assessed_on(),
+            rubric: rubric.id(),
             characteristics: self.characteristics(),
             classification,
             target,
@@ -244,6 +291,7 @@ impl Assessment {
             facilitator_gaps,
             active_obstacles,
             recommendations,
+            unaddressed,
             benefits_in_reach,
             reached,
         }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rubric::{Rubric, Thresholds, TipLinks, Weights};
+use crate::rubric::{Divergence, Privacy, Rubric, Thresholds, TipLinks, Weights};
 use crate::{
     Benefit, Characteristic, Concept, ConceptSet, DEFINITION, Facilitator, Finding, Level,
     Obstacle, PracticeTip, Source,
@@ -50,7 +50,8 @@ pub struct Catalogue {
     pub practice_tips: Vec<Entry<PracticeTip, TipLinks>>,
     /// The research findings the briefing reports.
     pub findings: Vec<Entry<Finding, NoLinks>>,
-    /// The numbers of the default rubric: band thresholds and gap weights.
+    /// Which rubric the links and numbers come from, and its numbers: band
+    /// thresholds, gap weights, privacy and divergence.
     pub rubric: RubricNumbers,
 }
 
@@ -178,11 +179,15 @@ pub struct ObstacleLinks {
 #[serde(deny_unknown_fields)]
 pub struct NoLinks {}
 
-/// The numbers of the rubric.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+/// The numbers of the rubric, and which rubric it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RubricNumbers {
+    /// The rubric's name.
+    pub name: String,
+    /// The rubric's version.
+    pub version: String,
     /// Facilitator means: `upper` is the lowest `strength`, `lower` the
     /// lowest `borderline`; below `lower` is a `concern`.
     pub facilitator_bands: Thresholds,
@@ -191,6 +196,10 @@ pub struct RubricNumbers {
     pub obstacle_bands: Thresholds,
     /// The weights of gap items in the ranking of practice tips.
     pub weights: Weights,
+    /// The smallest group a breakdown by agency or role shows.
+    pub privacy: Privacy,
+    /// The differences between groups that count as divergent views.
+    pub divergence: Divergence,
 }
 
 impl Default for Catalogue {
@@ -239,9 +248,13 @@ impl Catalogue {
             practice_tips: entries(|tip| rubric.links(tip)),
             findings: entries(|_| NoLinks {}),
             rubric: RubricNumbers {
+                name: rubric.name().to_owned(),
+                version: rubric.version().to_owned(),
                 facilitator_bands: rubric.facilitator_thresholds(),
                 obstacle_bands: rubric.obstacle_thresholds(),
                 weights: rubric.weights(),
+                privacy: rubric.privacy(),
+                divergence: rubric.divergence(),
             },
         }
     }

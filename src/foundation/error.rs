@@ -3,9 +3,9 @@
 use core::fmt;
 
 use crate::foundation::id::OneOf;
-use crate::{Characteristic, Facilitator, Obstacle, Role, Sector};
+use crate::{Characteristic, Facilitator, Level, Obstacle, Role, Sector};
 
-/// Why an assessment, a rating or a date was rejected.
+/// Why an assessment, a rubric, a rating or a date was rejected.
 ///
 /// Every message names the field (as a path such as
 /// `responses[3].facilitators.leadership`), the offending value and, where
@@ -268,6 +268,76 @@ pub enum Error {
         line: usize,
         /// The column, from 1.
         column: usize,
+    },
+    /// A rubric's name or version is empty or only white space.
+    #[error("{field}: must not be empty, got {value:?}")]
+    RubricEmpty {
+        /// `name` or `version`.
+        field: &'static str,
+        /// The rejected text.
+        value: String,
+    },
+    /// A rubric names an identifier that does not exist (a key of one of
+    /// its maps, an entry of a tip's lists, or a level).
+    #[error("{field}: unknown {kind} {value:?}; expected one of: {expected}")]
+    RubricUnknownId {
+        /// Where, as a path such as `tips.secure_commitment.builds`.
+        field: String,
+        /// The kind of identifier expected (`facilitator`, `level`, …).
+        kind: &'static str,
+        /// The rejected identifier.
+        value: String,
+        /// The identifiers accepted, comma-separated.
+        expected: String,
+    },
+    /// One of a rubric's maps leaves out a concept.
+    #[error("{field}: no entry for {kind} {id:?}; the map names every {kind} once")]
+    RubricMissingEntry {
+        /// The map: `characteristic_levels`, `facilitator_levels`,
+        /// `benefit_levels` or `tips`.
+        field: &'static str,
+        /// The kind of concept (`characteristic`, …).
+        kind: &'static str,
+        /// The concept left out.
+        id: &'static str,
+    },
+    /// A rubric names a concept twice in one map or list.
+    #[error("{field}: {value:?} is listed twice")]
+    RubricDuplicate {
+        /// Where, as a path such as `facilitator_levels` or
+        /// `tips.secure_commitment.builds`.
+        field: String,
+        /// The repeated identifier.
+        value: String,
+    },
+    /// A rubric leaves a level with no characteristic to mark it.
+    #[error(
+        "characteristic_levels: no characteristic marks level \"{level}\"; \
+         every level needs at least one"
+    )]
+    LevelWithoutCharacteristic {
+        /// The level left without a characteristic.
+        level: Level,
+    },
+    /// A pair of rubric thresholds is not in order.
+    #[error("{field}: lower {lower} must be below upper {upper} (1 <= lower < upper <= 5)")]
+    ThresholdOrder {
+        /// `facilitator_thresholds` or `obstacle_thresholds`.
+        field: &'static str,
+        /// The lower threshold given, as written.
+        lower: String,
+        /// The upper threshold given, as written.
+        upper: String,
+    },
+    /// A number of a rubric is outside what it may be.
+    #[error("{field}: {value} is not {expected}")]
+    RubricNumber {
+        /// Where, as a path such as `weights.obstacle_baseline`.
+        field: &'static str,
+        /// The rejected number, as written.
+        value: String,
+        /// What the number may be.
+        expected: &'static str,
     },
     /// A value that should be a rating is not an integer from 1 to 5.
     #[error("rating {value} is not an integer from 1 to 5")]

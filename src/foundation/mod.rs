@@ -5,5 +5,6 @@
 pub(crate) mod error;
 pub(crate) mod exact;
 pub(crate) mod id;
+pub(crate) mod json;
 pub(crate) mod set;
 pub(crate) mod text;

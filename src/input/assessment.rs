@@ -291,24 +291,7 @@ impl Assessment {
     /// # Ok::<(), interagency::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Assessment, Error> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let raw: RawAssessment<'_> =
-            serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-                let path = e.path().to_string();
-                // The whole document is `.`; `?` is a place the path cannot
-                // name (text that is not JSON at all).
-                let path = if path == "." || path == "?" {
-                    String::new()
-                } else {
-                    path
-                };
-                json_error(path, &e.into_inner())
-            })?;
-        deserializer
-            .end()
-            .map_err(|e| json_error(String::new(), &e))?;
-        raw.validate()
+        crate::foundation::json::from_json::<RawAssessment<'_>>(text)?.validate()
     }
 
     /// The partnership's name.
@@ -680,25 +663,6 @@ fn rating_error<T: Identifier>(
                 "a map from obstacle identifier to rating"
             },
         },
-    }
-}
-
-/// A JSON error with the path where it happened.
-pub(crate) fn json_error(path: String, inner: &serde_json::Error) -> Error {
-    let (line, column) = (inner.line(), inner.column());
-    let full = inner.to_string();
-    let suffix = format!(" at line {line} column {column}");
-    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
-    let path = if path.is_empty() {
-        "document".to_owned()
-    } else {
-        path
-    };
-    Error::Json {
-        path,
-        message,
-        line,
-        column,
     }
 }
 

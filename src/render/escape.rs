@@ -9,23 +9,26 @@ use std::borrow::Cow;
 /// gives meaning to are escaped with a backslash. Control characters never
 /// reach here: the assessment rejects them.
 pub(crate) fn markdown(text: &str) -> Cow<'_, str> {
+    // Characters that mean something anywhere in a line.
     const SPECIAL: &[char] = &[
-        '\\', '`', '*', '_', '{', '}', '[', ']', '#', '|', '!', '~', '&', '<', '>', '+', '-', '=',
-        '"', '\'', '(', ')',
+        '\\', '`', '*', '_', '{', '}', '[', ']', '#', '|', '!', '~', '&', '<', '>',
     ];
-    if !text.contains(SPECIAL) {
+    // Characters that mean something at the start of a line (a list, a
+    // setext heading).
+    let leading = text.starts_with(['-', '+', '=']);
+    if !leading && !text.contains(SPECIAL) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
+    if leading {
+        out.push('\\');
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '#' | '|' | '!' | '~' | '+' | '-'
-            | '=' | '(' | ')' => {
+            c if SPECIAL.contains(&c) => {
                 out.push('\\');
                 out.push(c);
             }
@@ -51,10 +54,11 @@ mod tests {
     fn hostile_text_is_inert() {
         assert_eq!(
             markdown("<script>alert(1)</script> & \"Co\""),
-            "&lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; &quot;Co&quot;"
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Co\""
         );
         assert_eq!(markdown("# A | B"), "\\# A \\| B");
-        assert_eq!(markdown("*x* [l](u) `c`"), "\\*x\\* \\[l\\]\\(u\\) \\`c\\`");
+        assert_eq!(markdown("*x* [l](u) `c`"), "\\*x\\* \\[l\\](u) \\`c\\`");
+        assert_eq!(markdown("St. Mary's (North)"), "St. Mary's (North)");
         assert_eq!(markdown("- item"), "\\- item");
     }
 }

@@ -319,6 +319,15 @@ impl Markdown<'_> {
             );
         }
         out.push('\n');
+        if !r.unaddressed.is_empty() {
+            let items: Vec<_> = r.unaddressed.iter().map(|&i| item_text(i)).collect();
+            let _ = writeln!(
+                out,
+                "No practice tip of the rubric works on: {}. The rubric offers no \
+                 remedy for these; they need a plan of the partnership's own.\n",
+                items.join(", ")
+            );
+        }
         if !r.benefits_in_reach.is_empty() {
             let _ = writeln!(out, "## Benefits in reach ({})\n", Source::Caab2009.short());
             for b in r.benefits_in_reach {
@@ -346,13 +355,26 @@ impl Display for Markdown<'_> {
         self.obstacles(&mut out);
         self.gap(&mut out);
         self.recommendations(&mut out);
-        out.push_str(
+        let rubric = if r.rubric == Rubric::DEFAULT.id() {
+            format!(
+                "the default rubric of the `interagency` crate ({}, version {})",
+                escape::markdown(&r.rubric.name),
+                escape::markdown(&r.rubric.version)
+            )
+        } else {
+            format!(
+                "the rubric \u{201c}{}\u{201d}, version {}",
+                escape::markdown(&r.rubric.name),
+                escape::markdown(&r.rubric.version)
+            )
+        };
+        let _ = writeln!(
+            out,
             "---\n\nLevels after Frost (2005, p13); facilitators after Statham (2011); \
              obstacles after Atkinson et al. (2002); benefits after CAAB (2009). \
              Which arrangements mark each level, which facilitators each level needs, \
-             the band thresholds and the priorities follow the default rubric of the \
-             `interagency` crate, an interpretation of these sources rather than a \
-             claim they make.\n",
+             the band thresholds and the priorities follow {rubric}, \
+             an interpretation of these sources rather than a claim they make."
         );
         f.write_str(&out)
     }

@@ -7,6 +7,7 @@
 //! | the gap report | [`report`] | `report.schema.json` |
 //! | the classification | [`classification`] | `classification.schema.json` |
 //! | the catalogue | [`catalogue`] | `catalogue.schema.json` |
+//! | the rubric (read and written) | [`rubric`] | `rubric.schema.json` |
 //!
 //! Every schema has a stable `$id`, a `title` and a `description`; every
 //! identifier value carries its description from the catalogue (as a
@@ -29,7 +30,7 @@ use schemars::transform::{RecursiveTransform, RestrictFormats};
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use crate::{Assessment, Catalogue, Classification, GapReport};
+use crate::{Assessment, Catalogue, Classification, GapReport, Rubric};
 
 /// The major version of the documents' shape, part of every `$id`.
 pub const VERSION: u32 = 1;
@@ -38,7 +39,7 @@ pub const VERSION: u32 = 1;
 ///
 /// ```
 /// let names: Vec<_> = interagency::schema::all().into_iter().map(|(name, _)| name).collect();
-/// assert_eq!(names, ["assessment", "report", "classification", "catalogue"]);
+/// assert_eq!(names, ["assessment", "report", "classification", "catalogue", "rubric"]);
 /// ```
 #[must_use]
 pub fn all() -> Vec<(&'static str, Schema)> {
@@ -47,6 +48,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("report", report()),
         ("classification", classification()),
         ("catalogue", catalogue()),
+        ("rubric", rubric()),
     ]
 }
 
@@ -118,6 +120,35 @@ pub fn catalogue() -> Schema {
          practice tips and research findings, each with its source, and the \
          links and numbers of the crate's default rubric.",
     )
+}
+
+/// The schema of the rubric document, which the crate reads and writes.
+///
+/// ```
+/// let json = serde_json::to_value(interagency::schema::rubric())?;
+/// assert_eq!(json["$id"], "urn:interagency:schema:rubric:1");
+/// assert_eq!(json["properties"]["privacy"]["$ref"], "#/$defs/Privacy");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[must_use]
+pub fn rubric() -> Schema {
+    let mut schema = generate::<Rubric>(
+        Contract::Read,
+        "rubric",
+        "Interagency working rubric",
+        "The links and numbers every analysis of the interagency crate reads: \
+         which level each characteristic marks, from which level each \
+         facilitator is required and each benefit expected, what each practice \
+         tip works on, the band thresholds, the gap weights, the smallest group \
+         a breakdown shows and the differences that count as divergent views. \
+         An interpretation of the sources, not a claim they make. Besides what \
+         this schema states, every level has at least one characteristic and in \
+         each pair of thresholds lower is below upper.",
+    );
+    if let Ok(example) = serde_json::to_value(Rubric::DEFAULT) {
+        schema.insert("examples".into(), Value::Array(vec![example]));
+    }
+    schema
 }
 
 #[derive(Clone, Copy)]

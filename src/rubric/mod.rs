@@ -1,11 +1,17 @@
-//! The default rubric: how the concepts link to levels and to one another,
-//! and the numbers the analysis uses.
+//! The rubric: how the concepts link to levels and to one another, and the
+//! numbers the analyses use. The default rubric is in `default.rs`; reading,
+//! checking and writing a rubric document in `document.rs`.
+
+mod default;
+mod document;
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::foundation::set::set;
 use crate::{
-    Benefit, Characteristic, ConceptSet, Facilitator, Identifier, Level, Obstacle, PracticeTip,
+    Benefit, Characteristic, ConceptSet, Error, Facilitator, Identifier, Level, Obstacle,
+    PracticeTip,
 };
 
 /// What one practice tip works on.
@@ -35,14 +41,58 @@ pub struct TipLinks {
 /// A mean at or above `upper` is in the top band, at or above `lower` in the
 /// middle band, below `lower` in the bottom band. Boundaries are exact: with
 /// the default `lower` of 3.0, a mean of exactly 3.0 is in the middle band.
+///
+/// In a rubric, `1 <= lower < upper <= 5`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Thresholds {
-    /// The lowest mean of the top band.
+    /// The lowest mean of the top band; at most 5.
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 5)))]
     pub upper: f64,
-    /// The lowest mean of the middle band.
+    /// The lowest mean of the middle band; at least 1 and below `upper`.
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 5)))]
     pub lower: f64,
+}
+
+/// How the rubric protects respondents in breakdowns by agency and role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Privacy {
+    /// The smallest group of ratings a breakdown shows: a group with fewer
+    /// ratings (but at least one) is hidden. An integer from 3 to 1000;
+    /// 5 by default.
+    #[cfg_attr(feature = "schemars", schemars(range(min = 3, max = 1000)))]
+    pub min_group_size: u32,
+}
+
+/// The differences between groups that the rubric counts as divergent views.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Divergence {
+    /// Agencies diverge on an item when the highest and lowest visible
+    /// agency means differ by at least this much. Above 0, at most 4; 1.5
+    /// by default.
+    #[cfg_attr(feature = "schemars", schemars(extend("exclusiveMinimum" = 0, "maximum" = 4)))]
+    pub agency_spread: f64,
+    /// Roles diverge on an item when the senior managers' and the frontline
+    /// staff's means differ by at least this much, either way. Above 0, at
+    /// most 4; 1.0 by default.
+    #[cfg_attr(feature = "schemars", schemars(extend("exclusiveMinimum" = 0, "maximum" = 4)))]
+    pub role_gap: f64,
+}
+
+/// The name and version of the rubric a report was made with.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RubricId {
+    /// The rubric's name.
+    pub name: String,
+    /// The rubric's version.
+    pub version: String,
 }
 
 /// The weights the gap analysis gives each gap item when it ranks the
@@ -51,36 +101,66 @@ pub struct Thresholds {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
-    /// The weight of a missing characteristic.
+    /// The weight of a missing characteristic; above 0.
+    #[cfg_attr(feature = "schemars", schemars(extend("exclusiveMinimum" = 0)))]
     pub missing_characteristic: f64,
-    /// A facilitator gap weighs this minus the facilitator's mean.
+    /// A facilitator gap weighs this minus the facilitator's mean; from 1
+    /// to 5.
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 5)))]
     pub facilitator_baseline: f64,
-    /// The weight of a facilitator gap with no ratings at all.
+    /// The weight of a facilitator gap with no ratings at all; above 0.
+    #[cfg_attr(feature = "schemars", schemars(extend("exclusiveMinimum" = 0)))]
     pub unknown_facilitator: f64,
-    /// An active obstacle weighs its mean minus this.
+    /// An active obstacle weighs its mean minus this; from 1 to 5.
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 5)))]
     pub obstacle_baseline: f64,
 }
 
 /// The rubric: which level each characteristic belongs to, from which level
 /// each facilitator is required and each benefit expected, what each practice
-/// tip works on, the band thresholds and the gap weights.
+/// tip works on, the band thresholds, the gap weights, the smallest group a
+/// breakdown shows and the differences that count as divergent views.
 ///
-/// These links and numbers are this crate's interpretation of the sources
-/// ([the method](crate::_documentation::method)), not claims the sources make. They live here, as
-/// data, and nowhere else: every query on the concepts
-/// ([`Level::characteristics`], [`Facilitator::required_from`],
-/// [`PracticeTip::links`], …) reads [`Rubric::DEFAULT`].
+/// These links and numbers are an interpretation of the sources, not claims
+/// the sources make. [`Rubric::DEFAULT`] is this crate's reading
+/// ([the method](crate::_documentation::method) sets it out); every query on
+/// the concepts ([`Level::characteristics`], [`Facilitator::required_from`],
+/// [`PracticeTip::links`], …) reads it. The concepts themselves are the
+/// sources' and stay fixed; everything else can be changed.
+///
+/// A rubric is a validated value: the only ways to get one are
+/// [`Rubric::DEFAULT`], reading a rubric document ([`Rubric::from_json`] or
+/// any serde format) and the `with_*` methods, and each checks every rule.
+/// It serializes back to the same document.
 ///
 /// ```
-/// use interagency::{Facilitator, Level, Rubric};
+/// use interagency::{Facilitator, Level, Rubric, Thresholds};
 ///
 /// let rubric = Rubric::DEFAULT;
 /// assert_eq!(rubric.required_from(Facilitator::Leadership), Level::Coordination);
 /// assert_eq!(rubric.facilitators_required_at(Level::Cooperation).len(), 1);
 /// assert_eq!(rubric.facilitator_thresholds().lower, 3.0);
+///
+/// // A stricter reading: higher thresholds, leadership needed earlier.
+/// let strict = Rubric::DEFAULT
+///     .with_name("strict", "1")?
+///     .with_facilitator_thresholds(Thresholds { upper: 4.5, lower: 3.5 })?
+///     .with_required_from(Facilitator::Leadership, Level::Collaboration)?;
+/// assert_eq!(strict.required_from(Facilitator::Leadership), Level::Collaboration);
+///
+/// // A rule broken is an error naming the field and the value.
+/// let err = Rubric::DEFAULT
+///     .with_facilitator_thresholds(Thresholds { upper: 3.0, lower: 3.0 })
+///     .unwrap_err();
+/// assert_eq!(err.to_string(),
+///     "facilitator_thresholds: lower 3 must be below upper 3 (1 <= lower < upper <= 5)");
+/// # Ok::<(), interagency::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rubric {
+    name: Cow<'static, str>,
+    version: Cow<'static, str>,
+    description: Option<Cow<'static, str>>,
     characteristic_levels: [Level; Characteristic::COUNT],
     facilitator_levels: [Level; Facilitator::COUNT],
     benefit_levels: [Level; Benefit::COUNT],
@@ -88,6 +168,8 @@ pub struct Rubric {
     facilitator_thresholds: Thresholds,
     obstacle_thresholds: Thresholds,
     weights: Weights,
+    privacy: Privacy,
+    divergence: Divergence,
 }
 
 impl Default for Rubric {
@@ -97,132 +179,32 @@ impl Default for Rubric {
 }
 
 impl Rubric {
-    /// The crate's default rubric, as [the method](crate::_documentation::method) sets it out.
-    pub const DEFAULT: Rubric = {
-        use Characteristic as C;
-        use Facilitator as F;
-        use Level::{Collaboration, Cooperation, Coordination, Integration};
-        use Obstacle as O;
+    /// The rubric's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
 
-        const fn tip(
-            builds: ConceptSet<Facilitator>,
-            addresses: ConceptSet<Obstacle>,
-            establishes: ConceptSet<Characteristic>,
-        ) -> TipLinks {
-            TipLinks {
-                builds,
-                addresses,
-                establishes,
-            }
-        }
+    /// The rubric's version.
+    #[must_use]
+    pub fn version(&self) -> &str {
+        &self.version
+    }
 
-        Rubric {
-            // In `Characteristic` order.
-            characteristic_levels: [
-                Cooperation,   // consistent_goals
-                Cooperation,   // complementary_services
-                Collaboration, // tackles_overlap_and_gaps
-                Collaboration, // common_outcomes
-                Coordination,  // planned_and_systematic
-                Coordination,  // shared_agreed_goals
-                Integration,   // single_organisation
-            ],
-            // In `Facilitator` order.
-            facilitator_levels: [
-                Collaboration, // clarity_of_purpose_and_roles
-                Coordination,  // whole_agency_commitment
-                Coordination,  // leadership
-                Collaboration, // trust_and_openness
-                Cooperation,   // good_communication
-                Coordination,  // information_sharing_procedures
-                Integration,   // staff_relationship_opportunities
-            ],
-            // In `Benefit` order.
-            benefit_levels: [
-                Coordination,  // faster_access
-                Coordination,  // reduced_worker_anxiety
-                Coordination,  // case_monitoring_quality
-                Collaboration, // manageable_family_demands
-                Cooperation,   // consistent_message
-                Coordination,  // better_decision_making
-                Coordination,  // timely_resources
-                Collaboration, // effective_use_of_resources
-                Integration,   // new_policy_and_practice
-                Collaboration, // reduced_duplication
-            ],
-            // In `PracticeTip` order.
-            tips: [
-                // identify_rationale_and_outcomes
-                tip(
-                    set![F::ClarityOfPurposeAndRoles],
-                    set![O::CollaborationFatigue],
-                    set![C::ConsistentGoals, C::CommonOutcomes, C::SharedAgreedGoals],
-                ),
-                // secure_commitment
-                tip(
-                    set![F::WholeAgencyCommitment, F::Leadership],
-                    set![O::TimeNotPrioritised],
-                    set![C::SingleOrganisation],
-                ),
-                // share_agency_information
-                tip(
-                    set![F::ClarityOfPurposeAndRoles, F::TrustAndOpenness],
-                    set![O::AgreeingPoliciesAndProtocols],
-                    set![C::ComplementaryServices, C::TacklesOverlapAndGaps],
-                ),
-                // agree_documented_plan
-                tip(
-                    set![F::ClarityOfPurposeAndRoles],
-                    set![O::AgreeingPoliciesAndProtocols, O::TimeNotPrioritised],
-                    set![
-                        C::PlannedAndSystematic,
-                        C::SharedAgreedGoals,
-                        C::SingleOrganisation
-                    ],
-                ),
-                // agree_information_sharing
-                tip(
-                    set![F::InformationSharingProcedures, F::GoodCommunication],
-                    set![O::AgreeingPoliciesAndProtocols],
-                    set![],
-                ),
-                // develop_open_communication
-                tip(
-                    set![F::GoodCommunication, F::TrustAndOpenness],
-                    set![O::Conflict, O::ChangingAttitudesAndBeliefs],
-                    set![],
-                ),
-                // evaluate_and_reflect
-                tip(
-                    set![],
-                    set![O::CollaborationFatigue, O::Conflict],
-                    set![C::PlannedAndSystematic],
-                ),
-                // solve_problems_together
-                tip(set![F::TrustAndOpenness], set![O::Conflict], set![]),
-                // build_relationships_and_shared_learning
-                tip(
-                    set![F::StaffRelationshipOpportunities, F::TrustAndOpenness],
-                    set![O::LackOfCollaborativeSkills, O::ChangingAttitudesAndBeliefs],
-                    set![],
-                ),
-            ],
-            facilitator_thresholds: Thresholds {
-                upper: 4.0,
-                lower: 3.0,
-            },
-            obstacle_thresholds: Thresholds {
-                upper: 4.0,
-                lower: 3.0,
-            },
-            weights: Weights {
-                missing_characteristic: 1.0,
-                facilitator_baseline: 3.0,
-                unknown_facilitator: 1.0,
-                obstacle_baseline: 2.0,
-            },
+    /// What the rubric is, in its authors' words, if they gave any.
+    #[must_use]
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The name and version reports carry.
+    #[must_use]
+    pub fn id(&self) -> RubricId {
+        RubricId {
+            name: self.name.clone().into_owned(),
+            version: self.version.clone().into_owned(),
         }
-    };
+    }
 
     /// The level a characteristic belongs to.
     #[must_use]
@@ -337,6 +319,156 @@ impl Rubric {
     #[must_use]
     pub fn weights(&self) -> Weights {
         self.weights
+    }
+
+    /// How breakdowns protect respondents.
+    #[must_use]
+    pub fn privacy(&self) -> Privacy {
+        self.privacy
+    }
+
+    /// The differences that count as divergent views.
+    #[must_use]
+    pub fn divergence(&self) -> Divergence {
+        self.divergence
+    }
+
+    /// The same rubric with another name and version.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RubricEmpty`] if either is empty or only white space.
+    pub fn with_name(
+        mut self,
+        name: impl Into<String>,
+        version: impl Into<String>,
+    ) -> Result<Rubric, Error> {
+        self.name = Cow::Owned(name.into());
+        self.version = Cow::Owned(version.into());
+        self.checked()
+    }
+
+    /// The same rubric with another description (or none).
+    #[must_use]
+    pub fn with_description(mut self, description: Option<String>) -> Rubric {
+        self.description = description.map(Cow::Owned);
+        self
+    }
+
+    /// The same rubric with `characteristic` marking `level`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::LevelWithoutCharacteristic`] if that leaves a level with no
+    /// characteristic.
+    pub fn with_level_of(
+        mut self,
+        characteristic: Characteristic,
+        level: Level,
+    ) -> Result<Rubric, Error> {
+        if let Some(slot) = self.characteristic_levels.get_mut(characteristic.index()) {
+            *slot = level;
+        }
+        self.checked()
+    }
+
+    /// The same rubric with `facilitator` required from `level`.
+    ///
+    /// # Errors
+    ///
+    /// None today; the signature leaves room for rules to come.
+    pub fn with_required_from(
+        mut self,
+        facilitator: Facilitator,
+        level: Level,
+    ) -> Result<Rubric, Error> {
+        if let Some(slot) = self.facilitator_levels.get_mut(facilitator.index()) {
+            *slot = level;
+        }
+        self.checked()
+    }
+
+    /// The same rubric with `benefit` expected from `level`.
+    ///
+    /// # Errors
+    ///
+    /// None today; the signature leaves room for rules to come.
+    pub fn with_expected_from(mut self, benefit: Benefit, level: Level) -> Result<Rubric, Error> {
+        if let Some(slot) = self.benefit_levels.get_mut(benefit.index()) {
+            *slot = level;
+        }
+        self.checked()
+    }
+
+    /// The same rubric with `tip` working on `links`.
+    ///
+    /// # Errors
+    ///
+    /// None today (a [`ConceptSet`] holds each concept once); the signature
+    /// leaves room for rules to come.
+    pub fn with_tip(mut self, tip: PracticeTip, links: TipLinks) -> Result<Rubric, Error> {
+        if let Some(slot) = self.tips.get_mut(tip.index()) {
+            *slot = links;
+        }
+        self.checked()
+    }
+
+    /// The same rubric with other facilitator thresholds.
+    ///
+    /// # Errors
+    ///
+    /// An error naming the field and value unless `1 <= lower < upper <= 5`.
+    pub fn with_facilitator_thresholds(mut self, thresholds: Thresholds) -> Result<Rubric, Error> {
+        self.facilitator_thresholds = thresholds;
+        self.checked()
+    }
+
+    /// The same rubric with other obstacle thresholds.
+    ///
+    /// # Errors
+    ///
+    /// An error naming the field and value unless `1 <= lower < upper <= 5`.
+    pub fn with_obstacle_thresholds(mut self, thresholds: Thresholds) -> Result<Rubric, Error> {
+        self.obstacle_thresholds = thresholds;
+        self.checked()
+    }
+
+    /// The same rubric with other weights.
+    ///
+    /// # Errors
+    ///
+    /// An error naming the weight and value unless every weight is finite,
+    /// the two plain weights are above 0 and the two baselines are within
+    /// 1 to 5.
+    pub fn with_weights(mut self, weights: Weights) -> Result<Rubric, Error> {
+        self.weights = weights;
+        self.checked()
+    }
+
+    /// The same rubric with another smallest group size.
+    ///
+    /// # Errors
+    ///
+    /// An error naming the value unless it is from 3 to 1000.
+    pub fn with_privacy(mut self, privacy: Privacy) -> Result<Rubric, Error> {
+        self.privacy = privacy;
+        self.checked()
+    }
+
+    /// The same rubric with other divergence numbers.
+    ///
+    /// # Errors
+    ///
+    /// An error naming the field and value unless each is finite, above 0
+    /// and at most 4.
+    pub fn with_divergence(mut self, divergence: Divergence) -> Result<Rubric, Error> {
+        self.divergence = divergence;
+        self.checked()
+    }
+
+    fn checked(self) -> Result<Rubric, Error> {
+        self.check()?;
+        Ok(self)
     }
 
     fn tips_where(&self, keep: impl Fn(&TipLinks) -> bool) -> ConceptSet<PracticeTip> {
