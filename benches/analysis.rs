@@ -42,6 +42,9 @@ fn reference(c: &mut Criterion) {
     g.bench_function("gap_analysis", |b| {
         b.iter(|| black_box(&assessment).gap_analysis(None));
     });
+    g.bench_function("voices", |b| {
+        b.iter(|| black_box(&assessment).voices());
+    });
     g.bench_function("classify_and_gap_analysis", |b| {
         b.iter(|| {
             let a = black_box(&assessment);
@@ -79,6 +82,9 @@ fn scaling(c: &mut Criterion) {
         });
         g.bench_with_input(BenchmarkId::new("gap_analysis", n), &assessment, |b, a| {
             b.iter(|| a.gap_analysis(None));
+        });
+        g.bench_with_input(BenchmarkId::new("voices", n), &assessment, |b, a| {
+            b.iter(|| a.voices());
         });
     }
     g.finish();
@@ -118,6 +124,14 @@ fn ratios() {
         100.0 * r,
         verdict(r <= 0.05)
     );
+    if let Some(voices) = mean_ns("reference/voices") {
+        let r = voices / typed;
+        println!(
+            "  voices / parse and validate into Assessment = {:.2}% (target <= 5%): {}",
+            100.0 * r,
+            verdict(r <= 0.05)
+        );
+    }
     let r = typed / value;
     println!(
         "  parse and validate into Assessment / parse into serde_json::Value = {r:.2} (target <= 1.00): {}",

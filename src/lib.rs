@@ -53,6 +53,9 @@ pub use analysis::classify::{
 pub use analysis::gap::{
     ActiveObstacle, FacilitatorGap, GapItem, GapReport, MissingCharacteristic, Recommendation,
 };
+pub use analysis::voices::{
+    AgencyGroup, FacilitatorVoices, Hidden, ObstacleVoices, RoleGroup, Voices,
+};
 
 // The renderings.
 mod render;

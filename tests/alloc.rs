@@ -43,14 +43,15 @@ fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
     (ALLOCATIONS.with(Cell::get) - before, result)
 }
 
-/// An assessment with `respondents` respondents over three agencies, each
-/// rating every facilitator and obstacle.
+/// An assessment with `respondents` respondents over three agencies and
+/// the three roles, each rating every facilitator and obstacle. The
+/// pattern of agencies, roles and ratings repeats every 45 respondents.
 fn generated(respondents: usize) -> Assessment {
     let responses: Vec<String> = (0..respondents)
         .map(|i| {
             let r = |k: usize| (i * 7 + k * 3) % 5 + 1;
             format!(
-                r#"{{"respondent":"r{i}","agency":"{}","role":"frontline",
+                r#"{{"respondent":"r{i}","agency":"{}","role":"{}",
                    "facilitators":{{"clarity_of_purpose_and_roles":{},"whole_agency_commitment":{},"leadership":{},
                      "trust_and_openness":{},"good_communication":{},"information_sharing_procedures":{},
                      "staff_relationship_opportunities":{}}},
@@ -58,6 +59,7 @@ fn generated(respondents: usize) -> Assessment {
                      "changing_attitudes_and_beliefs":{},"lack_of_collaborative_skills":{},"conflict":{},
                      "collaboration_fatigue":{}}}}}"#,
                 ["a", "b", "c"][i % 3],
+                ["frontline", "manager", "senior_manager"][(i / 3) % 3],
                 r(0), r(1), r(2), r(3), r(4), r(5), r(6), r(7), r(8), r(9), r(10), r(11), r(12)
             )
         })
@@ -86,9 +88,9 @@ fn classify_does_not_allocate() {
 
 #[test]
 fn gap_analysis_allocations_do_not_grow_with_respondents() {
-    // Multiples of 15 respondents repeat the same ratings per agency, so the
-    // report's contents are the same and only the scale changes.
-    let counts: Vec<usize> = [15, 150, 1500, 15_000]
+    // Multiples of 45 respondents repeat the same ratings per agency and
+    // role, so the report's contents are the same and only the scale changes.
+    let counts: Vec<usize> = [45, 450, 4500, 45_000]
         .into_iter()
         .map(|n| {
             let a = generated(n);
@@ -96,6 +98,31 @@ fn gap_analysis_allocations_do_not_grow_with_respondents() {
         })
         .collect();
     assert!(counts[0] > 0, "gap_analysis builds its report lists");
+    assert!(
+        counts.iter().all(|&c| c == counts[0]),
+        "allocations per size: {counts:?}"
+    );
+}
+
+#[test]
+fn voices_allocations_do_not_grow_with_respondents() {
+    // Voices read the sums per agency and role built at validation: the
+    // same allocations for 45 respondents as for 45,000.
+    let counts: Vec<usize> = [45, 450, 4500, 45_000]
+        .into_iter()
+        .map(|n| {
+            let a = generated(n);
+            let (count, voices) = allocations(|| a.voices());
+            assert!(
+                voices
+                    .facilitators
+                    .iter()
+                    .all(|v| v.by_role.iter().all(|g| !g.is_hidden()))
+            );
+            count
+        })
+        .collect();
+    assert!(counts[0] > 0, "voices build their breakdown lists");
     assert!(
         counts.iter().all(|&c| c == counts[0]),
         "allocations per size: {counts:?}"

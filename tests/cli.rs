@@ -148,7 +148,7 @@ fn bad_input_exits_2_with_the_error() {
         "examples/data/child-protection-hub.json"
     ))
     .unwrap()
-    .replace("\"leadership\": 2,", "\"leadership\": 6,");
+    .replacen("\"leadership\": 4,", "\"leadership\": 6,", 1);
     std::fs::write(&file, text).unwrap();
     assert_fails(
         &[file.to_str().unwrap()],

@@ -2,7 +2,7 @@
 //! against figures worked out by hand. Each agency's mean is the mean of its
 //! respondents' ratings; an item's mean is the mean of the agency means.
 
-#![allow(clippy::too_many_lines)] // each test spells out a hand-worked report in full
+#![allow(clippy::too_many_lines, clippy::many_single_char_names)] // each test spells out a hand-worked report in full
 
 use interagency::{
     Assessment, Benefit as B, Characteristic as C, Facilitator as F, FacilitatorBand as FB,
@@ -155,47 +155,51 @@ fn early_years_network() {
 }
 
 /// Northgate Child Protection Hub: formal coordination, weak leadership.
+/// Four agencies of six respondents each: two senior managers, two managers
+/// and two frontline staff.
 #[test]
 fn child_protection_hub() {
     let r = load("child-protection-hub.json").gap_analysis(None);
-    // clarity: sw 4, garda (5+3)/2 = 4, hse 4, school (3+4)/2 = 3.5 -> 15.5/4
+    // clarity: sw 24/6 = 4, garda 4, hse 4, school (4+3+4+3+4+3)/6 = 3.5 -> 15.5/4
     facilitator(
         &r,
         F::ClarityOfPurposeAndRoles,
         Some(3.875),
         FB::Borderline,
-        8,
+        24,
     );
-    // whole-agency: sw 3, garda 3, hse (2+3)/2 = 2.5, school (4+3)/2 = 3.5 -> 12/4, exactly 3.0
-    facilitator(&r, F::WholeAgencyCommitment, Some(3.0), FB::Borderline, 7);
-    // leadership: sw 2.5, garda 2, hse 2.5, school 2.5 -> 9.5/4
-    facilitator(&r, F::Leadership, Some(2.375), FB::Concern, 8);
+    // whole-agency: sw 3, garda 3, hse 15/6 = 2.5, school 21/6 = 3.5 -> 12/4, exactly 3.0
+    facilitator(&r, F::WholeAgencyCommitment, Some(3.0), FB::Borderline, 24);
+    // leadership: sw (4+4+3+2+1+1)/6 = 2.5, garda (4+3+2+1+1+1)/6 = 2,
+    // hse (4+4+2+3+1+1)/6 = 2.5, school 2.5 -> 9.5/4
+    facilitator(&r, F::Leadership, Some(2.375), FB::Concern, 24);
     // trust: 3.5, 3.5, 4, 3.5 -> 14.5/4
-    facilitator(&r, F::TrustAndOpenness, Some(3.625), FB::Borderline, 8);
+    facilitator(&r, F::TrustAndOpenness, Some(3.625), FB::Borderline, 24);
     // communication: 4, 3.5, 4.5, 3.5 -> 15.5/4
-    facilitator(&r, F::GoodCommunication, Some(3.875), FB::Borderline, 8);
+    facilitator(&r, F::GoodCommunication, Some(3.875), FB::Borderline, 24);
     // information sharing: 3.5, 3.5, 3.5, 2.5 -> 13/4
     facilitator(
         &r,
         F::InformationSharingProcedures,
         Some(3.25),
         FB::Borderline,
-        8,
+        24,
     );
     facilitator(&r, F::StaffRelationshipOpportunities, None, FB::Unknown, 0);
     // time: sw 4, garda 5, hse 4, school 3 -> 16/4, exactly 4.0
-    obstacle(&r, O::TimeNotPrioritised, Some(4.0), OB::Major, 5);
-    // conflict: sw (3+4)/2 = 3.5, garda (2+3)/2 = 2.5 -> 6/2, exactly 3.0
-    obstacle(&r, O::Conflict, Some(3.0), OB::Moderate, 4);
-    // policies: sw 2, school (4+3)/2 = 3.5 -> 5.5/2
+    obstacle(&r, O::TimeNotPrioritised, Some(4.0), OB::Major, 24);
+    // conflict: sw (4+3+4+3+4+3)/6 = 3.5, garda (3+2+3+2+3+2)/6 = 2.5 -> 6/2, exactly 3.0
+    obstacle(&r, O::Conflict, Some(3.0), OB::Moderate, 12);
+    // policies: sw 3 ratings of 2 -> 2, school 21/6 = 3.5 -> 5.5/2
     obstacle(
         &r,
         O::AgreeingPoliciesAndProtocols,
         Some(2.75),
         OB::Minor,
-        3,
+        9,
     );
-    obstacle(&r, O::CollaborationFatigue, Some(3.0), OB::Moderate, 1);
+    // fatigue: two frontline staff of hse rate it 3.
+    obstacle(&r, O::CollaborationFatigue, Some(3.0), OB::Moderate, 2);
     obstacle(&r, O::ChangingAttitudesAndBeliefs, None, OB::Unknown, 0);
 
     let c = &r.classification;
@@ -280,6 +284,132 @@ fn child_protection_hub() {
         ]
     );
     assert!(!r.reached);
+}
+
+/// Who sees the hub how: the breakdowns by agency and role, worked by hand
+/// with the default smallest group of 5.
+#[test]
+fn child_protection_hub_voices() {
+    use interagency::{AgencyGroup, Hidden, Role, RoleGroup};
+    let shown = |agency: &str, mean: Option<f64>, responses: u64| AgencyGroup::Shown {
+        agency: agency.to_owned(),
+        mean,
+        responses,
+    };
+    let hidden = |agency: &str| AgencyGroup::Hidden {
+        agency: agency.to_owned(),
+        hidden: Hidden,
+    };
+    let role = |role: Role, mean: Option<f64>, responses: u64| RoleGroup::Shown {
+        role,
+        mean,
+        responses,
+    };
+    let role_hidden = |role: Role| RoleGroup::Hidden {
+        role,
+        hidden: Hidden,
+    };
+
+    let v = load("child-protection-hub.json").gap_analysis(None).voices;
+    assert_eq!(v.min_group_size, 5);
+
+    // Leadership: senior managers 4,4 (sw) 4,3 (garda) 4,4 (hse) 4,4
+    // (school) = 31/8; managers 3,2 2,1 2,3 3,2 = 18/8; frontline all 1.
+    // Gap 31/8 - 1 = 2.875 >= 1.0: the roles diverge. Agencies: 2.5, 2,
+    // 2.5, 2.5, a spread of 0.5 < 1.5.
+    let l = &v.facilitators[F::Leadership as usize];
+    assert_eq!(l.facilitator, F::Leadership);
+    assert_eq!(
+        l.by_agency,
+        [
+            shown("sw", Some(2.5), 6),
+            shown("garda", Some(2.0), 6),
+            shown("hse", Some(2.5), 6),
+            shown("school", Some(2.5), 6)
+        ]
+    );
+    assert_eq!(
+        l.by_role,
+        [
+            role(Role::Frontline, Some(1.0), 8),
+            role(Role::Manager, Some(2.25), 8),
+            role(Role::SeniorManager, Some(3.875), 8)
+        ]
+    );
+    assert_eq!((l.agency_spread, l.agencies_diverge), (Some(0.5), false));
+    assert_eq!((l.role_gap, l.roles_diverge), (Some(2.875), true));
+    assert!(!l.thin && !l.one_sided);
+
+    // Time not prioritised: garda 5, school 3: a spread of 2.0 >= 1.5, the
+    // agencies diverge. Every role pools 4, 5, 4, 3 twice: 4.0 each.
+    let t = &v.obstacles[O::TimeNotPrioritised as usize];
+    assert_eq!(
+        t.by_agency,
+        [
+            shown("sw", Some(4.0), 6),
+            shown("garda", Some(5.0), 6),
+            shown("hse", Some(4.0), 6),
+            shown("school", Some(3.0), 6)
+        ]
+    );
+    assert_eq!((t.agency_spread, t.agencies_diverge), (Some(2.0), true));
+    assert_eq!((t.role_gap, t.roles_diverge), (Some(0.0), false));
+
+    // Policies: sw gives 3 ratings (< 5): hidden. That hides exactly one
+    // group, so the shown group with ratings and the fewest, school (6),
+    // is hidden too. Garda and hse gave none. Roles: frontline 2 + 2,
+    // managers 1 + 2, senior managers 2: all below 5, all hidden.
+    let p = &v.obstacles[O::AgreeingPoliciesAndProtocols as usize];
+    assert_eq!(
+        p.by_agency,
+        [
+            hidden("sw"),
+            shown("garda", None, 0),
+            shown("hse", None, 0),
+            hidden("school")
+        ]
+    );
+    assert_eq!(
+        p.by_role,
+        [
+            role_hidden(Role::Frontline),
+            role_hidden(Role::Manager),
+            role_hidden(Role::SeniorManager)
+        ]
+    );
+    assert_eq!((p.agency_spread, p.role_gap), (None, None));
+    assert!(!p.agencies_diverge && !p.roles_diverge && !p.thin && !p.one_sided);
+
+    // Fatigue: two ratings, both from hse frontline staff. One hidden group
+    // in each breakdown and no shown group with ratings to hide with it.
+    let f = &v.obstacles[O::CollaborationFatigue as usize];
+    assert_eq!(
+        f.by_agency,
+        [
+            shown("sw", None, 0),
+            shown("garda", None, 0),
+            hidden("hse"),
+            shown("school", None, 0)
+        ]
+    );
+    assert_eq!(
+        f.by_role,
+        [
+            role_hidden(Role::Frontline),
+            role(Role::Manager, None, 0),
+            role(Role::SeniorManager, None, 0)
+        ]
+    );
+    assert!(f.thin && f.one_sided);
+
+    // Conflict: sw 3.5 and garda 2.5 (6 each, shown; spread 1.0 < 1.5).
+    // Each role has 4 ratings (two from each agency): all hidden.
+    let c = &v.obstacles[O::Conflict as usize];
+    assert_eq!(c.agency_spread, Some(1.0));
+    assert!(c.by_role.iter().all(RoleGroup::is_hidden));
+
+    // Hidden: policies 2 + 3, fatigue 1 + 1, conflict 3 = 10.
+    assert_eq!(v.hidden_groups(), 10);
 }
 
 /// Riverside Integrated Family Centre: integration, sustained.

@@ -442,3 +442,190 @@ mod schema {
         assert!(v.is_valid(&serde_json::to_value(Catalogue::default()).unwrap()));
     }
 }
+
+/// Privacy: what the voices publish about a breakdown never exposes a
+/// hidden group.
+mod privacy {
+    use super::*;
+    use interagency::{Privacy, Role};
+
+    /// A partnership of many small groups: 2 to 6 agencies, up to 30
+    /// respondents, so that groups below the smallest size are common.
+    fn small_groups() -> impl Strategy<Value = (Assessment, u32)> {
+        (assessment(), 3u32..=6)
+    }
+
+    fn with_k(k: u32) -> Rubric {
+        Rubric::DEFAULT
+            .with_privacy(Privacy { min_group_size: k })
+            .unwrap()
+    }
+
+    /// The JSON of one item's agency breakdown and what is derived from it.
+    fn agency_view(v: &interagency::Voices, item: usize, facilitator: bool) -> String {
+        if facilitator {
+            let f = &v.facilitators[item];
+            serde_json::to_string(&(
+                &f.by_agency,
+                f.agency_spread,
+                f.agencies_diverge,
+                f.thin,
+                f.one_sided,
+            ))
+            .unwrap()
+        } else {
+            let o = &v.obstacles[item];
+            serde_json::to_string(&(
+                &o.by_agency,
+                o.agency_spread,
+                o.agencies_diverge,
+                o.thin,
+                o.one_sided,
+            ))
+            .unwrap()
+        }
+    }
+
+    fn role_view(v: &interagency::Voices, item: usize, facilitator: bool) -> String {
+        if facilitator {
+            let f = &v.facilitators[item];
+            serde_json::to_string(&(&f.by_role, f.role_gap, f.roles_diverge, f.thin, f.one_sided))
+                .unwrap()
+        } else {
+            let o = &v.obstacles[item];
+            serde_json::to_string(&(&o.by_role, o.role_gap, o.roles_diverge, o.thin, o.one_sided))
+                .unwrap()
+        }
+    }
+
+    /// Every rating of `item` by the respondents `pick` selects, mirrored
+    /// (1 <-> 5, 2 <-> 4): the same count, other values.
+    fn mirror(
+        a: &Assessment,
+        item: usize,
+        facilitator: bool,
+        pick: impl Fn(&Response) -> bool,
+    ) -> Assessment {
+        let flip = |r: Rating| Rating::new(6 - r.get()).unwrap();
+        let responses = a
+            .responses()
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                if pick(&r) {
+                    if facilitator {
+                        let f = Facilitator::ALL[item];
+                        if let Some(x) = r.facilitators.get(f) {
+                            r.facilitators.insert(f, flip(x));
+                        }
+                    } else {
+                        let o = Obstacle::ALL[item];
+                        if let Some(x) = r.obstacles.get(o) {
+                            r.obstacles.insert(o, flip(x));
+                        }
+                    }
+                }
+                r
+            })
+            .collect();
+        rebuild(a, a.characteristics().iter().collect(), responses)
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn a_lone_hidden_group_stands_only_beside_empty_groups((a, k) in small_groups()) {
+            let v = with_k(k).voices(&a);
+            let check = |hidden: usize, others_empty: bool, thin: bool| hidden != 1 || (others_empty && thin);
+            for f in &v.facilitators {
+                let hidden = f.by_agency.iter().filter(|g| g.is_hidden()).count();
+                let empty = f.by_agency.iter().all(|g| g.is_hidden() || g.responses() == Some(0));
+                prop_assert!(check(hidden, empty, f.thin), "{:?}", f);
+                let hidden = f.by_role.iter().filter(|g| g.is_hidden()).count();
+                let empty = f.by_role.iter().all(|g| g.is_hidden() || g.responses() == Some(0));
+                prop_assert!(check(hidden, empty, f.thin), "{:?}", f);
+            }
+            for o in &v.obstacles {
+                let hidden = o.by_agency.iter().filter(|g| g.is_hidden()).count();
+                let empty = o.by_agency.iter().all(|g| g.is_hidden() || g.responses() == Some(0));
+                prop_assert!(check(hidden, empty, o.thin), "{:?}", o);
+                let hidden = o.by_role.iter().filter(|g| g.is_hidden()).count();
+                let empty = o.by_role.iter().all(|g| g.is_hidden() || g.responses() == Some(0));
+                prop_assert!(check(hidden, empty, o.thin), "{:?}", o);
+            }
+        }
+
+        #[test]
+        fn hidden_groups_carry_no_mean_and_no_count((a, k) in small_groups()) {
+            let json = serde_json::to_value(with_k(k).voices(&a)).unwrap();
+            let mut hidden = 0;
+            for kind in ["facilitators", "obstacles"] {
+                for item in json[kind].as_array().unwrap() {
+                    for breakdown in ["by_agency", "by_role"] {
+                        for group in item[breakdown].as_array().unwrap() {
+                            let group = group.as_object().unwrap();
+                            if group.contains_key("hidden") {
+                                hidden += 1;
+                                prop_assert_eq!(group.len(), 2);
+                                prop_assert_eq!(&group["hidden"], &serde_json::Value::Bool(true));
+                            } else {
+                                let count = group["responses"].as_u64().unwrap();
+                                prop_assert!(count == 0 || count >= u64::from(k), "{:?}", group);
+                            }
+                        }
+                    }
+                }
+            }
+            prop_assert_eq!(hidden, with_k(k).voices(&a).hidden_groups());
+        }
+
+        #[test]
+        fn hidden_groups_never_move_what_is_shown((a, k) in small_groups(), pick in 0..Facilitator::COUNT + Obstacle::COUNT) {
+            let rubric = with_k(k);
+            let v = rubric.voices(&a);
+            let facilitator = pick < Facilitator::COUNT;
+            let item = if facilitator { pick } else { pick - Facilitator::COUNT };
+            let (by_agency, by_role) = if facilitator {
+                (&v.facilitators[item].by_agency, &v.facilitators[item].by_role)
+            } else {
+                (&v.obstacles[item].by_agency, &v.obstacles[item].by_role)
+            };
+            // Change the ratings of every hidden agency at once.
+            let hidden: Vec<&str> = by_agency.iter().filter(|g| g.is_hidden()).map(interagency::AgencyGroup::agency).collect();
+            if !hidden.is_empty() {
+                let changed = mirror(&a, item, facilitator, |r| hidden.contains(&r.agency.as_str()));
+                prop_assert_eq!(agency_view(&v, item, facilitator), agency_view(&rubric.voices(&changed), item, facilitator));
+            }
+            let hidden: Vec<Role> = by_role.iter().filter(|g| g.is_hidden()).map(interagency::RoleGroup::role).collect();
+            if !hidden.is_empty() {
+                let changed = mirror(&a, item, facilitator, |r| hidden.contains(&r.role));
+                prop_assert_eq!(role_view(&v, item, facilitator), role_view(&rubric.voices(&changed), item, facilitator));
+            }
+        }
+
+        #[test]
+        fn voices_carry_no_respondent_ids((a, k) in small_groups()) {
+            let json = serde_json::to_string(&with_k(k).voices(&a)).unwrap();
+            for response in a.responses() {
+                let quoted = format!("\"{}\"", response.respondent);
+                prop_assert!(!json.contains(&quoted));
+            }
+        }
+    }
+
+    #[test]
+    fn the_generator_makes_hidden_groups() {
+        // The properties above would pass vacuously without hidden groups.
+        use proptest::strategy::ValueTree;
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let mut with_hidden = 0;
+        for _ in 0..200 {
+            let (a, k) = small_groups().new_tree(&mut runner).unwrap().current();
+            if with_k(k).voices(&a).hidden_groups() > 0 {
+                with_hidden += 1;
+            }
+        }
+        assert!(with_hidden > 100, "{with_hidden} of 200 have hidden groups");
+    }
+}

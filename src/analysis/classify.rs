@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::foundation::exact::Exact;
 use crate::foundation::id::id_enum;
-use crate::input::tally::{Sum, Tally};
+use crate::input::tally::{AgencyTally, Item};
 use crate::rubric::Thresholds;
 use crate::{Assessment, Facilitator, Level, Obstacle, Rubric};
 
@@ -272,8 +272,7 @@ impl Assessment {
             obstacles: [const { None }; Obstacle::COUNT],
         };
         let facilitators = Facilitator::ALL.map(|facilitator| {
-            let (mean, responses) =
-                aggregate(tallies, |t| t.facilitators.get(facilitator as usize));
+            let (mean, responses) = aggregate(tallies, Item::Facilitator(facilitator));
             let result = FacilitatorResult {
                 facilitator,
                 mean: mean.as_ref().map(Exact::to_f64),
@@ -286,7 +285,7 @@ impl Assessment {
             result
         });
         let obstacles = Obstacle::ALL.map(|obstacle| {
-            let (mean, responses) = aggregate(tallies, |t| t.obstacles.get(obstacle as usize));
+            let (mean, responses) = aggregate(tallies, Item::Obstacle(obstacle));
             let result = ObstacleResult {
                 obstacle,
                 mean: mean.as_ref().map(Exact::to_f64),
@@ -372,13 +371,10 @@ impl ExactMeans {
 /// The agency-balanced mean of one item and its number of ratings: each
 /// agency with ratings contributes the mean of its respondents' ratings, and
 /// the item's mean is the mean of those, computed exactly.
-fn aggregate<'a>(
-    tallies: &'a [Tally],
-    pick: impl Fn(&'a Tally) -> Option<&'a Sum> + Copy,
-) -> (Option<Exact>, u64) {
+fn aggregate(tallies: &[AgencyTally], item: Item) -> (Option<Exact>, u64) {
     let rated = tallies
         .iter()
-        .filter_map(pick)
+        .map(|t| t.of(item))
         .filter(|s| s.count > 0)
         .map(|s| (s.total, s.count));
     let responses = rated.clone().map(|(_, count)| u64::from(count)).sum();

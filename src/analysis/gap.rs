@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::classify::ExactMeans;
 use crate::foundation::exact::Exact;
 use crate::{
-    Assessment, Benefit, Characteristic, Classification, ConceptSet, Date, Facilitator,
-    FacilitatorBand, Level, Obstacle, ObstacleBand, PracticeTip, Rubric, RubricId,
+    Agency, Assessment, Benefit, Characteristic, Classification, ConceptSet, Date, Facilitator,
+    FacilitatorBand, Level, Obstacle, ObstacleBand, PracticeTip, Rubric, RubricId, Voices,
 };
 
 /// A characteristic of a level up to the target that is not in place.
@@ -124,6 +124,8 @@ pub struct GapReport {
     pub assessed_on: Option<Date>,
     /// The rubric the analysis used.
     pub rubric: RubricId,
+    /// The agencies taking part, as assessed.
+    pub agencies: Vec<Agency>,
     /// The arrangements in place, as assessed.
     pub characteristics: ConceptSet<Characteristic>,
     /// Where the partnership stands.
@@ -153,6 +155,9 @@ pub struct GapReport {
     /// Whether the achieved level is at or above the target and no
     /// characteristic or facilitator gap remains.
     pub reached: bool,
+    /// How each agency and each role rates every facilitator and obstacle,
+    /// with small groups hidden.
+    pub voices: Voices,
 }
 
 impl Classification {
@@ -284,6 +289,7 @@ impl Assessment {
             partnership: self.partnership().to_owned(),
             assessed_on: self.assessed_on(),
             rubric: rubric.id(),
+            agencies: self.agencies().to_vec(),
             characteristics: self.characteristics(),
             classification,
             target,
@@ -294,6 +300,7 @@ impl Assessment {
             unaddressed,
             benefits_in_reach,
             reached,
+            voices: self.voices_with(rubric),
         }
     }
 }

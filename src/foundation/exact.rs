@@ -120,6 +120,15 @@ impl Exact {
         }
     }
 
+    /// `total / count` (`count > 0`): the mean of `count` integers summing
+    /// to `total`.
+    pub(crate) fn ratio(total: u64, count: u32) -> Exact {
+        Exact::Small(Fraction {
+            num: i128::from(total),
+            den: i128::from(count.max(1)),
+        })
+    }
+
     /// The mean of a list of fractions `total / count` (each `count > 0`),
     /// each fraction weighing the same; `None` for an empty list.
     pub(crate) fn mean_of_means(parts: impl Iterator<Item = (u64, u32)> + Clone) -> Option<Exact> {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::foundation::id::id_enum;
 use crate::foundation::text::{AnyText, Bad, Lenient, Text, control_character};
 use crate::input::rating::{RatingProblem, RawRatings};
-use crate::input::tally::Tally;
+use crate::input::tally::AgencyTally;
 use crate::{Characteristic, ConceptSet, Date, Error, Facilitator, Identifier, Obstacle, Ratings};
 
 id_enum! {
@@ -188,7 +188,7 @@ pub struct Assessment {
     /// `responses` when the assessment is built.
     #[serde(skip)]
     #[cfg_attr(feature = "schemars", schemars(skip))]
-    tallies: Vec<Tally>,
+    tallies: Vec<AgencyTally>,
 }
 
 impl Assessment {
@@ -324,7 +324,7 @@ impl Assessment {
         &self.responses
     }
 
-    pub(crate) fn tallies(&self) -> &[Tally] {
+    pub(crate) fn tallies(&self) -> &[AgencyTally] {
         &self.tallies
     }
 }
@@ -372,8 +372,8 @@ fn tally(
     index_of: &HashMap<&str, usize>,
     agency_count: usize,
     responses: &[Response],
-) -> Result<Vec<Tally>, Error> {
-    let mut tallies = vec![Tally::default(); agency_count];
+) -> Result<Vec<AgencyTally>, Error> {
+    let mut tallies = vec![AgencyTally::default(); agency_count];
     let mut seen = HashSet::with_capacity(responses.len());
     for (index, response) in responses.iter().enumerate() {
         let respondent = &response.respondent;
@@ -389,7 +389,7 @@ fn tally(
                 respondent: respondent.clone(),
             });
         }
-        let tally = index_of
+        let agency = index_of
             .get(response.agency.as_str())
             .and_then(|&i| tallies.get_mut(i))
             .ok_or_else(|| Error::UnknownAgency {
@@ -397,6 +397,9 @@ fn tally(
                 respondent: respondent.clone(),
                 agency: response.agency.clone(),
             })?;
+        let Some(tally) = agency.by_role.get_mut(response.role.index()) else {
+            continue;
+        };
         if response.facilitators.is_empty() && response.obstacles.is_empty() {
             return Err(Error::NoRatings {
                 index,

@@ -4,8 +4,8 @@ use core::fmt::{self, Display, Formatter, Write as _};
 
 use crate::render::escape;
 use crate::{
-    Classification, Concept, FacilitatorBand, GapItem, GapReport, Level, ObstacleBand, Rubric,
-    Source,
+    Classification, Concept, FacilitatorBand, GapItem, GapReport, Level, ObstacleBand, Role,
+    RoleGroup, Rubric, Source,
 };
 
 /// A [`GapReport`] rendered as Markdown; see [`GapReport::markdown`].
@@ -173,6 +173,25 @@ fn names<T: Concept>(set: crate::ConceptSet<T>) -> String {
     names.join(", ")
 }
 
+/// A rubric number as written, with at least one decimal: `1.0`, `1.25`.
+fn number(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.1}")
+    } else {
+        x.to_string()
+    }
+}
+
+/// The evidence markers of an item's row.
+fn evidence(thin: bool, one_sided: bool) -> &'static str {
+    match (thin, one_sided) {
+        (true, true) => "*thin*, *one agency*",
+        (true, false) => "*thin*",
+        (false, true) => "*one agency*",
+        (false, false) => "",
+    }
+}
+
 fn item_text(item: GapItem) -> String {
     match item {
         GapItem::Characteristic(c) => format!("arrangement *{}*", c.name()),
@@ -213,38 +232,208 @@ impl Markdown<'_> {
 
     fn facilitators(&self, out: &mut String) {
         let _ = writeln!(out, "## Facilitators ({})\n", Source::Statham2011.short());
-        out.push_str("| Facilitator | Needed from | Mean | | Band | Ratings |\n");
-        out.push_str("|---|---|---:|---|---|---:|\n");
-        for result in &self.report.classification.facilitators {
+        out.push_str("| Facilitator | Needed from | Mean | | Band | Ratings | Evidence |\n");
+        out.push_str("|---|---|---:|---|---|---:|---|\n");
+        let voices = &self.report.voices;
+        for (result, voice) in self
+            .report
+            .classification
+            .facilitators
+            .iter()
+            .zip(&voices.facilitators)
+        {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} |",
                 result.facilitator.name(),
                 self.rubric.required_from(result.facilitator).name(),
                 mean_text(result.mean),
                 bar(result.mean),
                 facilitator_band_text(result.band),
-                result.responses
+                result.responses,
+                evidence(voice.thin, voice.one_sided)
             );
         }
-        out.push_str("\nMeans run from 1 (not present at all) to 5 (fully present).\n\n");
+        out.push_str("\nMeans run from 1 (not present at all) to 5 (fully present).");
+        self.evidence_legend(
+            out,
+            voices.facilitators.iter().map(|v| (v.thin, v.one_sided)),
+        );
     }
 
     fn obstacles(&self, out: &mut String) {
         let _ = writeln!(out, "## Obstacles ({})\n", Source::Atkinson2002.short());
-        out.push_str("| Obstacle | Mean | | Band | Ratings |\n|---|---:|---|---|---:|\n");
-        for result in &self.report.classification.obstacles {
+        out.push_str(
+            "| Obstacle | Mean | | Band | Ratings | Evidence |\n|---|---:|---|---|---:|---|\n",
+        );
+        let voices = &self.report.voices;
+        for (result, voice) in self
+            .report
+            .classification
+            .obstacles
+            .iter()
+            .zip(&voices.obstacles)
+        {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 result.obstacle.name(),
                 mean_text(result.mean),
                 bar(result.mean),
                 obstacle_band_text(result.band),
-                result.responses
+                result.responses,
+                evidence(voice.thin, voice.one_sided)
             );
         }
-        out.push_str("\nMeans run from 1 (not a problem) to 5 (a severe problem).\n\n");
+        out.push_str("\nMeans run from 1 (not a problem) to 5 (a severe problem).");
+        self.evidence_legend(out, voices.obstacles.iter().map(|v| (v.thin, v.one_sided)));
+    }
+
+    /// Explains the evidence markers used in a table, if any.
+    fn evidence_legend(&self, out: &mut String, flags: impl Iterator<Item = (bool, bool)>) {
+        let (thin, one_sided) =
+            flags.fold((false, false), |(t, o), (thin, one)| (t || thin, o || one));
+        if thin {
+            let _ = write!(
+                out,
+                " *Thin*: fewer than {} ratings, too few to lean on.",
+                self.report.voices.min_group_size
+            );
+        }
+        if one_sided {
+            out.push_str(" *One agency*: every rating comes from a single agency.");
+        }
+        out.push_str("\n\n");
+    }
+
+    /// A line for each item on which agencies or roles diverge.
+    fn divergences(&self) -> Vec<String> {
+        let v = &self.report.voices;
+        let mut lines = Vec::new();
+        let items = v
+            .facilitators
+            .iter()
+            .map(|f| {
+                (
+                    f.facilitator.name(),
+                    &f.by_agency,
+                    &f.by_role,
+                    f.agencies_diverge.then_some(f.agency_spread).flatten(),
+                    f.roles_diverge.then_some(f.role_gap).flatten(),
+                )
+            })
+            .chain(v.obstacles.iter().map(|o| {
+                (
+                    o.obstacle.name(),
+                    &o.by_agency,
+                    &o.by_role,
+                    o.agencies_diverge.then_some(o.agency_spread).flatten(),
+                    o.roles_diverge.then_some(o.role_gap).flatten(),
+                )
+            }));
+        for (name, by_agency, by_role, spread, gap) in items {
+            let mut parts = Vec::new();
+            if let Some(spread) = spread {
+                let shown = by_agency
+                    .iter()
+                    .filter_map(|g| g.mean().map(|m| (g.agency(), m)));
+                let high = shown.clone().reduce(|a, b| if b.1 > a.1 { b } else { a });
+                let low = shown.reduce(|a, b| if b.1 < a.1 { b } else { a });
+                if let (Some(high), Some(low)) = (high, low) {
+                    parts.push(format!(
+                        "agencies differ by {spread:.2}, from {} ({:.2}) to {} ({:.2})",
+                        self.agency_name(high.0),
+                        high.1,
+                        self.agency_name(low.0),
+                        low.1
+                    ));
+                }
+            }
+            if let Some(gap) = gap {
+                let mean = |role: Role| {
+                    by_role
+                        .iter()
+                        .find(|g| g.role() == role)
+                        .and_then(RoleGroup::mean)
+                };
+                if let (Some(senior), Some(frontline)) =
+                    (mean(Role::SeniorManager), mean(Role::Frontline))
+                {
+                    let (who, than) = if gap > 0.0 {
+                        ("higher", "senior managers")
+                    } else {
+                        ("lower", "senior managers")
+                    };
+                    parts.push(format!(
+                        "{than} rate it {senior:.2} and frontline staff {frontline:.2}, a gap of {:.2} ({who} at the top)",
+                        gap.abs()
+                    ));
+                }
+            }
+            if !parts.is_empty() {
+                lines.push(format!("- **{name}**: {}.", parts.join("; ")));
+            }
+        }
+        lines
+    }
+
+    /// Where agencies or roles see an item differently, and what is hidden.
+    fn views(&self, out: &mut String) {
+        let v = &self.report.voices;
+        out.push_str("## Where views differ\n\n");
+        let lines = self.divergences();
+        let d = self.rubric.divergence();
+        if lines.is_empty() {
+            let _ = writeln!(
+                out,
+                "No agency or role sees a facilitator or obstacle differently by as much as \
+                 the rubric counts as divergent ({} between agencies, {} between senior \
+                 managers and frontline staff).\n",
+                number(d.agency_spread),
+                number(d.role_gap)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "Where agencies differ by {} or more, or senior managers and frontline staff \
+                 by {} or more:\n",
+                number(d.agency_spread),
+                number(d.role_gap)
+            );
+            for line in lines {
+                let _ = writeln!(out, "{line}");
+            }
+            out.push('\n');
+        }
+        let hidden = v.hidden_groups();
+        let k = v.min_group_size;
+        if hidden == 0 {
+            let _ = writeln!(
+                out,
+                "Every group with ratings holds at least {k}, so no group is hidden.\n"
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "{hidden} {} in these breakdowns {} hidden to protect respondents: each holds \
+                 fewer than {k} ratings, or is hidden alongside such a group so that neither \
+                 can be worked out from the other figures. Hidden groups are left out of every \
+                 comparison above.\n",
+                if hidden == 1 { "group" } else { "groups" },
+                if hidden == 1 { "is" } else { "are" },
+            );
+        }
+    }
+
+    /// An agency's name for the text, escaped; its id if it is not listed.
+    fn agency_name(&self, id: &str) -> String {
+        let name = self
+            .report
+            .agencies
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id, |a| a.name.as_str());
+        escape::markdown(name).into_owned()
     }
 
     fn gap(&self, out: &mut String) {
@@ -353,6 +542,7 @@ impl Display for Markdown<'_> {
         self.standing(&mut out);
         self.facilitators(&mut out);
         self.obstacles(&mut out);
+        self.views(&mut out);
         self.gap(&mut out);
         self.recommendations(&mut out);
         let rubric = if r.rubric == Rubric::DEFAULT.id() {
