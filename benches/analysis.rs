@@ -45,6 +45,9 @@ fn reference(c: &mut Criterion) {
     g.bench_function("voices", |b| {
         b.iter(|| black_box(&assessment).voices());
     });
+    g.bench_function("progress", |b| {
+        b.iter(|| interagency::progress(black_box(&assessment), black_box(&assessment), None));
+    });
     g.bench_function("classify_and_gap_analysis", |b| {
         b.iter(|| {
             let a = black_box(&assessment);
@@ -85,6 +88,9 @@ fn scaling(c: &mut Criterion) {
         });
         g.bench_with_input(BenchmarkId::new("voices", n), &assessment, |b, a| {
             b.iter(|| a.voices());
+        });
+        g.bench_with_input(BenchmarkId::new("progress", n), &assessment, |b, a| {
+            b.iter(|| interagency::progress(a, a, None));
         });
     }
     g.finish();

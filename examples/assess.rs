@@ -1,9 +1,12 @@
 //! Reads an assessment document and prints its gap report.
 //!
 //! ```text
-//! cargo run --example assess -- FILE [--target LEVEL] [--rubric RUBRIC.json]
-//!                                    [--format json|markdown]
+//! cargo run --example assess -- FILE [--since EARLIER] [--target LEVEL]
+//!                                    [--rubric RUBRIC.json] [--format json|markdown]
 //! ```
+//!
+//! With `--since`, FILE is the later round and the report is the progress
+//! since EARLIER.
 //!
 //! The report goes to standard output, as Markdown by default. On bad input
 //! or bad arguments the error goes to standard error, nothing to standard
@@ -22,8 +25,12 @@ use interagency::{Assessment, Level, Rubric};
 #[derive(Parser)]
 #[command(name = "assess")]
 struct Args {
-    /// The assessment document (JSON).
+    /// The assessment document (JSON); with --since, the later round.
     file: PathBuf,
+    /// An earlier round's assessment document (JSON): report the progress
+    /// from it to FILE instead of FILE's gap report.
+    #[arg(long, value_name = "EARLIER")]
+    since: Option<PathBuf>,
     /// The level to measure the gap to (cooperation, collaboration,
     /// coordination or integration); by default the level after the one
     /// achieved.
@@ -40,9 +47,9 @@ struct Args {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
-    /// The gap report as JSON.
+    /// The report as JSON.
     Json,
-    /// The gap report as Markdown, for a meeting pack.
+    /// The report as Markdown, for a meeting pack.
     Markdown,
 }
 
@@ -55,6 +62,13 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Pretty JSON with a final newline.
+fn json(value: &impl serde::Serialize) -> Result<String, String> {
+    serde_json::to_string_pretty(value)
+        .map(|text| text + "\n")
+        .map_err(|e| e.to_string())
+}
+
 fn run(args: &Args) -> Result<String, String> {
     let rubric = match &args.rubric {
         None => Rubric::DEFAULT,
@@ -62,11 +76,23 @@ fn run(args: &Args) -> Result<String, String> {
             Rubric::from_json(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))?
         }
     };
-    let assessment = Assessment::from_json(&read(&args.file)?)
-        .map_err(|e| format!("{}: {e}", args.file.display()))?;
+    let load = |path: &Path| {
+        Assessment::from_json(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let assessment = load(&args.file)?;
+    if let Some(since) = &args.since {
+        let earlier = load(since)?;
+        let progress = rubric
+            .progress(&earlier, &assessment, args.target)
+            .map_err(|e| format!("{} since {}: {e}", args.file.display(), since.display()))?;
+        return Ok(match args.format {
+            Format::Json => json(&progress)?,
+            Format::Markdown => progress.markdown_with(&rubric).to_string(),
+        });
+    }
     let report = rubric.gap_analysis(&assessment, args.target);
     Ok(match args.format {
-        Format::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
+        Format::Json => json(&report)?,
         Format::Markdown => report.markdown_with(&rubric).to_string(),
     })
 }

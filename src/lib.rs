@@ -53,6 +53,9 @@ pub use analysis::classify::{
 pub use analysis::gap::{
     ActiveObstacle, FacilitatorGap, GapItem, GapReport, MissingCharacteristic, Recommendation,
 };
+pub use analysis::progress::{
+    FacilitatorChange, Movement, ObstacleChange, ProgressReport, Round, progress,
+};
 pub use analysis::voices::{
     AgencyGroup, FacilitatorVoices, Hidden, ObstacleVoices, RoleGroup, Voices,
 };
@@ -60,6 +63,7 @@ pub use analysis::voices::{
 // The renderings.
 mod render;
 pub use render::markdown::Markdown;
+pub use render::progress_markdown::ProgressMarkdown;
 #[cfg(feature = "schemars")]
 pub use render::schema;
 

@@ -191,3 +191,36 @@ fn catalogue_for_a_rubric() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8(out.stdout).unwrap().contains("--rubric"));
 }
+
+#[test]
+fn since_option_prints_the_progress_report() {
+    const EARLIER: &str = "examples/data/early-years-network.json";
+    const LATER: &str = "examples/data/early-years-network-2027.json";
+    let out = assess(&[LATER, "--since", EARLIER]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("# Progress: Ballyfoyle Early Years Network\n"));
+    let out = assess(&[
+        LATER,
+        "--since",
+        EARLIER,
+        "--format",
+        "json",
+        "--target",
+        "integration",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["agencies_joined"][0], "tusla");
+    assert_eq!(v["later_report"]["target"], "integration");
+    // Bad input in either file names the file; rounds in the wrong order
+    // name both dates.
+    assert_fails(
+        &[LATER, "--since", "no/such/earlier.json"],
+        "no/such/earlier.json",
+    );
+    assert_fails(
+        &[EARLIER, "--since", LATER],
+        "the later round is dated 2026-02-12, before the earlier round (2027-02-10)",
+    );
+}

@@ -369,13 +369,59 @@ proptest! {
     }
 
     #[test]
+    fn a_round_compared_with_itself_changes_nothing(a in assessment(), target in target(), rubric in rubric()) {
+        let p = rubric.progress(&a, &a, target).unwrap();
+        prop_assert_eq!((p.structural_change, p.achieved_change), (0, 0));
+        prop_assert!(p.obstacles_new.is_empty() && p.obstacles_resolved.is_empty());
+        prop_assert!(p.agencies_joined.is_empty() && p.agencies_left.is_empty());
+        prop_assert!(p.characteristics_added.is_empty() && p.characteristics_removed.is_empty());
+        for f in &p.facilitators {
+            prop_assert!(f.change.is_none_or(|c| c == 0.0));
+            prop_assert!(matches!(f.movement, interagency::Movement::Unchanged | interagency::Movement::NotComparable));
+        }
+        for o in &p.obstacles {
+            prop_assert!(o.change.is_none_or(|c| c == 0.0));
+            prop_assert!(matches!(o.movement, interagency::Movement::Unchanged | interagency::Movement::NotComparable));
+        }
+        prop_assert_eq!(&p.later_report, &rubric.gap_analysis(&a, target));
+    }
+
+    #[test]
+    fn progress_is_antisymmetric(a in assessment(), b in assessment()) {
+        // Swapping the rounds negates every change and swaps what came and went.
+        let (Ok(forward), Ok(back)) = (interagency::progress(&a, &b, None), interagency::progress(&b, &a, None)) else {
+            return Ok(()); // dated out of order one way
+        };
+        prop_assert_eq!(forward.achieved_change, -back.achieved_change);
+        prop_assert_eq!(forward.characteristics_added, back.characteristics_removed);
+        prop_assert_eq!(&forward.agencies_joined, &back.agencies_left);
+        for (o, q) in forward.obstacles.iter().zip(&back.obstacles) {
+            prop_assert_eq!(o.change, q.change.map(|c| -c));
+            let flipped = match q.movement {
+                interagency::Movement::Improved => interagency::Movement::Worsened,
+                interagency::Movement::Worsened => interagency::Movement::Improved,
+                other => other,
+            };
+            prop_assert_eq!(o.movement, flipped);
+        }
+        for (f, g) in forward.facilitators.iter().zip(&back.facilitators) {
+            prop_assert_eq!(f.change, g.change.map(|c| -c));
+        }
+    }
+
+    #[test]
     fn reports_carry_no_respondent_ids(a in assessment(), target in target()) {
         let r = a.gap_analysis(target);
         let json = serde_json::to_string(&r).unwrap();
         let md = r.markdown().to_string();
+        let progress = interagency::progress(&a, &a, target).unwrap();
+        let progress_json = serde_json::to_string(&progress).unwrap();
+        let progress_md = progress.markdown().to_string();
         for response in a.responses() {
             prop_assert!(!json.contains(&response.respondent));
             prop_assert!(!md.contains(&response.respondent));
+            prop_assert!(!progress_json.contains(&response.respondent));
+            prop_assert!(!progress_md.contains(&response.respondent));
         }
     }
 }

@@ -206,6 +206,29 @@ fn shipped_rubrics_and_their_reports_validate() {
 }
 
 #[test]
+fn progress_reports_validate() {
+    let progress = validator(&schema::progress());
+    let files = example_files();
+    for (earlier_path, earlier) in &files {
+        for (later_path, later) in &files {
+            let earlier: Assessment = serde_json::from_value(earlier.clone()).unwrap();
+            let later: Assessment = serde_json::from_value(later.clone()).unwrap();
+            let Ok(report) = interagency::progress(&earlier, &later, None) else {
+                continue; // rounds out of order
+            };
+            let doc = serde_json::to_value(&report).unwrap();
+            assert_valid(
+                &progress,
+                &doc,
+                &format!("{later_path} since {earlier_path}"),
+            );
+            let back: interagency::ProgressReport = serde_json::from_value(doc).unwrap();
+            assert_eq!(back, report);
+        }
+    }
+}
+
+#[test]
 fn schema_examples_validate() {
     for (name, schema) in schema::all() {
         let v = validator(&schema);

@@ -161,7 +161,8 @@ fn every_schema_is_listed() {
             "report",
             "classification",
             "catalogue",
-            "rubric"
+            "rubric",
+            "progress"
         ]
     );
 }

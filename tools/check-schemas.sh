@@ -26,6 +26,9 @@ for file in examples/data/*.json; do
     "$docs/$name.report.json" >"$docs/$name.classification.json"
   pairs+=("assessment=$root/$file" "report=$docs/$name.report.json" "classification=$docs/$name.classification.json")
 done
+cargo run --quiet --example assess -- examples/data/early-years-network-2027.json \
+  --since examples/data/early-years-network.json --format json >"$docs/progress.json"
+pairs+=("progress=$docs/progress.json")
 for file in examples/rubrics/*.json; do
   name=$(basename "$file" .json)
   cargo run --quiet --example catalogue -- --rubric "$file" >"$docs/catalogue.$name.json"

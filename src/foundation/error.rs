@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::foundation::id::OneOf;
-use crate::{Characteristic, Facilitator, Level, Obstacle, Role, Sector};
+use crate::{Characteristic, Date, Facilitator, Level, Obstacle, Role, Sector};
 
 /// Why an assessment, a rubric, a rating or a date was rejected.
 ///
@@ -338,6 +338,17 @@ pub enum Error {
         value: String,
         /// What the number may be.
         expected: &'static str,
+    },
+    /// Two rounds compared for progress are dated the wrong way round.
+    #[error(
+        "assessed_on: the later round is dated {later}, before the earlier round ({earlier}); \
+         give the earlier assessment first"
+    )]
+    RoundsOutOfOrder {
+        /// The date of the round given as earlier.
+        earlier: Date,
+        /// The date of the round given as later.
+        later: Date,
     },
     /// A value that should be a rating is not an integer from 1 to 5.
     #[error("rating {value} is not an integer from 1 to 5")]

@@ -5,7 +5,7 @@ use core::fmt::{self, Display, Formatter, Write as _};
 use crate::render::escape;
 use crate::{
     Classification, Concept, FacilitatorBand, GapItem, GapReport, Level, ObstacleBand, Role,
-    RoleGroup, Rubric, Source,
+    RoleGroup, Rubric, RubricId, Source,
 };
 
 /// A [`GapReport`] rendered as Markdown; see [`GapReport::markdown`].
@@ -49,14 +49,14 @@ impl GapReport {
     }
 }
 
-fn level_text(level: Option<Level>) -> String {
+pub(crate) fn level_text(level: Option<Level>) -> String {
     level.map_or_else(
         || "none".to_owned(),
         |l| format!("{} (level {} of 4)", l.name(), l.number()),
     )
 }
 
-fn mean_text(mean: Option<f64>) -> String {
+pub(crate) fn mean_text(mean: Option<f64>) -> String {
     mean.map_or_else(|| "–".to_owned(), |m| format!("{m:.2}"))
 }
 
@@ -82,7 +82,7 @@ fn bar(mean: Option<f64>) -> String {
     out
 }
 
-fn facilitator_band_text(band: FacilitatorBand) -> &'static str {
+pub(crate) fn facilitator_band_text(band: FacilitatorBand) -> &'static str {
     match band {
         FacilitatorBand::Strength => "strength",
         FacilitatorBand::Borderline => "borderline",
@@ -91,7 +91,7 @@ fn facilitator_band_text(band: FacilitatorBand) -> &'static str {
     }
 }
 
-fn obstacle_band_text(band: ObstacleBand) -> &'static str {
+pub(crate) fn obstacle_band_text(band: ObstacleBand) -> &'static str {
     match band {
         ObstacleBand::Major => "**major**",
         ObstacleBand::Moderate => "**moderate**",
@@ -488,7 +488,7 @@ impl Markdown<'_> {
         }
     }
 
-    fn recommendations(&self, out: &mut String) {
+    pub(crate) fn recommendations(&self, out: &mut String) {
         let r = self.report;
         out.push_str("## Recommendations\n\n");
         if r.recommendations.is_empty() {
@@ -545,27 +545,32 @@ impl Display for Markdown<'_> {
         self.views(&mut out);
         self.gap(&mut out);
         self.recommendations(&mut out);
-        let rubric = if r.rubric == Rubric::DEFAULT.id() {
-            format!(
-                "the default rubric of the `interagency` crate ({}, version {})",
-                escape::markdown(&r.rubric.name),
-                escape::markdown(&r.rubric.version)
-            )
-        } else {
-            format!(
-                "the rubric \u{201c}{}\u{201d}, version {}",
-                escape::markdown(&r.rubric.name),
-                escape::markdown(&r.rubric.version)
-            )
-        };
-        let _ = writeln!(
-            out,
-            "---\n\nLevels after Frost (2005, p13); facilitators after Statham (2011); \
-             obstacles after Atkinson et al. (2002); benefits after CAAB (2009). \
-             Which arrangements mark each level, which facilitators each level needs, \
-             the band thresholds and the priorities follow {rubric}, \
-             an interpretation of these sources rather than a claim they make."
-        );
+        footer(&mut out, &r.rubric);
         f.write_str(&out)
     }
+}
+
+/// The closing note on the sources and the rubric a report used.
+pub(crate) fn footer(out: &mut String, rubric: &RubricId) {
+    let named = if *rubric == Rubric::DEFAULT.id() {
+        format!(
+            "the default rubric of the `interagency` crate ({}, version {})",
+            escape::markdown(&rubric.name),
+            escape::markdown(&rubric.version)
+        )
+    } else {
+        format!(
+            "the rubric \u{201c}{}\u{201d}, version {}",
+            escape::markdown(&rubric.name),
+            escape::markdown(&rubric.version)
+        )
+    };
+    let _ = writeln!(
+        out,
+        "---\n\nLevels after Frost (2005, p13); facilitators after Statham (2011); \
+         obstacles after Atkinson et al. (2002); benefits after CAAB (2009). \
+         Which arrangements mark each level, which facilitators each level needs, \
+         the band thresholds and the priorities follow {named}, \
+         an interpretation of these sources rather than a claim they make."
+    );
 }

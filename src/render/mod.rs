@@ -2,5 +2,6 @@
 
 pub(crate) mod escape;
 pub(crate) mod markdown;
+pub(crate) mod progress_markdown;
 #[cfg(feature = "schemars")]
 pub mod schema;

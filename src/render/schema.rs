@@ -8,6 +8,7 @@
 //! | the classification | [`classification`] | `classification.schema.json` |
 //! | the catalogue | [`catalogue`] | `catalogue.schema.json` |
 //! | the rubric (read and written) | [`rubric`] | `rubric.schema.json` |
+//! | the progress report | [`progress`] | `progress.schema.json` |
 //!
 //! Every schema has a stable `$id`, a `title` and a `description`; every
 //! identifier value carries its description from the catalogue (as a
@@ -30,7 +31,7 @@ use schemars::transform::{RecursiveTransform, RestrictFormats};
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use crate::{Assessment, Catalogue, Classification, GapReport, Rubric};
+use crate::{Assessment, Catalogue, Classification, GapReport, ProgressReport, Rubric};
 
 /// The major version of the documents' shape, part of every `$id`.
 pub const VERSION: u32 = 1;
@@ -39,7 +40,7 @@ pub const VERSION: u32 = 1;
 ///
 /// ```
 /// let names: Vec<_> = interagency::schema::all().into_iter().map(|(name, _)| name).collect();
-/// assert_eq!(names, ["assessment", "report", "classification", "catalogue", "rubric"]);
+/// assert_eq!(names, ["assessment", "report", "classification", "catalogue", "rubric", "progress"]);
 /// ```
 #[must_use]
 pub fn all() -> Vec<(&'static str, Schema)> {
@@ -49,6 +50,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("classification", classification()),
         ("catalogue", catalogue()),
         ("rubric", rubric()),
+        ("progress", progress()),
     ]
 }
 
@@ -146,6 +148,36 @@ pub fn rubric() -> Schema {
          each pair of thresholds lower is below upper.",
     );
     if let Ok(example) = serde_json::to_value(Rubric::DEFAULT) {
+        schema.insert("examples".into(), Value::Array(vec![example]));
+    }
+    schema
+}
+
+/// The schema of the progress report between two rounds, which the crate
+/// writes.
+#[must_use]
+pub fn progress() -> Schema {
+    let mut schema = generate::<ProgressReport>(
+        Contract::Write,
+        "progress",
+        "Interagency working progress report",
+        "What changed between two rounds of one partnership's assessment, both \
+         analysed with the same rubric: the levels then and now, the \
+         arrangements and agencies that came and went, how every facilitator \
+         and obstacle moved, and the later round's gap report. It carries \
+         aggregates only: no respondent id appears in it.",
+    );
+    let example = example_assessment()
+        .and_then(|a| serde_json::from_value::<Assessment>(a).ok())
+        .and_then(|earlier| {
+            let later: Assessment = serde_json::from_str(include_str!(
+                "../../examples/data/early-years-network-2027.json"
+            ))
+            .ok()?;
+            crate::progress(&earlier, &later, None).ok()
+        })
+        .and_then(|p| serde_json::to_value(p).ok());
+    if let Some(example) = example {
         schema.insert("examples".into(), Value::Array(vec![example]));
     }
     schema
