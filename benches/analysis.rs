@@ -22,6 +22,8 @@ mod synthetic;
 /// rating every item.
 const REFERENCE: usize = 90;
 const SIZES: [usize; 5] = [10, 100, 1_000, 10_000, 100_000];
+/// Respondents in the CSV-against-JSON comparison.
+const FORMATS: usize = 100_000;
 
 fn reference(c: &mut Criterion) {
     let text = synthetic::document(REFERENCE);
@@ -64,6 +66,33 @@ fn reference(c: &mut Criterion) {
         b.iter(|| {
             let a: Assessment = serde_json::from_str(black_box(&text)).unwrap();
             serde_json::to_string(&a.gap_analysis(None)).unwrap()
+        });
+    });
+    g.finish();
+}
+
+/// The same 100,000 responses read from a survey tool's CSV and from JSON.
+fn formats(c: &mut Criterion) {
+    let json = synthetic::document(FORMATS);
+    let csv = synthetic::csv(FORMATS);
+    let partnership = Assessment::from_json(&synthetic::partnership()).unwrap();
+    let options = interagency::CsvOptions::new();
+    assert_eq!(
+        partnership.with_responses_from_csv(&csv, &options).unwrap(),
+        Assessment::from_json(&json).unwrap()
+    );
+    let mut g = c.benchmark_group("formats");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(5));
+    g.throughput(Throughput::Elements(FORMATS as u64));
+    g.bench_function("json", |b| {
+        b.iter(|| Assessment::from_json(black_box(&json)).unwrap());
+    });
+    g.bench_function("csv", |b| {
+        b.iter(|| {
+            partnership
+                .with_responses_from_csv(black_box(&csv), &options)
+                .unwrap()
         });
     });
     g.finish();
@@ -138,6 +167,13 @@ fn ratios() {
             verdict(r <= 0.05)
         );
     }
+    if let (Some(json), Some(csv)) = (mean_ns("formats/json"), mean_ns("formats/csv")) {
+        let r = csv / json;
+        println!(
+            "  {FORMATS} respondents from CSV / from JSON = {r:.2} (target <= 1.00): {}",
+            verdict(r <= 1.0)
+        );
+    }
     let r = typed / value;
     println!(
         "  parse and validate into Assessment / parse into serde_json::Value = {r:.2} (target <= 1.00): {}",
@@ -171,6 +207,7 @@ fn ratios() {
 fn main() {
     let mut c = Criterion::default().configure_from_args();
     reference(&mut c);
+    formats(&mut c);
     scaling(&mut c);
     c.final_summary();
     ratios();

@@ -1,9 +1,14 @@
 //! Reads an assessment document and prints its gap report.
 //!
 //! ```text
-//! cargo run --example assess -- FILE [--since EARLIER] [--target LEVEL]
+//! cargo run --example assess -- FILE [--responses RESPONSES.csv [--ignore-column NAME]...]
+//!                                    [--since EARLIER] [--target LEVEL]
 //!                                    [--rubric RUBRIC.json] [--format json|markdown]
 //! ```
+//!
+//! With `--responses`, FILE is a partnership document (an assessment
+//! without responses) and the responses come from a survey tool's CSV
+//! export.
 //!
 //! With `--since`, FILE is the later round and the report is the progress
 //! since EARLIER.
@@ -27,6 +32,14 @@ use interagency::{Assessment, Level, Rubric};
 struct Args {
     /// The assessment document (JSON); with --since, the later round.
     file: PathBuf,
+    /// The responses, as a CSV file exported from a survey tool: FILE is
+    /// then the partnership (agencies and characteristics, no responses).
+    #[arg(long, value_name = "RESPONSES.csv")]
+    responses: Option<PathBuf>,
+    /// A column of the CSV file that is not a rating (a timestamp, an
+    /// e-mail address, ...); repeat for each.
+    #[arg(long, value_name = "NAME", requires = "responses")]
+    ignore_column: Vec<String>,
     /// An earlier round's assessment document (JSON): report the progress
     /// from it to FILE instead of FILE's gap report.
     #[arg(long, value_name = "EARLIER")]
@@ -62,6 +75,32 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The partnership with its responses read from a CSV file.
+#[cfg(feature = "csv")]
+fn with_responses(
+    partnership: &Assessment,
+    csv: &Path,
+    ignored: &[String],
+) -> Result<Assessment, String> {
+    let data = std::fs::read(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
+    let options = ignored
+        .iter()
+        .fold(interagency::CsvOptions::new(), |o, name| {
+            o.ignore_column(name)
+        });
+    partnership
+        .with_responses_from_csv(data, &options)
+        .map_err(|e| format!("{}: {e}", csv.display()))
+}
+
+#[cfg(not(feature = "csv"))]
+fn with_responses(_: &Assessment, csv: &Path, _: &[String]) -> Result<Assessment, String> {
+    Err(format!(
+        "{}: reading CSV needs the crate's csv feature",
+        csv.display()
+    ))
+}
+
 /// Pretty JSON with a final newline.
 fn json(value: &impl serde::Serialize) -> Result<String, String> {
     serde_json::to_string_pretty(value)
@@ -79,7 +118,10 @@ fn run(args: &Args) -> Result<String, String> {
     let load = |path: &Path| {
         Assessment::from_json(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
     };
-    let assessment = load(&args.file)?;
+    let mut assessment = load(&args.file)?;
+    if let Some(csv) = &args.responses {
+        assessment = with_responses(&assessment, csv, &args.ignore_column)?;
+    }
     if let Some(since) = &args.since {
         let earlier = load(since)?;
         let progress = rubric

@@ -32,6 +32,7 @@ pub use concepts::facilitator::Facilitator;
 pub use concepts::finding::{DEFINITION, Definition, Finding};
 pub use concepts::level::Level;
 pub use concepts::obstacle::Obstacle;
+pub use concepts::rated::Rated;
 pub use concepts::source::Source;
 pub use concepts::tip::PracticeTip;
 
@@ -42,6 +43,8 @@ pub use rubric::{Divergence, Privacy, Rubric, RubricId, Thresholds, TipLinks, We
 // The documents read in.
 mod input;
 pub use input::assessment::{Agency, Assessment, Response, Role, Sector};
+#[cfg(feature = "csv")]
+pub use input::csv::{CsvOptions, csv_header};
 pub use input::date::Date;
 pub use input::rating::{Rating, Ratings};
 
@@ -68,6 +71,6 @@ pub use render::progress_markdown::ProgressMarkdown;
 pub use render::schema;
 
 // Foundations: identifiers, sets of them, and errors.
-pub use foundation::error::{Error, Result};
+pub use foundation::error::{CsvProblem, Error, Result};
 pub use foundation::id::{Concept, Identifier, ParseIdError};
 pub use foundation::set::{ConceptSet, Iter};

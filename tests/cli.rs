@@ -224,3 +224,70 @@ fn since_option_prints_the_progress_report() {
         "the later round is dated 2026-02-12, before the earlier round (2027-02-10)",
     );
 }
+
+#[cfg(feature = "csv")]
+#[test]
+fn responses_from_csv() {
+    const PARTNERSHIP: &str = "examples/survey/child-protection-hub.partnership.json";
+    let out = assess(&[
+        PARTNERSHIP,
+        "--responses",
+        "examples/survey/child-protection-hub.csv",
+        "--ignore-column",
+        "Timestamp",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.stdout, assess(&[HUB, "--format", "json"]).stdout);
+    assert_fails(
+        &[
+            PARTNERSHIP,
+            "--responses",
+            "examples/survey/child-protection-hub.csv",
+        ],
+        "child-protection-hub.csv: line 1, column Timestamp: names no facilitator or obstacle",
+    );
+    assert_fails(
+        &[
+            HUB,
+            "--responses",
+            "examples/survey/child-protection-hub.csv",
+            "--ignore-column",
+            "Timestamp",
+        ],
+        "the partnership document lists 24 responses and the CSV file gives them too",
+    );
+    assert_fails(
+        &[PARTNERSHIP, "--ignore-column", "Timestamp"],
+        "--responses",
+    );
+    assert_fails(
+        &[PARTNERSHIP, "--responses", "no/such/answers.csv"],
+        "no/such/answers.csv",
+    );
+}
+
+#[cfg(feature = "csv")]
+#[test]
+fn survey_template() {
+    let out = example("survey_template", &["--format", "csv"]);
+    assert!(out.status.success());
+    let header = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(header.trim_end(), interagency::csv_header().join(","));
+    let out = example("survey_template", &[]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    for f in interagency::Facilitator::iter() {
+        use interagency::Rated;
+        assert!(text.contains(&format!("**{}: {}**", f.name(), f.question())));
+    }
+    assert!(text.contains("1 = not a problem \u{2026} 5 = a severe problem"));
+    assert!(text.contains("own wording"));
+    let out = example("survey_template", &["--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::rubric::{Divergence, Privacy, Rubric, Thresholds, TipLinks, Weights};
 use crate::{
     Benefit, Characteristic, Concept, ConceptSet, DEFINITION, Facilitator, Finding, Level,
-    Obstacle, PracticeTip, Source,
+    Obstacle, PracticeTip, Rated, Source,
 };
 
 /// The whole framework as one document: every concept with its name,
@@ -72,6 +72,10 @@ pub struct Entry<T, R> {
     pub quoted: bool,
     /// The source the briefing attributes it to.
     pub source: Source,
+    /// For a facilitator or an obstacle, the question a survey asks about
+    /// it, in the crate's own words (not the briefing's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
     /// How the default rubric links it to levels and other concepts.
     pub rubric: R,
 }
@@ -84,8 +88,18 @@ impl<T: Concept, R> Entry<T, R> {
             description: id.description().to_owned(),
             quoted: id.quoted(),
             source: id.source(),
+            question: None,
             rubric,
         }
+    }
+
+    /// The entry with the question a survey asks.
+    fn asking(mut self) -> Self
+    where
+        T: Rated,
+    {
+        self.question = Some(self.id.question().to_owned());
+        self
     }
 }
 
@@ -238,13 +252,19 @@ impl Catalogue {
             facilitators: entries(|f| FacilitatorLinks {
                 required_from: rubric.required_from(f),
                 built_by: rubric.tips_building(f),
-            }),
+            })
+            .into_iter()
+            .map(Entry::asking)
+            .collect(),
             benefits: entries(|b| BenefitLinks {
                 expected_from: rubric.expected_from(b),
             }),
             obstacles: entries(|o| ObstacleLinks {
                 addressed_by: rubric.tips_addressing(o),
-            }),
+            })
+            .into_iter()
+            .map(Entry::asking)
+            .collect(),
             practice_tips: entries(|tip| rubric.links(tip)),
             findings: entries(|_| NoLinks {}),
             rubric: RubricNumbers {

@@ -9,5 +9,6 @@ pub(crate) mod facilitator;
 pub(crate) mod finding;
 pub(crate) mod level;
 pub(crate) mod obstacle;
+pub(crate) mod rated;
 pub(crate) mod source;
 pub(crate) mod tip;

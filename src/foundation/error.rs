@@ -350,6 +350,26 @@ pub enum Error {
         /// The date of the round given as later.
         later: Date,
     },
+    /// A problem at one place of a CSV file of responses.
+    #[error("line {line}{}: {problem}", Column(.column))]
+    Csv {
+        /// The line of the file, from 1 (the header).
+        line: u64,
+        /// The column's header, when the problem is in one column.
+        column: Option<String>,
+        /// What is wrong.
+        problem: CsvProblem,
+    },
+    /// Responses given twice: in the partnership document and from a CSV
+    /// file.
+    #[error(
+        "responses: the partnership document lists {count} responses and the CSV file gives \
+         them too; give them in one place"
+    )]
+    ResponsesTwice {
+        /// How many responses the partnership document lists.
+        count: usize,
+    },
     /// A value that should be a rating is not an integer from 1 to 5.
     #[error("rating {value} is not an integer from 1 to 5")]
     Rating {
@@ -360,6 +380,121 @@ pub enum Error {
 
 /// A `Result` whose error is this crate's [`Error`].
 pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+/// `, column NAME`, or nothing.
+struct Column<'a>(&'a Option<String>);
+
+impl fmt::Display for Column<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(column) => write!(f, ", column {column}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What is wrong at one place of a CSV file; see [`Error::Csv`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CsvProblem {
+    /// A header that names no facilitator or obstacle and is not ignored.
+    UnknownColumn,
+    /// A header that names the same thing as an earlier one.
+    DuplicateColumn {
+        /// The earlier header naming it.
+        first: String,
+    },
+    /// A required column is missing from the header.
+    MissingColumn,
+    /// A rating cell that is not an integer from 1 to 5.
+    NotARating {
+        /// The cell.
+        value: String,
+    },
+    /// An agency cell that names none of the partnership's agencies.
+    UnknownAgency {
+        /// The cell.
+        value: String,
+        /// The agency ids of the partnership, comma-separated.
+        expected: String,
+    },
+    /// A role cell that names no role.
+    UnknownRole {
+        /// The cell.
+        value: String,
+    },
+    /// A respondent id given on an earlier line too.
+    DuplicateRespondent {
+        /// The id.
+        value: String,
+        /// The line it was first given on.
+        first_line: u64,
+    },
+    /// An empty respondent cell.
+    EmptyRespondent,
+    /// A cell with a control character (a newline inside a quoted cell, a
+    /// tab, …).
+    ControlCharacter {
+        /// The cell.
+        value: String,
+        /// The first control character in it.
+        character: char,
+    },
+    /// A row with no rating at all.
+    NoRatings {
+        /// The respondent.
+        respondent: String,
+    },
+    /// A row that is not well-formed CSV, or not UTF-8.
+    Malformed {
+        /// What the CSV reader found.
+        message: String,
+    },
+}
+
+impl fmt::Display for CsvProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CsvProblem::UnknownColumn => f.write_str(
+                "names no facilitator or obstacle; ignore it with --ignore-column if it is \
+                 not a rating (CsvOptions::ignore_column in Rust)",
+            ),
+            CsvProblem::DuplicateColumn { first } => {
+                write!(f, "names the same item as the column {first:?}")
+            }
+            CsvProblem::MissingColumn => {
+                f.write_str("is missing; the header needs respondent, agency and role columns")
+            }
+            CsvProblem::NotARating { value } => {
+                write!(f, "{value:?} is not a rating from 1 to 5")
+            }
+            CsvProblem::UnknownAgency { value, expected } => write!(
+                f,
+                "{value:?} names none of the partnership's agencies; expected one of: {expected}"
+            ),
+            CsvProblem::UnknownRole { value } => write!(
+                f,
+                "{value:?} is not a role; expected frontline, manager or senior manager"
+            ),
+            CsvProblem::DuplicateRespondent { value, first_line } => write!(
+                f,
+                "respondent {value:?} is given on line {first_line} already"
+            ),
+            CsvProblem::EmptyRespondent => f.write_str("the respondent is empty"),
+            CsvProblem::ControlCharacter { value, character } => write!(
+                f,
+                "{value:?} contains the control character {character:?}; cells must be plain \
+                 text on one line"
+            ),
+            CsvProblem::NoRatings { respondent } => write!(
+                f,
+                "respondent {respondent:?} gives no rating; at least one facilitator or \
+                 obstacle rating is needed"
+            ),
+            CsvProblem::Malformed { message } => f.write_str(message),
+        }
+    }
+}
 
 /// `respondent "r5": ` or `agency "cfa": `, or nothing.
 struct Owner<'a>(&'a Option<String>, &'a Option<String>);

@@ -1,7 +1,9 @@
-//! The documents read in: the assessment, its ratings and dates, and the
-//! per-agency sums built while it is validated.
+//! The documents read in: the assessment, its ratings and dates, responses
+//! from CSV, and the sums per agency and role built while it is validated.
 
 pub(crate) mod assessment;
+#[cfg(feature = "csv")]
+pub(crate) mod csv;
 pub(crate) mod date;
 pub(crate) mod rating;
 pub(crate) mod tally;

@@ -1,0 +1,461 @@
+//! Responses read from a CSV file, as survey tools export them.
+
+use std::collections::HashMap;
+
+use crate::foundation::text::control_character;
+use crate::{
+    Agency, Assessment, Concept, CsvProblem, Error, Facilitator, Obstacle, Rating, Ratings,
+    Response, Role,
+};
+
+/// How to read a CSV file of responses; see
+/// [`Assessment::with_responses_from_csv`].
+///
+/// ```
+/// use interagency::CsvOptions;
+///
+/// let options = CsvOptions::new().ignore_column("Timestamp").ignore_column("Email");
+/// assert_eq!(options.ignored().count(), 2);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    ignored: Vec<String>,
+}
+
+impl CsvOptions {
+    /// The default options: no column ignored.
+    #[must_use]
+    pub fn new() -> CsvOptions {
+        CsvOptions::default()
+    }
+
+    /// Ignores the column headed `name` (case-insensitive, surrounding
+    /// spaces ignored): survey tools add timestamps, e-mail addresses and
+    /// the like, which are not ratings.
+    #[must_use]
+    pub fn ignore_column(mut self, name: impl Into<String>) -> CsvOptions {
+        self.ignored.push(name.into());
+        self
+    }
+
+    /// The columns ignored, as given.
+    pub fn ignored(&self) -> impl Iterator<Item = &str> {
+        self.ignored.iter().map(String::as_str)
+    }
+
+    fn ignores(&self, header: &str) -> bool {
+        let header = fold(header);
+        self.ignored.iter().any(|name| fold(name) == header)
+    }
+}
+
+/// Text compared without case and surrounding spaces, `_` and ` ` alike.
+fn fold(text: &str) -> String {
+    text.trim().to_lowercase().replace('_', " ")
+}
+
+/// What a column of the file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Column {
+    Respondent,
+    Agency,
+    Role,
+    Facilitator(Facilitator),
+    Obstacle(Obstacle),
+    Ignored,
+}
+
+/// The column a header names: by id or catalogue name, or as
+/// `Name: question text` (the form the survey template uses, so that the
+/// question a survey tool exports as the header still names its item).
+fn column(header: &str) -> Option<Column> {
+    let named = |text: &str| -> Option<Column> {
+        let text = fold(text);
+        match text.as_str() {
+            "respondent" => return Some(Column::Respondent),
+            "agency" => return Some(Column::Agency),
+            "role" => return Some(Column::Role),
+            _ => {}
+        }
+        let matches = |c: &dyn Fn() -> (&'static str, &'static str)| {
+            let (id, name) = c();
+            fold(id) == text || fold(name) == text
+        };
+        Facilitator::iter()
+            .find(|f| matches(&|| (f.id(), f.name())))
+            .map(Column::Facilitator)
+            .or_else(|| {
+                Obstacle::iter()
+                    .find(|o| matches(&|| (o.id(), o.name())))
+                    .map(Column::Obstacle)
+            })
+    };
+    named(header).or_else(|| {
+        let (before, _) = header.split_once(':')?;
+        named(before).filter(|c| matches!(c, Column::Facilitator(_) | Column::Obstacle(_)))
+    })
+}
+
+/// The delimiter of the header line: comma, semicolon or tab, whichever
+/// occurs most outside quotes (comma on a tie).
+fn delimiter(data: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &byte in data {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let [comma, semicolon, tab] = counts;
+    if semicolon > comma && semicolon >= tab {
+        b';'
+    } else if tab > comma && tab > semicolon {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+fn csv_error(line: u64, column: Option<&str>, problem: CsvProblem) -> Error {
+    Error::Csv {
+        line,
+        column: column.map(str::to_owned),
+        problem,
+    }
+}
+
+/// The line of a CSV reader's error, and the problem.
+fn malformed(err: &::csv::Error) -> Error {
+    let line = err.position().map_or(0, ::csv::Position::line);
+    let message = match err.kind() {
+        ::csv::ErrorKind::Utf8 { err, .. } => format!(
+            "field {} is not valid UTF-8; save the file as UTF-8",
+            err.field() + 1
+        ),
+        ::csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("the row has {len} cells where the header has {expected_len}"),
+        _ => err.to_string(),
+    };
+    csv_error(line, None, CsvProblem::Malformed { message })
+}
+
+impl Assessment {
+    /// This partnership with its responses read from CSV, as a survey tool
+    /// exports them: one row per respondent, one column per question.
+    ///
+    /// `self` is the partnership: an assessment document with its agencies
+    /// and characteristics and no responses. The CSV:
+    ///
+    /// - is UTF-8, with or without a byte-order mark; its delimiter (comma,
+    ///   semicolon or tab) is detected from the header line; cells are
+    ///   quoted as RFC 4180 says and trimmed;
+    /// - has a header naming `respondent`, `agency` and `role` and one
+    ///   column per rated item, by its id or its name (`leadership` or
+    ///   `Leadership`), in any order, case-insensitive; a header of the
+    ///   form `Leadership: question text` names its item too. A column
+    ///   naming nothing is an error unless `options` ignores it; a
+    ///   duplicate column is an error;
+    /// - has one row per respondent: an agency by id or name, a role by id
+    ///   or name (`senior_manager`, `Senior manager`), and ratings from 1
+    ///   to 5, an empty cell meaning not rated. A row whose cells are all
+    ///   empty is a blank line and is skipped; every other row is read.
+    ///
+    /// The result is checked by the same rules as an assessment read from
+    /// JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Csv`] naming the line, the column and the value;
+    /// [`Error::ResponsesTwice`] if the partnership already has responses.
+    ///
+    /// ```
+    /// use interagency::{Assessment, CsvOptions, Facilitator};
+    ///
+    /// let partnership = Assessment::from_json(r#"{"partnership": "Northside",
+    ///   "agencies": [{"id": "cfa", "name": "Child and Family Agency"}, {"id": "hse", "name": "HSE"}],
+    ///   "characteristics": ["consistent_goals", "complementary_services"]}"#)?;
+    /// let csv = "Timestamp;respondent;Agency;Role;Leadership;Good communication\n\
+    ///            2026-03-01 09:12;r1;cfa;Frontline;2;4\n\
+    ///            2026-03-01 09:40;r2;HSE;Senior manager;;5\n";
+    /// let options = CsvOptions::new().ignore_column("timestamp");
+    /// let assessment = partnership.with_responses_from_csv(csv, &options)?;
+    /// assert_eq!(assessment.responses().len(), 2);
+    /// assert_eq!(assessment.classify().facilitator(Facilitator::GoodCommunication).mean, Some(4.5));
+    ///
+    /// let bad = "respondent,agency,role,Leadership\nr1,cfa,manager,6\n";
+    /// assert_eq!(
+    ///     partnership.with_responses_from_csv(bad, &options).unwrap_err().to_string(),
+    ///     "line 2, column Leadership: \"6\" is not a rating from 1 to 5"
+    /// );
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    pub fn with_responses_from_csv(
+        &self,
+        csv: impl AsRef<[u8]>,
+        options: &CsvOptions,
+    ) -> Result<Assessment, Error> {
+        if !self.responses().is_empty() {
+            return Err(Error::ResponsesTwice {
+                count: self.responses().len(),
+            });
+        }
+        let data = csv.as_ref();
+        let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(delimiter(data))
+            .trim(::csv::Trim::All)
+            .has_headers(true)
+            .from_reader(data);
+        let header = Header::read(&mut reader, options)?;
+        let mut rows = Rows {
+            header: &header,
+            agencies: self.agencies(),
+            first_line: HashMap::new(),
+        };
+        let mut responses = Vec::new();
+        let mut record = ::csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(err) => return Err(malformed(&err)),
+            }
+            if let Some(response) = rows.read(&record)? {
+                responses.push(response);
+            }
+        }
+        Assessment::new(
+            self.partnership(),
+            self.assessed_on(),
+            self.agencies().to_vec(),
+            self.characteristics(),
+            responses,
+        )
+    }
+}
+
+/// The header line: what each column holds.
+struct Header {
+    names: ::csv::StringRecord,
+    columns: Vec<Column>,
+    /// The header naming each column kind read (not the ignored ones).
+    named: HashMap<Column, String>,
+}
+
+impl Header {
+    fn read(reader: &mut ::csv::Reader<&[u8]>, options: &CsvOptions) -> Result<Header, Error> {
+        let names = reader.headers().map_err(|e| malformed(&e))?.clone();
+        let mut columns = Vec::with_capacity(names.len());
+        let mut by_kind: HashMap<Column, String> = HashMap::new();
+        for name in &names {
+            let found = if options.ignores(name) {
+                Column::Ignored
+            } else {
+                column(name).ok_or_else(|| csv_error(1, Some(name), CsvProblem::UnknownColumn))?
+            };
+            if found != Column::Ignored {
+                if let Some(first) = by_kind.insert(found, name.to_owned()) {
+                    return Err(csv_error(
+                        1,
+                        Some(name),
+                        CsvProblem::DuplicateColumn { first },
+                    ));
+                }
+            }
+            columns.push(found);
+        }
+        for (required, name) in [
+            (Column::Respondent, "respondent"),
+            (Column::Agency, "agency"),
+            (Column::Role, "role"),
+        ] {
+            if !by_kind.contains_key(&required) {
+                return Err(csv_error(1, Some(name), CsvProblem::MissingColumn));
+            }
+        }
+        Ok(Header {
+            names,
+            columns,
+            named: by_kind,
+        })
+    }
+
+    /// The header of a column kind, for error messages.
+    fn of(&self, column: Column) -> Option<&str> {
+        self.named.get(&column).map(String::as_str)
+    }
+}
+
+/// The state of reading the rows: the partnership's agencies and the line
+/// each respondent was first given on.
+struct Rows<'a> {
+    header: &'a Header,
+    agencies: &'a [Agency],
+    first_line: HashMap<String, u64>,
+}
+
+impl Rows<'_> {
+    /// The agency a cell names, by id or by name.
+    fn agency(&self, cell: &str, line: u64) -> Result<&Agency, Error> {
+        let agencies = self.agencies;
+        agencies
+            .iter()
+            .find(|a| a.id == cell)
+            .or_else(|| agencies.iter().find(|a| fold(&a.name) == fold(cell)))
+            .ok_or_else(|| {
+                csv_error(
+                    line,
+                    self.header.of(Column::Agency),
+                    CsvProblem::UnknownAgency {
+                        value: cell.to_owned(),
+                        expected: agencies
+                            .iter()
+                            .map(|a| a.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    },
+                )
+            })
+    }
+
+    /// One row as a response; `None` for a row whose cells are all empty.
+    fn read(&mut self, record: &::csv::StringRecord) -> Result<Option<Response>, Error> {
+        let line = record.position().map_or(0, ::csv::Position::line);
+        if record.iter().all(str::is_empty) {
+            return Ok(None);
+        }
+        let header = self.header;
+        let mut respondent = "";
+        let mut agency = "";
+        let mut role = None;
+        let mut facilitators = Ratings::new();
+        let mut obstacles = Ratings::new();
+        for ((cell, &kind), name) in record.iter().zip(&header.columns).zip(&header.names) {
+            if kind == Column::Ignored {
+                continue;
+            }
+            if let Some(character) = control_character(cell) {
+                return Err(csv_error(
+                    line,
+                    Some(name),
+                    CsvProblem::ControlCharacter {
+                        value: cell.to_owned(),
+                        character,
+                    },
+                ));
+            }
+            match kind {
+                Column::Respondent => respondent = cell,
+                Column::Agency => agency = cell,
+                Column::Role => {
+                    let found = Role::iter().find(|r| fold(r.id()) == fold(cell));
+                    role = Some(found.ok_or_else(|| {
+                        csv_error(
+                            line,
+                            Some(name),
+                            CsvProblem::UnknownRole {
+                                value: cell.to_owned(),
+                            },
+                        )
+                    })?);
+                }
+                Column::Facilitator(f) => {
+                    if let Some(r) = rating(cell, line, name)? {
+                        facilitators.insert(f, r);
+                    }
+                }
+                Column::Obstacle(o) => {
+                    if let Some(r) = rating(cell, line, name)? {
+                        obstacles.insert(o, r);
+                    }
+                }
+                Column::Ignored => {}
+            }
+        }
+        if respondent.trim().is_empty() {
+            return Err(csv_error(
+                line,
+                header.of(Column::Respondent),
+                CsvProblem::EmptyRespondent,
+            ));
+        }
+        if let Some(&first) = self.first_line.get(respondent) {
+            return Err(csv_error(
+                line,
+                header.of(Column::Respondent),
+                CsvProblem::DuplicateRespondent {
+                    value: respondent.to_owned(),
+                    first_line: first,
+                },
+            ));
+        }
+        self.first_line.insert(respondent.to_owned(), line);
+        let found = self.agency(agency, line)?;
+        let role = role.ok_or_else(|| {
+            csv_error(
+                line,
+                header.of(Column::Role),
+                CsvProblem::UnknownRole {
+                    value: String::new(),
+                },
+            )
+        })?;
+        if facilitators.is_empty() && obstacles.is_empty() {
+            return Err(csv_error(
+                line,
+                None,
+                CsvProblem::NoRatings {
+                    respondent: respondent.to_owned(),
+                },
+            ));
+        }
+        let mut response = Response::new(respondent, found.id.clone(), role);
+        response.facilitators = facilitators;
+        response.obstacles = obstacles;
+        Ok(Some(response))
+    }
+}
+
+/// A rating cell: empty for not rated, else an integer from 1 to 5.
+fn rating(cell: &str, line: u64, column: &str) -> Result<Option<Rating>, Error> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    cell.parse::<u8>()
+        .ok()
+        .and_then(Rating::new)
+        .map(Some)
+        .ok_or_else(|| {
+            csv_error(
+                line,
+                Some(column),
+                CsvProblem::NotARating {
+                    value: cell.to_owned(),
+                },
+            )
+        })
+}
+
+/// The header of a CSV file with a column for every item, named as the
+/// catalogue names it, after the `respondent`, `agency` and `role`
+/// columns: what a survey tool's export should look like.
+///
+/// ```
+/// let header = interagency::csv_header();
+/// assert_eq!(header[..4], ["respondent", "agency", "role", "Clarity of purpose and roles"]);
+/// assert_eq!(header.len(), 3 + 7 + 6);
+/// ```
+#[must_use]
+pub fn csv_header() -> Vec<&'static str> {
+    ["respondent", "agency", "role"]
+        .into_iter()
+        .chain(Facilitator::iter().map(Concept::name))
+        .chain(Obstacle::iter().map(Concept::name))
+        .collect()
+}

@@ -1,0 +1,223 @@
+//! Responses from a survey tool's CSV export: the example files, every
+//! error with its exact message, and the formats survey tools write.
+#![cfg(feature = "csv")]
+
+mod common;
+
+use interagency::{Assessment, CsvOptions, CsvProblem, Error, Facilitator, Obstacle, Role};
+
+fn partnership() -> Assessment {
+    Assessment::from_json(
+        r#"{"partnership": "Northside", "assessed_on": "2026-03-01",
+            "agencies": [{"id": "cfa", "name": "Child and Family Agency"},
+                         {"id": "hse", "name": "Community Health"}],
+            "characteristics": ["consistent_goals", "complementary_services"]}"#,
+    )
+    .unwrap()
+}
+
+#[track_caller]
+fn read(csv: &str) -> Assessment {
+    partnership()
+        .with_responses_from_csv(csv, &CsvOptions::new())
+        .unwrap()
+}
+
+#[track_caller]
+fn error(csv: &str) -> String {
+    partnership()
+        .with_responses_from_csv(csv, &CsvOptions::new())
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn the_survey_exports_give_the_json_report() {
+    let json =
+        Assessment::from_json(&common::read("examples/data/child-protection-hub.json")).unwrap();
+    let expected = serde_json::to_string(&json.gap_analysis(None)).unwrap();
+    let partnership = Assessment::from_json(&common::read(
+        "examples/survey/child-protection-hub.partnership.json",
+    ))
+    .unwrap();
+    let google = partnership
+        .with_responses_from_csv(
+            common::read("examples/survey/child-protection-hub.csv"),
+            &CsvOptions::new().ignore_column("Timestamp"),
+        )
+        .unwrap();
+    assert_eq!(google, json);
+    assert_eq!(
+        serde_json::to_string(&google.gap_analysis(None)).unwrap(),
+        expected
+    );
+    let excel = partnership
+        .with_responses_from_csv(
+            std::fs::read(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/examples/survey/child-protection-hub.semicolon.csv"
+            ))
+            .unwrap(),
+            &CsvOptions::new()
+                .ignore_column("ID")
+                .ignore_column("start time")
+                .ignore_column(" EMAIL "),
+        )
+        .unwrap();
+    assert_eq!(excel, json);
+}
+
+#[test]
+fn headers_by_id_name_or_titled_question_in_any_order() {
+    let a = read(
+        "ROLE, Agency ,respondent,LEADERSHIP,good_communication,\"Conflict: How much of a problem is conflict, between agencies or between individuals?\"\n\
+         Senior manager,Child and Family Agency,r1,4,,2\n\
+         senior_manager,hse,r2,,5,\n",
+    );
+    let r = &a.responses()[0];
+    assert_eq!((r.agency.as_str(), r.role), ("cfa", Role::SeniorManager));
+    assert_eq!(
+        r.facilitators
+            .get(Facilitator::Leadership)
+            .map(interagency::Rating::get),
+        Some(4)
+    );
+    assert_eq!(r.facilitators.get(Facilitator::GoodCommunication), None);
+    assert_eq!(
+        r.obstacles
+            .get(Obstacle::Conflict)
+            .map(interagency::Rating::get),
+        Some(2)
+    );
+    assert_eq!(a.responses()[1].agency, "hse");
+}
+
+#[test]
+fn delimiters_byte_order_marks_quotes_and_blank_rows() {
+    let comma = read("respondent,agency,role,Leadership\nr1,cfa,manager,3\n");
+    let semicolon = read("\u{feff}respondent;agency;role;Leadership\r\nr1;cfa;manager;3\r\n");
+    let tab = read("respondent\tagency\trole\tLeadership\nr1\tcfa\tmanager\t3\n");
+    assert_eq!(comma, semicolon);
+    assert_eq!(comma, tab);
+    // A quoted cell may hold the delimiter; a row of empty cells is a blank
+    // line, not a response.
+    let quoted = read(
+        "respondent;agency;role;Leadership\n\"r;1\";cfa;manager;\" 3 \"\n;;;\n\nr2;hse;frontline;4\n",
+    );
+    assert_eq!(quoted.responses().len(), 2);
+    assert_eq!(quoted.responses()[0].respondent, "r;1");
+}
+
+#[test]
+fn every_error_names_the_line_column_and_value() {
+    let cases = [
+        (
+            "respondent,agency,role,Leadershp\n",
+            "line 1, column Leadershp: names no facilitator or obstacle; ignore it with \
+             --ignore-column if it is not a rating (CsvOptions::ignore_column in Rust)",
+        ),
+        (
+            "respondent,agency,role,Leadership,leadership\n",
+            "line 1, column leadership: names the same item as the column \"Leadership\"",
+        ),
+        (
+            "respondent,agency,Leadership\n",
+            "line 1, column role: is missing; the header needs respondent, agency and role columns",
+        ),
+        (
+            "respondent,agency,role,Leadership\nr1,cfa,manager,3\nr2,cfa,manager,6\n",
+            "line 3, column Leadership: \"6\" is not a rating from 1 to 5",
+        ),
+        (
+            "respondent,agency,role,Leadership\nr1,cfa,manager,3.5\n",
+            "line 2, column Leadership: \"3.5\" is not a rating from 1 to 5",
+        ),
+        (
+            "respondent,agency,role,Leadership\nr1,hsee,manager,3\n",
+            "line 2, column agency: \"hsee\" names none of the partnership's agencies; expected one of: cfa, hse",
+        ),
+        (
+            "respondent,agency,role,Leadership\nr1,cfa,Director,3\n",
+            "line 2, column role: \"Director\" is not a role; expected frontline, manager or senior manager",
+        ),
+        (
+            "respondent,agency,role,Leadership\nr1,cfa,manager,3\nr2,cfa,manager,3\nr1,hse,manager,2\n",
+            "line 4, column respondent: respondent \"r1\" is given on line 2 already",
+        ),
+        (
+            "respondent,agency,role,Leadership\n,cfa,manager,3\n",
+            "line 2, column respondent: the respondent is empty",
+        ),
+        (
+            "respondent,agency,role,Leadership\n\"r\n1\",cfa,manager,3\n",
+            "line 2, column respondent: \"r\\n1\" contains the control character '\\n'; cells must be plain text on one line",
+        ),
+        (
+            "respondent,agency,role,Leadership,Conflict\nr1,cfa,manager,,\n",
+            "line 2: respondent \"r1\" gives no rating; at least one facilitator or obstacle rating is needed",
+        ),
+        (
+            "respondent,agency,role,Leadership\nr1,cfa,manager,3\nr2,cfa,manager\n",
+            "line 3: the row has 3 cells where the header has 4",
+        ),
+    ];
+    for (csv, expected) in cases {
+        assert_eq!(error(csv), expected, "{csv:?}");
+    }
+    // Not UTF-8 (a file saved as Windows-1252): the line is named.
+    let latin1 = b"respondent,agency,role,Leadership\nr1,cfa,manager,3\nr\xe92,cfa,manager,3\n";
+    let err = partnership()
+        .with_responses_from_csv(latin1, &CsvOptions::new())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 3: field 1 is not valid UTF-8; save the file as UTF-8"
+    );
+    // The typed error carries the pieces.
+    let err = partnership()
+        .with_responses_from_csv(
+            "respondent,agency,role,Leadership\nr1,cfa,manager,0\n",
+            &CsvOptions::new(),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::Csv {
+            line: 2,
+            column: Some("Leadership".to_owned()),
+            problem: CsvProblem::NotARating {
+                value: "0".to_owned()
+            }
+        }
+    );
+}
+
+#[test]
+fn a_partnership_with_responses_is_refused() {
+    let a = read("respondent,agency,role,Leadership\nr1,cfa,manager,3\n");
+    let err = a
+        .with_responses_from_csv("respondent,agency,role\n", &CsvOptions::new())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "responses: the partnership document lists 1 responses and the CSV file gives them too; \
+         give them in one place"
+    );
+}
+
+#[test]
+fn ignored_columns_are_not_read() {
+    let options = CsvOptions::new()
+        .ignore_column("Comments")
+        .ignore_column("Leadership");
+    let a = partnership()
+        .with_responses_from_csv(
+            "respondent,agency,role,Leadership,Comments,Conflict\nr1,cfa,manager,9,free text,2\n",
+            &options,
+        )
+        .unwrap();
+    assert_eq!(
+        a.responses()[0].facilitators.get(Facilitator::Leadership),
+        None
+    );
+}
