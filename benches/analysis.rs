@@ -62,6 +62,12 @@ fn reference(c: &mut Criterion) {
     g.bench_function("markdown_report", |b| {
         b.iter(|| black_box(&report).markdown().to_string());
     });
+    g.bench_function("svg_report", |b| {
+        b.iter(|| black_box(&report).svg().to_string());
+    });
+    g.bench_function("html_report", |b| {
+        b.iter(|| black_box(&report).html().to_string());
+    });
     g.bench_function("end_to_end", |b| {
         b.iter(|| {
             let a: Assessment = serde_json::from_str(black_box(&text)).unwrap();
@@ -159,6 +165,13 @@ fn ratios() {
         100.0 * r,
         verdict(r <= 0.05)
     );
+    if let Some(html) = mean_ns("reference/html_report") {
+        println!(
+            "  an HTML page of the report renders in {:.0} us (target: well under 1 ms): {}",
+            html / 1000.0,
+            verdict(html < 500_000.0)
+        );
+    }
     if let Some(voices) = mean_ns("reference/voices") {
         let r = voices / typed;
         println!(

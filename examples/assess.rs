@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --example assess -- FILE [--responses RESPONSES.csv [--ignore-column NAME]...]
 //!                                    [--since EARLIER] [--target LEVEL]
-//!                                    [--rubric RUBRIC.json] [--format json|markdown]
+//!                                    [--rubric RUBRIC.json] [--format json|markdown|svg|html]
 //! ```
 //!
 //! With `--responses`, FILE is a partnership document (an assessment
@@ -64,6 +64,11 @@ enum Format {
     Json,
     /// The report as Markdown, for a meeting pack.
     Markdown,
+    /// The report as a standalone SVG chart.
+    Svg,
+    /// The report as a self-contained HTML page, chart included, ready to
+    /// print on A4 or attach to an e-mail.
+    Html,
 }
 
 fn parse_level(text: &str) -> Result<Level, String> {
@@ -101,6 +106,53 @@ fn with_responses(_: &Assessment, csv: &Path, _: &[String]) -> Result<Assessment
     ))
 }
 
+/// The SVG and HTML renderings, with the crate's `html` feature. (They
+/// return `Result` to match the build without it.)
+#[cfg(feature = "html")]
+#[allow(clippy::unnecessary_wraps)]
+mod pictures {
+    use interagency::{GapReport, ProgressReport, Rubric};
+
+    pub fn svg(report: &GapReport, rubric: &Rubric) -> Result<String, String> {
+        Ok(report.svg_with(rubric).to_string() + "\n")
+    }
+
+    pub fn html(report: &GapReport, rubric: &Rubric) -> Result<String, String> {
+        Ok(report.html_with(rubric).to_string())
+    }
+
+    pub fn progress_svg(report: &ProgressReport, rubric: &Rubric) -> Result<String, String> {
+        Ok(report.svg_with(rubric).to_string() + "\n")
+    }
+
+    pub fn progress_html(report: &ProgressReport, rubric: &Rubric) -> Result<String, String> {
+        Ok(report.html_with(rubric).to_string())
+    }
+}
+
+#[cfg(not(feature = "html"))]
+mod pictures {
+    use interagency::{GapReport, ProgressReport, Rubric};
+
+    const NEEDS: &str = "SVG and HTML need the crate's html feature";
+
+    pub fn svg(_: &GapReport, _: &Rubric) -> Result<String, String> {
+        Err(NEEDS.to_owned())
+    }
+
+    pub fn html(_: &GapReport, _: &Rubric) -> Result<String, String> {
+        Err(NEEDS.to_owned())
+    }
+
+    pub fn progress_svg(_: &ProgressReport, _: &Rubric) -> Result<String, String> {
+        Err(NEEDS.to_owned())
+    }
+
+    pub fn progress_html(_: &ProgressReport, _: &Rubric) -> Result<String, String> {
+        Err(NEEDS.to_owned())
+    }
+}
+
 /// Pretty JSON with a final newline.
 fn json(value: &impl serde::Serialize) -> Result<String, String> {
     serde_json::to_string_pretty(value)
@@ -130,12 +182,16 @@ fn run(args: &Args) -> Result<String, String> {
         return Ok(match args.format {
             Format::Json => json(&progress)?,
             Format::Markdown => progress.markdown_with(&rubric).to_string(),
+            Format::Svg => pictures::progress_svg(&progress, &rubric)?,
+            Format::Html => pictures::progress_html(&progress, &rubric)?,
         });
     }
     let report = rubric.gap_analysis(&assessment, args.target);
     Ok(match args.format {
         Format::Json => json(&report)?,
         Format::Markdown => report.markdown_with(&rubric).to_string(),
+        Format::Svg => pictures::svg(&report, &rubric)?,
+        Format::Html => pictures::html(&report, &rubric)?,
     })
 }
 

@@ -65,6 +65,8 @@ pub use analysis::voices::{
 
 // The renderings.
 mod render;
+#[cfg(feature = "html")]
+pub use render::html::{Html, Svg};
 pub use render::markdown::Markdown;
 pub use render::progress_markdown::ProgressMarkdown;
 #[cfg(feature = "schemars")]

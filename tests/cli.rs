@@ -291,3 +291,30 @@ fn survey_template() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[cfg(feature = "html")]
+#[test]
+fn svg_and_html_formats() {
+    let out = assess(&[HUB, "--format", "svg"]);
+    assert!(out.status.success());
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    let out = assess(&[HUB, "--format", "html", "--target", "integration"]);
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Towards integration (level 4 of 4)"));
+    for format in ["svg", "html"] {
+        let out = assess(&[
+            "examples/data/early-years-network-2027.json",
+            "--since",
+            "examples/data/early-years-network.json",
+            "--format",
+            format,
+        ]);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Ballyfoyle Early Years Network"), "{format}");
+        assert!(text.contains("improved"), "{format}");
+    }
+}

@@ -238,13 +238,13 @@ impl Rubric {
         later: &Assessment,
         target: Option<Level>,
     ) -> Result<ProgressReport, Error> {
-        if let (Some(e), Some(l)) = (earlier.assessed_on(), later.assessed_on()) {
-            if l < e {
-                return Err(Error::RoundsOutOfOrder {
-                    earlier: e,
-                    later: l,
-                });
-            }
+        if let (Some(e), Some(l)) = (earlier.assessed_on(), later.assessed_on())
+            && l < e
+        {
+            return Err(Error::RoundsOutOfOrder {
+                earlier: e,
+                later: l,
+            });
         }
         let (before, before_exact) = earlier.classify_exact(self);
         let later_report = later.gap_analysis_with(self, target);

@@ -221,11 +221,10 @@ impl Exact {
 
     /// Compares the exact values.
     pub(crate) fn cmp_exact(&self, other: &Exact) -> Ordering {
-        if let (Exact::Small(a), Exact::Small(b)) = (self, other) {
-            if let (Some(left), Some(right)) = (a.num.checked_mul(b.den), b.num.checked_mul(a.den))
-            {
-                return left.cmp(&right);
-            }
+        if let (Exact::Small(a), Exact::Small(b)) = (self, other)
+            && let (Some(left), Some(right)) = (a.num.checked_mul(b.den), b.num.checked_mul(a.den))
+        {
+            return left.cmp(&right);
         }
         self.to_big().cmp(&other.to_big())
     }

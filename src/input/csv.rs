@@ -259,14 +259,14 @@ impl Header {
             } else {
                 column(name).ok_or_else(|| csv_error(1, Some(name), CsvProblem::UnknownColumn))?
             };
-            if found != Column::Ignored {
-                if let Some(first) = by_kind.insert(found, name.to_owned()) {
-                    return Err(csv_error(
-                        1,
-                        Some(name),
-                        CsvProblem::DuplicateColumn { first },
-                    ));
-                }
+            if found != Column::Ignored
+                && let Some(first) = by_kind.insert(found, name.to_owned())
+            {
+                return Err(csv_error(
+                    1,
+                    Some(name),
+                    CsvProblem::DuplicateColumn { first },
+                ));
             }
             columns.push(found);
         }

@@ -102,7 +102,7 @@ pub(crate) fn obstacle_band_text(band: ObstacleBand) -> &'static str {
 
 impl Markdown<'_> {
     /// Why the partnership sits where it does, in sentences.
-    fn reasons(&self, c: &Classification) -> Vec<String> {
+    pub(crate) fn reasons(&self, c: &Classification) -> Vec<String> {
         let rubric = self.rubric;
         let present = self.report.characteristics;
         let mut reasons = Vec::new();
@@ -183,7 +183,7 @@ fn number(x: f64) -> String {
 }
 
 /// The evidence markers of an item's row.
-fn evidence(thin: bool, one_sided: bool) -> &'static str {
+pub(crate) fn evidence(thin: bool, one_sided: bool) -> &'static str {
     match (thin, one_sided) {
         (true, true) => "*thin*, *one agency*",
         (true, false) => "*thin*",
@@ -192,7 +192,7 @@ fn evidence(thin: bool, one_sided: bool) -> &'static str {
     }
 }
 
-fn item_text(item: GapItem) -> String {
+pub(crate) fn item_text(item: GapItem) -> String {
     match item {
         GapItem::Characteristic(c) => format!("arrangement *{}*", c.name()),
         GapItem::Facilitator(f) => format!("facilitator *{}*", f.name()),
@@ -306,123 +306,18 @@ impl Markdown<'_> {
         out.push_str("\n\n");
     }
 
-    /// A line for each item on which agencies or roles diverge.
-    fn divergences(&self) -> Vec<String> {
-        let v = &self.report.voices;
-        let mut lines = Vec::new();
-        let items = v
-            .facilitators
-            .iter()
-            .map(|f| {
-                (
-                    f.facilitator.name(),
-                    &f.by_agency,
-                    &f.by_role,
-                    f.agencies_diverge.then_some(f.agency_spread).flatten(),
-                    f.roles_diverge.then_some(f.role_gap).flatten(),
-                )
-            })
-            .chain(v.obstacles.iter().map(|o| {
-                (
-                    o.obstacle.name(),
-                    &o.by_agency,
-                    &o.by_role,
-                    o.agencies_diverge.then_some(o.agency_spread).flatten(),
-                    o.roles_diverge.then_some(o.role_gap).flatten(),
-                )
-            }));
-        for (name, by_agency, by_role, spread, gap) in items {
-            let mut parts = Vec::new();
-            if let Some(spread) = spread {
-                let shown = by_agency
-                    .iter()
-                    .filter_map(|g| g.mean().map(|m| (g.agency(), m)));
-                let high = shown.clone().reduce(|a, b| if b.1 > a.1 { b } else { a });
-                let low = shown.reduce(|a, b| if b.1 < a.1 { b } else { a });
-                if let (Some(high), Some(low)) = (high, low) {
-                    parts.push(format!(
-                        "agencies differ by {spread:.2}, from {} ({:.2}) to {} ({:.2})",
-                        self.agency_name(high.0),
-                        high.1,
-                        self.agency_name(low.0),
-                        low.1
-                    ));
-                }
-            }
-            if let Some(gap) = gap {
-                let mean = |role: Role| {
-                    by_role
-                        .iter()
-                        .find(|g| g.role() == role)
-                        .and_then(RoleGroup::mean)
-                };
-                if let (Some(senior), Some(frontline)) =
-                    (mean(Role::SeniorManager), mean(Role::Frontline))
-                {
-                    let (who, than) = if gap > 0.0 {
-                        ("higher", "senior managers")
-                    } else {
-                        ("lower", "senior managers")
-                    };
-                    parts.push(format!(
-                        "{than} rate it {senior:.2} and frontline staff {frontline:.2}, a gap of {:.2} ({who} at the top)",
-                        gap.abs()
-                    ));
-                }
-            }
-            if !parts.is_empty() {
-                lines.push(format!("- **{name}**: {}.", parts.join("; ")));
-            }
-        }
-        lines
-    }
-
     /// Where agencies or roles see an item differently, and what is hidden.
     fn views(&self, out: &mut String) {
-        let v = &self.report.voices;
         out.push_str("## Where views differ\n\n");
-        let lines = self.divergences();
-        let d = self.rubric.divergence();
-        if lines.is_empty() {
-            let _ = writeln!(
-                out,
-                "No agency or role sees a facilitator or obstacle differently by as much as \
-                 the rubric counts as divergent ({} between agencies, {} between senior \
-                 managers and frontline staff).\n",
-                number(d.agency_spread),
-                number(d.role_gap)
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "Where agencies differ by {} or more, or senior managers and frontline staff \
-                 by {} or more:\n",
-                number(d.agency_spread),
-                number(d.role_gap)
-            );
-            for line in lines {
-                let _ = writeln!(out, "{line}");
-            }
+        let lines = divergences(self.report, |id| self.agency_name(id));
+        let _ = writeln!(out, "{}\n", views_intro(self.rubric, lines.is_empty()));
+        for line in &lines {
+            let _ = writeln!(out, "- **{}**: {}.", line.item, line.text);
+        }
+        if !lines.is_empty() {
             out.push('\n');
         }
-        let hidden = v.hidden_groups();
-        let k = v.min_group_size;
-        if hidden == 0 {
-            let _ = writeln!(
-                out,
-                "Every group with ratings holds at least {k}, so no group is hidden.\n"
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "{hidden} {} in these breakdowns {} hidden to protect respondents: each holds \
-                 fewer than {k} ratings, or is hidden alongside such a group so that neither \
-                 can be worked out from the other figures. Hidden groups are left out of every \
-                 comparison above.\n",
-                if hidden == 1 { "group" } else { "groups" },
-                if hidden == 1 { "is" } else { "are" },
-            );
-        }
+        let _ = writeln!(out, "{}\n", hidden_note(&self.report.voices));
     }
 
     /// An agency's name for the text, escaped; its id if it is not listed.
@@ -550,27 +445,156 @@ impl Display for Markdown<'_> {
     }
 }
 
-/// The closing note on the sources and the rubric a report used.
-pub(crate) fn footer(out: &mut String, rubric: &RubricId) {
+/// An item on which agencies or roles diverge, and how, in words.
+pub(crate) struct Divergence {
+    pub(crate) item: &'static str,
+    pub(crate) text: String,
+}
+
+/// The items on which agencies or roles diverge; `name` gives an agency's
+/// name (escaped as the format needs) from its id.
+pub(crate) fn divergences(report: &GapReport, name: impl Fn(&str) -> String) -> Vec<Divergence> {
+    let v = &report.voices;
+    let items = v
+        .facilitators
+        .iter()
+        .map(|f| {
+            (
+                f.facilitator.name(),
+                &f.by_agency,
+                &f.by_role,
+                f.agencies_diverge.then_some(f.agency_spread).flatten(),
+                f.roles_diverge.then_some(f.role_gap).flatten(),
+            )
+        })
+        .chain(v.obstacles.iter().map(|o| {
+            (
+                o.obstacle.name(),
+                &o.by_agency,
+                &o.by_role,
+                o.agencies_diverge.then_some(o.agency_spread).flatten(),
+                o.roles_diverge.then_some(o.role_gap).flatten(),
+            )
+        }));
+    let mut lines = Vec::new();
+    for (item, by_agency, by_role, spread, gap) in items {
+        let mut parts = Vec::new();
+        if let Some(spread) = spread {
+            let shown = by_agency
+                .iter()
+                .filter_map(|g| g.mean().map(|m| (g.agency(), m)));
+            let high = shown.clone().reduce(|a, b| if b.1 > a.1 { b } else { a });
+            let low = shown.reduce(|a, b| if b.1 < a.1 { b } else { a });
+            if let (Some(high), Some(low)) = (high, low) {
+                parts.push(format!(
+                    "agencies differ by {spread:.2}, from {} ({:.2}) to {} ({:.2})",
+                    name(high.0),
+                    high.1,
+                    name(low.0),
+                    low.1
+                ));
+            }
+        }
+        if let Some(gap) = gap {
+            let mean = |role: Role| {
+                by_role
+                    .iter()
+                    .find(|g| g.role() == role)
+                    .and_then(RoleGroup::mean)
+            };
+            if let (Some(senior), Some(frontline)) =
+                (mean(Role::SeniorManager), mean(Role::Frontline))
+            {
+                parts.push(format!(
+                    "senior managers rate it {senior:.2} and frontline staff {frontline:.2}, \
+                     {:.2} apart",
+                    gap.abs()
+                ));
+            }
+        }
+        if !parts.is_empty() {
+            lines.push(Divergence {
+                item,
+                text: parts.join("; "),
+            });
+        }
+    }
+    lines
+}
+
+/// The sentence before the list of divergences (or instead of it).
+pub(crate) fn views_intro(rubric: &Rubric, none: bool) -> String {
+    let d = rubric.divergence();
+    if none {
+        format!(
+            "No agency or role sees a facilitator or obstacle differently by as much as the \
+             rubric counts as divergent ({} between agencies, {} between senior managers and \
+             frontline staff).",
+            number(d.agency_spread),
+            number(d.role_gap)
+        )
+    } else {
+        format!(
+            "Where agencies differ by {} or more, or senior managers and frontline staff by {} \
+             or more:",
+            number(d.agency_spread),
+            number(d.role_gap)
+        )
+    }
+}
+
+/// How many groups are hidden, and why.
+pub(crate) fn hidden_note(voices: &crate::Voices) -> String {
+    let hidden = voices.hidden_groups();
+    let k = voices.min_group_size;
+    if hidden == 0 {
+        format!("Every group with ratings holds at least {k}, so no group is hidden.")
+    } else {
+        format!(
+            "{hidden} {} in these breakdowns {} hidden to protect respondents: each holds fewer \
+             than {k} ratings, or is hidden alongside such a group so that neither can be worked \
+             out from the other figures. Hidden groups are left out of every comparison above.",
+            if hidden == 1 { "group" } else { "groups" },
+            if hidden == 1 { "is" } else { "are" },
+        )
+    }
+}
+
+/// The closing note on the sources and the rubric a report used, with
+/// `text` making the rubric's name and version safe for the format and
+/// `crate_name` the crate's name as the format shows code.
+pub(crate) fn footer_sentence(
+    rubric: &RubricId,
+    text: impl Fn(&str) -> String,
+    crate_name: &str,
+) -> String {
     let named = if *rubric == Rubric::DEFAULT.id() {
         format!(
-            "the default rubric of the `interagency` crate ({}, version {})",
-            escape::markdown(&rubric.name),
-            escape::markdown(&rubric.version)
+            "the default rubric of the {crate_name} crate ({}, version {})",
+            text(&rubric.name),
+            text(&rubric.version)
         )
     } else {
         format!(
             "the rubric \u{201c}{}\u{201d}, version {}",
-            escape::markdown(&rubric.name),
-            escape::markdown(&rubric.version)
+            text(&rubric.name),
+            text(&rubric.version)
         )
     };
-    let _ = writeln!(
-        out,
-        "---\n\nLevels after Frost (2005, p13); facilitators after Statham (2011); \
-         obstacles after Atkinson et al. (2002); benefits after CAAB (2009). \
-         Which arrangements mark each level, which facilitators each level needs, \
-         the band thresholds and the priorities follow {named}, \
-         an interpretation of these sources rather than a claim they make."
+    format!(
+        "Levels after Frost (2005, p13); facilitators after Statham (2011); obstacles after \
+         Atkinson et al. (2002); benefits after CAAB (2009). Which arrangements mark each \
+         level, which facilitators each level needs, the band thresholds and the priorities \
+         follow {named}, an interpretation of these sources rather than a claim they make."
+    )
+}
+
+/// The closing note of a Markdown report.
+pub(crate) fn footer(out: &mut String, rubric: &RubricId) {
+    let sentence = footer_sentence(
+        rubric,
+        |t| escape::markdown(t).into_owned(),
+        "`interagency`",
     );
+    let _ = writeln!(out, "---\n\n{sentence}");
 }

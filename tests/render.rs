@@ -1,0 +1,219 @@
+//! The SVG charts and HTML pages: well-formed, self-contained, and every
+//! string from the input escaped in every format.
+#![cfg(feature = "html")]
+
+mod common;
+
+use interagency::{Assessment, Level};
+
+fn load(name: &str) -> Assessment {
+    Assessment::from_json(&common::read(&format!("examples/data/{name}.json"))).unwrap()
+}
+
+const EXAMPLES: [&str; 4] = [
+    "early-years-network",
+    "early-years-network-2027",
+    "child-protection-hub",
+    "integrated-family-centre",
+];
+
+/// Checks an SVG document: well-formed XML, the root the chart promises,
+/// a title and a description, no script and no external reference.
+#[track_caller]
+fn check_svg(svg: &str) -> roxmltree::Document<'_> {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    assert!(
+        root.attribute("viewBox")
+            .is_some_and(|v| v.starts_with("0 0 600 "))
+    );
+    assert_eq!(root.attribute("role"), Some("img"));
+    let title = root
+        .children()
+        .find(|n| n.has_tag_name("title"))
+        .expect("a title");
+    assert!(title.text().is_some_and(|t| !t.is_empty()));
+    assert!(root.children().any(|n| n.has_tag_name("desc")));
+    for node in doc.descendants() {
+        assert!(!node.has_tag_name("script"), "a script");
+        assert!(!node.has_tag_name("image") && !node.has_tag_name("foreignObject"));
+        for attribute in node.attributes() {
+            let value = attribute.value();
+            assert!(
+                attribute.name() != "href" || value.starts_with('#'),
+                "an external reference: {value}"
+            );
+            assert!(
+                !value.contains("http:") && !value.contains("https:")
+                    || attribute.name() == "xmlns"
+            );
+        }
+    }
+    doc
+}
+
+#[track_caller]
+fn check_html(html: &str, title: &str) {
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")
+    );
+    assert!(html.contains(&format!("<title>{title}</title>")), "{title}");
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("<script"));
+    // Attribute values are always quoted, and text cannot hold a raw quote.
+    for external in [
+        "src=\"", "<link", "<img", "<iframe", "@import", "url(http", "href=\"",
+    ] {
+        assert!(!lower.contains(external), "{external}");
+    }
+    assert!(lower.contains("@media print") && lower.contains("size: a4"));
+    // The chart is inline, once.
+    assert_eq!(
+        html.matches("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+            .count(),
+        1
+    );
+    let start = html.find("<svg").unwrap();
+    let end = html.find("</svg>").unwrap() + "</svg>".len();
+    check_svg(&html[start..end]);
+}
+
+#[test]
+fn every_example_renders_as_svg_and_html() {
+    for name in EXAMPLES {
+        let a = load(name);
+        for target in [None, Some(Level::Integration)] {
+            let r = a.gap_analysis(target);
+            let svg = r.svg().to_string();
+            let doc = check_svg(&svg);
+            let desc = doc.descendants().find(|n| n.has_tag_name("desc")).unwrap();
+            assert!(desc.text().unwrap().starts_with(a.partnership()));
+            let html = r.html().to_string();
+            check_html(&html, &format!("Interagency working: {}", a.partnership()));
+            for section in [
+                "Where the partnership stands",
+                "Facilitators (Statham, 2011)",
+                "Obstacles (Atkinson et al., 2002)",
+                "Where views differ",
+                "Recommendations",
+                "Levels after Frost",
+            ] {
+                assert!(html.contains(section), "{name}: {section}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_progress_report_renders_as_svg_and_html() {
+    let p = interagency::progress(
+        &load("early-years-network"),
+        &load("early-years-network-2027"),
+        None,
+    )
+    .unwrap();
+    let svg = p.svg().to_string();
+    let doc = check_svg(&svg);
+    assert!(
+        doc.descendants().any(|n| n.has_tag_name("circle")),
+        "earlier means are marked"
+    );
+    let html = p.html().to_string();
+    check_html(&html, "Progress: Ballyfoyle Early Years Network");
+    for section in [
+        "What went up",
+        "What went down",
+        "What is new",
+        "What to work on next",
+    ] {
+        assert!(html.contains(section), "{section}");
+    }
+    assert!(html.contains("Tusla Prevention, Partnership and Family Support"));
+}
+
+#[test]
+fn the_readme_chart_is_up_to_date() {
+    let svg = load("child-protection-hub")
+        .gap_analysis(None)
+        .svg()
+        .to_string()
+        + "\n";
+    common::assert_snapshot("docs/child-protection-hub.svg", &svg);
+}
+
+#[test]
+fn bands_are_written_as_words_and_patterns() {
+    let svg = load("child-protection-hub")
+        .gap_analysis(None)
+        .svg()
+        .to_string();
+    for word in [
+        "concern",
+        "borderline",
+        "major",
+        "moderate",
+        "minor",
+        "not rated",
+        "sustained",
+        "in place, not sustained",
+        "not in place",
+    ] {
+        assert!(svg.contains(word), "{word}");
+    }
+    for pattern in ["ia-dots", "ia-hatch", "ia-stripes", "ia-cross"] {
+        assert!(
+            svg.contains(&format!("<pattern id=\"{pattern}\"")),
+            "{pattern}"
+        );
+    }
+}
+
+/// A partnership whose every name is hostile.
+fn hostile() -> Assessment {
+    Assessment::from_json(&common::read("tests/data/hostile.json")).unwrap()
+}
+
+#[test]
+fn hostile_names_are_escaped_in_every_format() {
+    let a = hostile();
+    let r = a.gap_analysis(None);
+    // The agencies diverge, so their names reach the "where views differ"
+    // text in every format.
+    assert!(r.voices.facilitators[interagency::Facilitator::Leadership as usize].agencies_diverge);
+
+    let svg = r.svg().to_string();
+    let doc = check_svg(&svg);
+    let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
+    assert_eq!(
+        title.text(),
+        Some("Interagency working: <script>alert(1)</script> & \"Co\" </svg>")
+    );
+
+    let html = r.html().to_string();
+    check_html(
+        &html,
+        "Interagency working: &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;Co&#34; &#60;/svg&#62;",
+    );
+    assert!(!html.contains("<img"));
+    assert!(html.contains("&#60;img src=x onerror=alert(1)&#62;"));
+    assert!(html.contains("&#60;/svg&#62;&#60;script&#62;alert(&#39;b&#39;)&#60;/script&#62;"));
+
+    let markdown = r.markdown().to_string();
+    assert!(markdown.starts_with(
+        "# Interagency working: &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Co\" &lt;/svg&gt;\n"
+    ));
+    assert!(!markdown.contains("<img") && !markdown.contains("<script"));
+    assert!(markdown.contains("&lt;img src=x onerror=alert(1)&gt;"));
+
+    // The progress report, in every format, too.
+    let p = interagency::progress(&a, &a, None).unwrap();
+    check_svg(&p.svg().to_string());
+    let html = p.html().to_string();
+    assert!(!html.to_lowercase().contains("<script"));
+    assert!(!p.markdown().to_string().contains("<script"));
+}
