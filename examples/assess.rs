@@ -21,6 +21,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use clap::{Parser, ValueEnum};
 use interagency::{Assessment, Level, Rubric};
 
@@ -196,17 +199,9 @@ fn run(args: &Args) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let args: Args = match cli::options() {
         Ok(args) => args,
-        Err(err) if err.use_stderr() => {
-            eprint!("{err}");
-            return ExitCode::from(2);
-        }
-        Err(help) => {
-            // --help and --version: the text goes to standard output.
-            print!("{help}");
-            return ExitCode::SUCCESS;
-        }
+        Err(status) => return status,
     };
     match run(&args) {
         Ok(output) => {

@@ -12,6 +12,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use clap::Parser;
 use interagency::{Catalogue, Rubric};
 
@@ -27,16 +30,9 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let args: Args = match cli::options() {
         Ok(args) => args,
-        Err(err) if err.use_stderr() => {
-            eprint!("{err}");
-            return ExitCode::from(2);
-        }
-        Err(help) => {
-            print!("{help}");
-            return ExitCode::SUCCESS;
-        }
+        Err(status) => return status,
     };
     let rubric = match &args.rubric {
         None => Rubric::DEFAULT,

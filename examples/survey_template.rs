@@ -9,6 +9,9 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use clap::{Parser, ValueEnum};
 use interagency::{Facilitator, Obstacle, Rated};
 
@@ -92,16 +95,9 @@ fn markdown() -> String {
 }
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let args: Args = match cli::options() {
         Ok(args) => args,
-        Err(err) if err.use_stderr() => {
-            eprint!("{err}");
-            return ExitCode::from(2);
-        }
-        Err(help) => {
-            print!("{help}");
-            return ExitCode::SUCCESS;
-        }
+        Err(status) => return status,
     };
     print!(
         "{}",

@@ -212,6 +212,7 @@ use crate::render::markdown::{
     Divergence, divergences, evidence, footer_sentence, hidden_note, level_text, mean_text,
     views_intro,
 };
+use crate::render::progress_markdown::{change_text, signed};
 use crate::{Concept, FacilitatorBand, GapItem, Movement, ObstacleBand};
 
 fn plain_item(item: GapItem) -> String {
@@ -548,20 +549,22 @@ struct ProgressPage {
     footer: String,
 }
 
-fn signed(x: i8) -> String {
-    match x.cmp(&0) {
-        core::cmp::Ordering::Greater => format!("+{x}"),
-        core::cmp::Ordering::Less => format!("\u{2212}{}", x.unsigned_abs()),
-        core::cmp::Ordering::Equal => "no change".to_owned(),
-    }
-}
-
-fn change_text(change: Option<f64>) -> String {
-    match change {
-        None => "\u{2013}".to_owned(),
-        Some(c) if c > 0.0 => format!("+{c:.2}"),
-        Some(c) if c < 0.0 => format!("\u{2212}{:.2}", -c),
-        Some(_) => "0.00".to_owned(),
+/// One row of a progress table.
+fn change_row(
+    name: &'static str,
+    (earlier, later, change): (Option<f64>, Option<f64>, Option<f64>),
+    (earlier_band, later_band): (&str, &str),
+    movement: Movement,
+) -> ChangeRow {
+    let (movement, strong) = movement_word(movement);
+    ChangeRow {
+        name,
+        earlier: mean_text(earlier),
+        later: mean_text(later),
+        change: change_text(change),
+        bands: format!("{earlier_band} \u{2192} {later_band}"),
+        movement,
+        strong,
     }
 }
 
@@ -722,40 +725,30 @@ fn progress_page(report: &ProgressReport, rubric: &Rubric) -> ProgressPage {
             .facilitators
             .iter()
             .map(|f| {
-                let (movement, strong) = movement_word(f.movement);
-                ChangeRow {
-                    name: f.facilitator.name(),
-                    earlier: mean_text(f.earlier_mean),
-                    later: mean_text(f.later_mean),
-                    change: change_text(f.change),
-                    bands: format!(
-                        "{} \u{2192} {}",
+                change_row(
+                    f.facilitator.name(),
+                    (f.earlier_mean, f.later_mean, f.change),
+                    (
                         facilitator_word(f.earlier_band).0,
-                        facilitator_word(f.later_band).0
+                        facilitator_word(f.later_band).0,
                     ),
-                    movement,
-                    strong,
-                }
+                    f.movement,
+                )
             })
             .collect(),
         obstacles: report
             .obstacles
             .iter()
             .map(|o| {
-                let (movement, strong) = movement_word(o.movement);
-                ChangeRow {
-                    name: o.obstacle.name(),
-                    earlier: mean_text(o.earlier_mean),
-                    later: mean_text(o.later_mean),
-                    change: change_text(o.change),
-                    bands: format!(
-                        "{} \u{2192} {}",
+                change_row(
+                    o.obstacle.name(),
+                    (o.earlier_mean, o.later_mean, o.change),
+                    (
                         obstacle_word(o.earlier_band).0,
-                        obstacle_word(o.later_band).0
+                        obstacle_word(o.later_band).0,
                     ),
-                    movement,
-                    strong,
-                }
+                    o.movement,
+                )
             })
             .collect(),
         target: format!(

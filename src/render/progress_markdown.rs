@@ -48,7 +48,7 @@ impl ProgressReport {
     }
 }
 
-fn signed(x: i8) -> String {
+pub(crate) fn signed(x: i8) -> String {
     match x.cmp(&0) {
         core::cmp::Ordering::Greater => format!("+{x}"),
         core::cmp::Ordering::Less => format!("\u{2212}{}", x.unsigned_abs()),
@@ -56,7 +56,7 @@ fn signed(x: i8) -> String {
     }
 }
 
-fn change_text(change: Option<f64>) -> String {
+pub(crate) fn change_text(change: Option<f64>) -> String {
     match change {
         None => "–".to_owned(),
         Some(c) if c > 0.0 => format!("+{c:.2}"),
