@@ -64,11 +64,11 @@ impl ObstacleBand {
 
 /// Where a mean falls against two thresholds: 0 top, 1 middle, 2 bottom,
 /// `None` without a mean. Decided on the exact values.
-fn band_of(mean: Option<&Exact>, thresholds: &ExactThresholds) -> Option<u8> {
+fn band_of(mean: Option<&Exact>, thresholds: &Bounds<'_>) -> Option<u8> {
     mean.map(|m| {
-        if m.at_least(&thresholds.upper) {
+        if m.at_least(thresholds.upper) {
             0
-        } else if m.at_least(&thresholds.lower) {
+        } else if m.at_least(thresholds.lower) {
             1
         } else {
             2
@@ -77,21 +77,12 @@ fn band_of(mean: Option<&Exact>, thresholds: &ExactThresholds) -> Option<u8> {
 }
 
 /// A pair of thresholds as exact numbers.
-pub(crate) struct ExactThresholds {
-    upper: Exact,
-    lower: Exact,
+struct Bounds<'a> {
+    upper: &'a Exact,
+    lower: &'a Exact,
 }
 
-impl From<Thresholds> for ExactThresholds {
-    fn from(t: Thresholds) -> Self {
-        ExactThresholds {
-            upper: Exact::from_f64(t.upper),
-            lower: Exact::from_f64(t.lower),
-        }
-    }
-}
-
-fn facilitator_band(mean: Option<&Exact>, thresholds: &ExactThresholds) -> FacilitatorBand {
+fn facilitator_band(mean: Option<&Exact>, thresholds: &Bounds<'_>) -> FacilitatorBand {
     match band_of(mean, thresholds) {
         Some(0) => FacilitatorBand::Strength,
         Some(1) => FacilitatorBand::Borderline,
@@ -100,7 +91,7 @@ fn facilitator_band(mean: Option<&Exact>, thresholds: &ExactThresholds) -> Facil
     }
 }
 
-fn obstacle_band(mean: Option<&Exact>, thresholds: &ExactThresholds) -> ObstacleBand {
+fn obstacle_band(mean: Option<&Exact>, thresholds: &Bounds<'_>) -> ObstacleBand {
     match band_of(mean, thresholds) {
         Some(0) => ObstacleBand::Major,
         Some(1) => ObstacleBand::Moderate,
@@ -124,7 +115,12 @@ impl Thresholds {
     /// ```
     #[must_use]
     pub fn facilitator_band(self, mean: Option<f64>) -> FacilitatorBand {
-        facilitator_band(mean.map(Exact::from_f64).as_ref(), &self.into())
+        let (upper, lower) = (Exact::from_f64(self.upper), Exact::from_f64(self.lower));
+        let bounds = Bounds {
+            upper: &upper,
+            lower: &lower,
+        };
+        facilitator_band(mean.map(Exact::from_f64).as_ref(), &bounds)
     }
 
     /// The band of an obstacle mean, compared exactly as for
@@ -139,7 +135,12 @@ impl Thresholds {
     /// ```
     #[must_use]
     pub fn obstacle_band(self, mean: Option<f64>) -> ObstacleBand {
-        obstacle_band(mean.map(Exact::from_f64).as_ref(), &self.into())
+        let (upper, lower) = (Exact::from_f64(self.upper), Exact::from_f64(self.lower));
+        let bounds = Bounds {
+            upper: &upper,
+            lower: &lower,
+        };
+        obstacle_band(mean.map(Exact::from_f64).as_ref(), &bounds)
     }
 }
 
@@ -265,8 +266,20 @@ impl Assessment {
     /// The classification with the exact means it rests on.
     pub(crate) fn classify_exact(&self, rubric: &Rubric) -> (Classification, ExactMeans) {
         let tallies = self.tallies();
-        let facilitator_thresholds = ExactThresholds::from(rubric.facilitator_thresholds());
-        let obstacle_thresholds = ExactThresholds::from(rubric.obstacle_thresholds());
+        let t = rubric.exact_thresholds();
+        let (f_upper, f_lower) = (
+            Exact::from(t.facilitator_upper),
+            Exact::from(t.facilitator_lower),
+        );
+        let (o_upper, o_lower) = (Exact::from(t.obstacle_upper), Exact::from(t.obstacle_lower));
+        let facilitator_thresholds = Bounds {
+            upper: &f_upper,
+            lower: &f_lower,
+        };
+        let obstacle_thresholds = Bounds {
+            upper: &o_upper,
+            lower: &o_lower,
+        };
         let mut exact = ExactMeans {
             facilitators: [const { None }; Facilitator::COUNT],
             obstacles: [const { None }; Obstacle::COUNT],

@@ -108,7 +108,12 @@ const EXACT_IN_F64: u128 = 1 << 53;
 
 impl Exact {
     /// Zero.
-    pub(crate) const ZERO: Exact = Exact::Small(Fraction::int(0));
+    pub(crate) const ZERO: Exact = Exact::int(0);
+
+    /// The integer `n`.
+    pub(crate) const fn int(n: i128) -> Exact {
+        Exact::Small(Fraction::int(n))
+    }
 
     /// The exact value of a finite `f64`: its shortest decimal (see
     /// [`Fraction::from_f64`]), or its binary value when that decimal is

@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::{Divergence, Privacy, Rubric, Thresholds, TipLinks, Weights};
+use super::{Divergence, ExactThresholds, Privacy, Rubric, Thresholds, TipLinks, Weights};
+use crate::foundation::exact::Fraction;
 use crate::foundation::set::set;
 use crate::{Characteristic, ConceptSet, Facilitator, Level, Obstacle};
 
@@ -143,6 +144,12 @@ impl Rubric {
                 obstacle_baseline: 2.0,
             },
             privacy: Privacy { min_group_size: 5 },
+            exact: ExactThresholds {
+                facilitator_upper: Fraction::int(4),
+                facilitator_lower: Fraction::int(3),
+                obstacle_upper: Fraction::int(4),
+                obstacle_lower: Fraction::int(3),
+            },
             divergence: Divergence {
                 agency_spread: 1.5,
                 role_gap: 1.0,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::{Divergence, Privacy, Rubric, Thresholds, TipLinks, Weights};
 #[cfg(feature = "schemars")]
 use crate::Concept;
+use crate::foundation::exact::Fraction;
 use crate::foundation::id::OneOf;
 use crate::foundation::text::{Bad, Lenient};
 use crate::{
@@ -74,6 +75,17 @@ impl Rubric {
             };
             within(lower, t.lower, 1.0, 5.0)?;
             within(upper, t.upper, 1.0, 5.0)?;
+            // Thresholds are compared exactly, as the decimals they are
+            // written as; a number from 1 to 5 always has one that fits.
+            for (name, value) in [(lower, t.lower), (upper, t.upper)] {
+                if Fraction::from_f64(value).is_none() {
+                    return Err(Error::RubricNumber {
+                        field: name,
+                        value: value.to_string(),
+                        expected: "a decimal number from 1 to 5",
+                    });
+                }
+            }
             if t.lower >= t.upper {
                 return Err(Error::ThresholdOrder {
                     field,
@@ -316,9 +328,12 @@ impl RawRubric {
             weights: self.weights,
             privacy: self.privacy,
             divergence: self.divergence,
+            exact: super::ExactThresholds::of(
+                self.facilitator_thresholds,
+                self.obstacle_thresholds,
+            ),
         };
-        rubric.check()?;
-        Ok(rubric)
+        rubric.checked()
     }
 }
 

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::foundation::exact::Fraction;
 use crate::{
     Benefit, Characteristic, ConceptSet, Error, Facilitator, Identifier, Level, Obstacle,
     PracticeTip,
@@ -170,6 +171,32 @@ pub struct Rubric {
     weights: Weights,
     privacy: Privacy,
     divergence: Divergence,
+    /// The thresholds as exact numbers, kept so that classifying does not
+    /// convert them each time; derived from the fields above.
+    exact: ExactThresholds,
+}
+
+/// A rubric's four thresholds as exact numbers: the decimals they are
+/// written as. A threshold is from 1 to 5, so its decimal always fits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ExactThresholds {
+    pub(crate) facilitator_upper: Fraction,
+    pub(crate) facilitator_lower: Fraction,
+    pub(crate) obstacle_upper: Fraction,
+    pub(crate) obstacle_lower: Fraction,
+}
+
+impl ExactThresholds {
+    fn of(facilitator: Thresholds, obstacle: Thresholds) -> ExactThresholds {
+        // `check` has made sure every threshold is from 1 to 5.
+        let exact = |x: f64| Fraction::from_f64(x).unwrap_or(Fraction::int(3));
+        ExactThresholds {
+            facilitator_upper: exact(facilitator.upper),
+            facilitator_lower: exact(facilitator.lower),
+            obstacle_upper: exact(obstacle.upper),
+            obstacle_lower: exact(obstacle.lower),
+        }
+    }
 }
 
 impl Default for Rubric {
@@ -466,9 +493,16 @@ impl Rubric {
         self.checked()
     }
 
-    fn checked(self) -> Result<Rubric, Error> {
+    /// The rubric once it obeys every rule, with its derived numbers.
+    fn checked(mut self) -> Result<Rubric, Error> {
         self.check()?;
+        self.exact = ExactThresholds::of(self.facilitator_thresholds, self.obstacle_thresholds);
         Ok(self)
+    }
+
+    /// The thresholds as exact numbers.
+    pub(crate) fn exact_thresholds(&self) -> &ExactThresholds {
+        &self.exact
     }
 
     fn tips_where(&self, keep: impl Fn(&TipLinks) -> bool) -> ConceptSet<PracticeTip> {
