@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::classify::ExactMeans;
-use crate::foundation::exact::Exact;
+use crate::foundation::exact::{Exact, Fraction};
 use crate::{
     Agency, Assessment, Benefit, Characteristic, Classification, ConceptSet, Date, Facilitator,
     FacilitatorBand, Level, Obstacle, ObstacleBand, PracticeTip, Rubric, RubricId, Voices,
@@ -316,10 +316,14 @@ fn rank(
 ) -> Vec<Recommendation> {
     let weights = rubric.weights();
     // Each gap item's weight, exactly.
-    let missing_weight = Exact::from_f64(weights.missing_characteristic);
-    let unknown_weight = Exact::from_f64(weights.unknown_facilitator);
-    let facilitator_baseline = Exact::from_f64(weights.facilitator_baseline);
-    let obstacle_baseline = Exact::from_f64(weights.obstacle_baseline);
+    let [missing, baseline, unknown, obstacle] = rubric.exact_thresholds().weights;
+    let number = |cached: Option<Fraction>, weight: f64| {
+        cached.map_or_else(|| Exact::from_f64(weight), Exact::from)
+    };
+    let missing_weight = number(missing, weights.missing_characteristic);
+    let unknown_weight = number(unknown, weights.unknown_facilitator);
+    let facilitator_baseline = number(baseline, weights.facilitator_baseline);
+    let obstacle_baseline = number(obstacle, weights.obstacle_baseline);
     let facilitator_weight = |f: Facilitator| {
         exact
             .facilitator(f)

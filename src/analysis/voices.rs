@@ -286,19 +286,60 @@ struct Computed {
     one_sided: bool,
 }
 
-fn compute(assessment: &Assessment, rubric: &Rubric, item: Item) -> Computed {
+/// The highest minus the lowest mean of the shown agencies with ratings,
+/// when there are at least two.
+fn spread(sums: &[Sum], hidden: &[bool]) -> Option<Exact> {
+    let mut highest: Option<Exact> = None;
+    let mut lowest: Option<Exact> = None;
+    let mut shown = 0usize;
+    for (sum, &hidden) in sums.iter().zip(hidden) {
+        if let Some(mean) = visible_mean(*sum, hidden) {
+            shown += 1;
+            if highest.as_ref().is_none_or(|h| mean.cmp_exact(h).is_gt()) {
+                highest = Some(mean.clone());
+            }
+            if lowest.as_ref().is_none_or(|l| mean.cmp_exact(l).is_lt()) {
+                lowest = Some(mean);
+            }
+        }
+    }
+    match (highest, lowest) {
+        (Some(h), Some(l)) if shown >= 2 => Some(h.sub(&l)),
+        _ => None,
+    }
+}
+
+/// Space for one breakdown by agency, reused from item to item.
+#[derive(Default)]
+struct Scratch {
+    sums: Vec<Sum>,
+    hidden: Vec<bool>,
+}
+
+fn compute(
+    assessment: &Assessment,
+    rubric: &Rubric,
+    item: Item,
+    scratch: &mut Scratch,
+) -> Computed {
     let k = rubric.privacy().min_group_size;
-    let divergence = rubric.divergence();
+    let exact = rubric.exact_thresholds();
     let tallies = assessment.tallies();
 
-    let agency_sums: Vec<Sum> = tallies.iter().map(|t| t.of(item)).collect();
-    let mut agency_hidden = vec![false; agency_sums.len()];
-    suppress(&agency_sums, k, &mut agency_hidden);
+    let Scratch {
+        sums: agency_sums,
+        hidden: agency_hidden,
+    } = scratch;
+    agency_sums.clear();
+    agency_sums.extend(tallies.iter().map(|t| t.of(item)));
+    agency_hidden.clear();
+    agency_hidden.resize(agency_sums.len(), false);
+    suppress(agency_sums, k, agency_hidden);
     let by_agency = assessment
         .agencies()
         .iter()
-        .zip(&agency_sums)
-        .zip(&agency_hidden)
+        .zip(agency_sums.iter())
+        .zip(agency_hidden.iter())
         .map(|((agency, sum), &hidden)| {
             let agency = agency.id.clone();
             if hidden {
@@ -343,28 +384,10 @@ fn compute(assessment: &Assessment, rubric: &Rubric, item: Item) -> Computed {
         })
         .collect();
 
-    // The spread of the shown agencies with ratings.
-    let mut highest: Option<Exact> = None;
-    let mut lowest: Option<Exact> = None;
-    let mut shown = 0usize;
-    for (sum, &hidden) in agency_sums.iter().zip(&agency_hidden) {
-        if let Some(mean) = visible_mean(*sum, hidden) {
-            shown += 1;
-            if highest.as_ref().is_none_or(|h| mean.cmp_exact(h).is_gt()) {
-                highest = Some(mean.clone());
-            }
-            if lowest.as_ref().is_none_or(|l| mean.cmp_exact(l).is_lt()) {
-                lowest = Some(mean);
-            }
-        }
-    }
-    let spread = match (highest, lowest) {
-        (Some(h), Some(l)) if shown >= 2 => Some(h.sub(&l)),
-        _ => None,
-    };
+    let spread = spread(agency_sums, agency_hidden);
     let agencies_diverge = spread
         .as_ref()
-        .is_some_and(|s| s.at_least(&Exact::from_f64(divergence.agency_spread)));
+        .is_some_and(|s| s.at_least(&Exact::from(exact.agency_spread)));
 
     let role_mean = |role: Role| {
         let i = role.index();
@@ -377,7 +400,7 @@ fn compute(assessment: &Assessment, rubric: &Rubric, item: Item) -> Computed {
         (Some(senior), Some(frontline)) => Some(senior.sub(&frontline)),
         _ => None,
     };
-    let threshold = Exact::from_f64(divergence.role_gap);
+    let threshold = Exact::from(exact.role_gap);
     let roles_diverge = gap
         .as_ref()
         .is_some_and(|g| g.at_least(&threshold) || g.neg().at_least(&threshold));
@@ -407,9 +430,10 @@ impl Assessment {
     /// numbers.
     #[must_use]
     pub fn voices_with(&self, rubric: &Rubric) -> Voices {
+        let mut scratch = Scratch::default();
         let facilitators = Facilitator::iter()
             .map(|facilitator| {
-                let c = compute(self, rubric, Item::Facilitator(facilitator));
+                let c = compute(self, rubric, Item::Facilitator(facilitator), &mut scratch);
                 FacilitatorVoices {
                     facilitator,
                     by_agency: c.by_agency,
@@ -425,7 +449,7 @@ impl Assessment {
             .collect();
         let obstacles = Obstacle::iter()
             .map(|obstacle| {
-                let c = compute(self, rubric, Item::Obstacle(obstacle));
+                let c = compute(self, rubric, Item::Obstacle(obstacle), &mut scratch);
                 ObstacleVoices {
                     obstacle,
                     by_agency: c.by_agency,

@@ -27,6 +27,11 @@ impl Fraction {
         Fraction { num: n, den: 1 }
     }
 
+    /// `num / den`; `den` must be above zero.
+    pub(crate) const fn new(num: i128, den: i128) -> Fraction {
+        Fraction { num, den }
+    }
+
     /// The number a finite `f64` stands for, read as the shortest decimal
     /// that gives it back (`3.3` is 33/10, not the nearest binary
     /// fraction), or `None` if it is not finite or that decimal does not
@@ -138,8 +143,33 @@ impl Exact {
     /// each fraction weighing the same; `None` for an empty list.
     pub(crate) fn mean_of_means(parts: impl Iterator<Item = (u64, u32)> + Clone) -> Option<Exact> {
         // Sum over a common denominator, the product of the counts: a few
-        // multiplications per part and no division. On overflow, start again
-        // with big integers.
+        // multiplications per part and no division, in 64-bit arithmetic
+        // (one instruction each) while it fits. On overflow, start again in
+        // 128 bits, then with big integers.
+        let word = || -> Option<Option<Fraction>> {
+            let mut num: i64 = 0;
+            let mut den: i64 = 1;
+            let mut n: i64 = 0;
+            for (total, count) in parts.clone() {
+                let count = i64::from(count);
+                let total = i64::try_from(total).ok()?;
+                num = num
+                    .checked_mul(count)?
+                    .checked_add(total.checked_mul(den)?)?;
+                den = den.checked_mul(count)?;
+                n += 1;
+            }
+            if n == 0 {
+                return Some(None);
+            }
+            Some(Some(Fraction {
+                num: i128::from(num),
+                den: i128::from(den.checked_mul(n)?),
+            }))
+        };
+        if let Some(value) = word() {
+            return value.map(Exact::Small);
+        }
         let small = || -> Option<Option<Fraction>> {
             let mut num: i128 = 0;
             let mut den: i128 = 1;
@@ -226,10 +256,21 @@ impl Exact {
 
     /// Compares the exact values.
     pub(crate) fn cmp_exact(&self, other: &Exact) -> Ordering {
-        if let (Exact::Small(a), Exact::Small(b)) = (self, other)
-            && let (Some(left), Some(right)) = (a.num.checked_mul(b.den), b.num.checked_mul(a.den))
-        {
-            return left.cmp(&right);
+        if let (Exact::Small(a), Exact::Small(b)) = (self, other) {
+            // 64-bit products where the parts fit (the usual case), else 128.
+            if let (Ok(an), Ok(ad), Ok(bn), Ok(bd)) = (
+                i64::try_from(a.num),
+                i64::try_from(a.den),
+                i64::try_from(b.num),
+                i64::try_from(b.den),
+            ) && let (Some(left), Some(right)) = (an.checked_mul(bd), bn.checked_mul(ad))
+            {
+                return left.cmp(&right);
+            }
+            if let (Some(left), Some(right)) = (a.num.checked_mul(b.den), b.num.checked_mul(a.den))
+            {
+                return left.cmp(&right);
+            }
         }
         self.to_big().cmp(&other.to_big())
     }
@@ -244,11 +285,14 @@ impl Exact {
     pub(crate) fn to_f64(&self) -> f64 {
         if let Exact::Small(f) = self {
             let f = if fits_f64(*f) { *f } else { reduce_fully(*f) };
-            if fits_f64(f) {
+            if let (true, Ok(num), Ok(den)) =
+                (fits_f64(f), i64::try_from(f.num), i64::try_from(f.den))
+            {
                 // Both parts are exact in f64, and IEEE division rounds the
-                // exact quotient correctly.
+                // exact quotient correctly. (From i64, the conversion is one
+                // instruction; from i128 it is a library call.)
                 #[allow(clippy::cast_precision_loss, reason = "both parts are below 2^53")]
-                return f.num as f64 / f.den as f64;
+                return num as f64 / den as f64;
             }
         }
         nearest_f64(&self.to_big())

@@ -29,10 +29,11 @@ pub(crate) enum Bad {
     Type(String),
 }
 
-/// A string as read, or a description of the value that was not a string.
-/// Accepts any value, so that the document reads on and the error can name
-/// the respondent or agency the value belongs to.
-pub(crate) struct AnyText(pub(crate) Result<String, String>);
+/// A string as read (borrowed from the input where the format allows), or
+/// a description of the value that was not a string. Accepts any value, so
+/// that the document reads on and the error can name the respondent or
+/// agency the value belongs to.
+pub(crate) struct AnyText<'a>(pub(crate) Result<Cow<'a, str>, String>);
 
 /// Describes a value that is not of the type wanted.
 pub(crate) struct Describe;
@@ -87,21 +88,24 @@ macro_rules! describe_scalars {
 }
 pub(crate) use describe_scalars;
 
-impl<'de> Deserialize<'de> for AnyText {
+impl<'de: 'a, 'a> Deserialize<'de> for AnyText<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = AnyText;
+            type Value = AnyText<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a string")
             }
-            fn visit_str<E>(self, v: &str) -> Result<AnyText, E> {
-                Ok(AnyText(Ok(v.to_owned())))
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(Ok(Cow::Borrowed(v))))
             }
-            fn visit_string<E>(self, v: String) -> Result<AnyText, E> {
-                Ok(AnyText(Ok(v)))
+            fn visit_str<E>(self, v: &str) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(Ok(Cow::Owned(v.to_owned()))))
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyText, A::Error> {
+            fn visit_string<E>(self, v: String) -> Result<AnyText<'de>, E> {
+                Ok(AnyText(Ok(Cow::Owned(v))))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyText<'de>, A::Error> {
                 while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                 Ok(AnyText(Err("a map".to_owned())))
             }
@@ -117,7 +121,7 @@ pub(crate) struct Lenient<T>(pub(crate) Result<T, Bad>);
 impl<'de, T: core::str::FromStr> Deserialize<'de> for Lenient<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Ok(Lenient(match AnyText::deserialize(deserializer)?.0 {
-            Ok(text) => text.parse().map_err(|_| Bad::Unknown(text)),
+            Ok(text) => text.parse().map_err(|_| Bad::Unknown(text.into_owned())),
             Err(found) => Err(Bad::Type(found)),
         }))
     }

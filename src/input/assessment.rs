@@ -1,6 +1,7 @@
 //! The assessment document: a partnership's agencies, the arrangements it
 //! has in place and its members' ratings.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Deserializer, Serialize};
@@ -426,29 +427,35 @@ fn tally(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAssessment<'a> {
-    partnership: AnyText,
+    #[serde(borrow)]
+    partnership: AnyText<'a>,
     #[serde(default, borrow)]
     assessed_on: Option<Text<'a>>,
-    agencies: Vec<RawAgency>,
+    #[serde(borrow)]
+    agencies: Vec<RawAgency<'a>>,
     characteristics: Vec<Lenient<Characteristic>>,
-    #[serde(default)]
-    responses: Vec<RawResponse>,
+    #[serde(default, borrow)]
+    responses: Vec<RawResponse<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawAgency {
-    id: Option<AnyText>,
-    name: Option<AnyText>,
+struct RawAgency<'a> {
+    #[serde(borrow)]
+    id: Option<AnyText<'a>>,
+    #[serde(borrow)]
+    name: Option<AnyText<'a>>,
     #[serde(default)]
     sector: Option<Lenient<Sector>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawResponse {
-    respondent: Option<AnyText>,
-    agency: Option<AnyText>,
+struct RawResponse<'a> {
+    #[serde(borrow)]
+    respondent: Option<AnyText<'a>>,
+    #[serde(borrow)]
+    agency: Option<AnyText<'a>>,
     role: Option<Lenient<Role>>,
     #[serde(default)]
     facilitators: RawRatings<Facilitator>,
@@ -459,18 +466,21 @@ struct RawResponse {
 /// Text that must be a string: the string, or an error naming the field
 /// and its owner.
 fn text(
-    value: AnyText,
+    value: AnyText<'_>,
     field: impl FnOnce() -> String,
     respondent: Option<&String>,
     agency: Option<&String>,
 ) -> Result<String, Error> {
-    value.0.map_err(|found| Error::InvalidType {
-        field: field(),
-        respondent: respondent.cloned(),
-        agency: agency.cloned(),
-        found,
-        expected: "a string",
-    })
+    value
+        .0
+        .map(Cow::into_owned)
+        .map_err(|found| Error::InvalidType {
+            field: field(),
+            respondent: respondent.cloned(),
+            agency: agency.cloned(),
+            found,
+            expected: "a string",
+        })
 }
 
 impl RawAssessment<'_> {
@@ -550,7 +560,7 @@ impl RawAssessment<'_> {
     }
 }
 
-impl RawResponse {
+impl RawResponse<'_> {
     fn validate(self, index: usize) -> Result<Response, Error> {
         let missing = |field, respondent: Option<&String>| Error::MissingResponseField {
             index,

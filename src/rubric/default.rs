@@ -149,6 +149,14 @@ impl Rubric {
                 facilitator_lower: Fraction::int(3),
                 obstacle_upper: Fraction::int(4),
                 obstacle_lower: Fraction::int(3),
+                agency_spread: Fraction::new(15, 10),
+                role_gap: Fraction::int(1),
+                weights: [
+                    Some(Fraction::int(1)),
+                    Some(Fraction::int(3)),
+                    Some(Fraction::int(1)),
+                    Some(Fraction::int(2)),
+                ],
             },
             divergence: Divergence {
                 agency_spread: 1.5,

@@ -328,10 +328,8 @@ impl RawRubric {
             weights: self.weights,
             privacy: self.privacy,
             divergence: self.divergence,
-            exact: super::ExactThresholds::of(
-                self.facilitator_thresholds,
-                self.obstacle_thresholds,
-            ),
+            // Derived again by `checked`.
+            exact: Rubric::DEFAULT.exact,
         };
         rubric.checked()
     }

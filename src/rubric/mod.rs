@@ -176,25 +176,44 @@ pub struct Rubric {
     exact: ExactThresholds,
 }
 
-/// A rubric's four thresholds as exact numbers: the decimals they are
-/// written as. A threshold is from 1 to 5, so its decimal always fits.
+/// A rubric's numbers as exact fractions: the decimals they are written
+/// as, derived once so that the analyses do not convert them each time.
+/// Thresholds (1 to 5) and divergence numbers (up to 4) always fit; a
+/// weight may be too large to, and is then converted when used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct ExactThresholds {
     pub(crate) facilitator_upper: Fraction,
     pub(crate) facilitator_lower: Fraction,
     pub(crate) obstacle_upper: Fraction,
     pub(crate) obstacle_lower: Fraction,
+    pub(crate) agency_spread: Fraction,
+    pub(crate) role_gap: Fraction,
+    pub(crate) weights: [Option<Fraction>; 4],
 }
 
 impl ExactThresholds {
-    fn of(facilitator: Thresholds, obstacle: Thresholds) -> ExactThresholds {
-        // `check` has made sure every threshold is from 1 to 5.
+    fn of(rubric: &Rubric) -> ExactThresholds {
+        // `check` has made sure these numbers are small decimals.
         let exact = |x: f64| Fraction::from_f64(x).unwrap_or(Fraction::int(3));
+        let (f, o, w) = (
+            rubric.facilitator_thresholds,
+            rubric.obstacle_thresholds,
+            rubric.weights,
+        );
         ExactThresholds {
-            facilitator_upper: exact(facilitator.upper),
-            facilitator_lower: exact(facilitator.lower),
-            obstacle_upper: exact(obstacle.upper),
-            obstacle_lower: exact(obstacle.lower),
+            facilitator_upper: exact(f.upper),
+            facilitator_lower: exact(f.lower),
+            obstacle_upper: exact(o.upper),
+            obstacle_lower: exact(o.lower),
+            agency_spread: exact(rubric.divergence.agency_spread),
+            role_gap: exact(rubric.divergence.role_gap),
+            weights: [
+                w.missing_characteristic,
+                w.facilitator_baseline,
+                w.unknown_facilitator,
+                w.obstacle_baseline,
+            ]
+            .map(Fraction::from_f64),
         }
     }
 }
@@ -496,7 +515,7 @@ impl Rubric {
     /// The rubric once it obeys every rule, with its derived numbers.
     fn checked(mut self) -> Result<Rubric, Error> {
         self.check()?;
-        self.exact = ExactThresholds::of(self.facilitator_thresholds, self.obstacle_thresholds);
+        self.exact = ExactThresholds::of(&self);
         Ok(self)
     }
 
