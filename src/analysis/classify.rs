@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::foundation::exact::Exact;
+use crate::foundation::exact::{Exact, Fraction};
 use crate::foundation::id::id_enum;
-use crate::input::tally::{AgencyTally, Item};
+use crate::input::tally::{AgencyTally, Item, Sum};
 use crate::rubric::Thresholds;
-use crate::{Assessment, Facilitator, Level, Obstacle, Rubric};
+use crate::{Assessment, Characteristic, Facilitator, Level, Obstacle, Rubric};
 
 id_enum! {
     /// How present a facilitator is, from the mean of its ratings.
@@ -62,42 +62,39 @@ impl ObstacleBand {
     }
 }
 
-/// Where a mean falls against two thresholds: 0 top, 1 middle, 2 bottom,
-/// `None` without a mean. Decided on the exact values.
-fn band_of(mean: Option<&Exact>, thresholds: &Bounds<'_>) -> Option<u8> {
-    mean.map(|m| {
-        if m.at_least(thresholds.upper) {
-            0
-        } else if m.at_least(thresholds.lower) {
-            1
-        } else {
-            2
+/// A pair of thresholds as exact numbers, and as fractions of 64-bit
+/// integers where they fit (always, for thresholds written as decimals from
+/// 1 to 5).
+struct Bounds {
+    upper: Exact,
+    lower: Exact,
+    upper_word: Option<(i64, i64)>,
+    lower_word: Option<(i64, i64)>,
+}
+
+impl Bounds {
+    fn new(upper: Exact, lower: Exact) -> Bounds {
+        let word = |e: &Exact| {
+            let (num, den) = e.as_fraction()?.parts();
+            Some((i64::try_from(num).ok()?, i64::try_from(den).ok()?))
+        };
+        Bounds {
+            upper_word: word(&upper),
+            lower_word: word(&lower),
+            upper,
+            lower,
         }
-    })
-}
+    }
 
-/// A pair of thresholds as exact numbers.
-struct Bounds<'a> {
-    upper: &'a Exact,
-    lower: &'a Exact,
-}
-
-fn facilitator_band(mean: Option<&Exact>, thresholds: &Bounds<'_>) -> FacilitatorBand {
-    match band_of(mean, thresholds) {
-        Some(0) => FacilitatorBand::Strength,
-        Some(1) => FacilitatorBand::Borderline,
-        Some(_) => FacilitatorBand::Concern,
-        None => FacilitatorBand::Unknown,
+    /// Bounds of two thresholds given as numbers.
+    fn of(t: Thresholds) -> Bounds {
+        Bounds::new(Exact::from_f64(t.upper), Exact::from_f64(t.lower))
     }
 }
 
-fn obstacle_band(mean: Option<&Exact>, thresholds: &Bounds<'_>) -> ObstacleBand {
-    match band_of(mean, thresholds) {
-        Some(0) => ObstacleBand::Major,
-        Some(1) => ObstacleBand::Moderate,
-        Some(_) => ObstacleBand::Minor,
-        None => ObstacleBand::Unknown,
-    }
+/// A mean given as a number, exactly.
+fn mean_of(mean: Option<f64>) -> Mean {
+    mean.map_or(Mean::None, |m| Mean::Exact(Exact::from_f64(m)))
 }
 
 impl Thresholds {
@@ -115,12 +112,12 @@ impl Thresholds {
     /// ```
     #[must_use]
     pub fn facilitator_band(self, mean: Option<f64>) -> FacilitatorBand {
-        let (upper, lower) = (Exact::from_f64(self.upper), Exact::from_f64(self.lower));
-        let bounds = Bounds {
-            upper: &upper,
-            lower: &lower,
-        };
-        facilitator_band(mean.map(Exact::from_f64).as_ref(), &bounds)
+        match mean_of(mean).band(&Bounds::of(self)) {
+            Some(0) => FacilitatorBand::Strength,
+            Some(1) => FacilitatorBand::Borderline,
+            Some(_) => FacilitatorBand::Concern,
+            None => FacilitatorBand::Unknown,
+        }
     }
 
     /// The band of an obstacle mean, compared exactly as for
@@ -135,12 +132,12 @@ impl Thresholds {
     /// ```
     #[must_use]
     pub fn obstacle_band(self, mean: Option<f64>) -> ObstacleBand {
-        let (upper, lower) = (Exact::from_f64(self.upper), Exact::from_f64(self.lower));
-        let bounds = Bounds {
-            upper: &upper,
-            lower: &lower,
-        };
-        obstacle_band(mean.map(Exact::from_f64).as_ref(), &bounds)
+        match mean_of(mean).band(&Bounds::of(self)) {
+            Some(0) => ObstacleBand::Major,
+            Some(1) => ObstacleBand::Moderate,
+            Some(_) => ObstacleBand::Minor,
+            None => ObstacleBand::Unknown,
+        }
     }
 }
 
@@ -260,83 +257,102 @@ impl Assessment {
     /// Classifies the partnership with `rubric`.
     #[must_use]
     pub fn classify_with(&self, rubric: &Rubric) -> Classification {
-        self.classify_exact(rubric).0
+        self.classify_keeping(rubric, |_, _| {})
     }
 
     /// The classification with the exact means it rests on.
     pub(crate) fn classify_exact(&self, rubric: &Rubric) -> (Classification, ExactMeans) {
-        let tallies = self.tallies();
-        let t = rubric.exact_thresholds();
-        let (f_upper, f_lower) = (
-            Exact::from(t.facilitator_upper),
-            Exact::from(t.facilitator_lower),
-        );
-        let (o_upper, o_lower) = (Exact::from(t.obstacle_upper), Exact::from(t.obstacle_lower));
-        let facilitator_thresholds = Bounds {
-            upper: &f_upper,
-            lower: &f_lower,
-        };
-        let obstacle_thresholds = Bounds {
-            upper: &o_upper,
-            lower: &o_lower,
-        };
         let mut exact = ExactMeans {
             facilitators: [const { None }; Facilitator::COUNT],
             obstacles: [const { None }; Obstacle::COUNT],
         };
+        let classification = self.classify_keeping(rubric, |item, mean| {
+            let slot = match item {
+                Item::Facilitator(f) => exact.facilitators.get_mut(f as usize),
+                Item::Obstacle(o) => exact.obstacles.get_mut(o as usize),
+            };
+            if let Some(slot) = slot {
+                *slot = mean.into_exact();
+            }
+        });
+        (classification, exact)
+    }
+
+    /// The classification, handing each item's exact mean to `keep`.
+    fn classify_keeping(
+        &self,
+        rubric: &Rubric,
+        mut keep: impl FnMut(Item, Mean),
+    ) -> Classification {
+        let tallies = self.tallies();
+        let t = rubric.exact_thresholds();
+        let facilitator_bounds =
+            Bounds::new(t.facilitator_upper.into(), t.facilitator_lower.into());
+        let obstacle_bounds = Bounds::new(t.obstacle_upper.into(), t.obstacle_lower.into());
         let facilitators = Facilitator::ALL.map(|facilitator| {
-            let (mean, responses) = aggregate(tallies, Item::Facilitator(facilitator));
+            let item = Item::Facilitator(facilitator);
+            let (mean, responses) = aggregate(tallies, item);
             let result = FacilitatorResult {
                 facilitator,
-                mean: mean.as_ref().map(Exact::to_f64),
-                band: facilitator_band(mean.as_ref(), &facilitator_thresholds),
+                mean: mean.to_f64(),
+                band: match mean.band(&facilitator_bounds) {
+                    Some(0) => FacilitatorBand::Strength,
+                    Some(1) => FacilitatorBand::Borderline,
+                    Some(_) => FacilitatorBand::Concern,
+                    None => FacilitatorBand::Unknown,
+                },
                 responses,
             };
-            if let Some(slot) = exact.facilitators.get_mut(facilitator as usize) {
-                *slot = mean;
-            }
+            keep(item, mean);
             result
         });
         let obstacles = Obstacle::ALL.map(|obstacle| {
-            let (mean, responses) = aggregate(tallies, Item::Obstacle(obstacle));
+            let item = Item::Obstacle(obstacle);
+            let (mean, responses) = aggregate(tallies, item);
             let result = ObstacleResult {
                 obstacle,
-                mean: mean.as_ref().map(Exact::to_f64),
-                band: obstacle_band(mean.as_ref(), &obstacle_thresholds),
+                mean: mean.to_f64(),
+                band: match mean.band(&obstacle_bounds) {
+                    Some(0) => ObstacleBand::Major,
+                    Some(1) => ObstacleBand::Moderate,
+                    Some(_) => ObstacleBand::Minor,
+                    None => ObstacleBand::Unknown,
+                },
                 responses,
             };
-            if let Some(slot) = exact.obstacles.get_mut(obstacle as usize) {
-                *slot = mean;
-            }
+            keep(item, mean);
             result
         });
 
+        // A level is in place when no characteristic of it or of a level
+        // below is missing: the structural level is the one below the
+        // lowest level with a missing characteristic. Likewise the achieved
+        // level is below the lowest level requiring a facilitator that does
+        // not sustain it, and no higher than the structural level.
         let present = self.characteristics();
-        let structural_level = Level::iter()
-            .take_while(|&level| rubric.characteristics_up_to(level).is_subset(present))
-            .last();
-        let sustained = |level: Level| {
-            rubric.facilitators_required_at(level).iter().all(|f| {
-                facilitators
-                    .iter()
-                    .any(|r| r.facilitator == f && r.band.sustains())
-            })
-        };
-        let achieved_level = Level::iter()
-            .take_while(|&level| Some(level) <= structural_level && sustained(level))
-            .last();
+        let missing = Characteristic::ALL
+            .iter()
+            .filter(|&&c| !present.contains(c))
+            .map(|&c| rubric.level_of(c))
+            .min();
+        let structural_level = below(missing);
+        let failing = facilitators
+            .iter()
+            .filter(|r| !r.band.sustains())
+            .map(|r| rubric.required_from(r.facilitator))
+            .min();
+        let achieved_level = below(failing).min(structural_level);
         let meets_definition = structural_level >= Some(Level::Coordination);
         let at_risk = achieved_level < structural_level
             || obstacles.iter().any(|o| o.band == ObstacleBand::Major);
-        let classification = Classification {
+        Classification {
             structural_level,
             achieved_level,
             meets_definition,
             at_risk,
             facilitators,
             obstacles,
-        };
-        (classification, exact)
+        }
     }
 }
 
@@ -381,15 +397,123 @@ impl ExactMeans {
     }
 }
 
+/// The highest level below `first_failing` (every level when `None`);
+/// `None` when that is cooperation.
+fn below(first_failing: Option<Level>) -> Option<Level> {
+    match first_failing {
+        None => Some(Level::HIGHEST),
+        Some(level) => level.previous(),
+    }
+}
+
+/// One item's exact mean: a fraction of 64-bit integers in the usual case,
+/// an [`Exact`] value where that would overflow.
+pub(crate) enum Mean {
+    /// No ratings.
+    None,
+    /// `num / den`, `den > 0`.
+    Word { num: i64, den: i64 },
+    /// Any other value.
+    Exact(Exact),
+}
+
+impl Mean {
+    /// The band against the bounds: 0 top, 1 middle, 2 bottom; `None`
+    /// without a mean. Exact.
+    fn band(&self, bounds: &Bounds) -> Option<u8> {
+        let at_least = |t: &Exact, word: Option<(i64, i64)>| -> Option<bool> {
+            match (self, word) {
+                (Mean::None, _) => None,
+                // A product of two 64-bit integers fits in 128 bits.
+                (Mean::Word { num, den }, Some((tn, td))) => {
+                    Some(i128::from(*num) * i128::from(td) >= i128::from(tn) * i128::from(*den))
+                }
+                _ => Some(self.exact()?.at_least(t)),
+            }
+        };
+        Some(if at_least(&bounds.upper, bounds.upper_word)? {
+            0
+        } else if at_least(&bounds.lower, bounds.lower_word)? {
+            1
+        } else {
+            2
+        })
+    }
+
+    /// The `f64` nearest the mean.
+    fn to_f64(&self) -> Option<f64> {
+        const EXACT: i64 = 1 << 53;
+        match self {
+            Mean::None => None,
+            #[allow(clippy::cast_precision_loss, reason = "both parts are below 2^53")]
+            Mean::Word { num, den } if num.abs() <= EXACT && *den <= EXACT => {
+                // Both parts are exact in f64 and IEEE division rounds the
+                // exact quotient correctly.
+                Some(*num as f64 / *den as f64)
+            }
+            _ => self.exact().map(|e| e.to_f64()),
+        }
+    }
+
+    fn exact(&self) -> Option<Exact> {
+        match self {
+            Mean::None => None,
+            Mean::Word { num, den } => Some(Exact::from(Fraction::new(
+                i128::from(*num),
+                i128::from(*den),
+            ))),
+            Mean::Exact(e) => Some(e.clone()),
+        }
+    }
+
+    fn into_exact(self) -> Option<Exact> {
+        match self {
+            Mean::Exact(e) => Some(e),
+            other => other.exact(),
+        }
+    }
+}
+
 /// The agency-balanced mean of one item and its number of ratings: each
 /// agency with ratings contributes the mean of its respondents' ratings, and
 /// the item's mean is the mean of those, computed exactly.
-fn aggregate(tallies: &[AgencyTally], item: Item) -> (Option<Exact>, u64) {
-    let rated = tallies
-        .iter()
-        .map(|t| t.of(item))
-        .filter(|s| s.count > 0)
-        .map(|s| (s.total, s.count));
-    let responses = rated.clone().map(|(_, count)| u64::from(count)).sum();
-    (Exact::mean_of_means(rated), responses)
+fn aggregate(tallies: &[AgencyTally], item: Item) -> (Mean, u64) {
+    let mut responses = 0u64;
+    // One pass in 64-bit arithmetic over a common denominator (the product
+    // of the counts); the general path where that would overflow.
+    let (mut num, mut den, mut n) = (0i64, 1i64, 0i64);
+    let mut fits = true;
+    for tally in tallies {
+        let Sum { total, count } = tally.of(item);
+        if count == 0 {
+            continue;
+        }
+        responses += u64::from(count);
+        if fits {
+            let count = i64::from(count);
+            let step = i64::try_from(total).ok().and_then(|total| {
+                let next = num
+                    .checked_mul(count)?
+                    .checked_add(total.checked_mul(den)?)?;
+                Some((next, den.checked_mul(count)?))
+            });
+            match step {
+                Some((next_num, next_den)) => (num, den, n) = (next_num, next_den, n + 1),
+                None => fits = false,
+            }
+        }
+    }
+    let mean = match (fits, den.checked_mul(n)) {
+        _ if responses == 0 => Mean::None,
+        (true, Some(den)) => Mean::Word { num, den },
+        _ => {
+            let rated = tallies
+                .iter()
+                .map(|t| t.of(item))
+                .filter(|s| s.count > 0)
+                .map(|s| (s.total, s.count));
+            Exact::mean_of_means(rated).map_or(Mean::None, Mean::Exact)
+        }
+    };
+    (mean, responses)
 }

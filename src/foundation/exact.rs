@@ -27,6 +27,11 @@ impl Fraction {
         Fraction { num: n, den: 1 }
     }
 
+    /// The numerator and the denominator (above zero).
+    pub(crate) const fn parts(self) -> (i128, i128) {
+        (self.num, self.den)
+    }
+
     /// `num / den`; `den` must be above zero.
     pub(crate) const fn new(num: i128, den: i128) -> Fraction {
         Fraction { num, den }
@@ -200,6 +205,14 @@ impl Exact {
             n += 1;
         }
         (n > 0).then(|| Exact::Big(sum / BigInt::from(n)))
+    }
+
+    /// The value as a fraction of 128-bit integers, if it is one.
+    pub(crate) fn as_fraction(&self) -> Option<Fraction> {
+        match self {
+            Exact::Small(f) => Some(*f),
+            Exact::Big(_) => None,
+        }
     }
 
     fn to_big(&self) -> BigRational {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::foundation::id::id_enum;
 use crate::foundation::text::{AnyText, Bad, Lenient, Text, control_character};
 use crate::input::rating::{RatingProblem, RawRatings};
-use crate::input::tally::AgencyTally;
+use crate::input::tally::{AgencyTally, Item};
 use crate::{Characteristic, ConceptSet, Date, Error, Facilitator, Identifier, Obstacle, Ratings};
 
 id_enum! {
@@ -398,9 +398,6 @@ fn tally(
                 respondent: respondent.clone(),
                 agency: response.agency.clone(),
             })?;
-        let Some(tally) = agency.by_role.get_mut(response.role.index()) else {
-            continue;
-        };
         if response.facilitators.is_empty() && response.obstacles.is_empty() {
             return Err(Error::NoRatings {
                 index,
@@ -408,14 +405,10 @@ fn tally(
             });
         }
         for (item, rating) in response.facilitators.iter() {
-            if let Some(sum) = tally.facilitators.get_mut(item.index()) {
-                sum.add(rating);
-            }
+            agency.add(response.role, Item::Facilitator(item), rating);
         }
         for (item, rating) in response.obstacles.iter() {
-            if let Some(sum) = tally.obstacles.get_mut(item.index()) {
-                sum.add(rating);
-            }
+            agency.add(response.role, Item::Obstacle(item), rating);
         }
     }
     Ok(tallies)

@@ -52,18 +52,33 @@ impl Tally {
     }
 }
 
-/// One agency's sums, by the respondents' role.
+/// One agency's sums, all roles together and by the respondents' role.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct AgencyTally {
+    pub(crate) all: Tally,
     pub(crate) by_role: [Tally; Role::COUNT],
 }
 
 impl AgencyTally {
+    /// Adds one respondent's rating of an item.
+    pub(crate) fn add(&mut self, role: Role, item: Item, rating: Rating) {
+        for tally in [Some(&mut self.all), self.by_role.get_mut(role.index())]
+            .into_iter()
+            .flatten()
+        {
+            let sum = match item {
+                Item::Facilitator(f) => tally.facilitators.get_mut(f.index()),
+                Item::Obstacle(o) => tally.obstacles.get_mut(o.index()),
+            };
+            if let Some(sum) = sum {
+                sum.add(rating);
+            }
+        }
+    }
+
     /// The agency's sum of one item, all roles together.
     pub(crate) fn of(&self, item: Item) -> Sum {
-        self.by_role
-            .iter()
-            .fold(Sum::default(), |sum, tally| sum.plus(tally.of(item)))
+        self.all.of(item)
     }
 
     /// The sum of one item by the agency's respondents in `role`.
