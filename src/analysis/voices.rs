@@ -289,24 +289,39 @@ struct Computed {
 /// The highest minus the lowest mean of the shown agencies with ratings,
 /// when there are at least two.
 fn spread(sums: &[Sum], hidden: &[bool]) -> Option<Exact> {
-    let mut highest: Option<Exact> = None;
-    let mut lowest: Option<Exact> = None;
+    // Two means total/count compare exactly by cross-multiplying, which
+    // fits in 128 bits.
+    let above = |a: Sum, b: Sum| {
+        u128::from(a.total) * u128::from(b.count) > u128::from(b.total) * u128::from(a.count)
+    };
+    let mut highest: Option<Sum> = None;
+    let mut lowest: Option<Sum> = None;
     let mut shown = 0usize;
-    for (sum, &hidden) in sums.iter().zip(hidden) {
-        if let Some(mean) = visible_mean(*sum, hidden) {
+    for (&sum, &hidden) in sums.iter().zip(hidden) {
+        if !hidden && sum.count > 0 {
             shown += 1;
-            if highest.as_ref().is_none_or(|h| mean.cmp_exact(h).is_gt()) {
-                highest = Some(mean.clone());
+            if highest.is_none_or(|h| above(sum, h)) {
+                highest = Some(sum);
             }
-            if lowest.as_ref().is_none_or(|l| mean.cmp_exact(l).is_lt()) {
-                lowest = Some(mean);
+            if lowest.is_none_or(|l| above(l, sum)) {
+                lowest = Some(sum);
             }
         }
     }
     match (highest, lowest) {
-        (Some(h), Some(l)) if shown >= 2 => Some(h.sub(&l)),
+        (Some(h), Some(l)) if shown >= 2 => {
+            Some(Exact::ratio(h.total, h.count).sub(&Exact::ratio(l.total, l.count)))
+        }
         _ => None,
     }
+}
+
+/// The mean of a group's ratings, rounded once: the sum and the count are
+/// exact in `f64` (far below 2^53), and IEEE division rounds their exact
+/// quotient correctly.
+#[allow(clippy::cast_precision_loss, reason = "sums and counts far below 2^53")]
+fn group_mean(sum: Sum) -> Option<f64> {
+    (sum.count > 0).then(|| sum.total as f64 / f64::from(sum.count))
 }
 
 /// Space for one breakdown by agency, reused from item to item.
@@ -350,7 +365,7 @@ fn compute(
             } else {
                 AgencyGroup::Shown {
                     agency,
-                    mean: (sum.count > 0).then(|| Exact::ratio(sum.total, sum.count).to_f64()),
+                    mean: group_mean(*sum),
                     responses: u64::from(sum.count),
                 }
             }
@@ -377,7 +392,7 @@ fn compute(
             } else {
                 RoleGroup::Shown {
                     role,
-                    mean: (sum.count > 0).then(|| Exact::ratio(sum.total, sum.count).to_f64()),
+                    mean: group_mean(*sum),
                     responses: u64::from(sum.count),
                 }
             }

@@ -44,14 +44,26 @@ impl CsvOptions {
     }
 
     fn ignores(&self, header: &str) -> bool {
-        let header = fold(header);
-        self.ignored.iter().any(|name| fold(name) == header)
+        self.ignored.iter().any(|name| same(name, header))
     }
 }
 
 /// Text compared without case and surrounding spaces, `_` and ` ` alike.
 fn fold(text: &str) -> String {
     text.trim().to_lowercase().replace('_', " ")
+}
+
+/// Whether two texts are the same once folded (see [`fold`]), without
+/// allocating.
+fn same(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
+}
+
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '_' { ' ' } else { c })
 }
 
 /// What a column of the file holds.
@@ -307,7 +319,7 @@ impl Rows<'_> {
         agencies
             .iter()
             .find(|a| a.id == cell)
-            .or_else(|| agencies.iter().find(|a| fold(&a.name) == fold(cell)))
+            .or_else(|| agencies.iter().find(|a| same(&a.name, cell)))
             .ok_or_else(|| {
                 csv_error(
                     line,
@@ -354,7 +366,7 @@ impl Rows<'_> {
                 Column::Respondent => respondent = cell,
                 Column::Agency => agency = cell,
                 Column::Role => {
-                    let found = Role::iter().find(|r| fold(r.id()) == fold(cell));
+                    let found = Role::iter().find(|r| same(r.id(), cell));
                     role = Some(found.ok_or_else(|| {
                         csv_error(
                             line,
