@@ -312,3 +312,58 @@ fn analysis_matches_the_exact_oracle() {
         "only {on_a_threshold} means on a threshold in {cases} assessments"
     );
 }
+
+#[test]
+fn many_agencies_with_coprime_counts_stay_exact() {
+    // Agencies whose numbers of ratings are distinct primes make the
+    // common denominator overflow 64 bits (20 agencies) and 128 bits (40
+    // agencies): the general paths must give the same exact answers.
+    const PRIMES: [u32; 40] = [
+        2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89,
+        97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173,
+    ];
+    for agencies in [20, 40] {
+        let mut responses = Vec::new();
+        for (i, &p) in PRIMES[..agencies].iter().enumerate() {
+            for k in 0..p {
+                let mut r = Response::new(format!("r{i}-{k}"), format!("a{i}"), Role::Manager);
+                // One rating of 2 and the rest 3: the agency mean is 3 - 1/p.
+                let value = if k == 0 { 2 } else { 3 };
+                r.facilitators
+                    .insert(Facilitator::GoodCommunication, Rating::new(value).unwrap());
+                // Every rating 3: the agency mean is exactly 3.
+                r.obstacles
+                    .insert(Obstacle::Conflict, Rating::new(3).unwrap());
+                responses.push(r);
+            }
+        }
+        let a = Assessment::new(
+            "Coprime",
+            None,
+            (0..agencies)
+                .map(|i| Agency::new(format!("a{i}"), format!("Agency {i}")))
+                .collect(),
+            [
+                Characteristic::ConsistentGoals,
+                Characteristic::ComplementaryServices,
+            ],
+            responses,
+        )
+        .unwrap();
+        let c = a.classify();
+        // Conflict: exactly 3 however large the denominator: moderate.
+        let conflict = c.obstacle(Obstacle::Conflict);
+        assert_eq!(
+            (conflict.mean, conflict.band),
+            (Some(3.0), ObstacleBand::Moderate)
+        );
+        // Communication: 3 - (1/n) * sum(1/p), just below 3: a concern,
+        // and the nearest f64 to the exact value.
+        let exact =
+            oracle_mean(&a, |r| r.facilitators.get(Facilitator::GoodCommunication)).unwrap();
+        let good = c.facilitator(Facilitator::GoodCommunication);
+        assert!(is_nearest(good.mean.unwrap(), &exact));
+        assert_eq!(good.band, FacilitatorBand::Concern);
+        assert_eq!(c.achieved_level, None);
+    }
+}

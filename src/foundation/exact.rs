@@ -148,33 +148,9 @@ impl Exact {
     /// each fraction weighing the same; `None` for an empty list.
     pub(crate) fn mean_of_means(parts: impl Iterator<Item = (u64, u32)> + Clone) -> Option<Exact> {
         // Sum over a common denominator, the product of the counts: a few
-        // multiplications per part and no division, in 64-bit arithmetic
-        // (one instruction each) while it fits. On overflow, start again in
-        // 128 bits, then with big integers.
-        let word = || -> Option<Option<Fraction>> {
-            let mut num: i64 = 0;
-            let mut den: i64 = 1;
-            let mut n: i64 = 0;
-            for (total, count) in parts.clone() {
-                let count = i64::from(count);
-                let total = i64::try_from(total).ok()?;
-                num = num
-                    .checked_mul(count)?
-                    .checked_add(total.checked_mul(den)?)?;
-                den = den.checked_mul(count)?;
-                n += 1;
-            }
-            if n == 0 {
-                return Some(None);
-            }
-            Some(Some(Fraction {
-                num: i128::from(num),
-                den: i128::from(den.checked_mul(n)?),
-            }))
-        };
-        if let Some(value) = word() {
-            return value.map(Exact::Small);
-        }
+        // multiplications per part and no division. (Classification sums
+        // in 64 bits first and comes here when that overflows.) On overflow
+        // here too, start again with big integers.
         let small = || -> Option<Option<Fraction>> {
             let mut num: i128 = 0;
             let mut den: i128 = 1;
