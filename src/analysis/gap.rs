@@ -206,6 +206,15 @@ impl Assessment {
     /// The gap analysis with `rubric`.
     #[must_use]
     pub fn gap_analysis_with(&self, rubric: &Rubric, target: Option<Level>) -> GapReport {
+        self.gap_analysis_exact(rubric, target).0
+    }
+
+    /// The gap analysis with the exact means it rests on.
+    pub(crate) fn gap_analysis_exact(
+        &self,
+        rubric: &Rubric,
+        target: Option<Level>,
+    ) -> (GapReport, ExactMeans) {
         let (classification, exact) = self.classify_exact(rubric);
         let target = target.unwrap_or_else(|| classification.default_target());
 
@@ -285,7 +294,7 @@ impl Assessment {
             && missing_characteristics.is_empty()
             && facilitator_gaps.is_empty();
 
-        GapReport {
+        let report = GapReport {
             partnership: self.partnership().to_owned(),
             assessed_on: self.assessed_on(),
             rubric: rubric.id(),
@@ -301,7 +310,8 @@ impl Assessment {
             benefits_in_reach,
             reached,
             voices: self.voices_with(rubric),
-        }
+        };
+        (report, exact)
     }
 }
 

@@ -247,8 +247,8 @@ impl Rubric {
             });
         }
         let (before, before_exact) = earlier.classify_exact(self);
-        let later_report = later.gap_analysis_with(self, target);
-        let (after, after_exact) = later.classify_exact(self);
+        let (later_report, after_exact) = later.gap_analysis_exact(self, target);
+        let after = &later_report.classification;
 
         let facilitators = before
             .facilitators

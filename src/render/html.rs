@@ -212,7 +212,7 @@ use crate::render::markdown::{
     Divergence, divergences, evidence, footer_sentence, hidden_note, level_text, mean_text,
     views_intro,
 };
-use crate::render::progress_markdown::{change_text, signed};
+use crate::render::progress_markdown::{self, change_text, signed};
 use crate::{Concept, FacilitatorBand, GapItem, Movement, ObstacleBand};
 
 fn plain_item(item: GapItem) -> String {
@@ -579,45 +579,11 @@ fn movement_word(m: Movement) -> (&'static str, bool) {
 
 /// The items that moved one way, as sentences.
 fn moved(report: &ProgressReport, movement: Movement) -> Vec<String> {
-    report
-        .facilitators
-        .iter()
-        .filter(|f| f.movement == movement)
-        .map(|f| {
-            format!(
-                "{}: {} \u{2192} {} ({}), from {} to {}.",
-                f.facilitator.name(),
-                mean_text(f.earlier_mean),
-                mean_text(f.later_mean),
-                change_text(f.change),
-                facilitator_word(f.earlier_band).0,
-                facilitator_word(f.later_band).0
-            )
-        })
-        .chain(
-            report
-                .obstacles
-                .iter()
-                .filter(|o| o.movement == movement)
-                .map(|o| {
-                    let note = if report.obstacles_resolved.contains(o.obstacle) {
-                        "; no longer an active obstacle"
-                    } else if report.obstacles_new.contains(o.obstacle) {
-                        "; a new active obstacle"
-                    } else {
-                        ""
-                    };
-                    format!(
-                        "{} (obstacle): {} \u{2192} {} ({}), from {} to {}{note}.",
-                        o.obstacle.name(),
-                        mean_text(o.earlier_mean),
-                        mean_text(o.later_mean),
-                        change_text(o.change),
-                        obstacle_word(o.earlier_band).0,
-                        obstacle_word(o.later_band).0
-                    )
-                }),
-        )
+    let plain_f = |band| facilitator_word(band).0;
+    let plain_o = |band| obstacle_word(band).0;
+    progress_markdown::moved(report, movement, plain_f, plain_o)
+        .into_iter()
+        .map(|m| format!("{}: {}.", m.name, m.text))
         .collect()
 }
 

@@ -6,7 +6,7 @@ use crate::render::escape;
 use crate::render::markdown::{
     facilitator_band_text, footer, level_text, mean_text, obstacle_band_text,
 };
-use crate::{Concept, Movement, ProgressReport, Rubric, Source};
+use crate::{Concept, FacilitatorBand, Movement, ObstacleBand, ProgressReport, Rubric, Source};
 
 /// A [`ProgressReport`] rendered as Markdown; see
 /// [`ProgressReport::markdown`].
@@ -74,20 +74,73 @@ fn movement_text(movement: Movement) -> &'static str {
     }
 }
 
-/// One line of "what went up / down": the item, its means and bands.
-fn line(
-    name: &str,
-    earlier: Option<f64>,
-    later: Option<f64>,
-    change: Option<f64>,
-    bands: &str,
-) -> String {
-    format!(
-        "- **{name}**: {} \u{2192} {} ({}), {bands}.",
-        mean_text(earlier),
-        mean_text(later),
-        change_text(change)
-    )
+/// An item that moved between rounds, and how, in words.
+pub(crate) struct Moved {
+    pub(crate) name: String,
+    pub(crate) text: String,
+}
+
+/// The items whose band moved one way, facilitators then obstacles; the
+/// band words come from `facilitator` and `obstacle`, as the format shows
+/// them.
+pub(crate) fn moved(
+    report: &ProgressReport,
+    movement: Movement,
+    facilitator: fn(FacilitatorBand) -> &'static str,
+    obstacle: fn(ObstacleBand) -> &'static str,
+) -> Vec<Moved> {
+    let text = |earlier: Option<f64>, later: Option<f64>, change: Option<f64>, bands: String| {
+        format!(
+            "{} \u{2192} {} ({}), {bands}",
+            mean_text(earlier),
+            mean_text(later),
+            change_text(change)
+        )
+    };
+    let facilitators = report
+        .facilitators
+        .iter()
+        .filter(|f| f.movement == movement)
+        .map(|f| Moved {
+            name: f.facilitator.name().to_owned(),
+            text: text(
+                f.earlier_mean,
+                f.later_mean,
+                f.change,
+                format!(
+                    "from {} to {}",
+                    facilitator(f.earlier_band),
+                    facilitator(f.later_band)
+                ),
+            ),
+        });
+    let obstacles = report
+        .obstacles
+        .iter()
+        .filter(|o| o.movement == movement)
+        .map(|o| {
+            let note = if report.obstacles_resolved.contains(o.obstacle) {
+                "; no longer an active obstacle"
+            } else if report.obstacles_new.contains(o.obstacle) {
+                "; a new active obstacle"
+            } else {
+                ""
+            };
+            Moved {
+                name: format!("{} (obstacle)", o.obstacle.name()),
+                text: text(
+                    o.earlier_mean,
+                    o.later_mean,
+                    o.change,
+                    format!(
+                        "from {} to {}{note}",
+                        obstacle(o.earlier_band),
+                        obstacle(o.later_band)
+                    ),
+                ),
+            }
+        });
+    facilitators.chain(obstacles).collect()
 }
 
 impl ProgressMarkdown<'_> {
@@ -139,51 +192,15 @@ impl ProgressMarkdown<'_> {
 
     /// The items that moved one way, as lines.
     fn moved(&self, movement: Movement) -> Vec<String> {
-        let r = self.report;
-        let mut lines: Vec<String> = r
-            .facilitators
-            .iter()
-            .filter(|f| f.movement == movement)
-            .map(|f| {
-                line(
-                    f.facilitator.name(),
-                    f.earlier_mean,
-                    f.later_mean,
-                    f.change,
-                    &format!(
-                        "from {} to {}",
-                        facilitator_band_text(f.earlier_band),
-                        facilitator_band_text(f.later_band)
-                    ),
-                )
-            })
-            .collect();
-        lines.extend(
-            r.obstacles
-                .iter()
-                .filter(|o| o.movement == movement)
-                .map(|o| {
-                    let note = if r.obstacles_resolved.contains(o.obstacle) {
-                        "; no longer an active obstacle"
-                    } else if r.obstacles_new.contains(o.obstacle) {
-                        "; a new active obstacle"
-                    } else {
-                        ""
-                    };
-                    line(
-                        &format!("{} (obstacle)", o.obstacle.name()),
-                        o.earlier_mean,
-                        o.later_mean,
-                        o.change,
-                        &format!(
-                            "from {} to {}{note}",
-                            obstacle_band_text(o.earlier_band),
-                            obstacle_band_text(o.later_band)
-                        ),
-                    )
-                }),
-        );
-        lines
+        moved(
+            self.report,
+            movement,
+            facilitator_band_text,
+            obstacle_band_text,
+        )
+        .into_iter()
+        .map(|m| format!("- **{}**: {}.", m.name, m.text))
+        .collect()
     }
 
     fn up_and_down(&self, out: &mut String) {
