@@ -3,23 +3,19 @@
 
 #![allow(clippy::too_many_lines, clippy::type_complexity)] // one table of rules, each with its message
 
-mod common;
-
 use interagency::{
-    Assessment, Catalogue, Divergence, Error, Facilitator, GapItem, Level, Obstacle, Privacy,
-    Rubric, Thresholds, TipLinks, Weights,
+    Catalogue, Divergence, Error, Facilitator, GapItem, Level, Obstacle, Privacy, Rubric,
+    Thresholds, TipLinks, Weights,
 };
 use serde_json::{Value, json};
+
+use crate::support;
 
 const EXAMPLES: [&str; 3] = [
     "early-years-network",
     "child-protection-hub",
     "integrated-family-centre",
 ];
-
-fn example(name: &str) -> Assessment {
-    Assessment::from_json(&common::read(&format!("examples/data/{name}.json"))).unwrap()
-}
 
 fn default_doc() -> Value {
     serde_json::to_value(Rubric::DEFAULT).unwrap()
@@ -34,15 +30,15 @@ fn error(doc: &Value) -> String {
 #[test]
 fn the_shipped_default_rubric_is_the_built_in_one() {
     let text = serde_json::to_string_pretty(&Rubric::DEFAULT).unwrap() + "\n";
-    common::assert_snapshot("examples/rubrics/default.json", &text);
-    let loaded = Rubric::from_json(&common::read("examples/rubrics/default.json")).unwrap();
+    support::assert_snapshot("examples/rubrics/default.json", &text);
+    let loaded = Rubric::from_json(&support::read("examples/rubrics/default.json")).unwrap();
     assert_eq!(loaded, Rubric::DEFAULT);
 }
 
 #[test]
 fn a_rubric_reads_back_to_the_same_document() {
     for file in ["default", "statutory"] {
-        let text = common::read(&format!("examples/rubrics/{file}.json"));
+        let text = support::read(&format!("examples/rubrics/{file}.json"));
         let rubric = Rubric::from_json(&text).unwrap();
         assert_eq!(serde_json::to_string_pretty(&rubric).unwrap() + "\n", text);
         let again: Rubric = serde_json::from_str(&serde_json::to_string(&rubric).unwrap()).unwrap();
@@ -52,9 +48,9 @@ fn a_rubric_reads_back_to_the_same_document() {
 
 #[test]
 fn the_loaded_default_gives_byte_identical_reports() {
-    let loaded = Rubric::from_json(&common::read("examples/rubrics/default.json")).unwrap();
+    let loaded = Rubric::from_json(&support::read("examples/rubrics/default.json")).unwrap();
     for name in EXAMPLES {
-        let a = example(name);
+        let a = support::example(name);
         for target in [None, Some(Level::Integration)] {
             let built_in = a.gap_analysis(target);
             let from_file = loaded.gap_analysis(&a, target);
@@ -73,7 +69,7 @@ fn the_loaded_default_gives_byte_identical_reports() {
 
 #[test]
 fn the_statutory_rubric_changes_the_hub_report() {
-    let strict = Rubric::from_json(&common::read("examples/rubrics/statutory.json")).unwrap();
+    let strict = Rubric::from_json(&support::read("examples/rubrics/statutory.json")).unwrap();
     assert_eq!(
         strict.facilitator_thresholds(),
         Thresholds {
@@ -86,7 +82,7 @@ fn the_statutory_rubric_changes_the_hub_report() {
         Level::Collaboration
     );
 
-    let hub = example("child-protection-hub");
+    let hub = support::example("child-protection-hub");
     let default = hub.gap_analysis(None);
     let report = strict.gap_analysis(&hub, None);
     assert_eq!(report.rubric.name, strict.name());
@@ -140,7 +136,7 @@ fn a_rubric_that_leaves_a_gap_unaddressed_says_so() {
         .unwrap()
         .with_tip(interagency::PracticeTip::SecureCommitment, links)
         .unwrap();
-    let hub = example("child-protection-hub");
+    let hub = support::example("child-protection-hub");
     let report = rubric.gap_analysis(&hub, None);
     assert_eq!(
         report.unaddressed,

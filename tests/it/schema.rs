@@ -1,13 +1,12 @@
 //! The JSON Schemas: committed and checked for drift, every
 //! document the crate writes validates, and the assessment schema rejects
 //! what the crate rejects wherever a schema can say so.
-#![cfg(feature = "schemars")]
-
-mod common;
 
 use interagency::{Assessment, Catalogue, Concept, Level, schema};
 use jsonschema::Validator;
 use serde_json::{Value, json};
+
+use crate::support;
 
 fn validator(schema: &schemars::Schema) -> Validator {
     jsonschema::options()
@@ -50,7 +49,7 @@ fn example_files() -> Vec<(String, Value)> {
 fn committed_schemas_are_up_to_date() {
     for (name, schema) in schema::all() {
         let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
-        common::assert_snapshot(&format!("schemas/{name}.schema.json"), &text);
+        support::assert_snapshot(&format!("schemas/{name}.schema.json"), &text);
     }
 }
 
@@ -184,8 +183,7 @@ fn shipped_rubrics_and_their_reports_validate() {
     let catalogue = validator(&schema::catalogue());
     for name in ["default", "statutory"] {
         let path = format!("examples/rubrics/{name}.json");
-        let text =
-            std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let text = support::read(&path);
         let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_valid(&rubric_schema, &doc, &path);
         let rubric = interagency::Rubric::from_json(&text).unwrap();

@@ -3,22 +3,18 @@
 
 #![allow(clippy::float_cmp)] // the changes are exact and written out by hand
 
-mod common;
-
 use interagency::{
     Agency, Assessment, Characteristic as C, ConceptSet, Date, Error, Facilitator as F,
     FacilitatorBand as FB, Level, Movement as M, Obstacle as O, ObstacleBand as OB, Rating,
     Response, Role, Rubric, progress,
 };
 
-fn load(name: &str) -> Assessment {
-    Assessment::from_json(&common::read(&format!("examples/data/{name}.json"))).unwrap()
-}
+use crate::support;
 
 #[test]
 fn the_early_years_network_a_year_on() {
-    let earlier = load("early-years-network");
-    let later = load("early-years-network-2027");
+    let earlier = support::example("early-years-network");
+    let later = support::example("early-years-network-2027");
     let p = progress(&earlier, &later, None).unwrap();
 
     assert_eq!(p.earlier.assessed_on, Date::new(2026, 2, 12));
@@ -114,7 +110,7 @@ fn the_early_years_network_a_year_on() {
     assert_eq!(p.later_report.target, Level::Coordination);
 
     let text = p.markdown().to_string();
-    common::assert_snapshot("tests/snapshots/early-years-network.progress.md", &text);
+    support::assert_snapshot("tests/snapshots/early-years-network.progress.md", &text);
     assert!(
         text.contains("- Agencies that joined: Tusla Prevention, Partnership and Family Support.")
     );
@@ -266,10 +262,10 @@ fn a_round_compared_with_itself_changes_nothing() {
         "child-protection-hub",
         "integrated-family-centre",
     ] {
-        let a = load(name);
+        let a = support::example(name);
         for rubric in [
             Rubric::DEFAULT,
-            Rubric::from_json(&common::read("examples/rubrics/statutory.json")).unwrap(),
+            Rubric::from_json(&support::read("examples/rubrics/statutory.json")).unwrap(),
         ] {
             let p = rubric.progress(&a, &a, None).unwrap();
             assert_eq!((p.structural_change, p.achieved_change), (0, 0));

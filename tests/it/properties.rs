@@ -8,11 +8,19 @@ use interagency::{
     GapReport, Level, Obstacle, Rating, Ratings, Response, Role, Rubric, Sector,
 };
 use proptest::prelude::*;
-use proptest::test_runner::Config;
+use proptest::test_runner::{Config, FileFailurePersistence};
 
-/// 512 cases a property, unless `PROPTEST_CASES` says otherwise.
+/// 512 cases a property, unless `PROPTEST_CASES` says otherwise. Failing
+/// cases are kept beside this file, in `properties.proptest-regressions`:
+/// proptest's default would put them in `tests/proptest-regressions/`, as
+/// this file sits beside the binary's `main.rs`.
 fn config() -> Config {
-    let mut config = Config::default();
+    let mut config = Config {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..Config::default()
+    };
     if std::env::var_os("PROPTEST_CASES").is_none() {
         config.cases = 512;
     }

@@ -1,10 +1,9 @@
 //! Responses from a survey tool's CSV export: the example files, every
 //! error with its exact message, and the formats survey tools write.
-#![cfg(feature = "csv")]
-
-mod common;
 
 use interagency::{Assessment, CsvOptions, CsvProblem, Error, Facilitator, Obstacle, Role};
+
+use crate::support;
 
 fn partnership() -> Assessment {
     Assessment::from_json(
@@ -33,16 +32,12 @@ fn error(csv: &str) -> String {
 
 #[test]
 fn the_survey_exports_give_the_json_report() {
-    let json =
-        Assessment::from_json(&common::read("examples/data/child-protection-hub.json")).unwrap();
+    let json = support::example("child-protection-hub");
     let expected = serde_json::to_string(&json.gap_analysis(None)).unwrap();
-    let partnership = Assessment::from_json(&common::read(
-        "examples/survey/child-protection-hub.partnership.json",
-    ))
-    .unwrap();
+    let partnership = support::assessment("examples/survey/child-protection-hub.partnership.json");
     let google = partnership
         .with_responses_from_csv(
-            common::read("examples/survey/child-protection-hub.csv"),
+            support::read("examples/survey/child-protection-hub.csv"),
             &CsvOptions::new().ignore_column("Timestamp"),
         )
         .unwrap();

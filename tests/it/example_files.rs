@@ -5,15 +5,11 @@
 #![allow(clippy::too_many_lines, clippy::many_single_char_names)] // each test spells out a hand-worked report in full
 
 use interagency::{
-    Assessment, Benefit as B, Characteristic as C, Facilitator as F, FacilitatorBand as FB,
-    GapItem, GapReport, Level, Obstacle as O, ObstacleBand as OB, PracticeTip as T,
+    Benefit as B, Characteristic as C, Facilitator as F, FacilitatorBand as FB, GapItem, GapReport,
+    Level, Obstacle as O, ObstacleBand as OB, PracticeTip as T,
 };
 
-fn load(name: &str) -> Assessment {
-    let path = format!("{}/examples/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
+use crate::support;
 
 #[track_caller]
 fn close(actual: f64, expected: f64) {
@@ -61,7 +57,7 @@ fn assert_recommendations(r: &GapReport, expected: &[(T, f64, &[GapItem])]) {
 /// Ballyfoyle Early Years Network: three agencies at cooperation.
 #[test]
 fn early_years_network() {
-    let r = load("early-years-network.json").gap_analysis(None);
+    let r = support::example("early-years-network").gap_analysis(None);
     // good_communication: phn (4+5)/2 = 4.5, ecec (4+3)/2 = 3.5, frc 4 -> 12/3 = 4.0
     facilitator(&r, F::GoodCommunication, Some(4.0), FB::Strength, 5);
     // clarity: phn (2+3)/2 = 2.5, ecec 2, frc 3 -> 7.5/3 = 2.5
@@ -159,7 +155,7 @@ fn early_years_network() {
 /// and two frontline staff.
 #[test]
 fn child_protection_hub() {
-    let r = load("child-protection-hub.json").gap_analysis(None);
+    let r = support::example("child-protection-hub").gap_analysis(None);
     // clarity: sw 24/6 = 4, garda 4, hse 4, school (4+3+4+3+4+3)/6 = 3.5 -> 15.5/4
     facilitator(
         &r,
@@ -310,7 +306,9 @@ fn child_protection_hub_voices() {
         hidden: Hidden,
     };
 
-    let v = load("child-protection-hub.json").gap_analysis(None).voices;
+    let v = support::example("child-protection-hub")
+        .gap_analysis(None)
+        .voices;
     assert_eq!(v.min_group_size, 5);
 
     // Leadership: senior managers 4,4 (sw) 4,3 (garda) 4,4 (hse) 4,4
@@ -415,7 +413,7 @@ fn child_protection_hub_voices() {
 /// Riverside Integrated Family Centre: integration, sustained.
 #[test]
 fn integrated_family_centre() {
-    let a = load("integrated-family-centre.json");
+    let a = support::example("integrated-family-centre");
     let r = a.gap_analysis(None);
     // clarity: sw (5+4)/2 = 4.5, health 4, fs (5+4)/2 = 4.5 -> 13/3
     facilitator(
@@ -475,11 +473,11 @@ fn integrated_family_centre() {
 #[test]
 fn reports_read_back_exactly() {
     for name in [
-        "early-years-network.json",
-        "child-protection-hub.json",
-        "integrated-family-centre.json",
+        "early-years-network",
+        "child-protection-hub",
+        "integrated-family-centre",
     ] {
-        let a = load(name);
+        let a = support::example(name);
         for target in [None, Some(Level::Cooperation), Some(Level::Integration)] {
             let report = a.gap_analysis(target);
             let back: GapReport =

@@ -1,8 +1,6 @@
 //! The catalogue: counts, identifiers, order, links and the JSON
 //! document.
 
-mod common;
-
 use std::collections::HashSet;
 
 use interagency::{
@@ -11,6 +9,8 @@ use interagency::{
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+use crate::support;
 
 #[test]
 fn counts() {
@@ -199,7 +199,7 @@ fn every_concept_has_text_and_a_source() {
 /// `INTERAGENCY_BRIEFING` and is ignored by a plain `cargo test`; CI runs it:
 ///
 /// ```sh
-/// INTERAGENCY_BRIEFING=path/to/briefing.md cargo test --test catalogue -- --ignored
+/// INTERAGENCY_BRIEFING=path/to/briefing.md cargo test --test it -- --ignored catalogue::
 /// ```
 #[test]
 #[ignore = "needs the source briefing: set INTERAGENCY_BRIEFING to its path"]
@@ -483,7 +483,7 @@ fn catalogue_round_trips() {
 #[test]
 fn catalogue_snapshot() {
     let json = serde_json::to_string_pretty(&Catalogue::default()).unwrap() + "\n";
-    common::assert_snapshot("tests/snapshots/catalogue.json", &json);
+    support::assert_snapshot("tests/snapshots/catalogue.json", &json);
 }
 
 #[test]

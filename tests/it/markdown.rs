@@ -1,14 +1,10 @@
 //! The Markdown report: committed snapshots of the example assessments'
 //! reports, and the pieces of the rendering checked one by one.
 
-mod common;
-
 use interagency::{Assessment, Level};
 use serde_json::json;
 
-fn load(name: &str) -> Assessment {
-    serde_json::from_str(&common::read(&format!("examples/data/{name}.json"))).unwrap()
-}
+use crate::support;
 
 #[test]
 fn example_reports_match_their_snapshots() {
@@ -17,12 +13,12 @@ fn example_reports_match_their_snapshots() {
         "child-protection-hub",
         "integrated-family-centre",
     ] {
-        let a = load(name);
-        common::assert_snapshot(
+        let a = support::example(name);
+        support::assert_snapshot(
             &format!("tests/snapshots/{name}.md"),
             &a.gap_analysis(None).markdown().to_string(),
         );
-        common::assert_snapshot(
+        support::assert_snapshot(
             &format!("tests/snapshots/{name}.integration.md"),
             &a.gap_analysis(Some(Level::Integration))
                 .markdown()
@@ -49,7 +45,7 @@ fn bare() -> Assessment {
 #[test]
 fn bare_partnership_report() {
     let text = bare().gap_analysis(None).markdown().to_string();
-    common::assert_snapshot("tests/snapshots/bare.md", &text);
+    support::assert_snapshot("tests/snapshots/bare.md", &text);
     assert!(text.contains("| Arrangements in place for | none |"));
     assert!(text.contains("| Level sustained | **none** |"));
     assert!(text.contains("- Not yet in place for cooperation: complementary services."));
@@ -91,7 +87,7 @@ fn half_cells_in_bars() {
 
 #[test]
 fn reached_target_report() {
-    let text = load("integrated-family-centre")
+    let text = support::example("integrated-family-centre")
         .gap_analysis(None)
         .markdown()
         .to_string();

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use crate::support;
+
 /// The `assess` example binary, which `cargo test` builds next to the tests.
 fn assess(args: &[&str]) -> Output {
     example("assess", args)
@@ -40,13 +42,7 @@ fn markdown_by_default() {
 fn json_matches_the_library() {
     let out = assess(&[HUB, "--format", "json"]);
     assert!(out.status.success());
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/",
-        "examples/data/child-protection-hub.json"
-    ))
-    .unwrap();
-    let a: interagency::Assessment = serde_json::from_str(&text).unwrap();
+    let a = support::assessment(HUB);
     let expected = serde_json::to_string_pretty(&a.gap_analysis(None)).unwrap() + "\n";
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
 }
@@ -119,12 +115,8 @@ fn rubric_option() {
     let dir = std::env::temp_dir().join(format!("interagency-rubric-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("bad-rubric.json");
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/rubrics/default.json"
-    ))
-    .unwrap()
-    .replace("\"min_group_size\": 5", "\"min_group_size\": 2");
+    let text = support::read("examples/rubrics/default.json")
+        .replace("\"min_group_size\": 5", "\"min_group_size\": 2");
     std::fs::write(&file, text).unwrap();
     assert_fails(
         &[HUB, "--rubric", file.to_str().unwrap()],
@@ -142,13 +134,7 @@ fn bad_input_exits_2_with_the_error() {
     let dir = std::env::temp_dir().join(format!("interagency-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("bad.json");
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/",
-        "examples/data/child-protection-hub.json"
-    ))
-    .unwrap()
-    .replacen("\"leadership\": 4,", "\"leadership\": 6,", 1);
+    let text = support::read(HUB).replacen("\"leadership\": 4,", "\"leadership\": 6,", 1);
     std::fs::write(&file, text).unwrap();
     assert_fails(
         &[file.to_str().unwrap()],

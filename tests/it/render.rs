@@ -1,14 +1,9 @@
 //! The SVG charts and HTML pages: well-formed, self-contained, and every
 //! string from the input escaped in every format.
-#![cfg(feature = "html")]
-
-mod common;
 
 use interagency::{Assessment, Level};
 
-fn load(name: &str) -> Assessment {
-    Assessment::from_json(&common::read(&format!("examples/data/{name}.json"))).unwrap()
-}
+use crate::support;
 
 const EXAMPLES: [&str; 4] = [
     "early-years-network",
@@ -86,7 +81,7 @@ fn check_html(html: &str, title: &str) {
 #[test]
 fn every_example_renders_as_svg_and_html() {
     for name in EXAMPLES {
-        let a = load(name);
+        let a = support::example(name);
         for target in [None, Some(Level::Integration)] {
             let r = a.gap_analysis(target);
             let svg = r.svg().to_string();
@@ -112,8 +107,8 @@ fn every_example_renders_as_svg_and_html() {
 #[test]
 fn the_progress_report_renders_as_svg_and_html() {
     let p = interagency::progress(
-        &load("early-years-network"),
-        &load("early-years-network-2027"),
+        &support::example("early-years-network"),
+        &support::example("early-years-network-2027"),
         None,
     )
     .unwrap();
@@ -138,17 +133,17 @@ fn the_progress_report_renders_as_svg_and_html() {
 
 #[test]
 fn the_readme_chart_is_up_to_date() {
-    let svg = load("child-protection-hub")
+    let svg = support::example("child-protection-hub")
         .gap_analysis(None)
         .svg()
         .to_string()
         + "\n";
-    common::assert_snapshot("docs/child-protection-hub.svg", &svg);
+    support::assert_snapshot("docs/child-protection-hub.svg", &svg);
 }
 
 #[test]
 fn bands_are_written_as_words_and_patterns() {
-    let svg = load("child-protection-hub")
+    let svg = support::example("child-protection-hub")
         .gap_analysis(None)
         .svg()
         .to_string();
@@ -175,7 +170,7 @@ fn bands_are_written_as_words_and_patterns() {
 
 /// A partnership whose every name is hostile.
 fn hostile() -> Assessment {
-    Assessment::from_json(&common::read("tests/data/hostile.json")).unwrap()
+    support::assessment("tests/data/hostile.json")
 }
 
 #[test]

@@ -1,7 +1,9 @@
-//! Helpers shared by the integration tests.
-#![allow(dead_code)]
+//! Helpers shared by the integration tests: the crate's files read by
+//! path, the example assessments loaded, and the committed snapshots.
 
 use std::path::{Path, PathBuf};
+
+use interagency::Assessment;
 
 /// Compares `actual` with the committed file `path` (relative to the crate
 /// root). With `UPDATE_SNAPSHOTS=1` in the environment it rewrites the file
@@ -33,7 +35,20 @@ pub fn assert_snapshot(path: &str, actual: &str) {
 }
 
 /// Reads a file relative to the crate root.
+#[track_caller]
 pub fn read(path: &str) -> String {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("read {}: {e}", file.display()))
+}
+
+/// Reads the assessment document at `path`, relative to the crate root.
+#[track_caller]
+pub fn assessment(path: &str) -> Assessment {
+    Assessment::from_json(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The example assessment `examples/data/<name>.json`.
+#[track_caller]
+pub fn example(name: &str) -> Assessment {
+    assessment(&format!("examples/data/{name}.json"))
 }

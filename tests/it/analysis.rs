@@ -9,6 +9,8 @@ use interagency::{
 };
 use serde_json::{Value, json};
 
+use crate::support;
+
 /// An assessment of agencies `a`, `b` and `c` with `characteristics` in
 /// place and one response per `(agency, facilitators, obstacles)`.
 fn assessment(characteristics: &[C], responses: &[(&str, Value, Value)]) -> Assessment {
@@ -464,11 +466,7 @@ fn reached_needs_level_and_no_gaps() {
 
 #[test]
 fn same_input_gives_byte_identical_json() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/data/child-protection-hub.json"
-    ))
-    .unwrap();
+    let text = support::read("examples/data/child-protection-hub.json");
     let render = || {
         let a: Assessment = serde_json::from_str(&text).unwrap();
         serde_json::to_string(&a.gap_analysis(None)).unwrap()

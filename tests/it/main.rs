@@ -1,0 +1,26 @@
+//! The integration tests, as one test binary: a module per subject, and the
+//! helpers they share in `support`. One binary links the library once,
+//! where a binary per file linked it fifteen times. The allocation test
+//! (`tests/alloc.rs`) stays a binary of its own: it installs a counting
+//! global allocator.
+
+mod support;
+
+mod analysis;
+mod assessment;
+mod catalogue;
+mod cli;
+#[cfg(feature = "csv")]
+mod csv;
+mod exact;
+mod example_files;
+mod markdown;
+mod progress;
+mod properties;
+#[cfg(feature = "html")]
+mod render;
+mod rubric;
+#[cfg(feature = "schemars")]
+mod schema;
+mod traits;
+mod values;
