@@ -48,7 +48,7 @@ fn reference(c: &mut Criterion) {
         b.iter(|| black_box(&assessment).voices());
     });
     g.bench_function("progress", |b| {
-        b.iter(|| interagency::progress(black_box(&assessment), black_box(&assessment), None));
+        b.iter(|| black_box(&assessment).progress_since(black_box(&assessment), None));
     });
     g.bench_function("classify_and_gap_analysis", |b| {
         b.iter(|| {
@@ -125,7 +125,7 @@ fn scaling(c: &mut Criterion) {
             b.iter(|| a.voices());
         });
         g.bench_with_input(BenchmarkId::new("progress", n), &assessment, |b, a| {
-            b.iter(|| interagency::progress(a, a, None));
+            b.iter(|| a.progress_since(a, None));
         });
     }
     g.finish();

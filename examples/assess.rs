@@ -114,44 +114,23 @@ fn with_responses(_: &Assessment, csv: &Path, _: &[String]) -> Result<Assessment
 #[cfg(feature = "html")]
 #[allow(clippy::unnecessary_wraps)]
 mod pictures {
-    use interagency::{GapReport, ProgressReport, Rubric};
+    use std::fmt::Display;
 
-    pub fn svg(report: &GapReport, rubric: &Rubric) -> Result<String, String> {
-        Ok(report.svg_with(rubric).to_string() + "\n")
+    pub fn svg(chart: impl Display) -> Result<String, String> {
+        Ok(chart.to_string() + "\n")
     }
 
-    pub fn html(report: &GapReport, rubric: &Rubric) -> Result<String, String> {
-        Ok(report.html_with(rubric).to_string())
-    }
-
-    pub fn progress_svg(report: &ProgressReport, rubric: &Rubric) -> Result<String, String> {
-        Ok(report.svg_with(rubric).to_string() + "\n")
-    }
-
-    pub fn progress_html(report: &ProgressReport, rubric: &Rubric) -> Result<String, String> {
-        Ok(report.html_with(rubric).to_string())
+    pub fn html(page: impl Display) -> Result<String, String> {
+        Ok(page.to_string())
     }
 }
 
+/// Without the `html` feature, the SVG and HTML formats say what they need.
 #[cfg(not(feature = "html"))]
 mod pictures {
-    use interagency::{GapReport, ProgressReport, Rubric};
-
     const NEEDS: &str = "SVG and HTML need the crate's html feature";
 
-    pub fn svg(_: &GapReport, _: &Rubric) -> Result<String, String> {
-        Err(NEEDS.to_owned())
-    }
-
-    pub fn html(_: &GapReport, _: &Rubric) -> Result<String, String> {
-        Err(NEEDS.to_owned())
-    }
-
-    pub fn progress_svg(_: &ProgressReport, _: &Rubric) -> Result<String, String> {
-        Err(NEEDS.to_owned())
-    }
-
-    pub fn progress_html(_: &ProgressReport, _: &Rubric) -> Result<String, String> {
+    pub fn needs() -> Result<String, String> {
         Err(NEEDS.to_owned())
     }
 }
@@ -184,17 +163,25 @@ fn run(args: &Args) -> Result<String, String> {
             .map_err(|e| format!("{} since {}: {e}", args.file.display(), since.display()))?;
         return Ok(match args.format {
             Format::Json => json(&progress)?,
-            Format::Markdown => progress.markdown_with(&rubric).to_string(),
-            Format::Svg => pictures::progress_svg(&progress, &rubric)?,
-            Format::Html => pictures::progress_html(&progress, &rubric)?,
+            Format::Markdown => progress.markdown().to_string(),
+            #[cfg(feature = "html")]
+            Format::Svg => pictures::svg(progress.svg())?,
+            #[cfg(feature = "html")]
+            Format::Html => pictures::html(progress.html())?,
+            #[cfg(not(feature = "html"))]
+            Format::Svg | Format::Html => pictures::needs()?,
         });
     }
     let report = rubric.gap_analysis(&assessment, args.target);
     Ok(match args.format {
         Format::Json => json(&report)?,
-        Format::Markdown => report.markdown_with(&rubric).to_string(),
-        Format::Svg => pictures::svg(&report, &rubric)?,
-        Format::Html => pictures::html(&report, &rubric)?,
+        Format::Markdown => report.markdown().to_string(),
+        #[cfg(feature = "html")]
+        Format::Svg => pictures::svg(report.svg())?,
+        #[cfg(feature = "html")]
+        Format::Html => pictures::html(report.html())?,
+        #[cfg(not(feature = "html"))]
+        Format::Svg | Format::Html => pictures::needs()?,
     })
 }
 

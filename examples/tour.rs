@@ -8,9 +8,10 @@
 
 use std::fmt::Write as _;
 
+use interagency::Source;
+use interagency::catalogue::{DEFINITION, Finding};
 use interagency::{
-    Benefit, Concept, ConceptSet, DEFINITION, Facilitator, Finding, Identifier, Level, Obstacle,
-    PracticeTip, Rubric, Source,
+    Benefit, Concept, ConceptSet, Facilitator, Identifier, Level, Obstacle, PracticeTip, Rubric,
 };
 
 const WIDTH: usize = 88;
@@ -82,7 +83,7 @@ fn tour() -> String {
         list(
             &mut out,
             "    Remedies [rubric]: ",
-            &tip_names(obstacle.addressed_by()),
+            &tip_names(interagency::Rubric::DEFAULT.tips_addressing(obstacle)),
         );
         out.push('\n');
     }
@@ -91,7 +92,7 @@ fn tour() -> String {
     for (n, tip) in PracticeTip::iter().enumerate() {
         let _ = writeln!(out, "{}. {}", n + 1, tip.name());
         quote(&mut out, "    ", tip);
-        let links = tip.links();
+        let links = interagency::Rubric::DEFAULT.links(tip);
         list(&mut out, "    Builds [rubric]: ", &names(links.builds));
         list(&mut out, "    Eases [rubric]: ", &names(links.addresses));
         list(
@@ -122,10 +123,10 @@ fn level_section(out: &mut String, level: Level) {
     );
     quote(out, "    ", level);
     para(out, "    ", "You can see it when [rubric]:");
-    for c in level.characteristics() {
+    for c in interagency::Rubric::DEFAULT.characteristics_of(level) {
         para(out, "      - ", c.description());
     }
-    let needs = level.introduces_facilitators();
+    let needs = interagency::Rubric::DEFAULT.facilitators_introduced_at(level);
     if needs.is_empty() {
         para(
             out,
@@ -147,7 +148,7 @@ fn level_section(out: &mut String, level: Level) {
             facilitator_line(out, f);
         }
     }
-    let brings = level.introduces_benefits();
+    let brings = interagency::Rubric::DEFAULT.benefits_introduced_at(level);
     if !brings.is_empty() {
         para(
             out,
@@ -172,7 +173,11 @@ fn facilitator_line(out: &mut String, f: Facilitator) {
             f.source().short()
         ),
     );
-    list(out, "        Built by: ", &tip_names(f.built_by()));
+    list(
+        out,
+        "        Built by: ",
+        &tip_names(interagency::Rubric::DEFAULT.tips_building(f)),
+    );
 }
 
 fn benefit_line(out: &mut String, b: Benefit) {

@@ -13,66 +13,114 @@
     clippy::unimplemented
 )]
 
-// The folders follow the pipeline: the framework's concepts, the rubric that
-// links them, the documents read in, the analyses, and the renderings. Shared
-// foundations sit underneath. Every public item is re-exported here, flat.
+// The folders follow the pipeline, and imports run one way down it:
+//
+//   foundation <- concepts <- error <- rubric <- input <- analysis <- render
+//
+// - foundation: identifier enums, sets of them, exact arithmetic, dates,
+//   reading text; nothing of the framework.
+// - concepts: the framework's concepts and vocabularies, the items
+//   respondents rate and their bands.
+// - error: the crate's error, and reading JSON with errors that say where.
+// - rubric: the links and numbers every analysis reads, the rubric
+//   document, and the catalogue (the concepts as one document, for a rubric).
+// - input: the documents read in (partnerships, responses from JSON and
+//   CSV) and the sums kept for the analyses.
+// - analysis: classification, voices, gap analysis, progress; each a method
+//   on `Rubric`, with the default rubric's as a method on `Assessment`.
+// - render: one view of every report, written as Markdown, SVG and HTML;
+//   and the JSON Schemas.
+//
+// Where a change goes:
+// - a new analysis: a file in `analysis/` (a method on `Rubric` and one on
+//   `Assessment`), its report type re-exported below, its view in
+//   `render/view.rs`, and a schema in `render/schema.rs`;
+// - a new input format: a file in `input/` that produces `Response`s and
+//   hands them to `Partnership::with_responses`, which checks every rule;
+// - a new output format: one writer of the view in `render/`, and a method
+//   on `GapReport` and `ProgressReport` returning it.
+// A test (`tests/it/architecture.rs`) fails when a folder imports one above
+// it.
 
 pub mod _documentation;
-mod foundation;
-
-// The framework's concepts and the catalogue.
+mod analysis;
 mod concepts;
+mod error;
+mod foundation;
+mod input;
+mod render;
+pub mod rubric;
+
+// The framework's concepts.
 pub use concepts::benefit::Benefit;
-pub use concepts::catalogue::{
-    BenefitLinks, Catalogue, CharacteristicLinks, DefinitionEntry, Entry, FacilitatorLinks,
-    LevelLinks, NoLinks, ObstacleLinks, RubricNumbers, SourceEntry,
-};
 pub use concepts::characteristic::Characteristic;
+pub use concepts::concept::Concept;
 pub use concepts::facilitator::Facilitator;
-pub use concepts::finding::{DEFINITION, Definition, Finding};
 pub use concepts::level::Level;
 pub use concepts::obstacle::Obstacle;
-pub use concepts::rated::Rated;
+pub use concepts::rated::{Band, ByKind, FacilitatorBand, ObstacleBand, Rated};
 pub use concepts::source::Source;
 pub use concepts::tip::PracticeTip;
-
-// The rubric: the links and numbers every analysis reads.
-mod rubric;
-pub use rubric::{Divergence, Privacy, Rubric, RubricId, Thresholds, TipLinks, Weights};
+pub use concepts::vocabulary::{Role, Sector};
+pub use foundation::id::{Identifier, ParseIdError};
+pub use foundation::set::ConceptSet;
+pub use rubric::catalogue::Catalogue;
 
 // The documents read in.
-mod input;
-pub use input::assessment::{Agency, Assessment, Response, Role, Sector};
+pub use foundation::date::{Date, DateError};
+pub use input::assessment::{Agency, Assessment, Response};
 #[cfg(feature = "csv")]
 pub use input::csv::{CsvOptions, csv_header};
-pub use input::date::Date;
 pub use input::rating::{Rating, Ratings};
 
-// The analyses.
-mod analysis;
-pub use analysis::classify::{
-    Classification, FacilitatorBand, FacilitatorResult, ObstacleBand, ObstacleResult,
-};
-pub use analysis::gap::{
-    ActiveObstacle, FacilitatorGap, GapItem, GapReport, MissingCharacteristic, Recommendation,
-};
-pub use analysis::progress::{
-    FacilitatorChange, Movement, ObstacleChange, ProgressReport, Round, progress,
-};
-pub use analysis::voices::{
-    AgencyGroup, FacilitatorVoices, Hidden, ObstacleVoices, RoleGroup, Voices,
-};
+// The rubric, and the analyses it runs.
+pub use analysis::classify::Classification;
+pub use analysis::gap::{GapItem, GapReport};
+pub use analysis::progress::{Movement, ProgressReport};
+pub use analysis::voices::Voices;
+pub use rubric::Rubric;
 
-// The renderings.
-mod render;
-#[cfg(feature = "html")]
-pub use render::html::{Html, Svg};
-pub use render::markdown::Markdown;
-pub use render::progress_markdown::ProgressMarkdown;
+// Errors.
+pub use error::{CsvProblem, Error, Result};
+
 #[cfg(feature = "schemars")]
 pub use render::schema;
 
-// Foundations: identifiers, sets of them, and errors.
-pub use foundation::error::{CsvProblem, Error, Result};
-pub use foundation::id::{Concept, Identifier, ParseIdError};
-pub use foundation::set::{ConceptSet, Iter};
+/// The parts of reports: one record per item, group and change, what a
+/// report carries of its rubric, and the renderings of reports.
+///
+/// The analyses return the report types at the crate root
+/// ([`Classification`], [`GapReport`], [`Voices`], [`ProgressReport`]);
+/// these are their fields' types.
+pub mod report {
+    pub use crate::analysis::classify::{FacilitatorResult, ItemResult, ObstacleResult};
+    pub use crate::analysis::gap::{
+        ActiveObstacle, FacilitatorGap, MissingCharacteristic, Recommendation,
+    };
+    pub use crate::analysis::progress::{FacilitatorChange, ItemChange, ObstacleChange, Round};
+    pub use crate::analysis::voices::{
+        AgencyGroup, FacilitatorVoices, Group, Hidden, ItemVoices, ObstacleVoices, RoleGroup,
+    };
+    pub use crate::foundation::keyed::Key;
+    #[cfg(feature = "html")]
+    pub use crate::render::html::{Html, Svg};
+    pub use crate::render::markdown::Markdown;
+    pub use crate::rubric::{CharacteristicLevels, RubricSummary};
+}
+
+/// The catalogue's parts: its entries and their links, the sources, the
+/// formal definition and the research findings.
+///
+/// [`Catalogue`] at the crate root is the whole document.
+pub mod catalogue {
+    pub use crate::concepts::finding::{DEFINITION, Definition, Finding};
+    pub use crate::rubric::catalogue::{
+        BenefitLinks, CharacteristicLinks, DefinitionEntry, Entry, FacilitatorLinks, LevelLinks,
+        NoLinks, ObstacleLinks, RubricNumbers, SourceEntry,
+    };
+}
+
+/// Sets of identifiers, and their iterator.
+pub mod set {
+    pub use crate::foundation::set::{ConceptSet, Iter};
+}

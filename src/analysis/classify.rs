@@ -4,63 +4,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::foundation::exact::{Exact, Fraction};
-use crate::foundation::id::id_enum;
-use crate::input::tally::{AgencyTally, Item, Sum};
+use crate::foundation::keyed::{self, Record};
+use crate::input::tally::{AgencyTally, Sum};
 use crate::rubric::Thresholds;
-use crate::{Assessment, Characteristic, Facilitator, Level, Obstacle, Rubric};
-
-id_enum! {
-    /// How present a facilitator is, from the mean of its ratings.
-    ///
-    /// With the default rubric: a mean of 4.0 or more is a `strength`, 3.0
-    /// or more `borderline`, below 3.0 a `concern`; no ratings at all is
-    /// `unknown`. A mean of exactly 3.0 is `borderline`.
-    pub enum FacilitatorBand: "facilitator band" {
-        /// Mean at or above the upper threshold (default 4.0).
-        Strength,
-        /// Mean at or above the lower threshold (default 3.0), below the upper.
-        Borderline,
-        /// Mean below the lower threshold (default 3.0).
-        Concern,
-        /// No ratings.
-        Unknown,
-    }
-}
-
-id_enum! {
-    /// How much of a problem an obstacle is, from the mean of its ratings.
-    ///
-    /// With the default rubric: a mean of 4.0 or more is `major`, 3.0 or more
-    /// `moderate`, below 3.0 `minor`; no ratings at all is `unknown`. An
-    /// obstacle is *active* when `moderate` or `major`.
-    pub enum ObstacleBand: "obstacle band" {
-        /// Mean at or above the upper threshold (default 4.0).
-        Major,
-        /// Mean at or above the lower threshold (default 3.0), below the upper.
-        Moderate,
-        /// Mean below the lower threshold (default 3.0).
-        Minor,
-        /// No ratings.
-        Unknown,
-    }
-}
-
-impl FacilitatorBand {
-    /// Whether the facilitator is present enough to sustain a level that
-    /// requires it: `borderline` or `strength`.
-    #[must_use]
-    pub const fn sustains(self) -> bool {
-        matches!(self, Self::Strength | Self::Borderline)
-    }
-}
-
-impl ObstacleBand {
-    /// Whether the obstacle is active: `moderate` or `major`.
-    #[must_use]
-    pub const fn is_active(self) -> bool {
-        matches!(self, Self::Major | Self::Moderate)
-    }
-}
+use crate::{
+    Assessment, Band, ByKind, Characteristic, Facilitator, FacilitatorBand, Level, Obstacle,
+    ObstacleBand, Rated, Rubric,
+};
 
 /// A pair of thresholds as exact numbers, and as fractions of 64-bit
 /// integers where they fit (always, for thresholds written as decimals from
@@ -112,12 +62,7 @@ impl Thresholds {
     /// ```
     #[must_use]
     pub fn facilitator_band(self, mean: Option<f64>) -> FacilitatorBand {
-        match mean_of(mean).band(&Bounds::of(self)) {
-            Some(0) => FacilitatorBand::Strength,
-            Some(1) => FacilitatorBand::Borderline,
-            Some(_) => FacilitatorBand::Concern,
-            None => FacilitatorBand::Unknown,
-        }
+        mean_of(mean).band(&Bounds::of(self))
     }
 
     /// The band of an obstacle mean, compared exactly as for
@@ -132,45 +77,99 @@ impl Thresholds {
     /// ```
     #[must_use]
     pub fn obstacle_band(self, mean: Option<f64>) -> ObstacleBand {
-        match mean_of(mean).band(&Bounds::of(self)) {
-            Some(0) => ObstacleBand::Major,
-            Some(1) => ObstacleBand::Moderate,
-            Some(_) => ObstacleBand::Minor,
-            None => ObstacleBand::Unknown,
-        }
+        mean_of(mean).band(&Bounds::of(self))
     }
 }
 
-/// The aggregate ratings of one facilitator.
+/// The aggregate ratings of one rated item: a facilitator
+/// ([`FacilitatorResult`]) or an obstacle ([`ObstacleResult`]).
+///
+/// In JSON the item is named by its kind:
+/// `{"facilitator": "leadership", "needed_from": "coordination", "mean": 2.5, "band": "concern", "responses": 8}`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct FacilitatorResult {
-    /// The facilitator.
-    pub facilitator: Facilitator,
+#[serde(bound(serialize = "T: Rated", deserialize = "T: Rated"))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        rename = "{T}Result",
+        bound = "T: Rated + schemars::JsonSchema, T::Band: schemars::JsonSchema",
+        transform = result_schema::<T>
+    )
+)]
+pub struct ItemResult<T: Rated> {
+    /// The item.
+    #[serde(flatten, with = "keyed")]
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "keyed::schema::<T>"))]
+    pub item: T,
+    /// For a facilitator, the level from which the rubric requires it;
+    /// absent for an obstacle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needed_from: Option<Level>,
     /// The mean of the agency means, each agency's mean being that of its
     /// respondents' ratings; `null` when no one rated it.
     pub mean: Option<f64>,
     /// The band of the mean.
-    pub band: FacilitatorBand,
+    pub band: T::Band,
     /// How many ratings there were.
     pub responses: u64,
 }
 
+/// The aggregate ratings of one facilitator, with the level it is needed
+/// from.
+pub type FacilitatorResult = ItemResult<Facilitator>;
+
 /// The aggregate ratings of one obstacle.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ObstacleResult {
-    /// The obstacle.
-    pub obstacle: Obstacle,
-    /// The mean of the agency means, each agency's mean being that of its
-    /// respondents' ratings; `null` when no one rated it.
-    pub mean: Option<f64>,
-    /// The band of the mean.
-    pub band: ObstacleBand,
-    /// How many ratings there were.
-    pub responses: u64,
+pub type ObstacleResult = ItemResult<Obstacle>;
+
+/// The schema of one kind's aggregates: a facilitator's names the level it
+/// is needed from, an obstacle's has no such field.
+#[cfg(feature = "schemars")]
+fn result_schema<T: Rated>(schema: &mut schemars::Schema) {
+    keyed::describe::<T>(schema, |kind| {
+        format!(
+            "The aggregate ratings of one {kind}: the mean of the agency means, its band and \
+             the number of ratings."
+        )
+    });
+    let Some(properties) = schema
+        .get_mut("properties")
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    if T::TIED_TO_LEVEL {
+        // Always present for a facilitator: the level itself, not null.
+        let level = properties
+            .get("needed_from")
+            .and_then(|p| p.get("anyOf"))
+            .and_then(|a| a.get(0))
+            .cloned();
+        if let Some(mut level) = level {
+            if let Some(object) = level.as_object_mut() {
+                object.insert(
+                    "description".to_owned(),
+                    "The level from which the rubric requires the facilitator.".into(),
+                );
+            }
+            properties.insert("needed_from".to_owned(), level);
+        }
+        if let Some(required) = schema
+            .get_mut("required")
+            .and_then(serde_json::Value::as_array_mut)
+        {
+            required.insert(1, "needed_from".into());
+        }
+    } else {
+        properties.remove("needed_from");
+    }
+}
+
+impl<T: Rated> Record for ItemResult<T> {
+    type Item = T;
+    fn item(&self) -> T {
+        self.item
+    }
 }
 
 /// Which level a partnership has reached and whether it is sustained
@@ -197,7 +196,7 @@ pub struct ObstacleResult {
 /// assert_eq!(c.structural_level, Some(Level::Collaboration));
 /// // Clarity of purpose averages 2.5 over the two agencies: a concern,
 /// // so only cooperation is sustained.
-/// assert_eq!(c.facilitator(Facilitator::ClarityOfPurposeAndRoles).mean, Some(2.5));
+/// assert_eq!(c.result(Facilitator::ClarityOfPurposeAndRoles).mean, Some(2.5));
 /// assert_eq!(c.achieved_level, Some(Level::Cooperation));
 /// assert!(c.at_risk);
 /// # Ok::<(), serde_json::Error>(())
@@ -221,125 +220,155 @@ pub struct Classification {
     /// obstacle is `major`.
     pub at_risk: bool,
     /// Every facilitator's aggregate, in catalogue order.
+    #[serde(deserialize_with = "facilitator_results")]
     pub facilitators: [FacilitatorResult; Facilitator::COUNT],
     /// Every obstacle's aggregate, in catalogue order.
+    #[serde(deserialize_with = "obstacle_results")]
     pub obstacles: [ObstacleResult; Obstacle::COUNT],
 }
 
+/// Reads the facilitators' aggregates: one per facilitator in catalogue
+/// order, each with the level it is needed from.
+fn facilitator_results<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<[FacilitatorResult; Facilitator::COUNT], D::Error> {
+    let results: [FacilitatorResult; Facilitator::COUNT] = keyed::in_order_array(deserializer)?;
+    match results.iter().find(|r| r.needed_from.is_none()) {
+        Some(r) => Err(serde::de::Error::custom(format_args!(
+            "facilitator {:?} has no `needed_from`",
+            r.item.id()
+        ))),
+        None => Ok(results),
+    }
+}
+
+/// Reads the obstacles' aggregates: one per obstacle in catalogue order,
+/// none tied to a level.
+fn obstacle_results<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<[ObstacleResult; Obstacle::COUNT], D::Error> {
+    let results: [ObstacleResult; Obstacle::COUNT] = keyed::in_order_array(deserializer)?;
+    match results.iter().find(|r| r.needed_from.is_some()) {
+        Some(r) => Err(serde::de::Error::custom(format_args!(
+            "obstacle {:?} has a `needed_from`; only facilitators are needed from a level",
+            r.item.id()
+        ))),
+        None => Ok(results),
+    }
+}
+
+impl ByKind for Classification {
+    type Part<T: Rated> = [ItemResult<T>];
+    fn facilitators(&self) -> &[FacilitatorResult] {
+        &self.facilitators
+    }
+    fn obstacles(&self) -> &[ObstacleResult] {
+        &self.obstacles
+    }
+    fn facilitators_mut(&mut self) -> &mut [FacilitatorResult] {
+        &mut self.facilitators
+    }
+    fn obstacles_mut(&mut self) -> &mut [ObstacleResult] {
+        &mut self.obstacles
+    }
+}
+
 impl Classification {
-    /// The aggregate of one facilitator.
+    /// The aggregate of one item, facilitator or obstacle.
+    ///
+    /// ```
+    /// # let assessment = interagency::Assessment::from_json(r#"{"partnership": "P",
+    /// #   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}], "characteristics": []}"#)?;
+    /// use interagency::{Facilitator, Level};
+    ///
+    /// let c = assessment.classify();
+    /// assert_eq!(c.result(Facilitator::Leadership).needed_from, Some(Level::Coordination));
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
     #[must_use]
-    pub fn facilitator(&self, facilitator: Facilitator) -> &FacilitatorResult {
-        #[allow(clippy::indexing_slicing, reason = "one entry per facilitator")]
-        &self.facilitators[facilitator as usize]
+    pub fn result<T: Rated>(&self, item: T) -> &ItemResult<T> {
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "an array of one entry per value, indexed by the value's position"
+        )]
+        &T::of(self)[item.index()]
     }
 
-    /// The aggregate of one obstacle.
+    /// The aggregates of one kind of item, in catalogue order.
     #[must_use]
-    pub fn obstacle(&self, obstacle: Obstacle) -> &ObstacleResult {
-        #[allow(clippy::indexing_slicing, reason = "one entry per obstacle")]
-        &self.obstacles[obstacle as usize]
+    pub fn results<T: Rated>(&self) -> &[ItemResult<T>] {
+        T::of(self)
     }
 }
 
 impl Assessment {
     /// Classifies the partnership with the default rubric, as
-    /// [the method](crate::_documentation::method#classification) describes.
+    /// [the method](crate::_documentation::method#classification) describes;
+    /// [`Rubric::classify`] classifies it with another.
     ///
     /// It performs no heap allocation: the per-agency sums are computed once,
     /// when the assessment is built, so its cost depends on the number of
     /// agencies, not of respondents.
     #[must_use]
     pub fn classify(&self) -> Classification {
-        self.classify_with(&Rubric::DEFAULT)
+        Rubric::DEFAULT.classify(self)
     }
+}
 
-    /// Classifies the partnership with `rubric`.
+impl Rubric {
+    /// Classifies `assessment` with this rubric.
+    ///
+    /// ```
+    /// use interagency::{Assessment, Level, Rubric};
+    /// use interagency::rubric::{Thresholds};
+    ///
+    /// let assessment = Assessment::from_json(r#"{
+    ///   "partnership": "Northside", "characteristics": ["consistent_goals", "complementary_services"],
+    ///   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+    ///   "responses": [{"respondent": "1", "agency": "a", "role": "manager",
+    ///                  "facilitators": {"good_communication": 3}}]}"#)?;
+    /// assert_eq!(assessment.classify().achieved_level, Some(Level::Cooperation));
+    ///
+    /// let strict = Rubric::DEFAULT.with_facilitator_thresholds(Thresholds { upper: 4.5, lower: 3.5 })?;
+    /// assert_eq!(strict.classify(&assessment).achieved_level, None);
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
     #[must_use]
-    pub fn classify_with(&self, rubric: &Rubric) -> Classification {
-        self.classify_keeping(rubric, |_, _| {})
+    pub fn classify(&self, assessment: &Assessment) -> Classification {
+        self.classify_keeping(assessment, &mut NoKeep)
     }
 
     /// The classification with the exact means it rests on.
-    pub(crate) fn classify_exact(&self, rubric: &Rubric) -> (Classification, ExactMeans) {
+    pub(crate) fn classify_exact(&self, assessment: &Assessment) -> (Classification, ExactMeans) {
         let mut exact = ExactMeans {
             facilitators: [const { None }; Facilitator::COUNT],
             obstacles: [const { None }; Obstacle::COUNT],
         };
-        let classification = self.classify_keeping(rubric, |item, mean| {
-            let slot = match item {
-                Item::Facilitator(f) => exact.facilitators.get_mut(f as usize),
-                Item::Obstacle(o) => exact.obstacles.get_mut(o as usize),
-            };
-            if let Some(slot) = slot {
-                *slot = mean.into_exact();
-            }
-        });
+        let classification = self.classify_keeping(assessment, &mut exact);
         (classification, exact)
     }
 
     /// The classification, handing each item's exact mean to `keep`.
-    fn classify_keeping(
-        &self,
-        rubric: &Rubric,
-        mut keep: impl FnMut(Item, Mean),
-    ) -> Classification {
-        let tallies = self.tallies();
-        let t = rubric.exact_thresholds();
-        let facilitator_bounds =
-            Bounds::new(t.facilitator_upper.into(), t.facilitator_lower.into());
-        let obstacle_bounds = Bounds::new(t.obstacle_upper.into(), t.obstacle_lower.into());
-        let facilitators = Facilitator::ALL.map(|facilitator| {
-            let item = Item::Facilitator(facilitator);
-            let (mean, responses) = aggregate(tallies, item);
-            let result = FacilitatorResult {
-                facilitator,
-                mean: mean.to_f64(),
-                band: match mean.band(&facilitator_bounds) {
-                    Some(0) => FacilitatorBand::Strength,
-                    Some(1) => FacilitatorBand::Borderline,
-                    Some(_) => FacilitatorBand::Concern,
-                    None => FacilitatorBand::Unknown,
-                },
-                responses,
-            };
-            keep(item, mean);
-            result
-        });
-        let obstacles = Obstacle::ALL.map(|obstacle| {
-            let item = Item::Obstacle(obstacle);
-            let (mean, responses) = aggregate(tallies, item);
-            let result = ObstacleResult {
-                obstacle,
-                mean: mean.to_f64(),
-                band: match mean.band(&obstacle_bounds) {
-                    Some(0) => ObstacleBand::Major,
-                    Some(1) => ObstacleBand::Moderate,
-                    Some(_) => ObstacleBand::Minor,
-                    None => ObstacleBand::Unknown,
-                },
-                responses,
-            };
-            keep(item, mean);
-            result
-        });
+    fn classify_keeping(&self, assessment: &Assessment, keep: &mut impl Keep) -> Classification {
+        let facilitators = self.results(assessment, Facilitator::ALL, keep);
+        let obstacles = self.results(assessment, Obstacle::ALL, keep);
 
         // A level is in place when no characteristic of it or of a level
         // below is missing: the structural level is the one below the
         // lowest level with a missing characteristic. Likewise the achieved
         // level is below the lowest level requiring a facilitator that does
         // not sustain it, and no higher than the structural level.
-        let present = self.characteristics();
+        let present = assessment.characteristics();
         let missing = Characteristic::ALL
             .iter()
             .filter(|&&c| !present.contains(c))
-            .map(|&c| rubric.level_of(c))
+            .map(|&c| self.level_of(c))
             .min();
         let structural_level = below(missing);
         let failing = facilitators
             .iter()
             .filter(|r| !r.band.sustains())
-            .map(|r| rubric.required_from(r.facilitator))
+            .map(|r| self.required_from(r.item))
             .min();
         let achieved_level = below(failing).min(structural_level);
         let meets_definition = structural_level >= Some(Level::Coordination);
@@ -354,29 +383,59 @@ impl Assessment {
             obstacles,
         }
     }
+
+    /// The aggregates of every item of one kind.
+    fn results<T: Rated, const N: usize>(
+        &self,
+        assessment: &Assessment,
+        items: [T; N],
+        keep: &mut impl Keep,
+    ) -> [ItemResult<T>; N] {
+        let bounds = self.bounds::<T>();
+        let tallies = assessment.tallies();
+        items.map(|item| {
+            let (mean, responses) = aggregate(tallies, item);
+            let result = ItemResult {
+                item,
+                needed_from: self.needed_from(item),
+                mean: mean.to_f64(),
+                band: mean.band(&bounds),
+                responses,
+            };
+            keep.keep(item, mean);
+            result
+        })
+    }
+
+    /// The bounds of one kind's bands.
+    fn bounds<T: Rated>(&self) -> Bounds {
+        let t = self.exact_thresholds();
+        let [upper, lower] = if T::TIED_TO_LEVEL {
+            [t.facilitator_upper, t.facilitator_lower]
+        } else {
+            [t.obstacle_upper, t.obstacle_lower]
+        };
+        Bounds::new(upper.into(), lower.into())
+    }
 }
 
-impl Rubric {
-    /// Classifies `assessment` with this rubric: the same as
-    /// [`Assessment::classify_with`].
-    ///
-    /// ```
-    /// use interagency::{Assessment, Level, Rubric, Thresholds};
-    ///
-    /// let assessment = Assessment::from_json(r#"{
-    ///   "partnership": "Northside", "characteristics": ["consistent_goals", "complementary_services"],
-    ///   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
-    ///   "responses": [{"respondent": "1", "agency": "a", "role": "manager",
-    ///                  "facilitators": {"good_communication": 3}}]}"#)?;
-    /// assert_eq!(Rubric::DEFAULT.classify(&assessment).achieved_level, Some(Level::Cooperation));
-    ///
-    /// let strict = Rubric::DEFAULT.with_facilitator_thresholds(Thresholds { upper: 4.5, lower: 3.5 })?;
-    /// assert_eq!(strict.classify(&assessment).achieved_level, None);
-    /// # Ok::<(), interagency::Error>(())
-    /// ```
-    #[must_use]
-    pub fn classify(&self, assessment: &Assessment) -> Classification {
-        assessment.classify_with(self)
+/// Where the classification hands each item's exact mean.
+trait Keep {
+    fn keep<T: Rated>(&mut self, item: T, mean: Mean);
+}
+
+/// Keeps nothing: a plain classification.
+struct NoKeep;
+
+impl Keep for NoKeep {
+    fn keep<T: Rated>(&mut self, _: T, _: Mean) {}
+}
+
+impl Keep for ExactMeans {
+    fn keep<T: Rated>(&mut self, item: T, mean: Mean) {
+        if let Some(slot) = T::of_mut(self).get_mut(item.index()) {
+            *slot = mean.into_exact();
+        }
     }
 }
 
@@ -387,13 +446,26 @@ pub(crate) struct ExactMeans {
     pub(crate) obstacles: [Option<Exact>; Obstacle::COUNT],
 }
 
-impl ExactMeans {
-    pub(crate) fn facilitator(&self, facilitator: Facilitator) -> Option<&Exact> {
-        self.facilitators.get(facilitator as usize)?.as_ref()
+impl ByKind for ExactMeans {
+    type Part<T: Rated> = [Option<Exact>];
+    fn facilitators(&self) -> &[Option<Exact>] {
+        &self.facilitators
     }
+    fn obstacles(&self) -> &[Option<Exact>] {
+        &self.obstacles
+    }
+    fn facilitators_mut(&mut self) -> &mut [Option<Exact>] {
+        &mut self.facilitators
+    }
+    fn obstacles_mut(&mut self) -> &mut [Option<Exact>] {
+        &mut self.obstacles
+    }
+}
 
-    pub(crate) fn obstacle(&self, obstacle: Obstacle) -> Option<&Exact> {
-        self.obstacles.get(obstacle as usize)?.as_ref()
+impl ExactMeans {
+    /// The exact mean of one item; `None` when nobody rated it.
+    pub(crate) fn of<T: Rated>(&self, item: T) -> Option<&Exact> {
+        T::of(self).get(item.index())?.as_ref()
     }
 }
 
@@ -418,9 +490,16 @@ pub(crate) enum Mean {
 }
 
 impl Mean {
-    /// The band against the bounds: 0 top, 1 middle, 2 bottom; `None`
-    /// without a mean. Exact.
-    fn band(&self, bounds: &Bounds) -> Option<u8> {
+    /// The band against the bounds. Exact.
+    fn band<B: Band>(&self, bounds: &Bounds) -> B {
+        self.position(bounds)
+            .and_then(|i| B::BY_MEAN.get(i).copied())
+            .unwrap_or(B::UNKNOWN)
+    }
+
+    /// The band's position against the bounds: 0 top, 1 middle, 2 bottom;
+    /// `None` without a mean. Exact.
+    fn position(&self, bounds: &Bounds) -> Option<usize> {
         let at_least = |t: &Exact, word: Option<(i64, i64)>| -> Option<bool> {
             match (self, word) {
                 (Mean::None, _) => None,
@@ -477,7 +556,7 @@ impl Mean {
 /// The agency-balanced mean of one item and its number of ratings: each
 /// agency with ratings contributes the mean of its respondents' ratings, and
 /// the item's mean is the mean of those, computed exactly.
-fn aggregate(tallies: &[AgencyTally], item: Item) -> (Mean, u64) {
+fn aggregate<T: Rated>(tallies: &[AgencyTally], item: T) -> (Mean, u64) {
     let mut responses = 0u64;
     // One pass in 64-bit arithmetic over a common denominator (the product
     // of the counts); the general path where that would overflow.

@@ -4,9 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::classify::ExactMeans;
 use crate::foundation::exact::{Exact, Fraction};
+use crate::rubric::RubricSummary;
 use crate::{
     Agency, Assessment, Benefit, Characteristic, Classification, ConceptSet, Date, Facilitator,
-    FacilitatorBand, Level, Obstacle, ObstacleBand, PracticeTip, Rubric, RubricId, Voices,
+    FacilitatorBand, Level, Obstacle, ObstacleBand, PracticeTip, Rubric, Voices,
 };
 
 /// A characteristic of a level up to the target that is not in place.
@@ -115,15 +116,15 @@ pub struct Recommendation {
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct GapReport {
     /// The partnership's name.
     pub partnership: String,
     /// The date of the assessment, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessed_on: Option<Date>,
-    /// The rubric the analysis used.
-    pub rubric: RubricId,
+    /// The rubric the analysis used, with what a reader needs of it.
+    pub rubric: RubricSummary,
     /// The agencies taking part, as assessed.
     pub agencies: Vec<Agency>,
     /// The arrangements in place, as assessed.
@@ -160,6 +161,30 @@ pub struct GapReport {
     pub voices: Voices,
 }
 
+impl Serialize for GapReport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        GapReport::serialize(self, serializer)
+    }
+}
+
+/// A report read back is checked as it is read: beyond its fields' own
+/// checks (one entry per facilitator and obstacle, in catalogue order), its
+/// breakdowns by agency must list its agencies, in order.
+impl<'de> Deserialize<'de> for GapReport {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let report = GapReport::deserialize(deserializer)?;
+        let agencies: Vec<&str> = report.agencies.iter().map(|a| a.id.as_str()).collect();
+        if report.voices.lists(&agencies) {
+            Ok(report)
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "voices: every breakdown by agency lists the report's agencies ({}), in order",
+                agencies.join(", ")
+            )))
+        }
+    }
+}
+
 impl Classification {
     /// The level a gap analysis aims at when no target is given: the level
     /// after the achieved level (cooperation when none is achieved;
@@ -173,9 +198,20 @@ impl Classification {
     }
 }
 
+impl Assessment {
+    /// The gap analysis towards `target` with the default rubric, or towards
+    /// the level after the achieved one when `target` is `None`;
+    /// [`Rubric::gap_analysis`] uses another rubric.
+    #[must_use]
+    pub fn gap_analysis(&self, target: Option<Level>) -> GapReport {
+        Rubric::DEFAULT.gap_analysis(self, target)
+    }
+}
+
 impl Rubric {
-    /// The gap analysis of `assessment` with this rubric: the same as
-    /// [`Assessment::gap_analysis_with`]. The report names the rubric.
+    /// The gap analysis of `assessment` with this rubric, towards `target`
+    /// or the level after the achieved one. The report names the rubric and
+    /// carries what is needed to read it.
     ///
     /// ```
     /// use interagency::{Assessment, Level, Rubric};
@@ -191,36 +227,22 @@ impl Rubric {
     /// ```
     #[must_use]
     pub fn gap_analysis(&self, assessment: &Assessment, target: Option<Level>) -> GapReport {
-        assessment.gap_analysis_with(self, target)
-    }
-}
-
-impl Assessment {
-    /// The gap analysis towards `target` with the default rubric, or towards
-    /// the level after the achieved one when `target` is `None`.
-    #[must_use]
-    pub fn gap_analysis(&self, target: Option<Level>) -> GapReport {
-        self.gap_analysis_with(&Rubric::DEFAULT, target)
-    }
-
-    /// The gap analysis with `rubric`.
-    #[must_use]
-    pub fn gap_analysis_with(&self, rubric: &Rubric, target: Option<Level>) -> GapReport {
-        self.gap_analysis_exact(rubric, target).0
+        self.gap_analysis_exact(assessment, target).0
     }
 
     /// The gap analysis with the exact means it rests on.
     pub(crate) fn gap_analysis_exact(
         &self,
-        rubric: &Rubric,
+        assessment: &Assessment,
         target: Option<Level>,
     ) -> (GapReport, ExactMeans) {
-        let (classification, exact) = self.classify_exact(rubric);
+        let rubric = self;
+        let (classification, exact) = rubric.classify_exact(assessment);
         let target = target.unwrap_or_else(|| classification.default_target());
 
         let missing: ConceptSet<Characteristic> = rubric
             .characteristics_up_to(target)
-            .difference(self.characteristics());
+            .difference(assessment.characteristics());
         let missing_characteristics: Vec<_> = missing
             .iter()
             .map(|characteristic| MissingCharacteristic {
@@ -232,9 +254,9 @@ impl Assessment {
         let facilitator_gaps: Vec<_> = classification
             .facilitators
             .iter()
-            .filter(|r| rubric.required_from(r.facilitator) <= target && !r.band.sustains())
+            .filter(|r| rubric.required_from(r.item) <= target && !r.band.sustains())
             .map(|r| FacilitatorGap {
-                facilitator: r.facilitator,
+                facilitator: r.item,
                 mean: r.mean,
                 band: r.band,
             })
@@ -247,11 +269,11 @@ impl Assessment {
             .filter_map(|r| {
                 let mean = r.mean?;
                 let obstacle = ActiveObstacle {
-                    obstacle: r.obstacle,
+                    obstacle: r.item,
                     mean,
                     band: r.band,
                 };
-                Some((obstacle, exact.obstacle(r.obstacle)?))
+                Some((obstacle, exact.of(r.item)?))
             })
             .collect();
         // Stable: exactly equal means keep catalogue order.
@@ -295,11 +317,11 @@ impl Assessment {
             && facilitator_gaps.is_empty();
 
         let report = GapReport {
-            partnership: self.partnership().to_owned(),
-            assessed_on: self.assessed_on(),
-            rubric: rubric.id(),
-            agencies: self.agencies().to_vec(),
-            characteristics: self.characteristics(),
+            partnership: assessment.partnership().to_owned(),
+            assessed_on: assessment.assessed_on(),
+            rubric: rubric.summary(),
+            agencies: assessment.agencies().to_vec(),
+            characteristics: assessment.characteristics(),
             classification,
             target,
             missing_characteristics,
@@ -309,7 +331,7 @@ impl Assessment {
             unaddressed,
             benefits_in_reach,
             reached,
-            voices: self.voices_with(rubric),
+            voices: rubric.voices(assessment),
         };
         (report, exact)
     }
@@ -336,7 +358,7 @@ fn rank(
     let obstacle_baseline = number(obstacle, weights.obstacle_baseline);
     let facilitator_weight = |f: Facilitator| {
         exact
-            .facilitator(f)
+            .of(f)
             .map_or_else(|| unknown_weight.clone(), |m| facilitator_baseline.sub(m))
     };
 

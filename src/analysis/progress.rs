@@ -2,11 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::classify::ExactMeans;
 use crate::foundation::exact::Exact;
 use crate::foundation::id::id_enum;
+use crate::foundation::keyed::{self, Record};
+use crate::rubric::RubricSummary;
 use crate::{
-    Agency, Assessment, Characteristic, ConceptSet, Date, Error, Facilitator, FacilitatorBand,
-    GapReport, Level, Obstacle, ObstacleBand, Rubric, RubricId,
+    Agency, Assessment, Band, ByKind, Characteristic, Classification, ConceptSet, Date, Error,
+    Facilitator, GapReport, Level, Obstacle, ObstacleBand, Rated, Rubric,
 };
 
 id_enum! {
@@ -42,46 +45,59 @@ pub struct Round {
     pub agencies: Vec<Agency>,
 }
 
-/// Declares the change of one kind of item between rounds.
-macro_rules! item_change {
-    ($(#[$meta:meta])* $name:ident, $field:ident: $ty:ty, $band:ty) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            /// The item.
-            pub $field: $ty,
-            /// Its mean in the earlier round; `null` without ratings.
-            pub earlier_mean: Option<f64>,
-            /// Its mean in the later round; `null` without ratings.
-            pub later_mean: Option<f64>,
-            /// The later mean minus the earlier one, computed exactly;
-            /// `null` unless both rounds have a mean.
-            pub change: Option<f64>,
-            /// Its band in the earlier round.
-            pub earlier_band: $band,
-            /// Its band in the later round.
-            pub later_band: $band,
-            /// How the band moved.
-            pub movement: Movement,
-        }
-    };
+/// How one rated item changed between rounds: a facilitator
+/// ([`FacilitatorChange`]) or an obstacle ([`ObstacleChange`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(bound(serialize = "T: Rated", deserialize = "T: Rated"))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        rename = "{T}Change",
+        bound = "T: Rated + schemars::JsonSchema, T::Band: schemars::JsonSchema",
+        transform = change_schema::<T>
+    )
+)]
+pub struct ItemChange<T: Rated> {
+    /// The item.
+    #[serde(flatten, with = "keyed")]
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "keyed::schema::<T>"))]
+    pub item: T,
+    /// Its mean in the earlier round; `null` without ratings.
+    pub earlier_mean: Option<f64>,
+    /// Its mean in the later round; `null` without ratings.
+    pub later_mean: Option<f64>,
+    /// The later mean minus the earlier one, computed exactly; `null`
+    /// unless both rounds have a mean.
+    pub change: Option<f64>,
+    /// Its band in the earlier round.
+    pub earlier_band: T::Band,
+    /// Its band in the later round.
+    pub later_band: T::Band,
+    /// How the band moved.
+    pub movement: Movement,
 }
 
-item_change!(
-    /// How one facilitator changed between rounds.
-    FacilitatorChange,
-    facilitator: Facilitator,
-    FacilitatorBand
-);
+/// How one facilitator changed between rounds.
+pub type FacilitatorChange = ItemChange<Facilitator>;
 
-item_change!(
-    /// How one obstacle changed between rounds.
-    ObstacleChange,
-    obstacle: Obstacle,
-    ObstacleBand
-);
+/// How one obstacle changed between rounds.
+pub type ObstacleChange = ItemChange<Obstacle>;
+
+/// The schema of one kind's changes, closed and described for the kind.
+#[cfg(feature = "schemars")]
+fn change_schema<T: Rated>(schema: &mut schemars::Schema) {
+    keyed::describe::<T>(schema, |kind| {
+        format!("How one {kind} changed between rounds: its means, bands and movement.")
+    });
+}
+
+impl<T: Rated> Record for ItemChange<T> {
+    type Item = T;
+    fn item(&self) -> T {
+        self.item
+    }
+}
 
 /// What changed between two rounds of one partnership's assessment,
 /// analysed with the same rubric, and what to work on next.
@@ -94,11 +110,11 @@ item_change!(
 /// };
 /// let earlier = read("early-years-network")?;
 /// let later = read("early-years-network-2027")?;
-/// let progress = interagency::progress(&earlier, &later, None)?;
+/// let progress = later.progress_since(&earlier, None)?;
 /// assert_eq!(progress.achieved_change, 1);
 /// assert_eq!(progress.agencies_joined, ["tusla"]);
 /// assert!(progress.obstacles_resolved.contains(Obstacle::TimeNotPrioritised));
-/// assert_eq!(progress.obstacle(Obstacle::Conflict).movement, Movement::Worsened);
+/// assert_eq!(progress.change(Obstacle::Conflict).movement, Movement::Worsened);
 /// assert_eq!(progress.later_report.target, Level::Coordination);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -106,8 +122,9 @@ item_change!(
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgressReport {
-    /// The rubric both rounds were analysed with.
-    pub rubric: RubricId,
+    /// The rubric both rounds were analysed with, with what a reader needs
+    /// of it.
+    pub rubric: RubricSummary,
     /// Where the earlier round stood.
     pub earlier: Round,
     /// Where the later round stands.
@@ -128,9 +145,11 @@ pub struct ProgressReport {
     /// Agencies listed in the earlier round only, in its order.
     pub agencies_left: Vec<String>,
     /// Every facilitator, in catalogue order.
-    pub facilitators: Vec<FacilitatorChange>,
+    #[serde(deserialize_with = "keyed::in_order_array")]
+    pub facilitators: [FacilitatorChange; Facilitator::COUNT],
     /// Every obstacle, in catalogue order.
-    pub obstacles: Vec<ObstacleChange>,
+    #[serde(deserialize_with = "keyed::in_order_array")]
+    pub obstacles: [ObstacleChange; Obstacle::COUNT],
     /// Obstacles active in the earlier round and minor in the later one.
     pub obstacles_resolved: ConceptSet<Obstacle>,
     /// Obstacles minor or unrated in the earlier round and active in the
@@ -140,50 +159,74 @@ pub struct ProgressReport {
     pub later_report: GapReport,
 }
 
+impl ByKind for ProgressReport {
+    type Part<T: Rated> = [ItemChange<T>];
+    fn facilitators(&self) -> &[FacilitatorChange] {
+        &self.facilitators
+    }
+    fn obstacles(&self) -> &[ObstacleChange] {
+        &self.obstacles
+    }
+    fn facilitators_mut(&mut self) -> &mut [FacilitatorChange] {
+        &mut self.facilitators
+    }
+    fn obstacles_mut(&mut self) -> &mut [ObstacleChange] {
+        &mut self.obstacles
+    }
+}
+
 impl ProgressReport {
-    /// How one facilitator changed.
+    /// How one item, facilitator or obstacle, changed.
     #[must_use]
-    pub fn facilitator(&self, facilitator: Facilitator) -> &FacilitatorChange {
-        #[allow(clippy::indexing_slicing, reason = "one entry per facilitator")]
-        &self.facilitators[facilitator as usize]
+    pub fn change<T: Rated>(&self, item: T) -> &ItemChange<T> {
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "an array of one entry per value, indexed by the value's position"
+        )]
+        &T::of(self)[item.index()]
     }
+}
 
-    /// How one obstacle changed.
+impl Movement {
+    /// How a band moved from `earlier` to `later`: bands compare by how
+    /// good they are for the partnership; an unknown band is not comparable.
+    ///
+    /// ```
+    /// use interagency::{FacilitatorBand, Movement, ObstacleBand};
+    ///
+    /// assert_eq!(Movement::between(FacilitatorBand::Concern, FacilitatorBand::Borderline), Movement::Improved);
+    /// assert_eq!(Movement::between(ObstacleBand::Minor, ObstacleBand::Major), Movement::Worsened);
+    /// assert_eq!(Movement::between(ObstacleBand::Unknown, ObstacleBand::Major), Movement::NotComparable);
+    /// ```
     #[must_use]
-    pub fn obstacle(&self, obstacle: Obstacle) -> &ObstacleChange {
-        #[allow(clippy::indexing_slicing, reason = "one entry per obstacle")]
-        &self.obstacles[obstacle as usize]
+    pub fn between<B: Band>(earlier: B, later: B) -> Movement {
+        match (earlier.rank(), later.rank()) {
+            (Some(e), Some(l)) if l > e => Movement::Improved,
+            (Some(e), Some(l)) if l < e => Movement::Worsened,
+            (Some(_), Some(_)) => Movement::Unchanged,
+            _ => Movement::NotComparable,
+        }
     }
 }
 
-/// The rank of a facilitator band, better higher; `None` for unknown.
-fn facilitator_rank(band: FacilitatorBand) -> Option<u8> {
-    match band {
-        FacilitatorBand::Concern => Some(0),
-        FacilitatorBand::Borderline => Some(1),
-        FacilitatorBand::Strength => Some(2),
-        FacilitatorBand::Unknown => None,
-    }
-}
-
-/// The rank of an obstacle band, better (less severe) higher; `None` for
-/// unknown.
-fn obstacle_rank(band: ObstacleBand) -> Option<u8> {
-    match band {
-        ObstacleBand::Major => Some(0),
-        ObstacleBand::Moderate => Some(1),
-        ObstacleBand::Minor => Some(2),
-        ObstacleBand::Unknown => None,
-    }
-}
-
-fn movement(earlier: Option<u8>, later: Option<u8>) -> Movement {
-    match (earlier, later) {
-        (Some(e), Some(l)) if l > e => Movement::Improved,
-        (Some(e), Some(l)) if l < e => Movement::Worsened,
-        (Some(_), Some(_)) => Movement::Unchanged,
-        _ => Movement::NotComparable,
-    }
+/// How every item of one kind changed.
+fn changes<T: Rated, const N: usize>(
+    items: [T; N],
+    rounds: [(&Classification, &ExactMeans); 2],
+) -> [ItemChange<T>; N] {
+    let [(before, before_exact), (after, after_exact)] = rounds;
+    items.map(|item| {
+        let (e, l) = (before.result(item), after.result(item));
+        ItemChange {
+            item,
+            earlier_mean: e.mean,
+            later_mean: l.mean,
+            change: change(before_exact.of(item), after_exact.of(item)),
+            earlier_band: e.band,
+            later_band: l.band,
+            movement: Movement::between(e.band, l.band),
+        }
+    })
 }
 
 fn change(earlier: Option<&Exact>, later: Option<&Exact>) -> Option<f64> {
@@ -204,19 +247,22 @@ fn round(a: &Assessment, structural: Option<Level>, achieved: Option<Level>) -> 
     }
 }
 
-/// Compares two rounds of a partnership's assessment with the default
-/// rubric; see [`Rubric::progress`].
-///
-/// # Errors
-///
-/// [`Error::RoundsOutOfOrder`] if both rounds are dated and the later one
-/// is dated before the earlier one.
-pub fn progress(
-    earlier: &Assessment,
-    later: &Assessment,
-    target: Option<Level>,
-) -> Result<ProgressReport, Error> {
-    Rubric::DEFAULT.progress(earlier, later, target)
+impl Assessment {
+    /// Compares this round of a partnership's assessment with an earlier
+    /// one, both analysed with the default rubric; [`Rubric::progress`]
+    /// uses another rubric.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RoundsOutOfOrder`] if both rounds are dated and this one is
+    /// dated before the earlier one.
+    pub fn progress_since(
+        &self,
+        earlier: &Assessment,
+        target: Option<Level>,
+    ) -> Result<ProgressReport, Error> {
+        Rubric::DEFAULT.progress(earlier, self, target)
+    }
 }
 
 impl Rubric {
@@ -246,57 +292,26 @@ impl Rubric {
                 later: l,
             });
         }
-        let (before, before_exact) = earlier.classify_exact(self);
-        let (later_report, after_exact) = later.gap_analysis_exact(self, target);
+        let (before, before_exact) = self.classify_exact(earlier);
+        let (later_report, after_exact) = self.gap_analysis_exact(later, target);
         let after = &later_report.classification;
+        let rounds = [(&before, &before_exact), (after, &after_exact)];
+        let facilitators = changes(Facilitator::ALL, rounds);
+        let obstacles = changes(Obstacle::ALL, rounds);
 
-        let facilitators = before
-            .facilitators
-            .iter()
-            .zip(&after.facilitators)
-            .map(|(e, l)| FacilitatorChange {
-                facilitator: e.facilitator,
-                earlier_mean: e.mean,
-                later_mean: l.mean,
-                change: change(
-                    before_exact.facilitator(e.facilitator),
-                    after_exact.facilitator(e.facilitator),
-                ),
-                earlier_band: e.band,
-                later_band: l.band,
-                movement: movement(facilitator_rank(e.band), facilitator_rank(l.band)),
-            })
-            .collect();
-        let obstacles: Vec<ObstacleChange> = before
-            .obstacles
-            .iter()
-            .zip(&after.obstacles)
-            .map(|(e, l)| ObstacleChange {
-                obstacle: e.obstacle,
-                earlier_mean: e.mean,
-                later_mean: l.mean,
-                change: change(
-                    before_exact.obstacle(e.obstacle),
-                    after_exact.obstacle(e.obstacle),
-                ),
-                earlier_band: e.band,
-                later_band: l.band,
-                movement: movement(obstacle_rank(e.band), obstacle_rank(l.band)),
-            })
-            .collect();
         let obstacles_resolved = obstacles
             .iter()
             .filter(|o| o.earlier_band.is_active() && o.later_band == ObstacleBand::Minor)
-            .map(|o| o.obstacle)
+            .map(|o| o.item)
             .collect();
         let obstacles_new = obstacles
             .iter()
             .filter(|o| !o.earlier_band.is_active() && o.later_band.is_active())
-            .map(|o| o.obstacle)
+            .map(|o| o.item)
             .collect();
         let listed = |a: &Assessment, id: &str| a.agencies().iter().any(|x| x.id == id);
         Ok(ProgressReport {
-            rubric: self.id(),
+            rubric: self.summary(),
             earlier: round(earlier, before.structural_level, before.achieved_level),
             later: round(later, after.structural_level, after.achieved_level),
             structural_change: number(after.structural_level) - number(before.structural_level),

@@ -5,8 +5,9 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::foundation::exact::Exact;
-use crate::input::tally::{Item, Sum};
-use crate::{Assessment, Facilitator, Identifier, Obstacle, Role, Rubric};
+use crate::foundation::keyed::{self, Key, Record};
+use crate::input::tally::Sum;
+use crate::{Assessment, ByKind, Facilitator, Identifier, Obstacle, Rated, Role, Rubric};
 
 /// The marker of a hidden group: always `true` in JSON.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -43,149 +44,226 @@ impl schemars::JsonSchema for Hidden {
     }
 }
 
-/// Declares the group of a breakdown: shown with its mean and count, or
-/// hidden with neither.
-macro_rules! group {
-    ($(#[$meta:meta])* $name:ident, $key:ident: $ty:ty, $key_doc:literal) => {
-        $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-        #[serde(untagged, deny_unknown_fields)]
-        pub enum $name {
-            /// A group that is shown: the mean of its ratings of the item
-            /// (`null` when it has none) and how many ratings it gave.
-            Shown {
-                #[doc = $key_doc]
-                $key: $ty,
-                /// The mean of the group's ratings of the item; `null` when
-                /// it gave none.
-                mean: Option<f64>,
-                /// How many ratings of the item the group gave.
-                responses: u64,
-            },
-            /// A group hidden to protect its respondents: it gave fewer
-            /// ratings than the rubric's smallest group, or it was hidden
-            /// with such a group so that neither can be worked out from the
-            /// other figures. No mean, no count.
-            Hidden {
-                #[doc = $key_doc]
-                $key: $ty,
-                /// Always `true`.
+/// One group's view of an item in a breakdown: an agency's
+/// ([`AgencyGroup`]) or a role's, all agencies pooled ([`RoleGroup`]).
+/// Shown with its mean and count, or hidden with neither.
+///
+/// In JSON the group is named by its key: `{"agency": "cfa", "mean": 2.5,
+/// "responses": 6}`, `{"role": "manager", "hidden": true}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(
+    untagged,
+    bound(
+        serialize = "K: Key + Serialize",
+        deserialize = "K: Key + Deserialize<'de>"
+    )
+)]
+pub enum Group<K> {
+    /// A group that is shown: the mean of its ratings of the item (`null`
+    /// when it has none) and how many ratings it gave.
+    Shown {
+        /// The agency's id, or the role.
+        #[serde(flatten, with = "keyed")]
+        key: K,
+        /// The mean of the group's ratings of the item; `null` when it gave
+        /// none.
+        mean: Option<f64>,
+        /// How many ratings of the item the group gave.
+        responses: u64,
+    },
+    /// A group hidden to protect its respondents: it gave fewer ratings
+    /// than the rubric's smallest group, or it was hidden with such a group
+    /// so that neither can be worked out from the other figures. No mean,
+    /// no count.
+    Hidden {
+        /// The agency's id, or the role.
+        #[serde(flatten, with = "keyed")]
+        key: K,
+        /// Always `true`.
+        hidden: Hidden,
+    },
+}
+
+#[cfg(feature = "schemars")]
+impl<K: Key + schemars::JsonSchema> schemars::JsonSchema for Group<K> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        let mut name: String = K::KEY
+            .chars()
+            .take(1)
+            .flat_map(char::to_uppercase)
+            .collect();
+        name.push_str(K::KEY.get(1..).unwrap_or_default());
+        name.push_str("Group");
+        name.into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let key = generator.subschema_for::<K>().to_value();
+        let mean = generator.subschema_for::<Option<f64>>().to_value();
+        let responses = generator.subschema_for::<u64>().to_value();
+        let hidden = generator.subschema_for::<Hidden>().to_value();
+        let mut shown = serde_json::Map::new();
+        shown.insert(K::KEY.to_owned(), key.clone());
+        shown.insert("mean".to_owned(), mean);
+        shown.insert("responses".to_owned(), responses);
+        let mut hide = serde_json::Map::new();
+        hide.insert(K::KEY.to_owned(), key);
+        hide.insert("hidden".to_owned(), hidden);
+        schemars::json_schema!({
+            "description": format!(
+                "One {}'s view of an item: shown with the mean of its ratings (`null` when it \
+                 gave none) and their number, or hidden to protect its respondents, with \
+                 neither.",
+                K::KEY
+            ),
+            "anyOf": [
+                {"type": "object", "properties": shown,
+                 "required": [K::KEY, "mean", "responses"], "additionalProperties": false},
+                {"type": "object", "properties": hide,
+                 "required": [K::KEY, "hidden"], "additionalProperties": false},
+            ],
+        })
+    }
+}
+
+/// One agency's view of an item, in a breakdown by agency.
+pub type AgencyGroup = Group<String>;
+
+/// One role's view of an item, all agencies pooled, in a breakdown by role.
+pub type RoleGroup = Group<Role>;
+
+impl<K> Group<K> {
+    /// The agency's id, or the role.
+    #[must_use]
+    pub fn key(&self) -> &K {
+        match self {
+            Self::Shown { key, .. } | Self::Hidden { key, .. } => key,
+        }
+    }
+
+    /// Whether the group is hidden.
+    #[must_use]
+    pub fn is_hidden(&self) -> bool {
+        matches!(self, Self::Hidden { .. })
+    }
+
+    /// The mean of a shown group with ratings.
+    #[must_use]
+    pub fn mean(&self) -> Option<f64> {
+        match self {
+            Self::Shown { mean, .. } => *mean,
+            Self::Hidden { .. } => None,
+        }
+    }
+
+    /// The number of ratings of a shown group.
+    #[must_use]
+    pub fn responses(&self) -> Option<u64> {
+        match self {
+            Self::Shown { responses, .. } => Some(*responses),
+            Self::Hidden { .. } => None,
+        }
+    }
+
+    /// The group, shown or hidden, with its sum of ratings.
+    fn of(key: K, sum: Sum, hidden: bool) -> Group<K> {
+        if hidden {
+            Group::Hidden {
+                key,
                 hidden: Hidden,
-            },
-        }
-
-        impl $name {
-            /// Whether the group is hidden.
-            #[must_use]
-            pub fn is_hidden(&self) -> bool {
-                matches!(self, Self::Hidden { .. })
             }
-
-            /// The mean of a shown group with ratings.
-            #[must_use]
-            pub fn mean(&self) -> Option<f64> {
-                match self {
-                    Self::Shown { mean, .. } => *mean,
-                    Self::Hidden { .. } => None,
-                }
+        } else {
+            Group::Shown {
+                key,
+                mean: group_mean(sum),
+                responses: u64::from(sum.count),
             }
-
-            /// The number of ratings of a shown group.
-            #[must_use]
-            pub fn responses(&self) -> Option<u64> {
-                match self {
-                    Self::Shown { responses, .. } => Some(*responses),
-                    Self::Hidden { .. } => None,
-                }
-            }
-        }
-    };
-}
-
-group!(
-    /// One agency's view of an item, in a breakdown by agency.
-    AgencyGroup,
-    agency: String,
-    "The agency's id."
-);
-
-group!(
-    /// One role's view of an item, all agencies pooled, in a breakdown by
-    /// role.
-    RoleGroup,
-    role: Role,
-    "The role."
-);
-
-impl AgencyGroup {
-    /// The agency's id.
-    #[must_use]
-    pub fn agency(&self) -> &str {
-        match self {
-            Self::Shown { agency, .. } | Self::Hidden { agency, .. } => agency,
         }
     }
 }
 
-impl RoleGroup {
-    /// The role.
-    #[must_use]
-    pub fn role(&self) -> Role {
-        match self {
-            Self::Shown { role, .. } | Self::Hidden { role, .. } => *role,
-        }
+/// How the agencies and roles rate one item: a facilitator
+/// ([`FacilitatorVoices`]) or an obstacle ([`ObstacleVoices`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(bound(serialize = "T: Rated", deserialize = "T: Rated"))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        rename = "{T}Voices",
+        bound = "T: Rated + schemars::JsonSchema, T::Band: schemars::JsonSchema",
+        transform = voices_schema::<T>
+    )
+)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "the four flags of the report's JSON"
+)]
+pub struct ItemVoices<T: Rated> {
+    /// The item.
+    #[serde(flatten, with = "keyed")]
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "keyed::schema::<T>"))]
+    pub item: T,
+    /// Every agency, in the assessment's order: the mean of its
+    /// respondents' ratings and their number, or hidden.
+    pub by_agency: Vec<AgencyGroup>,
+    /// Frontline staff, managers and senior managers, in that order: the
+    /// plain mean of all their ratings across agencies and their number, or
+    /// hidden.
+    #[serde(deserialize_with = "roles_in_order")]
+    pub by_role: [RoleGroup; Role::COUNT],
+    /// The highest minus the lowest mean of the shown agencies with
+    /// ratings, when there are at least two; else `null`.
+    pub agency_spread: Option<f64>,
+    /// Whether the spread reaches the rubric's `divergence.agency_spread`.
+    pub agencies_diverge: bool,
+    /// The senior managers' mean minus the frontline staff's, when both are
+    /// shown with ratings; else `null`.
+    pub role_gap: Option<f64>,
+    /// Whether the gap, either way, reaches the rubric's
+    /// `divergence.role_gap`.
+    pub roles_diverge: bool,
+    /// Whether the item has some ratings, but fewer than the rubric's
+    /// smallest group: its mean rests on little evidence.
+    pub thin: bool,
+    /// Whether all its ratings come from one agency.
+    pub one_sided: bool,
+}
+
+/// How the agencies and roles rate one facilitator.
+pub type FacilitatorVoices = ItemVoices<Facilitator>;
+
+/// How the agencies and roles rate one obstacle.
+pub type ObstacleVoices = ItemVoices<Obstacle>;
+
+/// The schema of one kind's voices, closed and described for the kind.
+#[cfg(feature = "schemars")]
+fn voices_schema<T: Rated>(schema: &mut schemars::Schema) {
+    keyed::describe::<T>(schema, |kind| {
+        format!("How the agencies and roles rate one {kind}, with small groups hidden.")
+    });
+}
+
+impl<T: Rated> Record for ItemVoices<T> {
+    type Item = T;
+    fn item(&self) -> T {
+        self.item
     }
 }
 
-/// Declares the voices of one kind of item.
-macro_rules! item_voices {
-    ($(#[$meta:meta])* $name:ident, $field:ident: $ty:ty) => {
-        $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            /// The item.
-            pub $field: $ty,
-            /// Every agency, in the assessment's order: the mean of its
-            /// respondents' ratings and their number, or hidden.
-            pub by_agency: Vec<AgencyGroup>,
-            /// Frontline staff, managers and senior managers, in that order:
-            /// the plain mean of all their ratings across agencies and their
-            /// number, or hidden.
-            pub by_role: Vec<RoleGroup>,
-            /// The highest minus the lowest mean of the shown agencies with
-            /// ratings, when there are at least two; else `null`.
-            pub agency_spread: Option<f64>,
-            /// Whether the spread reaches the rubric's `divergence.agency_spread`.
-            pub agencies_diverge: bool,
-            /// The senior managers' mean minus the frontline staff's, when
-            /// both are shown with ratings; else `null`.
-            pub role_gap: Option<f64>,
-            /// Whether the gap, either way, reaches the rubric's
-            /// `divergence.role_gap`.
-            pub roles_diverge: bool,
-            /// Whether the item has some ratings, but fewer than the
-            /// rubric's smallest group: its mean rests on little evidence.
-            pub thin: bool,
-            /// Whether all its ratings come from one agency.
-            pub one_sided: bool,
-        }
-    };
+impl Record for RoleGroup {
+    type Item = Role;
+    fn item(&self) -> Role {
+        *self.key()
+    }
 }
 
-item_voices!(
-    /// How the agencies and roles rate one facilitator.
-    FacilitatorVoices,
-    facilitator: Facilitator
-);
-
-item_voices!(
-    /// How the agencies and roles rate one obstacle.
-    ObstacleVoices,
-    obstacle: Obstacle
-);
+/// Reads a breakdown by role: one group per role, in order.
+fn roles_in_order<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<[RoleGroup; Role::COUNT], D::Error> {
+    keyed::in_order_array(deserializer)
+}
 
 /// Who sees the partnership how: every facilitator and obstacle broken down
 /// by agency and by role, with the groups too small to show hidden.
@@ -204,7 +282,7 @@ item_voices!(
 /// let assessment = Assessment::from_json(&std::fs::read_to_string(
 ///     "examples/data/child-protection-hub.json")?)?;
 /// let voices = assessment.voices();
-/// let leadership = &voices.facilitators[Facilitator::Leadership as usize];
+/// let leadership = voices.of(Facilitator::Leadership);
 /// // Senior managers rate leadership far higher than frontline staff do.
 /// assert_eq!(leadership.role_gap, Some(2.875));
 /// assert!(leadership.roles_diverge);
@@ -217,28 +295,64 @@ pub struct Voices {
     /// The smallest group shown, from the rubric.
     pub min_group_size: u32,
     /// Every facilitator, in catalogue order.
-    pub facilitators: Vec<FacilitatorVoices>,
+    #[serde(deserialize_with = "keyed::in_order_array")]
+    pub facilitators: [FacilitatorVoices; Facilitator::COUNT],
     /// Every obstacle, in catalogue order.
-    pub obstacles: Vec<ObstacleVoices>,
+    #[serde(deserialize_with = "keyed::in_order_array")]
+    pub obstacles: [ObstacleVoices; Obstacle::COUNT],
+}
+
+impl ByKind for Voices {
+    type Part<T: Rated> = [ItemVoices<T>];
+    fn facilitators(&self) -> &[FacilitatorVoices] {
+        &self.facilitators
+    }
+    fn obstacles(&self) -> &[ObstacleVoices] {
+        &self.obstacles
+    }
+    fn facilitators_mut(&mut self) -> &mut [FacilitatorVoices] {
+        &mut self.facilitators
+    }
+    fn obstacles_mut(&mut self) -> &mut [ObstacleVoices] {
+        &mut self.obstacles
+    }
 }
 
 impl Voices {
+    /// The voices of one item, facilitator or obstacle.
+    #[must_use]
+    pub fn of<T: Rated>(&self, item: T) -> &ItemVoices<T> {
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "an array of one entry per value, indexed by the value's position"
+        )]
+        &T::of(self)[item.index()]
+    }
+
     /// How many groups are hidden, over every breakdown of every item.
     #[must_use]
     pub fn hidden_groups(&self) -> usize {
-        let count = |agency: &[AgencyGroup], role: &[RoleGroup]| {
-            agency.iter().filter(|g| g.is_hidden()).count()
-                + role.iter().filter(|g| g.is_hidden()).count()
-        };
-        self.facilitators
-            .iter()
-            .map(|v| count(&v.by_agency, &v.by_role))
-            .chain(
-                self.obstacles
-                    .iter()
-                    .map(|v| count(&v.by_agency, &v.by_role)),
-            )
-            .sum()
+        fn count<T: Rated>(voices: &Voices) -> usize {
+            T::of(voices)
+                .iter()
+                .map(|v| {
+                    v.by_agency.iter().filter(|g| g.is_hidden()).count()
+                        + v.by_role.iter().filter(|g| g.is_hidden()).count()
+                })
+                .sum()
+        }
+        count::<Facilitator>(self) + count::<Obstacle>(self)
+    }
+
+    /// Whether every breakdown by agency lists `agencies`, in their order.
+    pub(crate) fn lists(&self, agencies: &[&str]) -> bool {
+        fn lists<T: Rated>(voices: &Voices, agencies: &[&str]) -> bool {
+            T::of(voices).iter().all(|v| {
+                v.by_agency.len() == agencies.len()
+                    && v.by_agency.iter().zip(agencies).all(|(g, a)| g.key() == a)
+            })
+        }
+        lists::<Facilitator>(self, agencies) && lists::<Obstacle>(self, agencies)
     }
 }
 
@@ -268,22 +382,6 @@ fn suppress(sums: &[Sum], k: u32, hidden: &mut [bool]) {
 /// The exact mean of a shown group with ratings.
 fn visible_mean(sum: Sum, hidden: bool) -> Option<Exact> {
     (!hidden && sum.count > 0).then(|| Exact::ratio(sum.total, sum.count))
-}
-
-/// Everything but the item itself, computed from the sums.
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "the four flags of the report's JSON"
-)]
-struct Computed {
-    by_agency: Vec<AgencyGroup>,
-    by_role: Vec<RoleGroup>,
-    agency_spread: Option<f64>,
-    agencies_diverge: bool,
-    role_gap: Option<f64>,
-    roles_diverge: bool,
-    thin: bool,
-    one_sided: bool,
 }
 
 /// The highest minus the lowest mean of the shown agencies with ratings,
@@ -331,12 +429,12 @@ struct Scratch {
     hidden: Vec<bool>,
 }
 
-fn compute(
+fn compute<T: Rated>(
     assessment: &Assessment,
     rubric: &Rubric,
-    item: Item,
+    item: T,
     scratch: &mut Scratch,
-) -> Computed {
+) -> ItemVoices<T> {
     let k = rubric.privacy().min_group_size;
     let exact = rubric.exact_thresholds();
     let tallies = assessment.tallies();
@@ -355,21 +453,7 @@ fn compute(
         .iter()
         .zip(agency_sums.iter())
         .zip(agency_hidden.iter())
-        .map(|((agency, sum), &hidden)| {
-            let agency = agency.id.clone();
-            if hidden {
-                AgencyGroup::Hidden {
-                    agency,
-                    hidden: Hidden,
-                }
-            } else {
-                AgencyGroup::Shown {
-                    agency,
-                    mean: group_mean(*sum),
-                    responses: u64::from(sum.count),
-                }
-            }
-        })
+        .map(|((agency, &sum), &hidden)| Group::of(agency.id.clone(), sum, hidden))
         .collect();
 
     let mut role_sums = [Sum::default(); Role::COUNT];
@@ -380,24 +464,11 @@ fn compute(
     }
     let mut role_hidden = [false; Role::COUNT];
     suppress(&role_sums, k, &mut role_hidden);
-    let by_role = Role::ALL
-        .iter()
-        .zip(role_sums.iter().zip(role_hidden))
-        .map(|(&role, (sum, hidden))| {
-            if hidden {
-                RoleGroup::Hidden {
-                    role,
-                    hidden: Hidden,
-                }
-            } else {
-                RoleGroup::Shown {
-                    role,
-                    mean: group_mean(*sum),
-                    responses: u64::from(sum.count),
-                }
-            }
-        })
-        .collect();
+    let mut role_groups = role_sums.iter().zip(role_hidden);
+    let by_role = Role::ALL.map(|role| {
+        let (&sum, hidden) = role_groups.next().unwrap_or((&Sum::default(), false));
+        Group::of(role, sum, hidden)
+    });
 
     let spread = spread(agency_sums, agency_hidden);
     let agencies_diverge = spread
@@ -421,7 +492,8 @@ fn compute(
         .is_some_and(|g| g.at_least(&threshold) || g.neg().at_least(&threshold));
 
     let total: u64 = agency_sums.iter().map(|s| u64::from(s.count)).sum();
-    Computed {
+    ItemVoices {
+        item,
         by_agency,
         by_role,
         agency_spread: spread.as_ref().map(Exact::to_f64),
@@ -435,62 +507,25 @@ fn compute(
 
 impl Assessment {
     /// Who sees the partnership how, with the default rubric's privacy and
-    /// divergence numbers; see [`Voices`].
+    /// divergence numbers; see [`Voices`]. [`Rubric::voices`] uses another
+    /// rubric's.
     #[must_use]
     pub fn voices(&self) -> Voices {
-        self.voices_with(&Rubric::DEFAULT)
-    }
-
-    /// Who sees the partnership how, with `rubric`'s privacy and divergence
-    /// numbers.
-    #[must_use]
-    pub fn voices_with(&self, rubric: &Rubric) -> Voices {
-        let mut scratch = Scratch::default();
-        let facilitators = Facilitator::iter()
-            .map(|facilitator| {
-                let c = compute(self, rubric, Item::Facilitator(facilitator), &mut scratch);
-                FacilitatorVoices {
-                    facilitator,
-                    by_agency: c.by_agency,
-                    by_role: c.by_role,
-                    agency_spread: c.agency_spread,
-                    agencies_diverge: c.agencies_diverge,
-                    role_gap: c.role_gap,
-                    roles_diverge: c.roles_diverge,
-                    thin: c.thin,
-                    one_sided: c.one_sided,
-                }
-            })
-            .collect();
-        let obstacles = Obstacle::iter()
-            .map(|obstacle| {
-                let c = compute(self, rubric, Item::Obstacle(obstacle), &mut scratch);
-                ObstacleVoices {
-                    obstacle,
-                    by_agency: c.by_agency,
-                    by_role: c.by_role,
-                    agency_spread: c.agency_spread,
-                    agencies_diverge: c.agencies_diverge,
-                    role_gap: c.role_gap,
-                    roles_diverge: c.roles_diverge,
-                    thin: c.thin,
-                    one_sided: c.one_sided,
-                }
-            })
-            .collect();
-        Voices {
-            min_group_size: rubric.privacy().min_group_size,
-            facilitators,
-            obstacles,
-        }
+        Rubric::DEFAULT.voices(self)
     }
 }
 
 impl Rubric {
-    /// Who sees `assessment`'s partnership how, with this rubric: the same
-    /// as [`Assessment::voices_with`].
+    /// Who sees `assessment`'s partnership how, with this rubric's privacy
+    /// and divergence numbers.
     #[must_use]
     pub fn voices(&self, assessment: &Assessment) -> Voices {
-        assessment.voices_with(self)
+        let mut scratch = Scratch::default();
+        Voices {
+            min_group_size: self.privacy().min_group_size,
+            facilitators: Facilitator::ALL
+                .map(|item| compute(assessment, self, item, &mut scratch)),
+            obstacles: Obstacle::ALL.map(|item| compute(assessment, self, item, &mut scratch)),
+        }
     }
 }

@@ -1,21 +1,18 @@
 //! The benefits of interagency working listed by the CAAB.
 
-use crate::Level;
-use crate::foundation::id::concept;
-use crate::rubric::Rubric;
+use crate::concepts::concept::concept;
 
 concept! {
     /// A benefit of interagency working, as listed by the Children Acts
     /// Advisory Board (2009) and quoted in the briefing.
     ///
-    /// The level from which each benefit is *expected*
-    /// ([`Benefit::expected_from`]) is this crate's default rubric, not a
-    /// claim of the sources.
+    /// The level from which each benefit is *expected* is a rubric's
+    /// reading (`Rubric::expected_from`), not a claim of the sources.
     ///
     /// ```
-    /// use interagency::{Benefit, Level};
+    /// use interagency::{Benefit, Level, Rubric};
     ///
-    /// assert_eq!(Benefit::ConsistentMessage.expected_from(), Level::Cooperation);
+    /// assert_eq!(Rubric::DEFAULT.expected_from(Benefit::ConsistentMessage), Level::Cooperation);
     /// assert_eq!(Benefit::FasterAccess.description(), "Faster access to services");
     /// ```
     pub enum Benefit: "benefit" {
@@ -79,13 +76,5 @@ concept! {
             quoted: true,
             source: Caab2009,
         },
-    }
-}
-
-impl Benefit {
-    /// The level from which the default rubric expects this benefit.
-    #[must_use]
-    pub fn expected_from(self) -> Level {
-        Rubric::DEFAULT.expected_from(self)
     }
 }

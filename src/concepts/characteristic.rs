@@ -1,9 +1,6 @@
 //! The observable arrangements that define each level.
 
-use crate::Level;
-use crate::foundation::id::concept;
-use crate::rubric::Rubric;
-use crate::{ConceptSet, PracticeTip};
+use crate::concepts::concept::concept;
 
 concept! {
     /// An observable arrangement that marks a level of interagency working.
@@ -12,11 +9,12 @@ concept! {
     /// sentences into arrangements a partnership can say it has in place. The
     /// split is this crate's reading of Frost, part of its default rubric, not
     /// a list found in the sources; the descriptions are the crate's words.
+    /// Which level each marks is a rubric's reading (`Rubric::level_of`).
     ///
     /// ```
-    /// use interagency::{Characteristic, Level};
+    /// use interagency::{Characteristic, Level, Rubric};
     ///
-    /// assert_eq!(Characteristic::SharedAgreedGoals.level(), Level::Coordination);
+    /// assert_eq!(Rubric::DEFAULT.level_of(Characteristic::SharedAgreedGoals), Level::Coordination);
     /// assert_eq!(Characteristic::COUNT, 7);
     /// ```
     pub enum Characteristic: "characteristic" {
@@ -62,19 +60,5 @@ concept! {
             quoted: false,
             source: Frost2005,
         },
-    }
-}
-
-impl Characteristic {
-    /// The level this characteristic belongs to in the default rubric.
-    #[must_use]
-    pub fn level(self) -> Level {
-        Rubric::DEFAULT.level_of(self)
-    }
-
-    /// The practice tips that establish this characteristic.
-    #[must_use]
-    pub fn established_by(self) -> ConceptSet<PracticeTip> {
-        Rubric::DEFAULT.tips_establishing(self)
     }
 }

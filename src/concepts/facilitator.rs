@@ -1,21 +1,19 @@
 //! Statham's factors that facilitate interagency working.
 
-use crate::foundation::id::concept;
-use crate::rubric::Rubric;
-use crate::{ConceptSet, Level, PracticeTip};
+use crate::concepts::concept::concept;
 
 concept! {
     /// A factor that facilitates interagency working, from Statham's (2011)
     /// review of international evidence as the briefing summarises it.
     ///
     /// Descriptions quote the briefing. The level from which each factor is
-    /// *required* ([`Facilitator::required_from`]) is this crate's default
-    /// rubric, not a claim of the sources.
+    /// *required* is a rubric's reading (`Rubric::required_from`), not a
+    /// claim of the sources.
     ///
     /// ```
-    /// use interagency::{Facilitator, Level};
+    /// use interagency::{Facilitator, Level, Rubric};
     ///
-    /// assert_eq!(Facilitator::GoodCommunication.required_from(), Level::Cooperation);
+    /// assert_eq!(Rubric::DEFAULT.required_from(Facilitator::GoodCommunication), Level::Cooperation);
     /// assert_eq!(Facilitator::Leadership.name(), "Leadership");
     /// ```
     pub enum Facilitator: "facilitator" {
@@ -61,19 +59,5 @@ concept! {
             quoted: true,
             source: Statham2011,
         },
-    }
-}
-
-impl Facilitator {
-    /// The level from which the default rubric requires this facilitator.
-    #[must_use]
-    pub fn required_from(self) -> Level {
-        Rubric::DEFAULT.required_from(self)
-    }
-
-    /// The practice tips that build this facilitator.
-    #[must_use]
-    pub fn built_by(self) -> ConceptSet<PracticeTip> {
-        Rubric::DEFAULT.tips_building(self)
     }
 }

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::Source;
-use crate::foundation::id::concept;
+use crate::concepts::concept::concept;
+use crate::concepts::source::Source;
 
 concept! {
     /// A research finding reported in the briefing, quoted from it: the three
@@ -11,7 +11,8 @@ concept! {
     /// quotation of its overview.
     ///
     /// ```
-    /// use interagency::{Finding, Source};
+    /// use interagency::{Source};
+    /// use interagency::catalogue::{Finding};
     ///
     /// assert_eq!(Finding::COUNT, 4);
     /// assert!(Finding::ALL.iter().all(|f| f.source() == Source::Statham2011));
@@ -48,7 +49,7 @@ concept! {
 /// the briefing.
 ///
 /// ```
-/// use interagency::DEFINITION;
+/// use interagency::catalogue::DEFINITION;
 ///
 /// assert!(DEFINITION.text.contains("planned, coordinated and formal way"));
 /// ```

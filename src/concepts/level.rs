@@ -1,8 +1,6 @@
 //! Frost's four levels of interagency working.
 
-use crate::foundation::id::concept;
-use crate::rubric::Rubric;
-use crate::{Benefit, Characteristic, ConceptSet, Facilitator};
+use crate::concepts::concept::concept;
 
 concept! {
     /// A level of interagency working, after Frost (2005, p13).
@@ -93,46 +91,5 @@ impl Level {
     #[must_use]
     pub fn and_below(self) -> &'static [Level] {
         Level::ALL.get(..=self as usize).unwrap_or(&[])
-    }
-
-    /// The characteristics that define this level in the default rubric.
-    ///
-    /// ```
-    /// use interagency::{Characteristic, Level};
-    ///
-    /// let c: Vec<_> = Level::Coordination.characteristics().iter().collect();
-    /// assert_eq!(c, [Characteristic::PlannedAndSystematic, Characteristic::SharedAgreedGoals]);
-    /// ```
-    #[must_use]
-    pub fn characteristics(self) -> ConceptSet<Characteristic> {
-        Rubric::DEFAULT.characteristics_of(self)
-    }
-
-    /// The facilitators the default rubric requires from this level on
-    /// (those first required here, not those of the levels below).
-    #[must_use]
-    pub fn introduces_facilitators(self) -> ConceptSet<Facilitator> {
-        Rubric::DEFAULT.facilitators_introduced_at(self)
-    }
-
-    /// Every facilitator the default rubric requires to sustain this level:
-    /// those required from this level or any level below it.
-    #[must_use]
-    pub fn required_facilitators(self) -> ConceptSet<Facilitator> {
-        Rubric::DEFAULT.facilitators_required_at(self)
-    }
-
-    /// The benefits the default rubric expects from this level on (those
-    /// first expected here).
-    #[must_use]
-    pub fn introduces_benefits(self) -> ConceptSet<Benefit> {
-        Rubric::DEFAULT.benefits_introduced_at(self)
-    }
-
-    /// Every benefit the default rubric expects at this level: those expected
-    /// from this level or any level below it.
-    #[must_use]
-    pub fn expected_benefits(self) -> ConceptSet<Benefit> {
-        Rubric::DEFAULT.benefits_expected_at(self)
     }
 }

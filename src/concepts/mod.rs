@@ -3,8 +3,8 @@
 //! findings and sources, and the catalogue that gathers them.
 
 pub(crate) mod benefit;
-pub(crate) mod catalogue;
 pub(crate) mod characteristic;
+pub(crate) mod concept;
 pub(crate) mod facilitator;
 pub(crate) mod finding;
 pub(crate) mod level;
@@ -12,3 +12,4 @@ pub(crate) mod obstacle;
 pub(crate) mod rated;
 pub(crate) mod source;
 pub(crate) mod tip;
+pub(crate) mod vocabulary;

@@ -1,17 +1,18 @@
 //! The obstacles to interagency working found by Atkinson et al.
 
-use crate::foundation::id::concept;
-use crate::rubric::Rubric;
-use crate::{ConceptSet, PracticeTip};
+use crate::concepts::concept::concept;
 
 concept! {
     /// An obstacle to interagency working, from Atkinson et al. (2002) as
     /// quoted in the briefing.
     ///
-    /// ```
-    /// use interagency::{Obstacle, PracticeTip};
+    /// Which practice tips address each obstacle is a rubric's reading
+    /// (`Rubric::tips_addressing`).
     ///
-    /// assert!(Obstacle::Conflict.addressed_by().contains(PracticeTip::SolveProblemsTogether));
+    /// ```
+    /// use interagency::{Obstacle, PracticeTip, Rubric};
+    ///
+    /// assert!(Rubric::DEFAULT.tips_addressing(Obstacle::Conflict).contains(PracticeTip::SolveProblemsTogether));
     /// ```
     pub enum Obstacle: "obstacle" {
         TimeNotPrioritised {
@@ -50,13 +51,5 @@ concept! {
             quoted: true,
             source: Atkinson2002,
         },
-    }
-}
-
-impl Obstacle {
-    /// The practice tips that address this obstacle.
-    #[must_use]
-    pub fn addressed_by(self) -> ConceptSet<PracticeTip> {
-        Rubric::DEFAULT.tips_addressing(self)
     }
 }

@@ -1,20 +1,18 @@
 //! The briefing's practice tips.
 
-use crate::foundation::id::concept;
-use crate::rubric::{Rubric, TipLinks};
+use crate::concepts::concept::concept;
 
 concept! {
     /// One of the briefing's practice tips, in the briefing's order.
     ///
     /// The briefing offers them "when starting new interagency work, or to
-    /// enhance current interagency work". What each tip works on
-    /// ([`PracticeTip::links`]) is this crate's default rubric, not a claim
-    /// of the briefing.
+    /// enhance current interagency work". What each tip works on is a
+    /// rubric's reading (`Rubric::links`), not a claim of the briefing.
     ///
     /// ```
-    /// use interagency::{Facilitator, PracticeTip};
+    /// use interagency::{Facilitator, PracticeTip, Rubric};
     ///
-    /// let links = PracticeTip::AgreeInformationSharing.links();
+    /// let links = Rubric::DEFAULT.links(PracticeTip::AgreeInformationSharing);
     /// assert!(links.builds.contains(Facilitator::InformationSharingProcedures));
     /// ```
     pub enum PracticeTip: "practice tip" {
@@ -72,15 +70,5 @@ concept! {
             quoted: true,
             source: Briefing,
         },
-    }
-}
-
-impl PracticeTip {
-    /// What this tip works on in the default rubric: the facilitators it
-    /// builds, the obstacles it addresses and the characteristics it
-    /// establishes.
-    #[must_use]
-    pub fn links(self) -> TipLinks {
-        Rubric::DEFAULT.links(self)
     }
 }

@@ -217,10 +217,10 @@ impl<T: Identifier + Serialize> Serialize for ConceptSet<T> {
     }
 }
 
-impl<'de, T: Identifier + Deserialize<'de>> Deserialize<'de> for ConceptSet<T> {
+impl<'de, T: Identifier> Deserialize<'de> for ConceptSet<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct SetVisitor<T>(PhantomData<T>);
-        impl<'de, T: Identifier + Deserialize<'de>> Visitor<'de> for SetVisitor<T> {
+        impl<'de, T: Identifier> Visitor<'de> for SetVisitor<T> {
             type Value = ConceptSet<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "a list of distinct {} identifiers", T::KIND)

@@ -6,49 +6,13 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::foundation::id::id_enum;
 use crate::foundation::text::{AnyText, Bad, Lenient, Text, control_character};
 use crate::input::rating::{RatingProblem, RawRatings};
-use crate::input::tally::{AgencyTally, Item};
-use crate::{Characteristic, ConceptSet, Date, Error, Facilitator, Identifier, Obstacle, Ratings};
-
-id_enum! {
-    /// The sector an agency belongs to.
-    pub enum Sector: "sector" {
-        /// Health services.
-        Health,
-        /// Schools and other education services.
-        Education,
-        /// Social work and child protection.
-        SocialWork,
-        /// Family support services.
-        FamilySupport,
-        /// Police, probation and youth justice.
-        Justice,
-        /// Youth services.
-        Youth,
-        /// Housing services.
-        Housing,
-        /// Community and voluntary organisations.
-        CommunityVoluntary,
-        /// Local government.
-        LocalGovernment,
-        /// Any other sector.
-        Other,
-    }
-}
-
-id_enum! {
-    /// A respondent's role in their agency.
-    pub enum Role: "role" {
-        /// Frontline practitioner.
-        Frontline,
-        /// Manager.
-        Manager,
-        /// Senior manager.
-        SeniorManager,
-    }
-}
+use crate::input::tally::AgencyTally;
+use crate::{
+    Characteristic, ConceptSet, Date, Error, Facilitator, Identifier, Obstacle, Ratings, Role,
+    Sector,
+};
 
 /// An agency taking part in the partnership.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -292,7 +256,7 @@ impl Assessment {
     /// # Ok::<(), interagency::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Assessment, Error> {
-        crate::foundation::json::from_json::<RawAssessment<'_>>(text)?.validate()
+        crate::error::json::from_json::<RawAssessment<'_>>(text)?.validate()
     }
 
     /// The partnership's name.
@@ -405,10 +369,10 @@ fn tally(
             });
         }
         for (item, rating) in response.facilitators.iter() {
-            agency.add(response.role, Item::Facilitator(item), rating);
+            agency.add(response.role, item, rating);
         }
         for (item, rating) in response.obstacles.iter() {
-            agency.add(response.role, Item::Obstacle(item), rating);
+            agency.add(response.role, item, rating);
         }
     }
     Ok(tallies)
@@ -481,7 +445,13 @@ impl RawAssessment<'_> {
         let partnership = text(self.partnership, || "partnership".to_owned(), None, None)?;
         let assessed_on = match self.assessed_on {
             None => None,
-            Some(text) => Some(text.as_str().parse::<Date>()?),
+            Some(text) => Some(
+                text.as_str()
+                    .parse::<Date>()
+                    .map_err(|e| Error::InvalidDate {
+                        value: e.value().to_owned(),
+                    })?,
+            ),
         };
         let agencies = self
             .agencies

@@ -198,7 +198,7 @@ impl Assessment {
     /// let options = CsvOptions::new().ignore_column("timestamp");
     /// let assessment = partnership.with_responses_from_csv(csv, &options)?;
     /// assert_eq!(assessment.responses().len(), 2);
-    /// assert_eq!(assessment.classify().facilitator(Facilitator::GoodCommunication).mean, Some(4.5));
+    /// assert_eq!(assessment.classify().result(Facilitator::GoodCommunication).mean, Some(4.5));
     ///
     /// let bad = "respondent,agency,role,Leadership\nr1,cfa,manager,6\n";
     /// assert_eq!(

@@ -4,6 +4,5 @@
 pub(crate) mod assessment;
 #[cfg(feature = "csv")]
 pub(crate) mod csv;
-pub(crate) mod date;
 pub(crate) mod rating;
 pub(crate) mod tally;

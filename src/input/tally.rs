@@ -2,7 +2,7 @@
 //! is validated so that the analyses never walk the responses again: their
 //! cost depends on the number of agencies, not of respondents.
 
-use crate::{Facilitator, Identifier, Obstacle, Rating, Role};
+use crate::{ByKind, Facilitator, Identifier, Obstacle, Rated, Rating, Role};
 
 /// The sum and count of the ratings of one item.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -30,25 +30,30 @@ impl Sum {
 /// The sums of one group of respondents for every facilitator and obstacle.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Tally {
-    pub(crate) facilitators: [Sum; Facilitator::COUNT],
-    pub(crate) obstacles: [Sum; Obstacle::COUNT],
+    facilitators: [Sum; Facilitator::COUNT],
+    obstacles: [Sum; Obstacle::COUNT],
 }
 
-/// An item of either kind, to pick its sum out of a [`Tally`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Item {
-    Facilitator(Facilitator),
-    Obstacle(Obstacle),
+impl ByKind for Tally {
+    type Part<T: Rated> = [Sum];
+    fn facilitators(&self) -> &[Sum] {
+        &self.facilitators
+    }
+    fn obstacles(&self) -> &[Sum] {
+        &self.obstacles
+    }
+    fn facilitators_mut(&mut self) -> &mut [Sum] {
+        &mut self.facilitators
+    }
+    fn obstacles_mut(&mut self) -> &mut [Sum] {
+        &mut self.obstacles
+    }
 }
 
 impl Tally {
     /// The sum of one item (zero if out of range, which cannot happen).
-    pub(crate) fn of(&self, item: Item) -> Sum {
-        let sum = match item {
-            Item::Facilitator(f) => self.facilitators.get(f.index()),
-            Item::Obstacle(o) => self.obstacles.get(o.index()),
-        };
-        sum.copied().unwrap_or_default()
+    pub(crate) fn of<T: Rated>(&self, item: T) -> Sum {
+        T::of(self).get(item.index()).copied().unwrap_or_default()
     }
 }
 
@@ -61,28 +66,24 @@ pub(crate) struct AgencyTally {
 
 impl AgencyTally {
     /// Adds one respondent's rating of an item.
-    pub(crate) fn add(&mut self, role: Role, item: Item, rating: Rating) {
+    pub(crate) fn add<T: Rated>(&mut self, role: Role, item: T, rating: Rating) {
         for tally in [Some(&mut self.all), self.by_role.get_mut(role.index())]
             .into_iter()
             .flatten()
         {
-            let sum = match item {
-                Item::Facilitator(f) => tally.facilitators.get_mut(f.index()),
-                Item::Obstacle(o) => tally.obstacles.get_mut(o.index()),
-            };
-            if let Some(sum) = sum {
+            if let Some(sum) = T::of_mut(tally).get_mut(item.index()) {
                 sum.add(rating);
             }
         }
     }
 
     /// The agency's sum of one item, all roles together.
-    pub(crate) fn of(&self, item: Item) -> Sum {
+    pub(crate) fn of<T: Rated>(&self, item: T) -> Sum {
         self.all.of(item)
     }
 
     /// The sum of one item by the agency's respondents in `role`.
-    pub(crate) fn of_role(&self, role: Role, item: Item) -> Sum {
+    pub(crate) fn of_role<T: Rated>(&self, role: Role, item: T) -> Sum {
         self.by_role
             .get(role.index())
             .map(|t| t.of(item))

@@ -1,28 +1,32 @@
-//! The gap report as Markdown, for a meeting pack.
+//! Reports as Markdown, for a meeting pack or an agenda: the view written
+//! with Markdown's emphasis, tables and lists, every string from the input
+//! escaped.
 
 use core::fmt::{self, Display, Formatter, Write as _};
 
+use crate::render::Report;
 use crate::render::escape;
-use crate::{
-    Classification, Concept, FacilitatorBand, GapItem, GapReport, Level, ObstacleBand, Role,
-    RoleGroup, Rubric, RubricId, Source,
+use crate::render::view::{
+    Emphasis, GapView, ItemTable, Line, Plan, ProgressView, Span, Word, mean_text,
 };
+use crate::{GapReport, ProgressReport};
 
-/// A [`GapReport`] rendered as Markdown; see [`GapReport::markdown`].
+/// A report rendered as Markdown; see [`GapReport::markdown`] and
+/// [`ProgressReport::markdown`]. It is a [`Display`] value: format it, or
+/// call `to_string()`.
 #[derive(Clone, Copy, Debug)]
-pub struct Markdown<'a> {
-    report: &'a GapReport,
-    rubric: &'a Rubric,
-}
+pub struct Markdown<'a>(Report<'a>);
 
 impl GapReport {
     /// The report as Markdown for a meeting pack: the level reached and why,
-    /// a table of facilitators with a bar for each mean, the obstacles, the
-    /// gap to the target, and the recommendations in order with what each
-    /// addresses and its source.
+    /// a table of facilitators with a bar for each mean, the obstacles,
+    /// where views differ, the gap to the target, and the recommendations
+    /// in order with what each addresses and its source.
     ///
-    /// The text reads the default rubric for the levels each facilitator is
-    /// needed from; use [`GapReport::markdown_with`] for another rubric.
+    /// Everything it says of the rubric (the level each facilitator is
+    /// needed from, the thresholds, the divergence numbers) comes from the
+    /// report itself, so it is right for any rubric, and the same for a
+    /// report read back from its JSON.
     ///
     /// ```
     /// # let assessment: interagency::Assessment = serde_json::from_str(r#"{
@@ -36,28 +40,69 @@ impl GapReport {
     /// ```
     #[must_use]
     pub fn markdown(&self) -> Markdown<'_> {
-        self.markdown_with(&Rubric::DEFAULT)
+        Markdown(Report::Gap(self))
     }
+}
 
-    /// The report as Markdown, explained with `rubric`.
+impl ProgressReport {
+    /// The report as Markdown for a partnership's agenda: the levels then
+    /// and now, what went up, what went down, what is new, every item's
+    /// movement, and what to work on next (the later round's
+    /// recommendations).
+    ///
+    /// ```
+    /// # let read = |n: &str| interagency::Assessment::from_json(
+    /// #     &std::fs::read_to_string(format!("examples/data/{n}.json")).unwrap()).unwrap();
+    /// let progress = read("early-years-network-2027")
+    ///     .progress_since(&read("early-years-network"), None)?;
+    /// let text = progress.markdown().to_string();
+    /// assert!(text.starts_with("# Progress: Ballyfoyle Early Years Network\n"));
+    /// assert!(text.contains("## What went up"));
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
     #[must_use]
-    pub fn markdown_with<'a>(&'a self, rubric: &'a Rubric) -> Markdown<'a> {
-        Markdown {
-            report: self,
-            rubric,
+    pub fn markdown(&self) -> Markdown<'_> {
+        Markdown(Report::Progress(self))
+    }
+}
+
+impl Display for Markdown<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        match self.0 {
+            Report::Gap(r) => gap(&mut out, &GapView::of(r)),
+            Report::Progress(r) => progress(&mut out, &ProgressView::of(r)),
+        }
+        f.write_str(&out)
+    }
+}
+
+/// A word with its emphasis.
+fn word(w: Word) -> String {
+    match w.emphasis {
+        Emphasis::Plain => w.text.to_owned(),
+        Emphasis::Strong => format!("**{}**", w.text),
+        Emphasis::Quiet => format!("*{}*", w.text),
+    }
+}
+
+/// A line of text, input escaped.
+fn line(l: &Line) -> String {
+    let mut out = String::new();
+    for span in &l.0 {
+        match span {
+            Span::Text(t) => out.push_str(t),
+            Span::Input(t) => out.push_str(&escape::markdown(t)),
+            Span::Word(w) => out.push_str(&word(*w)),
+            Span::Term(t) => {
+                let _ = write!(out, "*{t}*");
+            }
+            Span::Code(c) => {
+                let _ = write!(out, "`{c}`");
+            }
         }
     }
-}
-
-pub(crate) fn level_text(level: Option<Level>) -> String {
-    level.map_or_else(
-        || "none".to_owned(),
-        |l| format!("{} (level {} of 4)", l.name(), l.number()),
-    )
-}
-
-pub(crate) fn mean_text(mean: Option<f64>) -> String {
-    mean.map_or_else(|| "–".to_owned(), |m| format!("{m:.2}"))
+    out
 }
 
 /// A bar of ten cells for a mean on the 1 to 5 scale: two cells a point,
@@ -82,519 +127,198 @@ fn bar(mean: Option<f64>) -> String {
     out
 }
 
-pub(crate) fn facilitator_band_text(band: FacilitatorBand) -> &'static str {
-    match band {
-        FacilitatorBand::Strength => "strength",
-        FacilitatorBand::Borderline => "borderline",
-        FacilitatorBand::Concern => "**concern**",
-        FacilitatorBand::Unknown => "*unknown*",
+fn gap(out: &mut String, v: &GapView) {
+    let _ = writeln!(out, "# {}\n", line(&v.title));
+    if let Some(date) = &v.date {
+        let _ = writeln!(out, "Assessed on {date}.\n");
     }
-}
-
-pub(crate) fn obstacle_band_text(band: ObstacleBand) -> &'static str {
-    match band {
-        ObstacleBand::Major => "**major**",
-        ObstacleBand::Moderate => "**moderate**",
-        ObstacleBand::Minor => "minor",
-        ObstacleBand::Unknown => "*unknown*",
-    }
-}
-
-impl Markdown<'_> {
-    /// Why the partnership sits where it does, in sentences.
-    pub(crate) fn reasons(&self, c: &Classification) -> Vec<String> {
-        let rubric = self.rubric;
-        let present = self.report.characteristics;
-        let mut reasons = Vec::new();
-        match c.structural_level {
-            None => reasons.push(format!(
-                "Not yet in place for cooperation: {}.",
-                names(rubric.characteristics_of(Level::LOWEST).difference(present))
-            )),
-            Some(level) => {
-                let below = if level == Level::LOWEST {
-                    ""
-                } else {
-                    " and of every level below it"
-                };
-                reasons.push(format!(
-                    "Every arrangement of {}{below} is in place.",
-                    level.name().to_lowercase()
-                ));
-                if let Some(next) = level.next() {
-                    reasons.push(format!(
-                        "Not yet in place for {}: {}.",
-                        next.name().to_lowercase(),
-                        names(rubric.characteristics_of(next).difference(present))
-                    ));
-                }
-            }
-        }
-        let above = c.achieved_level.map_or(Some(Level::LOWEST), Level::next);
-        if let Some(level) = above.filter(|&l| Some(l) <= c.structural_level) {
-            let failing: Vec<String> = c
-                .facilitators
-                .iter()
-                .filter(|r| rubric.required_from(r.facilitator) <= level && !r.band.sustains())
-                .map(|r| match r.mean {
-                    Some(m) => format!("{} (mean {m:.2})", r.facilitator.name().to_lowercase()),
-                    None => format!("{} (not rated)", r.facilitator.name().to_lowercase()),
-                })
-                .collect();
-            reasons.push(format!(
-                "{} is not sustained: it needs every facilitator it requires to be at \
-                 least borderline (mean {:.1} or more), and {} {} not.",
-                level.name(),
-                rubric.facilitator_thresholds().lower,
-                failing.join(", "),
-                if failing.len() == 1 { "is" } else { "are" }
-            ));
-        } else if let Some(level) = c.achieved_level {
-            reasons.push(format!(
-                "Every facilitator {} requires is at least borderline.",
-                level.name().to_lowercase()
-            ));
-        }
-        let major: Vec<_> = c
-            .obstacles
-            .iter()
-            .filter(|o| o.band == ObstacleBand::Major)
-            .map(|o| o.obstacle.name().to_lowercase())
-            .collect();
-        if !major.is_empty() {
-            reasons.push(format!("Major obstacles: {}.", major.join(", ")));
-        }
-        reasons
-    }
-}
-
-fn names<T: Concept>(set: crate::ConceptSet<T>) -> String {
-    let names: Vec<_> = set.iter().map(|v| v.name().to_lowercase()).collect();
-    names.join(", ")
-}
-
-/// A rubric number as written, with at least one decimal: `1.0`, `1.25`.
-fn number(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.1}")
-    } else {
-        x.to_string()
-    }
-}
-
-/// The evidence markers of an item's row.
-pub(crate) fn evidence(thin: bool, one_sided: bool) -> &'static str {
-    match (thin, one_sided) {
-        (true, true) => "*thin*, *one agency*",
-        (true, false) => "*thin*",
-        (false, true) => "*one agency*",
-        (false, false) => "",
-    }
-}
-
-pub(crate) fn item_text(item: GapItem) -> String {
-    match item {
-        GapItem::Characteristic(c) => format!("arrangement *{}*", c.name()),
-        GapItem::Facilitator(f) => format!("facilitator *{}*", f.name()),
-        GapItem::Obstacle(o) => format!("obstacle *{}*", o.name()),
-    }
-}
-
-impl Markdown<'_> {
-    fn standing(&self, out: &mut String) {
-        let c = &self.report.classification;
-        out.push_str("## Where the partnership stands\n\n| | |\n|---|---|\n");
-        let _ = writeln!(
-            out,
-            "| Arrangements in place for | {} |",
-            level_text(c.structural_level)
-        );
-        let _ = writeln!(
-            out,
-            "| Level sustained | **{}** |",
-            level_text(c.achieved_level)
-        );
-        let _ = writeln!(
-            out,
-            "| Meets the definition of interagency working | {} |",
-            if c.meets_definition { "yes" } else { "no" }
-        );
-        let _ = writeln!(
-            out,
-            "| At risk | {} |\n",
-            if c.at_risk { "**yes**" } else { "no" }
-        );
-        for reason in self.reasons(c) {
-            let _ = writeln!(out, "- {reason}");
-        }
-        out.push('\n');
-    }
-
-    fn facilitators(&self, out: &mut String) {
-        let _ = writeln!(out, "## Facilitators ({})\n", Source::Statham2011.short());
-        out.push_str("| Facilitator | Needed from | Mean | | Band | Ratings | Evidence |\n");
-        out.push_str("|---|---|---:|---|---|---:|---|\n");
-        let voices = &self.report.voices;
-        for (result, voice) in self
-            .report
-            .classification
-            .facilitators
-            .iter()
-            .zip(&voices.facilitators)
-        {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                result.facilitator.name(),
-                self.rubric.required_from(result.facilitator).name(),
-                mean_text(result.mean),
-                bar(result.mean),
-                facilitator_band_text(result.band),
-                result.responses,
-                evidence(voice.thin, voice.one_sided)
-            );
-        }
-        out.push_str("\nMeans run from 1 (not present at all) to 5 (fully present).");
-        self.evidence_legend(
-            out,
-            voices.facilitators.iter().map(|v| (v.thin, v.one_sided)),
-        );
-    }
-
-    fn obstacles(&self, out: &mut String) {
-        let _ = writeln!(out, "## Obstacles ({})\n", Source::Atkinson2002.short());
-        out.push_str(
-            "| Obstacle | Mean | | Band | Ratings | Evidence |\n|---|---:|---|---|---:|---|\n",
-        );
-        let voices = &self.report.voices;
-        for (result, voice) in self
-            .report
-            .classification
-            .obstacles
-            .iter()
-            .zip(&voices.obstacles)
-        {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |",
-                result.obstacle.name(),
-                mean_text(result.mean),
-                bar(result.mean),
-                obstacle_band_text(result.band),
-                result.responses,
-                evidence(voice.thin, voice.one_sided)
-            );
-        }
-        out.push_str("\nMeans run from 1 (not a problem) to 5 (a severe problem).");
-        self.evidence_legend(out, voices.obstacles.iter().map(|v| (v.thin, v.one_sided)));
-    }
-
-    /// Explains the evidence markers used in a table, if any.
-    fn evidence_legend(&self, out: &mut String, flags: impl Iterator<Item = (bool, bool)>) {
-        let (thin, one_sided) =
-            flags.fold((false, false), |(t, o), (thin, one)| (t || thin, o || one));
-        if thin {
-            let _ = write!(
-                out,
-                " *Thin*: fewer than {} ratings, too few to lean on.",
-                self.report.voices.min_group_size
-            );
-        }
-        if one_sided {
-            out.push_str(" *One agency*: every rating comes from a single agency.");
-        }
-        out.push_str("\n\n");
-    }
-
-    /// Where agencies or roles see an item differently, and what is hidden.
-    fn views(&self, out: &mut String) {
-        out.push_str("## Where views differ\n\n");
-        let lines = divergences(self.report, |id| self.agency_name(id));
-        let _ = writeln!(out, "{}\n", views_intro(self.rubric, lines.is_empty()));
-        for line in &lines {
-            let _ = writeln!(out, "- **{}**: {}.", line.item, line.text);
-        }
-        if !lines.is_empty() {
-            out.push('\n');
-        }
-        let _ = writeln!(out, "{}\n", hidden_note(&self.report.voices));
-    }
-
-    /// An agency's name for the text, escaped; its id if it is not listed.
-    fn agency_name(&self, id: &str) -> String {
-        let name = self
-            .report
-            .agencies
-            .iter()
-            .find(|a| a.id == id)
-            .map_or(id, |a| a.name.as_str());
-        escape::markdown(name).into_owned()
-    }
-
-    fn gap(&self, out: &mut String) {
-        let r = self.report;
-        let _ = writeln!(
-            out,
-            "## Towards {} (level {} of 4)\n",
-            r.target.name().to_lowercase(),
-            r.target.number()
-        );
-        out.push_str(if r.reached {
-            "The target is reached: its arrangements are in place and every facilitator it needs is sustained.\n\n"
+    out.push_str("## Where the partnership stands\n\n| | |\n|---|---|\n");
+    for fact in &v.standing {
+        let value = if fact.strong {
+            format!("**{}**", fact.value)
         } else {
-            "The target is not yet reached.\n\n"
-        });
-        if !r.missing_characteristics.is_empty() {
-            out.push_str("Arrangements still to put in place:\n\n");
-            for m in &r.missing_characteristics {
-                let _ = writeln!(
-                    out,
-                    "- **{}** ({}): {}",
-                    m.characteristic.name(),
-                    m.level.name().to_lowercase(),
-                    m.characteristic.description()
-                );
-            }
-            out.push('\n');
-        }
-        if !r.facilitator_gaps.is_empty() {
-            out.push_str("Facilitators to strengthen:\n\n");
-            for g in &r.facilitator_gaps {
-                let state = g.mean.map_or_else(
-                    || "not rated by anyone".to_owned(),
-                    |m| format!("mean {m:.2}"),
-                );
-                let _ = writeln!(out, "- **{}**: {state}", g.facilitator.name());
-            }
-            out.push('\n');
-        }
-        if !r.active_obstacles.is_empty() {
-            out.push_str("Active obstacles:\n\n");
-            for o in &r.active_obstacles {
-                let _ = writeln!(
-                    out,
-                    "- **{}**: mean {:.2}, {}",
-                    o.obstacle.name(),
-                    o.mean,
-                    obstacle_band_text(o.band)
-                );
-            }
-            out.push('\n');
-        }
+            fact.value.clone()
+        };
+        let _ = writeln!(out, "| {} | {value} |", fact.label);
+    }
+    out.push('\n');
+    for reason in &v.reasons {
+        let _ = writeln!(out, "- {reason}");
+    }
+    out.push('\n');
+    for table in &v.tables {
+        item_table(out, table);
     }
 
-    pub(crate) fn recommendations(&self, out: &mut String) {
-        let r = self.report;
-        out.push_str("## Recommendations\n\n");
-        if r.recommendations.is_empty() {
-            out.push_str("No practice tip is needed for this target.\n");
-        }
-        for (n, rec) in r.recommendations.iter().enumerate() {
-            let items: Vec<_> = rec.addresses.iter().map(|&i| item_text(i)).collect();
-            let _ = writeln!(
-                out,
-                "{}. **{}** (priority {:.2})  \n   \u{201c}{}\u{201d} ({})  \n   Works on: {}.",
-                n + 1,
-                rec.tip.name(),
-                rec.priority,
-                rec.tip.description(),
-                rec.tip.source().short(),
-                items.join(", ")
-            );
+    let views = &v.views;
+    let _ = writeln!(out, "## Where views differ\n\n{}\n", views.intro);
+    for d in &views.divergences {
+        let _ = writeln!(out, "- **{}**: {}.", d.item, line(&d.text));
+    }
+    if !views.divergences.is_empty() {
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}\n", views.hidden);
+
+    let g = &v.gap;
+    let _ = writeln!(out, "## {}\n\n{}\n", g.heading, g.reached);
+    if !g.missing.is_empty() {
+        out.push_str("Arrangements still to put in place:\n\n");
+        for (name, level, description) in &g.missing {
+            let _ = writeln!(out, "- **{name}** ({level}): {description}");
         }
         out.push('\n');
-        if !r.unaddressed.is_empty() {
-            let items: Vec<_> = r.unaddressed.iter().map(|&i| item_text(i)).collect();
-            let _ = writeln!(
-                out,
-                "No practice tip of the rubric works on: {}. The rubric offers no \
-                 remedy for these; they need a plan of the partnership's own.\n",
-                items.join(", ")
-            );
-        }
-        if !r.benefits_in_reach.is_empty() {
-            let _ = writeln!(out, "## Benefits in reach ({})\n", Source::Caab2009.short());
-            for b in r.benefits_in_reach {
-                let _ = writeln!(out, "- {}", b.description());
-            }
-            out.push('\n');
-        }
     }
+    if !g.facilitators.is_empty() {
+        out.push_str("Facilitators to strengthen:\n\n");
+        for (name, state) in &g.facilitators {
+            let _ = writeln!(out, "- **{name}**: {state}");
+        }
+        out.push('\n');
+    }
+    if !g.obstacles.is_empty() {
+        out.push_str("Active obstacles:\n\n");
+        for (name, mean, band) in &g.obstacles {
+            let _ = writeln!(out, "- **{name}**: mean {mean}, {}", word(*band));
+        }
+        out.push('\n');
+    }
+    out.push_str("## Recommendations\n\n");
+    plan(out, &v.plan);
+    footer(out, &v.footer);
 }
 
-impl Display for Markdown<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let r = self.report;
-        let mut out = String::new();
+fn item_table(out: &mut String, t: &ItemTable) {
+    let needed = if t.needed { "Needed from | " } else { "" };
+    let needed_rule = if t.needed { "---|" } else { "" };
+    let _ = writeln!(
+        out,
+        "## {}\n\n| {} | {needed}Mean | | Band | Ratings | Evidence |\n|---|{needed_rule}---:|---|---|---:|---|",
+        t.heading, t.kind
+    );
+    for row in &t.rows {
+        let needed = if t.needed {
+            format!("{} | ", row.needed_from.unwrap_or_default())
+        } else {
+            String::new()
+        };
+        let evidence: Vec<String> = row.evidence.iter().map(|&w| word(w)).collect();
         let _ = writeln!(
             out,
-            "# Interagency working: {}\n",
-            escape::markdown(&r.partnership)
+            "| {} | {needed}{} | {} | {} | {} | {} |",
+            row.name,
+            mean_text(row.mean),
+            bar(row.mean),
+            word(row.band),
+            row.ratings,
+            evidence.join(", ")
         );
-        if let Some(date) = r.assessed_on {
-            let _ = writeln!(out, "Assessed on {date}.\n");
+    }
+    let _ = write!(out, "\n{}", t.scale);
+    for sentence in &t.legend {
+        let _ = write!(out, " {}", line(sentence));
+    }
+    out.push_str("\n\n");
+}
+
+/// The recommendations, the gap items no tip works on and the benefits in
+/// reach, after the heading that introduces them.
+fn plan(out: &mut String, p: &Plan) {
+    if p.recommendations.is_empty() {
+        let _ = writeln!(out, "{}", p.none);
+    }
+    for (n, r) in p.recommendations.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. **{}** (priority {})  \n   \u{201c}{}\u{201d} ({})  \n   Works on: {}.",
+            n + 1,
+            r.name,
+            r.priority,
+            r.quote,
+            r.source,
+            line(&r.works_on)
+        );
+    }
+    out.push('\n');
+    if let Some(items) = &p.unaddressed {
+        let _ = writeln!(out, "{}\n", line(items));
+    }
+    if !p.benefits.is_empty() {
+        let _ = writeln!(out, "## {}\n", p.benefits_heading);
+        for b in &p.benefits {
+            let _ = writeln!(out, "- {b}");
         }
-        self.standing(&mut out);
-        self.facilitators(&mut out);
-        self.obstacles(&mut out);
-        self.views(&mut out);
-        self.gap(&mut out);
-        self.recommendations(&mut out);
-        footer(&mut out, &r.rubric);
-        f.write_str(&out)
+        out.push('\n');
     }
 }
 
-/// An item on which agencies or roles diverge, and how, in words.
-pub(crate) struct Divergence {
-    pub(crate) item: &'static str,
-    pub(crate) text: String,
+fn footer(out: &mut String, sentence: &Line) {
+    let _ = writeln!(out, "---\n\n{}", line(sentence));
 }
 
-/// The items on which agencies or roles diverge; `name` gives an agency's
-/// name (escaped as the format needs) from its id.
-pub(crate) fn divergences(report: &GapReport, name: impl Fn(&str) -> String) -> Vec<Divergence> {
-    let v = &report.voices;
-    let items = v
-        .facilitators
-        .iter()
-        .map(|f| {
-            (
-                f.facilitator.name(),
-                &f.by_agency,
-                &f.by_role,
-                f.agencies_diverge.then_some(f.agency_spread).flatten(),
-                f.roles_diverge.then_some(f.role_gap).flatten(),
-            )
-        })
-        .chain(v.obstacles.iter().map(|o| {
-            (
-                o.obstacle.name(),
-                &o.by_agency,
-                &o.by_role,
-                o.agencies_diverge.then_some(o.agency_spread).flatten(),
-                o.roles_diverge.then_some(o.role_gap).flatten(),
-            )
-        }));
-    let mut lines = Vec::new();
-    for (item, by_agency, by_role, spread, gap) in items {
-        let mut parts = Vec::new();
-        if let Some(spread) = spread {
-            let shown = by_agency
-                .iter()
-                .filter_map(|g| g.mean().map(|m| (g.agency(), m)));
-            let high = shown.clone().reduce(|a, b| if b.1 > a.1 { b } else { a });
-            let low = shown.reduce(|a, b| if b.1 < a.1 { b } else { a });
-            if let (Some(high), Some(low)) = (high, low) {
-                parts.push(format!(
-                    "agencies differ by {spread:.2}, from {} ({:.2}) to {} ({:.2})",
-                    name(high.0),
-                    high.1,
-                    name(low.0),
-                    low.1
-                ));
-            }
+fn progress(out: &mut String, v: &ProgressView) {
+    let _ = writeln!(out, "# {}\n\n{}\n", line(&v.title), v.period);
+    if let Some(name) = &v.earlier_name {
+        let _ = writeln!(out, "{}\n", line(name));
+    }
+    out.push_str("| | Earlier | Later | Change |\n|---|---|---|---|\n");
+    for row in &v.levels {
+        let later = if row.strong {
+            format!("**{}**", row.later)
+        } else {
+            row.later.clone()
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {later} | {} |",
+            row.label, row.earlier, row.change
+        );
+    }
+    out.push('\n');
+    for list in &v.moved {
+        let _ = writeln!(out, "## {}\n", list.heading);
+        if list.items.is_empty() {
+            let _ = writeln!(out, "{}", list.none);
         }
-        if let Some(gap) = gap {
-            let mean = |role: Role| {
-                by_role
-                    .iter()
-                    .find(|g| g.role() == role)
-                    .and_then(RoleGroup::mean)
-            };
-            if let (Some(senior), Some(frontline)) =
-                (mean(Role::SeniorManager), mean(Role::Frontline))
-            {
-                parts.push(format!(
-                    "senior managers rate it {senior:.2} and frontline staff {frontline:.2}, \
-                     {:.2} apart",
-                    gap.abs()
-                ));
-            }
+        for m in &list.items {
+            let _ = writeln!(out, "- **{}**: {}.", m.name, line(&m.text));
         }
-        if !parts.is_empty() {
-            lines.push(Divergence {
-                item,
-                text: parts.join("; "),
-            });
+        out.push('\n');
+    }
+    out.push_str("## What is new\n\n");
+    if v.new.is_empty() {
+        let _ = writeln!(out, "{}", v.nothing_new);
+    }
+    for l in &v.new {
+        let _ = writeln!(out, "- {}", line(l));
+    }
+    out.push('\n');
+    for (i, t) in v.tables.iter().enumerate() {
+        let gap = if i > 0 { "\n" } else { "" };
+        let _ = writeln!(
+            out,
+            "{gap}## {}\n\n| {} | Earlier | Later | Change | Bands | Movement |\n|---|---:|---:|---:|---|---|",
+            t.heading, t.kind
+        );
+        for row in &t.rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} \u{2192} {} | {} |",
+                row.name,
+                row.earlier,
+                row.later,
+                row.change,
+                word(row.earlier_band),
+                word(row.later_band),
+                word(row.movement)
+            );
         }
     }
-    lines
-}
-
-/// The sentence before the list of divergences (or instead of it).
-pub(crate) fn views_intro(rubric: &Rubric, none: bool) -> String {
-    let d = rubric.divergence();
-    if none {
-        format!(
-            "No agency or role sees a facilitator or obstacle differently by as much as the \
-             rubric counts as divergent ({} between agencies, {} between senior managers and \
-             frontline staff).",
-            number(d.agency_spread),
-            number(d.role_gap)
-        )
-    } else {
-        format!(
-            "Where agencies differ by {} or more, or senior managers and frontline staff by {} \
-             or more:",
-            number(d.agency_spread),
-            number(d.role_gap)
-        )
+    let _ = writeln!(out, "\n{}\n", v.note);
+    let _ = writeln!(out, "## {}\n", v.next);
+    if let Some(reached) = v.reached {
+        let _ = writeln!(out, "{reached}\n");
     }
-}
-
-/// How many groups are hidden, and why.
-pub(crate) fn hidden_note(voices: &crate::Voices) -> String {
-    let hidden = voices.hidden_groups();
-    let k = voices.min_group_size;
-    if hidden == 0 {
-        format!("Every group with ratings holds at least {k}, so no group is hidden.")
-    } else {
-        format!(
-            "{hidden} {} in these breakdowns {} hidden to protect respondents: each holds fewer \
-             than {k} ratings, or is hidden alongside such a group so that neither can be worked \
-             out from the other figures. Hidden groups are left out of every comparison above.",
-            if hidden == 1 { "group" } else { "groups" },
-            if hidden == 1 { "is" } else { "are" },
-        )
-    }
-}
-
-/// The closing note on the sources and the rubric a report used, with
-/// `text` making the rubric's name and version safe for the format and
-/// `crate_name` the crate's name as the format shows code.
-pub(crate) fn footer_sentence(
-    rubric: &RubricId,
-    text: impl Fn(&str) -> String,
-    crate_name: &str,
-) -> String {
-    let named = if *rubric == Rubric::DEFAULT.id() {
-        format!(
-            "the default rubric of the {crate_name} crate ({}, version {})",
-            text(&rubric.name),
-            text(&rubric.version)
-        )
-    } else {
-        format!(
-            "the rubric \u{201c}{}\u{201d}, version {}",
-            text(&rubric.name),
-            text(&rubric.version)
-        )
-    };
-    format!(
-        "Levels after Frost (2005, p13); facilitators after Statham (2011); obstacles after \
-         Atkinson et al. (2002); benefits after CAAB (2009). Which arrangements mark each \
-         level, which facilitators each level needs, the band thresholds and the priorities \
-         follow {named}, an interpretation of these sources rather than a claim they make."
-    )
-}
-
-/// The closing note of a Markdown report.
-pub(crate) fn footer(out: &mut String, rubric: &RubricId) {
-    let sentence = footer_sentence(
-        rubric,
-        |t| escape::markdown(t).into_owned(),
-        "`interagency`",
-    );
-    let _ = writeln!(out, "---\n\n{sentence}");
+    plan(out, &v.plan);
+    footer(out, &v.footer);
 }

@@ -174,7 +174,7 @@ pub fn progress() -> Schema {
                 "../../examples/data/early-years-network-2027.json"
             ))
             .ok()?;
-            crate::progress(&earlier, &later, None).ok()
+            later.progress_since(&earlier, None).ok()
         })
         .and_then(|p| serde_json::to_value(p).ok());
     if let Some(example) = example {

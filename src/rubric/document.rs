@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Divergence, Privacy, Rubric, Thresholds, TipLinks, Weights};
+use super::{CharacteristicLevels, Divergence, Privacy, Rubric, Thresholds, TipLinks, Weights};
 #[cfg(feature = "schemars")]
 use crate::Concept;
 use crate::foundation::exact::Fraction;
@@ -43,7 +43,7 @@ impl Rubric {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Rubric, Error> {
-        crate::foundation::json::from_json::<RawRubric>(text)?.validate()
+        crate::error::json::from_json::<RawRubric>(text)?.validate()
     }
 
     /// Checks every rule a rubric obeys beyond its types.
@@ -474,5 +474,35 @@ impl schemars::JsonSchema for Rubric {
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         Document::json_schema(generator)
+    }
+}
+
+/// The level each characteristic marks, as a report carries it: a map from
+/// characteristic to level, every characteristic once.
+impl Serialize for CharacteristicLevels {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ConceptMap::<Characteristic, Level>(&self.0, PhantomData).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for CharacteristicLevels {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let field = "characteristic_levels";
+        let entries = Entries::<Lenient<Level>>::deserialize(deserializer)?;
+        per_concept::<Characteristic, _, _>(field, entries, identifier::<Level>)
+            .and_then(|levels| array(field, levels))
+            .map(CharacteristicLevels)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for CharacteristicLevels {
+    fn schema_name() -> Cow<'static, str> {
+        ConceptMap::<Characteristic, Level>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ConceptMap::<Characteristic, Level>::json_schema(generator)
     }
 }

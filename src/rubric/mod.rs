@@ -2,6 +2,7 @@
 //! numbers the analyses use. The default rubric is in `default.rs`; reading,
 //! checking and writing a rubric document in `document.rs`.
 
+pub(crate) mod catalogue;
 mod default;
 mod document;
 
@@ -12,15 +13,15 @@ use serde::{Deserialize, Serialize};
 use crate::foundation::exact::Fraction;
 use crate::{
     Benefit, Characteristic, ConceptSet, Error, Facilitator, Identifier, Level, Obstacle,
-    PracticeTip,
+    PracticeTip, Rated,
 };
 
 /// What one practice tip works on.
 ///
 /// ```
-/// use interagency::{Characteristic, Obstacle, PracticeTip};
+/// use interagency::{Characteristic, Obstacle, PracticeTip, Rubric};
 ///
-/// let links = PracticeTip::EvaluateAndReflect.links();
+/// let links = Rubric::DEFAULT.links(PracticeTip::EvaluateAndReflect);
 /// assert!(links.builds.is_empty());
 /// assert!(links.addresses.contains(Obstacle::Conflict));
 /// assert!(links.establishes.contains(Characteristic::PlannedAndSystematic));
@@ -85,15 +86,58 @@ pub struct Divergence {
     pub role_gap: f64,
 }
 
-/// The name and version of the rubric a report was made with.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The rubric a report was made with: its name and version, and what a
+/// reader of the report needs of it (the level of each characteristic, the
+/// band thresholds, the divergence numbers and the smallest group shown),
+/// so that the report renders the same from its JSON alone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct RubricId {
+pub struct RubricSummary {
     /// The rubric's name.
     pub name: String,
     /// The rubric's version.
     pub version: String,
+    /// The level each characteristic marks.
+    pub characteristic_levels: CharacteristicLevels,
+    /// The thresholds of the facilitator bands.
+    pub facilitator_thresholds: Thresholds,
+    /// The thresholds of the obstacle bands.
+    pub obstacle_thresholds: Thresholds,
+    /// The differences between groups that count as divergent views.
+    pub divergence: Divergence,
+    /// How breakdowns protect respondents.
+    pub privacy: Privacy,
+}
+
+/// The level each characteristic marks, one per characteristic.
+///
+/// ```
+/// use interagency::{Characteristic, Level, Rubric};
+///
+/// let levels = Rubric::DEFAULT.summary().characteristic_levels;
+/// assert_eq!(levels.level_of(Characteristic::SharedAgreedGoals), Level::Coordination);
+/// assert_eq!(levels.characteristics_of(Level::Integration).len(), 1);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CharacteristicLevels([Level; Characteristic::COUNT]);
+
+impl CharacteristicLevels {
+    /// The level a characteristic marks.
+    #[must_use]
+    pub fn level_of(&self, characteristic: Characteristic) -> Level {
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "an array of one entry per value, indexed by the value's discriminant"
+        )]
+        self.0[characteristic as usize]
+    }
+
+    /// The characteristics that mark `level` itself.
+    #[must_use]
+    pub fn characteristics_of(&self, level: Level) -> ConceptSet<Characteristic> {
+        at(&self.0, |l| l == level)
+    }
 }
 
 /// The weights the gap analysis gives each gap item when it ranks the
@@ -135,7 +179,8 @@ pub struct Weights {
 /// It serializes back to the same document.
 ///
 /// ```
-/// use interagency::{Facilitator, Level, Rubric, Thresholds};
+/// use interagency::{Facilitator, Level, Rubric};
+/// use interagency::rubric::{Thresholds};
 ///
 /// let rubric = Rubric::DEFAULT;
 /// assert_eq!(rubric.required_from(Facilitator::Leadership), Level::Coordination);
@@ -243,12 +288,18 @@ impl Rubric {
         self.description.as_deref()
     }
 
-    /// The name and version reports carry.
+    /// What reports carry of the rubric: its name and version, and the
+    /// numbers needed to read and draw them.
     #[must_use]
-    pub fn id(&self) -> RubricId {
-        RubricId {
+    pub fn summary(&self) -> RubricSummary {
+        RubricSummary {
             name: self.name.clone().into_owned(),
             version: self.version.clone().into_owned(),
+            characteristic_levels: CharacteristicLevels(self.characteristic_levels),
+            facilitator_thresholds: self.facilitator_thresholds,
+            obstacle_thresholds: self.obstacle_thresholds,
+            divergence: self.divergence,
+            privacy: self.privacy,
         }
     }
 
@@ -270,6 +321,24 @@ impl Rubric {
             reason = "an array of one entry per value, indexed by the value's discriminant"
         )]
         self.facilitator_levels[facilitator as usize]
+    }
+
+    /// The level from which a rated item is needed: for a facilitator, the
+    /// level from which it is required; `None` for an obstacle.
+    ///
+    /// ```
+    /// use interagency::{Facilitator, Level, Obstacle, Rubric};
+    ///
+    /// assert_eq!(Rubric::DEFAULT.needed_from(Facilitator::Leadership), Some(Level::Coordination));
+    /// assert_eq!(Rubric::DEFAULT.needed_from(Obstacle::Conflict), None);
+    /// ```
+    #[must_use]
+    pub fn needed_from<T: Rated>(&self, item: T) -> Option<Level> {
+        if T::TIED_TO_LEVEL {
+            self.facilitator_levels.get(item.index()).copied()
+        } else {
+            None
+        }
     }
 
     /// The level from which a benefit is expected.

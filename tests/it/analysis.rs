@@ -68,17 +68,17 @@ fn agency_means_give_each_agency_an_equal_voice() {
             ("b", json!({"leadership": 1}), json!({})),
         ],
     );
-    let r = *a.classify().facilitator(F::Leadership);
+    let r = *a.classify().result(F::Leadership);
     assert_eq!(r.mean, Some(3.0));
     assert_eq!(r.responses, 4);
     assert_eq!(r.band, FacilitatorBand::Borderline);
     // Agency c gave no rating and does not count.
-    assert_eq!(a.classify().facilitator(F::TrustAndOpenness).mean, None);
+    assert_eq!(a.classify().result(F::TrustAndOpenness).mean, None);
     assert_eq!(
-        a.classify().facilitator(F::TrustAndOpenness).band,
+        a.classify().result(F::TrustAndOpenness).band,
         FacilitatorBand::Unknown
     );
-    assert_eq!(a.classify().facilitator(F::TrustAndOpenness).responses, 0);
+    assert_eq!(a.classify().result(F::TrustAndOpenness).responses, 0);
 }
 
 #[test]
@@ -101,8 +101,8 @@ fn bands_are_exact_at_the_thresholds() {
             ],
         );
         let c = a.classify();
-        assert_eq!(c.facilitator(F::Leadership).band, fb, "{x},{y}");
-        assert_eq!(c.obstacle(O::Conflict).band, ob, "{x},{y}");
+        assert_eq!(c.result(F::Leadership).band, fb, "{x},{y}");
+        assert_eq!(c.result(O::Conflict).band, ob, "{x},{y}");
     }
     // 2.9999…: (3 + 3 + 2.9999…) is not reachable with integers, so check a
     // mean just below 3: agencies 3, 3 and (3+2)/2 -> 8.5 / 3 = 2.8333.
@@ -116,9 +116,9 @@ fn bands_are_exact_at_the_thresholds() {
         ],
     );
     let c = a.classify();
-    assert_eq!(c.facilitator(F::Leadership).mean, Some(8.5 / 3.0));
-    assert_eq!(c.facilitator(F::Leadership).band, FacilitatorBand::Concern);
-    assert_eq!(c.obstacle(O::Conflict).band, ObstacleBand::Minor);
+    assert_eq!(c.result(F::Leadership).mean, Some(8.5 / 3.0));
+    assert_eq!(c.result(F::Leadership).band, FacilitatorBand::Concern);
+    assert_eq!(c.result(O::Conflict).band, ObstacleBand::Minor);
 }
 
 #[test]
@@ -214,9 +214,9 @@ fn at_risk_when_unsustained_or_a_major_obstacle() {
 #[test]
 fn results_are_in_catalogue_order() {
     let c = assessment(&[], &[]).classify();
-    let f: Vec<_> = c.facilitators.iter().map(|r| r.facilitator).collect();
+    let f: Vec<_> = c.facilitators.iter().map(|r| r.item).collect();
     assert_eq!(f, F::ALL);
-    let o: Vec<_> = c.obstacles.iter().map(|r| r.obstacle).collect();
+    let o: Vec<_> = c.obstacles.iter().map(|r| r.item).collect();
     assert_eq!(o, O::ALL);
 }
 
@@ -234,7 +234,7 @@ fn classification_json_field_names() {
     assert_eq!(v["at_risk"], false);
     assert_eq!(
         v["facilitators"][4],
-        json!({"facilitator": "good_communication", "mean": 4.0, "band": "strength", "responses": 1})
+        json!({"facilitator": "good_communication", "needed_from": "cooperation", "mean": 4.0, "band": "strength", "responses": 1})
     );
     assert_eq!(
         v["obstacles"][0],

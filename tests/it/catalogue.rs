@@ -3,9 +3,11 @@
 
 use std::collections::HashSet;
 
+use interagency::Source;
+use interagency::catalogue::Finding;
 use interagency::{
-    Benefit, Catalogue, Characteristic, Concept, ConceptSet, Facilitator, Finding, Identifier,
-    Level, Obstacle, PracticeTip, Rubric, Source,
+    Benefit, Catalogue, Characteristic, Concept, ConceptSet, Facilitator, Identifier, Level,
+    Obstacle, PracticeTip, Rubric,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -227,7 +229,7 @@ fn quotations_are_verbatim() {
     check::<Obstacle>(&plain);
     check::<PracticeTip>(&plain);
     check::<Finding>(&plain);
-    assert!(plain.contains(interagency::DEFINITION.text));
+    assert!(plain.contains(interagency::catalogue::DEFINITION.text));
 }
 
 #[test]
@@ -241,7 +243,9 @@ fn rubric_links_of_the_default_rubric() {
     use Obstacle as O;
     use PracticeTip as T;
 
-    let levels: Vec<_> = Characteristic::iter().map(Characteristic::level).collect();
+    let levels: Vec<_> = Characteristic::iter()
+        .map(|c| interagency::Rubric::DEFAULT.level_of(c))
+        .collect();
     assert_eq!(
         levels,
         [
@@ -255,7 +259,7 @@ fn rubric_links_of_the_default_rubric() {
         ]
     );
     let required: Vec<_> = Facilitator::iter()
-        .map(Facilitator::required_from)
+        .map(|f| interagency::Rubric::DEFAULT.required_from(f))
         .collect();
     assert_eq!(
         required,
@@ -269,7 +273,9 @@ fn rubric_links_of_the_default_rubric() {
             Integration
         ]
     );
-    let expected: Vec<_> = Benefit::iter().map(Benefit::expected_from).collect();
+    let expected: Vec<_> = Benefit::iter()
+        .map(|b| interagency::Rubric::DEFAULT.expected_from(b))
+        .collect();
     assert_eq!(
         expected,
         [
@@ -347,7 +353,7 @@ fn rubric_links_of_the_default_rubric() {
         ),
     ];
     for (tip, builds, addresses, establishes) in table {
-        let links = tip.links();
+        let links = interagency::Rubric::DEFAULT.links(tip);
         assert_eq!(
             links.builds,
             builds.iter().copied().collect(),
@@ -370,76 +376,98 @@ fn rubric_links_of_the_default_rubric() {
 fn queries_agree_in_both_directions() {
     let rubric = Rubric::DEFAULT;
     for tip in PracticeTip::iter() {
-        let links = tip.links();
+        let links = interagency::Rubric::DEFAULT.links(tip);
         for f in Facilitator::iter() {
-            assert_eq!(links.builds.contains(f), f.built_by().contains(tip));
+            assert_eq!(
+                links.builds.contains(f),
+                interagency::Rubric::DEFAULT.tips_building(f).contains(tip)
+            );
         }
         for o in Obstacle::iter() {
-            assert_eq!(links.addresses.contains(o), o.addressed_by().contains(tip));
+            assert_eq!(
+                links.addresses.contains(o),
+                interagency::Rubric::DEFAULT
+                    .tips_addressing(o)
+                    .contains(tip)
+            );
         }
         for c in Characteristic::iter() {
             assert_eq!(
                 links.establishes.contains(c),
-                c.established_by().contains(tip)
+                interagency::Rubric::DEFAULT
+                    .tips_establishing(c)
+                    .contains(tip)
             );
         }
     }
     let mut seen = ConceptSet::new();
     for level in Level::iter() {
-        for c in level.characteristics() {
-            assert_eq!(c.level(), level);
+        for c in interagency::Rubric::DEFAULT.characteristics_of(level) {
+            assert_eq!(interagency::Rubric::DEFAULT.level_of(c), level);
             assert!(seen.insert(c));
         }
-        for f in level.introduces_facilitators() {
-            assert_eq!(f.required_from(), level);
+        for f in interagency::Rubric::DEFAULT.facilitators_introduced_at(level) {
+            assert_eq!(interagency::Rubric::DEFAULT.required_from(f), level);
         }
-        for b in level.introduces_benefits() {
-            assert_eq!(b.expected_from(), level);
+        for b in interagency::Rubric::DEFAULT.benefits_introduced_at(level) {
+            assert_eq!(interagency::Rubric::DEFAULT.expected_from(b), level);
         }
-        let below = level
-            .previous()
-            .map_or(ConceptSet::new(), Level::required_facilitators);
+        let below = level.previous().map_or(ConceptSet::new(), |l| {
+            interagency::Rubric::DEFAULT.facilitators_required_at(l)
+        });
         assert_eq!(
-            level.required_facilitators(),
-            below.union(level.introduces_facilitators())
+            interagency::Rubric::DEFAULT.facilitators_required_at(level),
+            below.union(interagency::Rubric::DEFAULT.facilitators_introduced_at(level))
         );
-        let below = level
-            .previous()
-            .map_or(ConceptSet::new(), Level::expected_benefits);
+        let below = level.previous().map_or(ConceptSet::new(), |l| {
+            interagency::Rubric::DEFAULT.benefits_expected_at(l)
+        });
         assert_eq!(
-            level.expected_benefits(),
-            below.union(level.introduces_benefits())
+            interagency::Rubric::DEFAULT.benefits_expected_at(level),
+            below.union(interagency::Rubric::DEFAULT.benefits_introduced_at(level))
         );
         assert_eq!(
             rubric.characteristics_up_to(level),
-            level
-                .and_below()
-                .iter()
-                .fold(ConceptSet::new(), |s, l| s.union(l.characteristics()))
+            level.and_below().iter().fold(ConceptSet::new(), |s, l| s
+                .union(rubric.characteristics_of(*l)))
         );
     }
     assert_eq!(seen, ConceptSet::all());
     assert_eq!(
-        Level::Integration.required_facilitators(),
+        interagency::Rubric::DEFAULT.facilitators_required_at(Level::Integration),
         ConceptSet::all()
     );
-    assert_eq!(Level::Integration.expected_benefits(), ConceptSet::all());
+    assert_eq!(
+        interagency::Rubric::DEFAULT.benefits_expected_at(Level::Integration),
+        ConceptSet::all()
+    );
 }
 
 #[test]
 fn invariants_of_spec_section_1() {
     for f in Facilitator::iter() {
-        assert!(!f.built_by().is_empty(), "no tip builds {f}");
+        assert!(
+            !interagency::Rubric::DEFAULT.tips_building(f).is_empty(),
+            "no tip builds {f}"
+        );
     }
     for o in Obstacle::iter() {
-        assert!(!o.addressed_by().is_empty(), "no tip addresses {o}");
+        assert!(
+            !interagency::Rubric::DEFAULT.tips_addressing(o).is_empty(),
+            "no tip addresses {o}"
+        );
     }
     for c in Characteristic::iter() {
-        assert!(!c.established_by().is_empty(), "no tip establishes {c}");
+        assert!(
+            !interagency::Rubric::DEFAULT.tips_establishing(c).is_empty(),
+            "no tip establishes {c}"
+        );
     }
     for level in Level::iter() {
         assert!(
-            !level.characteristics().is_empty(),
+            !interagency::Rubric::DEFAULT
+                .characteristics_of(level)
+                .is_empty(),
             "{level} has no characteristic"
         );
     }

@@ -157,12 +157,14 @@ fn the_issue_example_is_exactly_three() {
   {"respondent":"8","agency":"d","role":"frontline","facilitators":{"good_communication":4}}]}"#;
     let a: Assessment = serde_json::from_str(text).unwrap();
     let c = a.classify();
-    let good = c.facilitator(Facilitator::GoodCommunication);
+    let good = c.result(Facilitator::GoodCommunication);
     assert_eq!(good.mean, Some(3.0));
     assert_eq!(good.band, FacilitatorBand::Borderline);
     assert_eq!(c.achieved_level, Some(Level::Cooperation));
     let json = serde_json::to_string(&a.gap_analysis(None)).unwrap();
-    assert!(json.contains(r#""facilitator":"good_communication","mean":3.0,"band":"borderline""#));
+    assert!(json.contains(
+        r#""facilitator":"good_communication","needed_from":"cooperation","mean":3.0,"band":"borderline""#
+    ));
 }
 
 #[test]
@@ -214,7 +216,7 @@ fn analysis_matches_the_exact_oracle() {
         // Means, bands and the rounding of the JSON number.
         let mut f_means = Vec::new();
         for result in &c.facilitators {
-            let f = result.facilitator;
+            let f = result.item;
             let exact = oracle_mean(&a, |r| r.facilitators.get(f));
             match (&exact, result.mean) {
                 (Some(e), Some(m)) => assert!(is_nearest(m, e), "{f}: {m} is not nearest {e}"),
@@ -235,7 +237,7 @@ fn analysis_matches_the_exact_oracle() {
         }
         let mut o_means = Vec::new();
         for result in &c.obstacles {
-            let o = result.obstacle;
+            let o = result.item;
             let exact = oracle_mean(&a, |r| r.obstacles.get(o));
             if let (Some(e), Some(m)) = (&exact, result.mean) {
                 assert!(is_nearest(m, e), "{o}: {m} is not nearest {e}");
@@ -352,7 +354,7 @@ fn many_agencies_with_coprime_counts_stay_exact() {
         .unwrap();
         let c = a.classify();
         // Conflict: exactly 3 however large the denominator: moderate.
-        let conflict = c.obstacle(Obstacle::Conflict);
+        let conflict = c.result(Obstacle::Conflict);
         assert_eq!(
             (conflict.mean, conflict.band),
             (Some(3.0), ObstacleBand::Moderate)
@@ -361,7 +363,7 @@ fn many_agencies_with_coprime_counts_stay_exact() {
         // and the nearest f64 to the exact value.
         let exact =
             oracle_mean(&a, |r| r.facilitators.get(Facilitator::GoodCommunication)).unwrap();
-        let good = c.facilitator(Facilitator::GoodCommunication);
+        let good = c.result(Facilitator::GoodCommunication);
         assert!(is_nearest(good.mean.unwrap(), &exact));
         assert_eq!(good.band, FacilitatorBand::Concern);
         assert_eq!(c.achieved_level, None);

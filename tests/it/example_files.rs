@@ -18,7 +18,7 @@ fn close(actual: f64, expected: f64) {
 
 #[track_caller]
 fn facilitator(r: &GapReport, f: F, mean: Option<f64>, band: FB, responses: u64) {
-    let got = r.classification.facilitator(f);
+    let got = r.classification.result(f);
     match (got.mean, mean) {
         (Some(a), Some(b)) => close(a, b),
         (a, b) => assert_eq!(a, b, "{f}"),
@@ -28,7 +28,7 @@ fn facilitator(r: &GapReport, f: F, mean: Option<f64>, band: FB, responses: u64)
 
 #[track_caller]
 fn obstacle(r: &GapReport, o: O, mean: Option<f64>, band: OB, responses: u64) {
-    let got = r.classification.obstacle(o);
+    let got = r.classification.result(o);
     match (got.mean, mean) {
         (Some(a), Some(b)) => close(a, b),
         (a, b) => assert_eq!(a, b, "{o}"),
@@ -286,23 +286,24 @@ fn child_protection_hub() {
 /// with the default smallest group of 5.
 #[test]
 fn child_protection_hub_voices() {
-    use interagency::{AgencyGroup, Hidden, Role, RoleGroup};
+    use interagency::Role;
+    use interagency::report::{AgencyGroup, Hidden, RoleGroup};
     let shown = |agency: &str, mean: Option<f64>, responses: u64| AgencyGroup::Shown {
-        agency: agency.to_owned(),
+        key: agency.to_owned(),
         mean,
         responses,
     };
     let hidden = |agency: &str| AgencyGroup::Hidden {
-        agency: agency.to_owned(),
+        key: agency.to_owned(),
         hidden: Hidden,
     };
     let role = |role: Role, mean: Option<f64>, responses: u64| RoleGroup::Shown {
-        role,
+        key: role,
         mean,
         responses,
     };
     let role_hidden = |role: Role| RoleGroup::Hidden {
-        role,
+        key: role,
         hidden: Hidden,
     };
 
@@ -316,7 +317,7 @@ fn child_protection_hub_voices() {
     // Gap 31/8 - 1 = 2.875 >= 1.0: the roles diverge. Agencies: 2.5, 2,
     // 2.5, 2.5, a spread of 0.5 < 1.5.
     let l = &v.facilitators[F::Leadership as usize];
-    assert_eq!(l.facilitator, F::Leadership);
+    assert_eq!(l.item, F::Leadership);
     assert_eq!(
         l.by_agency,
         [

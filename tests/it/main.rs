@@ -7,6 +7,7 @@
 mod support;
 
 mod analysis;
+mod architecture;
 mod assessment;
 mod catalogue;
 mod cli;

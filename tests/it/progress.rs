@@ -6,10 +6,10 @@
 use interagency::{
     Agency, Assessment, Characteristic as C, ConceptSet, Date, Error, Facilitator as F,
     FacilitatorBand as FB, Level, Movement as M, Obstacle as O, ObstacleBand as OB, Rating,
-    Response, Role, Rubric, progress,
+    Response, Role, Rubric,
 };
 
-use crate::support;
+use crate::support::{self, progress};
 
 #[test]
 fn the_early_years_network_a_year_on() {
@@ -35,7 +35,7 @@ fn the_early_years_network_a_year_on() {
 
     // Clarity: earlier phn (2+3)/2, ecec 2, frc 3 = 7.5/3 = 2.5 (concern);
     // later phn (3+4)/2 = 3.5, ecec 3, frc 3, tusla (4+3)/2 = 3.5: 13/4 = 3.25.
-    let f = p.facilitator(F::ClarityOfPurposeAndRoles);
+    let f = p.change(F::ClarityOfPurposeAndRoles);
     assert_eq!(
         (f.earlier_mean, f.later_mean, f.change),
         (Some(2.5), Some(3.25), Some(0.75))
@@ -45,7 +45,7 @@ fn the_early_years_network_a_year_on() {
         (FB::Concern, FB::Borderline, M::Improved)
     );
     // Leadership: earlier phn 3; later phn 3, tusla 4: 3.5. Same band.
-    let f = p.facilitator(F::Leadership);
+    let f = p.change(F::Leadership);
     assert_eq!(
         (f.earlier_mean, f.later_mean, f.change),
         (Some(3.0), Some(3.5), Some(0.5))
@@ -53,7 +53,7 @@ fn the_early_years_network_a_year_on() {
     assert_eq!(f.movement, M::Unchanged);
     // Trust: earlier (3 + 3.5 + 4)/3 = 3.5; later phn 4, ecec 3.5, frc 4,
     // tusla 3: 14.5/4 = 3.625; change 0.125.
-    let f = p.facilitator(F::TrustAndOpenness);
+    let f = p.change(F::TrustAndOpenness);
     assert_eq!(
         (f.earlier_mean, f.later_mean, f.change),
         (Some(3.5), Some(3.625), Some(0.125))
@@ -61,16 +61,16 @@ fn the_early_years_network_a_year_on() {
     assert_eq!(f.movement, M::Unchanged);
     // Communication: earlier (4.5 + 3.5 + 4)/3 = 4; later phn 4.5, ecec 4,
     // frc 4, tusla 3.5: 16/4 = 4. A strength both times.
-    let f = p.facilitator(F::GoodCommunication);
+    let f = p.change(F::GoodCommunication);
     assert_eq!(
         (f.change, f.later_band, f.movement),
         (Some(0.0), FB::Strength, M::Unchanged)
     );
     // Staff relationships: frc 2 then frc 3.
-    let f = p.facilitator(F::StaffRelationshipOpportunities);
+    let f = p.change(F::StaffRelationshipOpportunities);
     assert_eq!((f.change, f.movement), (Some(1.0), M::Improved));
     // Never rated: not comparable.
-    let f = p.facilitator(F::WholeAgencyCommitment);
+    let f = p.change(F::WholeAgencyCommitment);
     assert_eq!((f.earlier_mean, f.later_mean, f.change), (None, None, None));
     assert_eq!(
         (f.earlier_band, f.movement),
@@ -80,7 +80,7 @@ fn the_early_years_network_a_year_on() {
     // Time: earlier phn (4+3)/2 = 3.5, ecec (4+5)/2 = 4.5, frc 3: 11/3
     // (moderate); later phn 2.5, ecec 2.5, frc 2, tusla 2: 9/4 = 2.25
     // (minor). Change 9/4 - 11/3 = -17/12.
-    let o = p.obstacle(O::TimeNotPrioritised);
+    let o = p.change(O::TimeNotPrioritised);
     assert_eq!(o.change, Some(-17.0 / 12.0));
     assert_eq!(
         (o.earlier_band, o.later_band, o.movement),
@@ -88,7 +88,7 @@ fn the_early_years_network_a_year_on() {
     );
     // Conflict: earlier frc 1; later phn 3, frc 4, tusla (3+2)/2 = 2.5:
     // 9.5/3 = 19/6 (moderate). Change 19/6 - 1 = 13/6.
-    let o = p.obstacle(O::Conflict);
+    let o = p.change(O::Conflict);
     assert_eq!(
         (o.later_mean, o.change),
         (Some(19.0 / 6.0), Some(13.0 / 6.0))
@@ -98,7 +98,7 @@ fn the_early_years_network_a_year_on() {
         (OB::Minor, OB::Moderate, M::Worsened)
     );
     // Fatigue: ecec 2 both times.
-    assert_eq!(p.obstacle(O::CollaborationFatigue).movement, M::Unchanged);
+    assert_eq!(p.change(O::CollaborationFatigue).movement, M::Unchanged);
     assert_eq!(
         p.obstacles_resolved,
         ConceptSet::from([O::TimeNotPrioritised])
@@ -172,12 +172,8 @@ fn every_movement() {
             None,
         )
         .unwrap();
-        assert_eq!(
-            p.facilitator(F::Leadership).movement,
-            fm,
-            "{before} -> {after}"
-        );
-        assert_eq!(p.obstacle(O::Conflict).movement, om, "{before} -> {after}");
+        assert_eq!(p.change(F::Leadership).movement, fm, "{before} -> {after}");
+        assert_eq!(p.change(O::Conflict).movement, om, "{before} -> {after}");
     }
     // Resolved: active (3) then minor (2); new: minor (2) or unrated, then
     // active. Unknown later is not resolved.
@@ -281,7 +277,7 @@ fn a_round_compared_with_itself_changes_nothing() {
                 assert!(o.change.is_none_or(|c| c == 0.0));
             }
             assert_eq!(p.later_report, rubric.gap_analysis(&a, None));
-            assert_eq!(p.rubric, rubric.id());
+            assert_eq!(p.rubric, rubric.summary());
         }
     }
 }

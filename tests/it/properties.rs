@@ -397,7 +397,7 @@ proptest! {
     #[test]
     fn progress_is_antisymmetric(a in assessment(), b in assessment()) {
         // Swapping the rounds negates every change and swaps what came and went.
-        let (Ok(forward), Ok(back)) = (interagency::progress(&a, &b, None), interagency::progress(&b, &a, None)) else {
+        let (Ok(forward), Ok(back)) = (crate::support::progress(&a, &b, None), crate::support::progress(&b, &a, None)) else {
             return Ok(()); // dated out of order one way
         };
         prop_assert_eq!(forward.achieved_change, -back.achieved_change);
@@ -422,7 +422,7 @@ proptest! {
         let r = a.gap_analysis(target);
         let json = serde_json::to_string(&r).unwrap();
         let md = r.markdown().to_string();
-        let progress = interagency::progress(&a, &a, target).unwrap();
+        let progress = crate::support::progress(&a, &a, target).unwrap();
         let progress_json = serde_json::to_string(&progress).unwrap();
         let progress_md = progress.markdown().to_string();
         for response in a.responses() {
@@ -501,7 +501,8 @@ mod schema {
 /// hidden group.
 mod privacy {
     use super::*;
-    use interagency::{Privacy, Role};
+    use interagency::Role;
+    use interagency::rubric::Privacy;
 
     /// A partnership of many small groups: 2 to 6 agencies, up to 30
     /// respondents, so that groups below the smallest size are common.
@@ -646,12 +647,12 @@ mod privacy {
                 (&v.obstacles[item].by_agency, &v.obstacles[item].by_role)
             };
             // Change the ratings of every hidden agency at once.
-            let hidden: Vec<&str> = by_agency.iter().filter(|g| g.is_hidden()).map(interagency::AgencyGroup::agency).collect();
+            let hidden: Vec<&str> = by_agency.iter().filter(|g| g.is_hidden()).map(|g| g.key().as_str()).collect();
             if !hidden.is_empty() {
                 let changed = mirror(&a, item, facilitator, |r| hidden.contains(&r.agency.as_str()));
                 prop_assert_eq!(agency_view(&v, item, facilitator), agency_view(&rubric.voices(&changed), item, facilitator));
             }
-            let hidden: Vec<Role> = by_role.iter().filter(|g| g.is_hidden()).map(interagency::RoleGroup::role).collect();
+            let hidden: Vec<Role> = by_role.iter().filter(|g| g.is_hidden()).map(|g| *g.key()).collect();
             if !hidden.is_empty() {
                 let changed = mirror(&a, item, facilitator, |r| hidden.contains(&r.role));
                 prop_assert_eq!(role_view(&v, item, facilitator), role_view(&rubric.voices(&changed), item, facilitator));

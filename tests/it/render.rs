@@ -106,7 +106,7 @@ fn every_example_renders_as_svg_and_html() {
 
 #[test]
 fn the_progress_report_renders_as_svg_and_html() {
-    let p = interagency::progress(
+    let p = crate::support::progress(
         &support::example("early-years-network"),
         &support::example("early-years-network-2027"),
         None,
@@ -206,7 +206,7 @@ fn hostile_names_are_escaped_in_every_format() {
     assert!(markdown.contains("&lt;img src=x onerror=alert(1)&gt;"));
 
     // The progress report, in every format, too.
-    let p = interagency::progress(&a, &a, None).unwrap();
+    let p = crate::support::progress(&a, &a, None).unwrap();
     check_svg(&p.svg().to_string());
     let html = p.html().to_string();
     assert!(!html.to_lowercase().contains("<script"));

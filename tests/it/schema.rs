@@ -128,7 +128,7 @@ fn identifier_values_carry_their_descriptions() {
     check::<interagency::PracticeTip>(defs, "PracticeTip");
     check::<interagency::Benefit>(defs, "Benefit");
     let catalogue = schema::catalogue();
-    check::<interagency::Finding>(&catalogue.as_value()["$defs"], "Finding");
+    check::<interagency::catalogue::Finding>(&catalogue.as_value()["$defs"], "Finding");
     // Every identifier enum in every schema: each value has const and description.
     for (name, schema) in schema::all() {
         for (def, body) in schema.as_value()["$defs"].as_object().unwrap() {
@@ -211,7 +211,7 @@ fn progress_reports_validate() {
         for (later_path, later) in &files {
             let earlier: Assessment = serde_json::from_value(earlier.clone()).unwrap();
             let later: Assessment = serde_json::from_value(later.clone()).unwrap();
-            let Ok(report) = interagency::progress(&earlier, &later, None) else {
+            let Ok(report) = crate::support::progress(&earlier, &later, None) else {
                 continue; // rounds out of order
             };
             let doc = serde_json::to_value(&report).unwrap();

@@ -52,3 +52,12 @@ pub fn assessment(path: &str) -> Assessment {
 pub fn example(name: &str) -> Assessment {
     assessment(&format!("examples/data/{name}.json"))
 }
+
+/// The progress from `earlier` to `later` with the default rubric.
+pub fn progress(
+    earlier: &interagency::Assessment,
+    later: &interagency::Assessment,
+    target: Option<interagency::Level>,
+) -> interagency::Result<interagency::ProgressReport> {
+    later.progress_since(earlier, target)
+}

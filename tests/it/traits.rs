@@ -1,6 +1,10 @@
 //! Every public type is `Send + Sync` (and the plain values `Copy`), so that
 //! assessments and reports can cross threads in servers and dashboards.
 
+use interagency::catalogue::*;
+use interagency::report::*;
+use interagency::rubric::*;
+use interagency::set::*;
 use interagency::*;
 
 fn send_sync<T: Send + Sync>() {}

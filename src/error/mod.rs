@@ -1,6 +1,10 @@
-//! The error type.
+//! The error every fallible function of the crate returns, naming the
+//! field, the value and the respondent, agency or line; and reading JSON
+//! text with errors that say where.
 
 use core::fmt;
+
+pub(crate) mod json;
 
 use crate::foundation::id::OneOf;
 use crate::{Characteristic, Date, Facilitator, Level, Obstacle, Role, Sector};

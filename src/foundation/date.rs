@@ -5,7 +5,26 @@ use core::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Error;
+/// A text that is not a real date in `YYYY-MM-DD` form.
+///
+/// ```
+/// let err = "2026-02-29".parse::<interagency::Date>().unwrap_err();
+/// assert_eq!(err.to_string(), "\"2026-02-29\" is not a real date in YYYY-MM-DD form");
+/// assert_eq!(err.value(), "2026-02-29");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{value:?} is not a real date in YYYY-MM-DD form")]
+pub struct DateError {
+    value: String,
+}
+
+impl DateError {
+    /// The text that was not a date.
+    #[must_use]
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+}
 
 /// A calendar date (proleptic Gregorian), written `YYYY-MM-DD`.
 ///
@@ -19,7 +38,7 @@ use crate::Error;
 /// assert_eq!(date.to_string(), "2024-02-29");
 /// assert!("2026-02-29".parse::<Date>().is_err());
 /// assert!("2026-3-1".parse::<Date>().is_err());
-/// # Ok::<(), interagency::Error>(())
+/// # Ok::<(), interagency::DateError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -75,10 +94,10 @@ impl fmt::Display for Date {
 }
 
 impl FromStr for Date {
-    type Err = Error;
+    type Err = DateError;
 
-    fn from_str(s: &str) -> Result<Date, Error> {
-        let invalid = || Error::InvalidDate {
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        let invalid = || DateError {
             value: s.to_owned(),
         };
         let bytes = s.as_bytes();

@@ -2,10 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rubric::{Divergence, Privacy, Rubric, Thresholds, TipLinks, Weights};
+use super::{Divergence, Privacy, Rubric, Thresholds, TipLinks, Weights};
+use crate::concepts::finding::{DEFINITION, Finding};
+use crate::concepts::source::Source;
 use crate::{
-    Benefit, Characteristic, Concept, ConceptSet, DEFINITION, Facilitator, Finding, Level,
-    Obstacle, PracticeTip, Rated, Source,
+    Benefit, Characteristic, Concept, ConceptSet, Facilitator, Level, Obstacle, PracticeTip, Rated,
 };
 
 /// The whole framework as one document: every concept with its name,

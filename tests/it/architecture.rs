@@ -1,0 +1,234 @@
+//! The crate's folders follow its pipeline, and imports run one way down
+//! it: a folder uses only the folders below it.
+//!
+//! `foundation <- concepts <- error <- rubric <- input <- analysis <- render`
+//!
+//! The test reads every `crate::…` path in the library's code (root
+//! re-exports are traced back to the folder they come from, through
+//! `lib.rs`) and fails on any that names a folder above the file's own.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The folders, lowest first.
+const LAYERS: [&str; 7] = [
+    "foundation",
+    "concepts",
+    "error",
+    "rubric",
+    "input",
+    "analysis",
+    "render",
+];
+
+/// The modules `lib.rs` declares inline to gather re-exports.
+const GATHERING: [&str; 4] = ["report", "catalogue", "set", "schema"];
+
+fn rank(folder: &str) -> Option<usize> {
+    LAYERS.iter().position(|&l| l == folder)
+}
+
+/// Code without comments (doc comments included).
+fn code(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.find("//") {
+            // A `//` inside a string is rare in this crate's code; the
+            // paths we look for are never after one.
+            Some(i) => &line[..i],
+            None => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn identifier(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The paths named after each `crate::` in `text`, as lists of segments
+/// (only as many as needed: two at most). A `crate::{a::b, C}` group gives
+/// one path per member.
+fn paths(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("crate::") {
+        let before = rest[..i].chars().last();
+        rest = &rest[i + "crate::".len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        out.extend(group_paths(rest));
+    }
+    out
+}
+
+/// The paths at the start of `text`: one path, or a `{…}` group of them.
+fn group_paths(text: &str) -> Vec<Vec<String>> {
+    let text = text.trim_start();
+    if let Some(inner) = text.strip_prefix('{') {
+        // The members at depth one, split at commas.
+        let mut members = Vec::new();
+        let (mut depth, mut start) = (0usize, 0usize);
+        for (i, c) in inner.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    members.push(&inner[start..i]);
+                    break;
+                }
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    members.push(&inner[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        return members
+            .into_iter()
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .flat_map(group_paths)
+            .collect();
+    }
+    let first = identifier(text);
+    if first.is_empty() {
+        return Vec::new();
+    }
+    let mut path = vec![first.to_owned()];
+    if let Some(after) = text[first.len()..].strip_prefix("::") {
+        let second = identifier(after.trim_start());
+        if second.is_empty() {
+            // `a::{…}`: the module alone decides the layer, unless it
+            // gathers re-exports, when each member does.
+            return group_paths(after)
+                .into_iter()
+                .map(|mut p| {
+                    p.insert(0, first.to_owned());
+                    p
+                })
+                .collect();
+        }
+        path.push(second.to_owned());
+    }
+    vec![path]
+}
+
+/// The folder each name re-exported by `lib.rs` comes from.
+fn reexports(lib: &str) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for statement in code(lib).split(';') {
+        let Some(i) = statement.find("pub use ") else {
+            continue;
+        };
+        let path = statement[i + "pub use ".len()..].trim();
+        let path = path.strip_prefix("crate::").unwrap_or(path);
+        let folder = identifier(path);
+        if rank(folder).is_none() {
+            continue;
+        }
+        for p in group_paths(path) {
+            // The last segment of each path is the name; group_paths keeps
+            // two segments, so take the name from the statement itself.
+            let _ = p;
+        }
+        let names: Vec<&str> = match path.find('{') {
+            Some(open) => path[open + 1..path.rfind('}').unwrap_or(path.len())]
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .collect(),
+            None => vec![path.rsplit("::").next().unwrap_or(path)],
+        };
+        for name in names {
+            map.insert(name.to_owned(), folder.to_owned());
+        }
+    }
+    map
+}
+
+/// The folder a path names, if it names one of the crate's.
+fn folder_of(path: &[String], names: &HashMap<String, String>) -> Result<Option<String>, String> {
+    let first = path[0].as_str();
+    if rank(first).is_some() {
+        return Ok(Some(first.to_owned()));
+    }
+    if first == "_documentation" {
+        return Ok(None);
+    }
+    let name = if GATHERING.contains(&first) {
+        match path.get(1) {
+            Some(name) => name.as_str(),
+            None => return Err(format!("`crate::{first}` names no item")),
+        }
+    } else {
+        first
+    };
+    match names.get(name) {
+        Some(folder) => Ok(Some(folder.clone())),
+        None => Err(format!(
+            "`{}` is not re-exported by lib.rs",
+            path.join("::")
+        )),
+    }
+}
+
+#[test]
+fn imports_run_one_way() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let names = reexports(&std::fs::read_to_string(src.join("lib.rs")).unwrap());
+    assert!(names.contains_key("Assessment") && names.contains_key("Source"));
+    let mut wrong = Vec::new();
+    for layer in LAYERS {
+        let mut files: Vec<_> = std::fs::read_dir(src.join(layer))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+            .collect();
+        files.sort();
+        for file in files {
+            let text = code(&std::fs::read_to_string(&file).unwrap());
+            for path in paths(&text) {
+                match folder_of(&path, &names) {
+                    Ok(Some(folder)) if rank(&folder) > rank(layer) => wrong.push(format!(
+                        "{}: crate::{} is in {folder}/, above {layer}/",
+                        file.strip_prefix(&src).unwrap().display(),
+                        path.join("::")
+                    )),
+                    Ok(_) => {}
+                    Err(e) => wrong.push(format!(
+                        "{}: {e}",
+                        file.strip_prefix(&src).unwrap().display()
+                    )),
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports that run up the pipeline:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_sees_what_it_must() {
+    let names: HashMap<String, String> = [("Level", "concepts"), ("Voices", "analysis")]
+        .into_iter()
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect();
+    let found = paths(
+        "use crate::{Level, analysis::voices::Voices};\n\
+         let x = crate::render::view::band_word(b); $crate::report::Voices",
+    );
+    let folders: Vec<_> = found
+        .iter()
+        .map(|p| folder_of(p, &names).unwrap().unwrap())
+        .collect();
+    assert_eq!(folders, ["concepts", "analysis", "render", "analysis"]);
+    assert!(paths("// use crate::render::view;").len() == 1);
+    assert!(paths(&code("// use crate::render::view;")).is_empty());
+}
