@@ -81,10 +81,13 @@ fn reference(c: &mut Criterion) {
 fn formats(c: &mut Criterion) {
     let json = synthetic::document(FORMATS);
     let csv = synthetic::csv(FORMATS);
-    let partnership = Assessment::from_json(&synthetic::partnership()).unwrap();
+    let partnership = interagency::Partnership::from_json(&synthetic::partnership()).unwrap();
     let options = interagency::CsvOptions::new();
     assert_eq!(
-        partnership.with_responses_from_csv(&csv, &options).unwrap(),
+        partnership
+            .clone()
+            .with_responses_from_csv(&csv, &options)
+            .unwrap(),
         Assessment::from_json(&json).unwrap()
     );
     let mut g = c.benchmark_group("formats");
@@ -97,6 +100,7 @@ fn formats(c: &mut Criterion) {
     g.bench_function("csv", |b| {
         b.iter(|| {
             partnership
+                .clone()
                 .with_responses_from_csv(black_box(&csv), &options)
                 .unwrap()
         });

@@ -86,7 +86,7 @@ fn read(path: &Path) -> Result<String, String> {
 /// The partnership with its responses read from a CSV file.
 #[cfg(feature = "csv")]
 fn with_responses(
-    partnership: &Assessment,
+    partnership: interagency::Partnership,
     csv: &Path,
     ignored: &[String],
 ) -> Result<Assessment, String> {
@@ -98,11 +98,24 @@ fn with_responses(
         });
     partnership
         .with_responses_from_csv(data, &options)
-        .map_err(|e| format!("{}: {e}", csv.display()))
+        .map_err(|e| match e {
+            interagency::Error::Csv {
+                problem: interagency::CsvProblem::UnknownColumn,
+                ..
+            } => format!(
+                "{}: {e} (with --ignore-column NAME, repeatable)",
+                csv.display()
+            ),
+            e => format!("{}: {e}", csv.display()),
+        })
 }
 
 #[cfg(not(feature = "csv"))]
-fn with_responses(_: &Assessment, csv: &Path, _: &[String]) -> Result<Assessment, String> {
+fn with_responses(
+    _: interagency::Partnership,
+    csv: &Path,
+    _: &[String],
+) -> Result<Assessment, String> {
     Err(format!(
         "{}: reading CSV needs the crate's csv feature",
         csv.display()
@@ -152,10 +165,15 @@ fn run(args: &Args) -> Result<String, String> {
     let load = |path: &Path| {
         Assessment::from_json(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
     };
-    let mut assessment = load(&args.file)?;
-    if let Some(csv) = &args.responses {
-        assessment = with_responses(&assessment, csv, &args.ignore_column)?;
-    }
+    let assessment = match &args.responses {
+        None => load(&args.file)?,
+        Some(csv) => {
+            let text = read(&args.file)?;
+            let partnership = interagency::Partnership::from_json(&text)
+                .map_err(|e| format!("{}: {e}", args.file.display()))?;
+            with_responses(partnership, csv, &args.ignore_column)?
+        }
+    };
     if let Some(since) = &args.since {
         let earlier = load(since)?;
         let progress = rubric

@@ -71,6 +71,7 @@ pub use foundation::date::{Date, DateError};
 pub use input::assessment::{Agency, Assessment, Response};
 #[cfg(feature = "csv")]
 pub use input::csv::{CsvOptions, csv_header};
+pub use input::partnership::Partnership;
 pub use input::rating::{Rating, Ratings};
 
 // The rubric, and the analyses it runs.
@@ -81,7 +82,7 @@ pub use analysis::voices::Voices;
 pub use rubric::Rubric;
 
 // Errors.
-pub use error::{CsvProblem, Error, Result};
+pub use error::{CsvProblem, Error, Place, Result};
 
 #[cfg(feature = "schemars")]
 pub use render::schema;

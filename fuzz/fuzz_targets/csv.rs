@@ -3,7 +3,7 @@
 //! every rejected file must give an error naming a line.
 #![no_main]
 
-use interagency::{Assessment, CsvOptions, Error};
+use interagency::{CsvOptions, Error, Partnership, Place};
 use libfuzzer_sys::fuzz_target;
 
 const PARTNERSHIP: &str = r#"{"partnership": "Fuzz", "agencies": [
@@ -12,7 +12,7 @@ const PARTNERSHIP: &str = r#"{"partnership": "Fuzz", "agencies": [
   "characteristics": ["consistent_goals", "complementary_services"]}"#;
 
 fuzz_target!(|data: &[u8]| {
-    let partnership = Assessment::from_json(PARTNERSHIP).expect("the partnership is valid");
+    let partnership = Partnership::from_json(PARTNERSHIP).expect("the partnership is valid");
     let options = CsvOptions::new().ignore_column("Timestamp");
     match partnership.with_responses_from_csv(data, &options) {
         Ok(assessment) => {
@@ -21,10 +21,17 @@ fuzz_target!(|data: &[u8]| {
             let _ = report.markdown().to_string();
         }
         Err(Error::Csv { line, .. }) => assert!(line >= 1, "errors name a line"),
-        Err(other) => {
-            // The only other errors are the assessment's own rules, which
-            // the CSV reader checks first; reaching them is a bug.
-            panic!("unexpected error: {other}");
-        }
+        // The rules every response obeys name the line they were broken on.
+        Err(
+            Error::EmptyRespondent { place, .. }
+            | Error::DuplicateRespondent { place, .. }
+            | Error::UnknownAgency { place, .. }
+            | Error::NoRatings { place, .. }
+            | Error::ControlCharacter { place, .. },
+        ) => assert!(
+            matches!(place, Place::Line { line, .. } if line >= 1),
+            "errors name a line: {place}"
+        ),
+        Err(other) => panic!("unexpected error: {other}"),
     }
 });

@@ -3,13 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::item_record;
+use crate::concepts::rated::{by_kind, entry};
 use crate::foundation::exact::{Exact, Fraction};
-use crate::foundation::keyed::{self, Record};
+use crate::foundation::keyed;
 use crate::input::tally::{AgencyTally, Sum};
 use crate::rubric::Thresholds;
 use crate::{
-    Assessment, Band, ByKind, Characteristic, Facilitator, FacilitatorBand, Level, Obstacle,
-    ObstacleBand, Rated, Rubric,
+    Assessment, Band, Characteristic, Facilitator, FacilitatorBand, Level, Obstacle, ObstacleBand,
+    Rated, Rubric,
 };
 
 /// A pair of thresholds as exact numbers, and as fractions of 64-bit
@@ -88,7 +90,6 @@ impl Thresholds {
 /// `{"facilitator": "leadership", "needed_from": "coordination", "mean": 2.5, "band": "concern", "responses": 8}`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(bound(serialize = "T: Rated", deserialize = "T: Rated"))]
 #[cfg_attr(
     feature = "schemars",
     schemars(
@@ -126,12 +127,11 @@ pub type ObstacleResult = ItemResult<Obstacle>;
 /// is needed from, an obstacle's has no such field.
 #[cfg(feature = "schemars")]
 fn result_schema<T: Rated>(schema: &mut schemars::Schema) {
-    keyed::describe::<T>(schema, |kind| {
-        format!(
-            "The aggregate ratings of one {kind}: the mean of the agency means, its band and \
-             the number of ratings."
-        )
-    });
+    keyed::describe::<T>(
+        schema,
+        "The aggregate ratings of one {kind}: the mean of the agency means, its band and the \
+         number of ratings.",
+    );
     let Some(properties) = schema
         .get_mut("properties")
         .and_then(serde_json::Value::as_object_mut)
@@ -165,12 +165,7 @@ fn result_schema<T: Rated>(schema: &mut schemars::Schema) {
     }
 }
 
-impl<T: Rated> Record for ItemResult<T> {
-    type Item = T;
-    fn item(&self) -> T {
-        self.item
-    }
-}
+item_record!(ItemResult);
 
 /// Which level a partnership has reached and whether it is sustained
 /// ([the rules](crate::_documentation::method#classification)), with the
@@ -220,58 +215,38 @@ pub struct Classification {
     /// obstacle is `major`.
     pub at_risk: bool,
     /// Every facilitator's aggregate, in catalogue order.
-    #[serde(deserialize_with = "facilitator_results")]
+    #[serde(deserialize_with = "results_in_order")]
     pub facilitators: [FacilitatorResult; Facilitator::COUNT],
     /// Every obstacle's aggregate, in catalogue order.
-    #[serde(deserialize_with = "obstacle_results")]
+    #[serde(deserialize_with = "results_in_order")]
     pub obstacles: [ObstacleResult; Obstacle::COUNT],
 }
 
-/// Reads the facilitators' aggregates: one per facilitator in catalogue
-/// order, each with the level it is needed from.
-fn facilitator_results<'de, D: serde::Deserializer<'de>>(
+/// Reads one kind's aggregates: one per item in catalogue order, each
+/// facilitator with the level it is needed from and no obstacle with one.
+fn results_in_order<'de, T: Rated, D: serde::Deserializer<'de>, const N: usize>(
     deserializer: D,
-) -> Result<[FacilitatorResult; Facilitator::COUNT], D::Error> {
-    let results: [FacilitatorResult; Facilitator::COUNT] = keyed::in_order_array(deserializer)?;
-    match results.iter().find(|r| r.needed_from.is_none()) {
+) -> Result<[ItemResult<T>; N], D::Error> {
+    let results: [ItemResult<T>; N] = keyed::in_order_array(deserializer)?;
+    match results
+        .iter()
+        .find(|r| r.needed_from.is_some() != T::TIED_TO_LEVEL)
+    {
+        Some(r) if T::TIED_TO_LEVEL => Err(serde::de::Error::custom(format_args!(
+            "{} {:?} has no `needed_from`",
+            T::KIND,
+            r.item.id()
+        ))),
         Some(r) => Err(serde::de::Error::custom(format_args!(
-            "facilitator {:?} has no `needed_from`",
+            "{} {:?} has a `needed_from`; only facilitators are needed from a level",
+            T::KIND,
             r.item.id()
         ))),
         None => Ok(results),
     }
 }
 
-/// Reads the obstacles' aggregates: one per obstacle in catalogue order,
-/// none tied to a level.
-fn obstacle_results<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<[ObstacleResult; Obstacle::COUNT], D::Error> {
-    let results: [ObstacleResult; Obstacle::COUNT] = keyed::in_order_array(deserializer)?;
-    match results.iter().find(|r| r.needed_from.is_some()) {
-        Some(r) => Err(serde::de::Error::custom(format_args!(
-            "obstacle {:?} has a `needed_from`; only facilitators are needed from a level",
-            r.item.id()
-        ))),
-        None => Ok(results),
-    }
-}
-
-impl ByKind for Classification {
-    type Part<T: Rated> = [ItemResult<T>];
-    fn facilitators(&self) -> &[FacilitatorResult] {
-        &self.facilitators
-    }
-    fn obstacles(&self) -> &[ObstacleResult] {
-        &self.obstacles
-    }
-    fn facilitators_mut(&mut self) -> &mut [FacilitatorResult] {
-        &mut self.facilitators
-    }
-    fn obstacles_mut(&mut self) -> &mut [ObstacleResult] {
-        &mut self.obstacles
-    }
-}
+by_kind!(Classification => [ItemResult<T>]);
 
 impl Classification {
     /// The aggregate of one item, facilitator or obstacle.
@@ -287,11 +262,7 @@ impl Classification {
     /// ```
     #[must_use]
     pub fn result<T: Rated>(&self, item: T) -> &ItemResult<T> {
-        #[allow(
-            clippy::indexing_slicing,
-            reason = "an array of one entry per value, indexed by the value's position"
-        )]
-        &T::of(self)[item.index()]
+        entry(T::of(self), item)
     }
 
     /// The aggregates of one kind of item, in catalogue order.
@@ -446,21 +417,7 @@ pub(crate) struct ExactMeans {
     pub(crate) obstacles: [Option<Exact>; Obstacle::COUNT],
 }
 
-impl ByKind for ExactMeans {
-    type Part<T: Rated> = [Option<Exact>];
-    fn facilitators(&self) -> &[Option<Exact>] {
-        &self.facilitators
-    }
-    fn obstacles(&self) -> &[Option<Exact>] {
-        &self.obstacles
-    }
-    fn facilitators_mut(&mut self) -> &mut [Option<Exact>] {
-        &mut self.facilitators
-    }
-    fn obstacles_mut(&mut self) -> &mut [Option<Exact>] {
-        &mut self.obstacles
-    }
-}
+by_kind!(ExactMeans => [Option<Exact>]);
 
 impl ExactMeans {
     /// The exact mean of one item; `None` when nobody rated it.

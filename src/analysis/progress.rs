@@ -3,13 +3,15 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::classify::ExactMeans;
+use crate::analysis::item_record;
+use crate::concepts::rated::{by_kind, entry};
 use crate::foundation::exact::Exact;
 use crate::foundation::id::id_enum;
-use crate::foundation::keyed::{self, Record};
+use crate::foundation::keyed;
 use crate::rubric::RubricSummary;
 use crate::{
-    Agency, Assessment, Band, ByKind, Characteristic, Classification, ConceptSet, Date, Error,
-    Facilitator, GapReport, Level, Obstacle, ObstacleBand, Rated, Rubric,
+    Agency, Assessment, Band, Characteristic, Classification, ConceptSet, Date, Error, Facilitator,
+    GapReport, Level, Obstacle, ObstacleBand, Rated, Rubric,
 };
 
 id_enum! {
@@ -49,13 +51,12 @@ pub struct Round {
 /// ([`FacilitatorChange`]) or an obstacle ([`ObstacleChange`]).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(bound(serialize = "T: Rated", deserialize = "T: Rated"))]
 #[cfg_attr(
     feature = "schemars",
     schemars(
         rename = "{T}Change",
         bound = "T: Rated + schemars::JsonSchema, T::Band: schemars::JsonSchema",
-        transform = change_schema::<T>
+        transform = |s: &mut schemars::Schema| keyed::describe::<T>(s, "How one {kind} changed between rounds: its means, bands and movement.")
     )
 )]
 pub struct ItemChange<T: Rated> {
@@ -84,20 +85,7 @@ pub type FacilitatorChange = ItemChange<Facilitator>;
 /// How one obstacle changed between rounds.
 pub type ObstacleChange = ItemChange<Obstacle>;
 
-/// The schema of one kind's changes, closed and described for the kind.
-#[cfg(feature = "schemars")]
-fn change_schema<T: Rated>(schema: &mut schemars::Schema) {
-    keyed::describe::<T>(schema, |kind| {
-        format!("How one {kind} changed between rounds: its means, bands and movement.")
-    });
-}
-
-impl<T: Rated> Record for ItemChange<T> {
-    type Item = T;
-    fn item(&self) -> T {
-        self.item
-    }
-}
+item_record!(ItemChange);
 
 /// What changed between two rounds of one partnership's assessment,
 /// analysed with the same rubric, and what to work on next.
@@ -159,31 +147,13 @@ pub struct ProgressReport {
     pub later_report: GapReport,
 }
 
-impl ByKind for ProgressReport {
-    type Part<T: Rated> = [ItemChange<T>];
-    fn facilitators(&self) -> &[FacilitatorChange] {
-        &self.facilitators
-    }
-    fn obstacles(&self) -> &[ObstacleChange] {
-        &self.obstacles
-    }
-    fn facilitators_mut(&mut self) -> &mut [FacilitatorChange] {
-        &mut self.facilitators
-    }
-    fn obstacles_mut(&mut self) -> &mut [ObstacleChange] {
-        &mut self.obstacles
-    }
-}
+by_kind!(ProgressReport => [ItemChange<T>]);
 
 impl ProgressReport {
     /// How one item, facilitator or obstacle, changed.
     #[must_use]
     pub fn change<T: Rated>(&self, item: T) -> &ItemChange<T> {
-        #[allow(
-            clippy::indexing_slicing,
-            reason = "an array of one entry per value, indexed by the value's position"
-        )]
-        &T::of(self)[item.index()]
+        entry(T::of(self), item)
     }
 }
 
@@ -309,7 +279,14 @@ impl Rubric {
             .filter(|o| !o.earlier_band.is_active() && o.later_band.is_active())
             .map(|o| o.item)
             .collect();
-        let listed = |a: &Assessment, id: &str| a.agencies().iter().any(|x| x.id == id);
+        // The agencies of one round that the other does not list.
+        let only_in = |a: &Assessment, b: &Assessment| -> Vec<String> {
+            a.agencies()
+                .iter()
+                .filter(|x| !b.agencies().iter().any(|y| y.id == x.id))
+                .map(|x| x.id.clone())
+                .collect()
+        };
         Ok(ProgressReport {
             rubric: self.summary(),
             earlier: round(earlier, before.structural_level, before.achieved_level),
@@ -322,18 +299,8 @@ impl Rubric {
             characteristics_removed: earlier
                 .characteristics()
                 .difference(later.characteristics()),
-            agencies_joined: later
-                .agencies()
-                .iter()
-                .filter(|a| !listed(earlier, &a.id))
-                .map(|a| a.id.clone())
-                .collect(),
-            agencies_left: earlier
-                .agencies()
-                .iter()
-                .filter(|a| !listed(later, &a.id))
-                .map(|a| a.id.clone())
-                .collect(),
+            agencies_joined: only_in(later, earlier),
+            agencies_left: only_in(earlier, later),
             facilitators,
             obstacles,
             obstacles_resolved,

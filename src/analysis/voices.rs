@@ -2,45 +2,40 @@
 //! obstacle, where they see the partnership differently, and the
 //! suppression of small groups that protects respondents.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::analysis::item_record;
+use crate::concepts::rated::{by_kind, entry};
 use crate::foundation::exact::Exact;
 use crate::foundation::keyed::{self, Key, Record};
 use crate::input::tally::Sum;
-use crate::{Assessment, ByKind, Facilitator, Identifier, Obstacle, Rated, Role, Rubric};
+use crate::{Assessment, Facilitator, Identifier, Obstacle, Rated, Role, Rubric};
 
 /// The marker of a hidden group: always `true` in JSON.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "bool", try_from = "bool")]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        with = "bool",
+        extend("const" = true),
+        description = "Always true: the group is hidden to protect its respondents."
+    )
+)]
 pub struct Hidden;
 
-impl Serialize for Hidden {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bool(true)
+impl From<Hidden> for bool {
+    fn from(_: Hidden) -> bool {
+        true
     }
 }
 
-impl<'de> Deserialize<'de> for Hidden {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        if bool::deserialize(deserializer)? {
-            Ok(Hidden)
-        } else {
-            Err(serde::de::Error::custom("`hidden` is always true"))
-        }
-    }
-}
+impl TryFrom<bool> for Hidden {
+    type Error = &'static str;
 
-#[cfg(feature = "schemars")]
-impl schemars::JsonSchema for Hidden {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Hidden".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "Always true: the group is hidden to protect its respondents.",
-            "type": "boolean",
-            "const": true,
-        })
+    fn try_from(hidden: bool) -> Result<Hidden, Self::Error> {
+        hidden.then_some(Hidden).ok_or("`hidden` is always true")
     }
 }
 
@@ -186,13 +181,12 @@ impl<K> Group<K> {
 /// ([`FacilitatorVoices`]) or an obstacle ([`ObstacleVoices`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(bound(serialize = "T: Rated", deserialize = "T: Rated"))]
 #[cfg_attr(
     feature = "schemars",
     schemars(
         rename = "{T}Voices",
         bound = "T: Rated + schemars::JsonSchema, T::Band: schemars::JsonSchema",
-        transform = voices_schema::<T>
+        transform = |s: &mut schemars::Schema| keyed::describe::<T>(s, "How the agencies and roles rate one {kind}, with small groups hidden.")
     )
 )]
 #[allow(
@@ -236,20 +230,7 @@ pub type FacilitatorVoices = ItemVoices<Facilitator>;
 /// How the agencies and roles rate one obstacle.
 pub type ObstacleVoices = ItemVoices<Obstacle>;
 
-/// The schema of one kind's voices, closed and described for the kind.
-#[cfg(feature = "schemars")]
-fn voices_schema<T: Rated>(schema: &mut schemars::Schema) {
-    keyed::describe::<T>(schema, |kind| {
-        format!("How the agencies and roles rate one {kind}, with small groups hidden.")
-    });
-}
-
-impl<T: Rated> Record for ItemVoices<T> {
-    type Item = T;
-    fn item(&self) -> T {
-        self.item
-    }
-}
+item_record!(ItemVoices);
 
 impl Record for RoleGroup {
     type Item = Role;
@@ -302,31 +283,13 @@ pub struct Voices {
     pub obstacles: [ObstacleVoices; Obstacle::COUNT],
 }
 
-impl ByKind for Voices {
-    type Part<T: Rated> = [ItemVoices<T>];
-    fn facilitators(&self) -> &[FacilitatorVoices] {
-        &self.facilitators
-    }
-    fn obstacles(&self) -> &[ObstacleVoices] {
-        &self.obstacles
-    }
-    fn facilitators_mut(&mut self) -> &mut [FacilitatorVoices] {
-        &mut self.facilitators
-    }
-    fn obstacles_mut(&mut self) -> &mut [ObstacleVoices] {
-        &mut self.obstacles
-    }
-}
+by_kind!(Voices => [ItemVoices<T>]);
 
 impl Voices {
     /// The voices of one item, facilitator or obstacle.
     #[must_use]
     pub fn of<T: Rated>(&self, item: T) -> &ItemVoices<T> {
-        #[allow(
-            clippy::indexing_slicing,
-            reason = "an array of one entry per value, indexed by the value's position"
-        )]
-        &T::of(self)[item.index()]
+        entry(T::of(self), item)
     }
 
     /// How many groups are hidden, over every breakdown of every item.

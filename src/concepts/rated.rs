@@ -275,3 +275,37 @@ impl Rated for Obstacle {
         }
     }
 }
+
+/// Implements [`ByKind`] for a type whose `facilitators` and `obstacles`
+/// fields hold each kind's part: `by_kind!(Voices => [ItemVoices<T>])`.
+macro_rules! by_kind {
+    ($ty:ty => $part:ty) => {
+        impl $crate::ByKind for $ty {
+            type Part<T: $crate::Rated> = $part;
+            fn facilitators(&self) -> &Self::Part<$crate::Facilitator> {
+                &self.facilitators
+            }
+            fn obstacles(&self) -> &Self::Part<$crate::Obstacle> {
+                &self.obstacles
+            }
+            fn facilitators_mut(&mut self) -> &mut Self::Part<$crate::Facilitator> {
+                &mut self.facilitators
+            }
+            fn obstacles_mut(&mut self) -> &mut Self::Part<$crate::Obstacle> {
+                &mut self.obstacles
+            }
+        }
+    };
+}
+
+pub(crate) use by_kind;
+
+/// The entry of `item` in a part with one entry per item of its kind, in
+/// catalogue order.
+pub(crate) fn entry<T: Rated, E>(part: &[E], item: T) -> &E {
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "the parts of a ByKind hold one entry per item, in catalogue order"
+    )]
+    &part[item.index()]
+}

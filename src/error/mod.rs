@@ -31,7 +31,7 @@ use crate::{Characteristic, Date, Facilitator, Level, Obstacle, Role, Sector};
 ///      a rating is an integer from 1 to 5"
 /// ));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// `partnership` is empty or only white space.
@@ -121,33 +121,36 @@ pub enum Error {
         respondent: Option<String>,
     },
     /// A respondent id is empty or only white space.
-    #[error("responses[{index}].respondent: must not be empty, got {value:?}")]
+    #[error("{place}: must not be empty, got {value:?}")]
     EmptyRespondent {
-        /// The response's position in `responses`.
-        index: usize,
+        /// Where: the response's `respondent` field, or a CSV file's line
+        /// and respondent column.
+        place: Place,
         /// The rejected id.
         value: String,
     },
     /// Two responses share a respondent id.
-    #[error("responses[{index}].respondent: respondent {respondent:?} is listed twice")]
+    #[error("{place}: respondent {respondent:?} is listed twice")]
     DuplicateRespondent {
-        /// The position of the second response in `responses`.
-        index: usize,
+        /// Where the second response names it.
+        place: Place,
         /// The repeated respondent id.
         respondent: String,
     },
     /// A response names an agency that is not listed.
     #[error(
-        "responses[{index}].agency: respondent {respondent:?} names agency {agency:?}, \
-         which is not among the agencies"
+        "{place}: respondent {respondent:?} names agency {agency:?}, which is not among the \
+         agencies ({expected})"
     )]
     UnknownAgency {
-        /// The response's position in `responses`.
-        index: usize,
+        /// Where the response names it.
+        place: Place,
         /// The respondent.
         respondent: String,
-        /// The agency id that is not listed.
+        /// The agency that is not listed, as given.
         agency: String,
+        /// The ids of the partnership's agencies, comma-separated.
+        expected: String,
     },
     /// A response's role is not one of the known roles.
     #[error(
@@ -164,12 +167,12 @@ pub enum Error {
     },
     /// A response has no rating at all.
     #[error(
-        "responses[{index}]: respondent {respondent:?} gives no rating; \
+        "{place}: respondent {respondent:?} gives no rating; \
          at least one facilitator or obstacle rating is needed"
     )]
     NoRatings {
-        /// The response's position in `responses`.
-        index: usize,
+        /// Where the response is.
+        place: Place,
         /// The respondent.
         respondent: String,
     },
@@ -246,12 +249,13 @@ pub enum Error {
     },
     /// A name or id contains a control character (a newline, a tab, …).
     #[error(
-        "{field}: {value:?} contains the control character {character:?}; \
+        "{place}: {value:?} contains the control character {character:?}; \
          names and ids must be plain text on one line"
     )]
     ControlCharacter {
-        /// The field, as a path such as `agencies[1].name`.
-        field: String,
+        /// Where: a field such as `agencies[1].name`, or a CSV file's line
+        /// and column.
+        place: Place,
         /// The rejected text.
         value: String,
         /// The first control character in it.
@@ -328,18 +332,18 @@ pub enum Error {
     ThresholdOrder {
         /// `facilitator_thresholds` or `obstacle_thresholds`.
         field: &'static str,
-        /// The lower threshold given, as written.
-        lower: String,
-        /// The upper threshold given, as written.
-        upper: String,
+        /// The lower threshold given.
+        lower: f64,
+        /// The upper threshold given.
+        upper: f64,
     },
     /// A number of a rubric is outside what it may be.
     #[error("{field}: {value} is not {expected}")]
     RubricNumber {
         /// Where, as a path such as `weights.obstacle_baseline`.
         field: &'static str,
-        /// The rejected number, as written.
-        value: String,
+        /// The rejected number.
+        value: f64,
         /// What the number may be.
         expected: &'static str,
     },
@@ -364,22 +368,58 @@ pub enum Error {
         /// What is wrong.
         problem: CsvProblem,
     },
-    /// Responses given twice: in the partnership document and from a CSV
-    /// file.
+    /// A document read as a partnership lists responses: responses join a
+    /// partnership from one place (the document, or a survey export).
     #[error(
-        "responses: the partnership document lists {count} responses and the CSV file gives \
-         them too; give them in one place"
+        "responses: a partnership lists no responses, and this document lists {count}; \
+         give the responses in one place"
     )]
     ResponsesTwice {
-        /// How many responses the partnership document lists.
+        /// How many responses the document lists.
         count: usize,
     },
-    /// A value that should be a rating is not an integer from 1 to 5.
+    /// A number that should be a rating is not from 1 to 5.
     #[error("rating {value} is not an integer from 1 to 5")]
     Rating {
-        /// The rejected value, as written.
-        value: String,
+        /// The rejected number.
+        value: u8,
     },
+}
+
+/// Where in the input a value is: a field of a document, or a line (and
+/// column) of a CSV file. Errors about a rule that every input format obeys
+/// (a respondent listed twice, an agency not listed, …) name the place the
+/// format gives it.
+///
+/// ```
+/// use interagency::Place;
+///
+/// assert_eq!(Place::Field("responses[2].agency".into()).to_string(), "responses[2].agency");
+/// assert_eq!(Place::Line { line: 4, column: Some("Agency".into()) }.to_string(), "line 4, column Agency");
+/// assert_eq!(Place::Line { line: 4, column: None }.to_string(), "line 4");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Place {
+    /// A field of a document, as a path: `responses[3].agency`.
+    Field(String),
+    /// A line of a CSV file, from 1 (the header), and the header of the
+    /// column when the value is in one.
+    Line {
+        /// The line, as a text editor numbers it.
+        line: u64,
+        /// The column's header.
+        column: Option<String>,
+    },
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Field(path) => f.write_str(path),
+            Place::Line { line, column } => write!(f, "line {line}{}", Column(column)),
+        }
+    }
 }
 
 /// A `Result` whose error is this crate's [`Error`].
@@ -401,7 +441,8 @@ impl fmt::Display for Column<'_> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CsvProblem {
-    /// A header that names no facilitator or obstacle and is not ignored.
+    /// A header that names no facilitator or obstacle and is not ignored
+    /// (`CsvOptions::ignore_column`).
     UnknownColumn,
     /// A header that names the same thing as an earlier one.
     DuplicateColumn {
@@ -415,39 +456,10 @@ pub enum CsvProblem {
         /// The cell.
         value: String,
     },
-    /// An agency cell that names none of the partnership's agencies.
-    UnknownAgency {
-        /// The cell.
-        value: String,
-        /// The agency ids of the partnership, comma-separated.
-        expected: String,
-    },
     /// A role cell that names no role.
     UnknownRole {
         /// The cell.
         value: String,
-    },
-    /// A respondent id given on an earlier line too.
-    DuplicateRespondent {
-        /// The id.
-        value: String,
-        /// The line it was first given on.
-        first_line: u64,
-    },
-    /// An empty respondent cell.
-    EmptyRespondent,
-    /// A cell with a control character (a newline inside a quoted cell, a
-    /// tab, …).
-    ControlCharacter {
-        /// The cell.
-        value: String,
-        /// The first control character in it.
-        character: char,
-    },
-    /// A row with no rating at all.
-    NoRatings {
-        /// The respondent.
-        respondent: String,
     },
     /// A row that is not well-formed CSV, or not UTF-8.
     Malformed {
@@ -460,8 +472,8 @@ impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CsvProblem::UnknownColumn => f.write_str(
-                "names no facilitator or obstacle; ignore it with --ignore-column if it is \
-                 not a rating (CsvOptions::ignore_column in Rust)",
+                "names no facilitator or obstacle; a column that holds no answer must be \
+                 ignored",
             ),
             CsvProblem::DuplicateColumn { first } => {
                 write!(f, "names the same item as the column {first:?}")
@@ -472,28 +484,9 @@ impl fmt::Display for CsvProblem {
             CsvProblem::NotARating { value } => {
                 write!(f, "{value:?} is not a rating from 1 to 5")
             }
-            CsvProblem::UnknownAgency { value, expected } => write!(
-                f,
-                "{value:?} names none of the partnership's agencies; expected one of: {expected}"
-            ),
             CsvProblem::UnknownRole { value } => write!(
                 f,
                 "{value:?} is not a role; expected frontline, manager or senior manager"
-            ),
-            CsvProblem::DuplicateRespondent { value, first_line } => write!(
-                f,
-                "respondent {value:?} is given on line {first_line} already"
-            ),
-            CsvProblem::EmptyRespondent => f.write_str("the respondent is empty"),
-            CsvProblem::ControlCharacter { value, character } => write!(
-                f,
-                "{value:?} contains the control character {character:?}; cells must be plain \
-                 text on one line"
-            ),
-            CsvProblem::NoRatings { respondent } => write!(
-                f,
-                "respondent {respondent:?} gives no rating; at least one facilitator or \
-                 obstacle rating is needed"
             ),
             CsvProblem::Malformed { message } => f.write_str(message),
         }

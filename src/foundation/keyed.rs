@@ -190,10 +190,13 @@ pub(crate) fn close(schema: &mut schemars::Schema) {
     }
 }
 
-/// Closes a generic record's schema and describes it for one kind:
-/// `description` is given the kind's name (`facilitator`, `obstacle`).
+/// Closes a generic record's schema and describes it for one kind: `{kind}`
+/// in `description` becomes the kind's name (`facilitator`, `obstacle`).
 #[cfg(feature = "schemars")]
-pub(crate) fn describe<T: Key>(schema: &mut schemars::Schema, description: fn(&str) -> String) {
+pub(crate) fn describe<T: Key>(schema: &mut schemars::Schema, description: &str) {
     close(schema);
-    schema.insert("description".to_owned(), description(T::KEY).into());
+    schema.insert(
+        "description".to_owned(),
+        description.replace("{kind}", T::KEY).into(),
+    );
 }

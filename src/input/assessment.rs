@@ -1,12 +1,14 @@
-//! The assessment document: a partnership's agencies, the arrangements it
-//! has in place and its members' ratings.
+//! The assessment document: a partnership and its members' responses, and
+//! the rules every response obeys whatever format it came in.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::error::Place;
 use crate::foundation::text::{AnyText, Bad, Lenient, Text, control_character};
+use crate::input::partnership::Partnership;
 use crate::input::rating::{RatingProblem, RawRatings};
 use crate::input::tally::AgencyTally;
 use crate::{
@@ -100,11 +102,13 @@ impl Response {
     }
 }
 
-/// A validated assessment of one partnership.
+/// A validated assessment of one partnership: the [`Partnership`] and its
+/// members' responses.
 ///
-/// The only ways to get one are [`Assessment::new`] and deserializing, and
-/// both check every rule: a value of this type is always valid. Deserialize
-/// it with any serde format:
+/// The only ways to get one are [`Partnership::with_responses`] (which the
+/// readers of survey exports end in) and deserializing; each checks every
+/// rule, so a value of this type is always valid. Deserialize it with any
+/// serde format:
 ///
 /// ```
 /// use interagency::{Assessment, Level};
@@ -131,21 +135,9 @@ impl Response {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(deny_unknown_fields))]
 pub struct Assessment {
-    /// The partnership's name; not empty.
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(length(min = 1), regex(pattern = r"\S"))
-    )]
-    partnership: String,
-    /// The date of the assessment, if given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schemars", schemars(default))]
-    assessed_on: Option<Date>,
-    /// The agencies: at least two, with distinct ids.
-    #[cfg_attr(feature = "schemars", schemars(length(min = 2)))]
-    agencies: Vec<Agency>,
-    /// The arrangements the partnership has in place, each listed once.
-    characteristics: ConceptSet<Characteristic>,
+    /// The partnership: its name, date, agencies and arrangements.
+    #[serde(flatten)]
+    partnership: Partnership,
     /// The respondents' answers: distinct respondent ids, each naming a
     /// listed agency and giving at least one rating.
     responses: Vec<Response>,
@@ -157,77 +149,6 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    /// Builds an assessment, checking every rule of the document.
-    ///
-    /// `characteristics` are the arrangements in place; listing one twice is
-    /// an error.
-    ///
-    /// # Errors
-    ///
-    /// The first rule broken, as an [`Error`] naming the field, the value
-    /// and, where one applies, the respondent or agency.
-    ///
-    /// ```
-    /// use interagency::{Agency, Assessment, Characteristic, Facilitator, Rating, Response, Role};
-    ///
-    /// let mut response = Response::new("r1", "cfa", Role::Manager);
-    /// response.facilitators.insert(Facilitator::GoodCommunication, Rating::new(4).unwrap());
-    /// let assessment = Assessment::new(
-    ///     "Northside",
-    ///     None,
-    ///     vec![Agency::new("cfa", "Child and Family Agency"), Agency::new("hse", "Community Health")],
-    ///     vec![Characteristic::ConsistentGoals],
-    ///     vec![response],
-    /// )?;
-    /// assert_eq!(assessment.responses().len(), 1);
-    ///
-    /// let err = Assessment::new("Northside", None, vec![Agency::new("cfa", "CFA")], vec![], vec![])
-    ///     .unwrap_err();
-    /// assert_eq!(err.to_string(), "agencies: at least two agencies are needed, got 1");
-    /// # Ok::<(), interagency::Error>(())
-    /// ```
-    pub fn new(
-        partnership: impl Into<String>,
-        assessed_on: Option<Date>,
-        agencies: Vec<Agency>,
-        characteristics: impl IntoIterator<Item = Characteristic>,
-        responses: Vec<Response>,
-    ) -> Result<Assessment, Error> {
-        let partnership = partnership.into();
-        if partnership.trim().is_empty() {
-            return Err(Error::EmptyPartnership { value: partnership });
-        }
-        plain_text(&partnership, || "partnership".to_owned())?;
-        for (index, agency) in agencies.iter().enumerate() {
-            plain_text(&agency.id, || format!("agencies[{index}].id"))?;
-            plain_text(&agency.name, || format!("agencies[{index}].name"))?;
-        }
-        for (index, response) in responses.iter().enumerate() {
-            plain_text(&response.respondent, || {
-                format!("responses[{index}].respondent")
-            })?;
-        }
-        let index_of = agency_index(&agencies)?;
-        let mut set = ConceptSet::new();
-        for (index, characteristic) in characteristics.into_iter().enumerate() {
-            if !set.insert(characteristic) {
-                return Err(Error::DuplicateCharacteristic {
-                    index,
-                    characteristic,
-                });
-            }
-        }
-        let tallies = tally(&index_of, agencies.len(), &responses)?;
-        Ok(Assessment {
-            partnership,
-            assessed_on,
-            agencies,
-            characteristics: set,
-            responses,
-            tallies,
-        })
-    }
-
     /// Reads an assessment from JSON text, checking every rule.
     ///
     /// Unlike `serde_json::from_str`, it accepts a UTF-8 byte-order mark
@@ -256,31 +177,45 @@ impl Assessment {
     /// # Ok::<(), interagency::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Assessment, Error> {
-        crate::error::json::from_json::<RawAssessment<'_>>(text)?.validate()
+        let (partnership, responses) =
+            crate::error::json::from_json::<RawAssessment<'_>>(text)?.validate()?;
+        partnership.with_responses(responses)
     }
 
     /// The partnership's name.
     #[must_use]
     pub fn partnership(&self) -> &str {
+        self.partnership.name()
+    }
+
+    /// The partnership itself: its name, date, agencies and arrangements.
+    #[must_use]
+    pub fn as_partnership(&self) -> &Partnership {
         &self.partnership
+    }
+
+    /// The partnership and its responses, taken apart.
+    #[must_use]
+    pub fn into_parts(self) -> (Partnership, Vec<Response>) {
+        (self.partnership, self.responses)
     }
 
     /// The date of the assessment, if given.
     #[must_use]
     pub fn assessed_on(&self) -> Option<Date> {
-        self.assessed_on
+        self.partnership.assessed_on()
     }
 
     /// The agencies, as listed.
     #[must_use]
     pub fn agencies(&self) -> &[Agency] {
-        &self.agencies
+        self.partnership.agencies()
     }
 
     /// The arrangements in place.
     #[must_use]
     pub fn characteristics(&self) -> ConceptSet<Characteristic> {
-        self.characteristics
+        self.partnership.characteristics()
     }
 
     /// The responses, as listed.
@@ -292,79 +227,93 @@ impl Assessment {
     pub(crate) fn tallies(&self) -> &[AgencyTally] {
         &self.tallies
     }
-}
 
-/// Rejects a name or id with a control character: a newline or a tab in a
-/// name would break the lines of a report.
-fn plain_text(value: &str, field: impl FnOnce() -> String) -> Result<(), Error> {
-    match control_character(value) {
-        None => Ok(()),
-        Some(character) => Err(Error::ControlCharacter {
-            field: field(),
-            value: value.to_owned(),
-            character,
-        }),
+    /// The assessment, once `responses` obey the rules every input format
+    /// obeys; `place` says where each response's fields are in the input.
+    pub(crate) fn checked(
+        partnership: Partnership,
+        responses: Vec<Response>,
+        place: impl Fn(usize, ResponseField) -> Place,
+    ) -> Result<Assessment, Error> {
+        let tallies = tally(&partnership, &responses, place)?;
+        Ok(Assessment {
+            partnership,
+            responses,
+            tallies,
+        })
     }
 }
 
-/// Maps each agency id to its position, checking the agency rules.
-fn agency_index(agencies: &[Agency]) -> Result<HashMap<&str, usize>, Error> {
-    if agencies.len() < 2 {
-        return Err(Error::TooFewAgencies {
-            count: agencies.len(),
-        });
-    }
-    let mut index_of = HashMap::with_capacity(agencies.len());
-    for (index, agency) in agencies.iter().enumerate() {
-        if agency.id.trim().is_empty() {
-            return Err(Error::EmptyAgencyId {
-                index,
-                value: agency.id.clone(),
-            });
-        }
-        if index_of.insert(agency.id.as_str(), index).is_some() {
-            return Err(Error::DuplicateAgency {
-                index,
-                agency: agency.id.clone(),
-            });
-        }
-    }
-    Ok(index_of)
+/// A field of a response, for the place of an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ResponseField {
+    /// The response as a whole.
+    Whole,
+    /// Its respondent id.
+    Respondent,
+    /// Its agency.
+    Agency,
 }
 
-/// Checks the response rules and sums each agency's ratings.
+impl ResponseField {
+    /// The place in a document: `responses[3].agency`.
+    pub(crate) fn in_document(index: usize, field: ResponseField) -> Place {
+        Place::Field(match field {
+            ResponseField::Whole => format!("responses[{index}]"),
+            ResponseField::Respondent => format!("responses[{index}].respondent"),
+            ResponseField::Agency => format!("responses[{index}].agency"),
+        })
+    }
+}
+
+/// Checks the rules every response obeys, whatever format it came in, and
+/// sums each agency's ratings: a respondent id that is plain text, not
+/// empty and not given twice; a listed agency; at least one rating.
 fn tally(
-    index_of: &HashMap<&str, usize>,
-    agency_count: usize,
+    partnership: &Partnership,
     responses: &[Response],
+    place: impl Fn(usize, ResponseField) -> Place,
 ) -> Result<Vec<AgencyTally>, Error> {
-    let mut tallies = vec![AgencyTally::default(); agency_count];
+    let agencies = partnership.agencies();
+    let mut tallies = vec![AgencyTally::default(); agencies.len()];
     let mut seen = HashSet::with_capacity(responses.len());
     for (index, response) in responses.iter().enumerate() {
         let respondent = &response.respondent;
+        if let Some(character) = control_character(respondent) {
+            return Err(Error::ControlCharacter {
+                place: place(index, ResponseField::Respondent),
+                value: respondent.clone(),
+                character,
+            });
+        }
         if respondent.trim().is_empty() {
             return Err(Error::EmptyRespondent {
-                index,
+                place: place(index, ResponseField::Respondent),
                 value: respondent.clone(),
             });
         }
         if !seen.insert(respondent.as_str()) {
             return Err(Error::DuplicateRespondent {
-                index,
+                place: place(index, ResponseField::Respondent),
                 respondent: respondent.clone(),
             });
         }
-        let agency = index_of
-            .get(response.agency.as_str())
-            .and_then(|&i| tallies.get_mut(i))
+        let agency = partnership
+            .index_of(&response.agency)
+            .and_then(|i| tallies.get_mut(i))
             .ok_or_else(|| Error::UnknownAgency {
-                index,
+                place: place(index, ResponseField::Agency),
                 respondent: respondent.clone(),
                 agency: response.agency.clone(),
+                expected: agencies
+                    .iter()
+                    .map(|a| a.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })?;
         if response.facilitators.is_empty() && response.obstacles.is_empty() {
             return Err(Error::NoRatings {
-                index,
+                place: place(index, ResponseField::Whole),
                 respondent: respondent.clone(),
             });
         }
@@ -441,7 +390,9 @@ fn text(
 }
 
 impl RawAssessment<'_> {
-    pub(crate) fn validate(self) -> Result<Assessment, Error> {
+    /// The partnership, checked, and the responses as read (the rules that
+    /// hold across responses are checked when they join the partnership).
+    pub(crate) fn validate(self) -> Result<(Partnership, Vec<Response>), Error> {
         let partnership = text(self.partnership, || "partnership".to_owned(), None, None)?;
         let assessed_on = match self.assessed_on {
             None => None,
@@ -513,13 +464,8 @@ impl RawAssessment<'_> {
             .enumerate()
             .map(|(index, raw)| raw.validate(index))
             .collect::<Result<Vec<_>, _>>()?;
-        Assessment::new(
-            partnership,
-            assessed_on,
-            agencies,
-            characteristics,
-            responses,
-        )
+        let partnership = Partnership::new(partnership, assessed_on, agencies, characteristics)?;
+        Ok((partnership, responses))
     }
 }
 
@@ -655,6 +601,7 @@ impl<'de> Deserialize<'de> for Assessment {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         RawAssessment::deserialize(deserializer)?
             .validate()
+            .and_then(|(partnership, responses)| partnership.with_responses(responses))
             .map_err(serde::de::Error::custom)
     }
 }

@@ -2,14 +2,15 @@
 
 use std::collections::HashMap;
 
-use crate::foundation::text::control_character;
+use crate::error::Place;
+use crate::input::assessment::ResponseField;
 use crate::{
-    Agency, Assessment, Concept, CsvProblem, Error, Facilitator, Obstacle, Rating, Ratings,
-    Response, Role,
+    Agency, Assessment, Concept, CsvProblem, Error, Facilitator, Obstacle, Partnership, Rating,
+    Ratings, Response, Role,
 };
 
 /// How to read a CSV file of responses; see
-/// [`Assessment::with_responses_from_csv`].
+/// [`Partnership::with_responses_from_csv`].
 ///
 /// ```
 /// use interagency::CsvOptions;
@@ -157,12 +158,10 @@ fn malformed(err: &::csv::Error) -> Error {
     csv_error(line, None, CsvProblem::Malformed { message })
 }
 
-impl Assessment {
-    /// This partnership with its responses read from CSV, as a survey tool
-    /// exports them: one row per respondent, one column per question.
-    ///
-    /// `self` is the partnership: an assessment document with its agencies
-    /// and characteristics and no responses. The CSV:
+impl Partnership {
+    /// The assessment of this partnership with its responses read from CSV,
+    /// as a survey tool exports them: one row per respondent, one column
+    /// per question. The CSV:
     ///
     /// - is UTF-8, with or without a byte-order mark; its delimiter (comma,
     ///   semicolon or tab) is detected from the header line; cells are
@@ -178,45 +177,48 @@ impl Assessment {
     ///   to 5, an empty cell meaning not rated. A row whose cells are all
     ///   empty is a blank line and is skipped; every other row is read.
     ///
-    /// The result is checked by the same rules as an assessment read from
-    /// JSON.
+    /// The responses are checked by the same rules as those of an
+    /// assessment document; their errors name the line and column.
     ///
     /// # Errors
     ///
-    /// [`Error::Csv`] naming the line, the column and the value;
-    /// [`Error::ResponsesTwice`] if the partnership already has responses.
+    /// [`Error::Csv`] naming the line, the column and the value for what
+    /// only a CSV file can get wrong (a header, a cell that is not a rating
+    /// or a role); for a rule every response obeys, its own error
+    /// ([`Error::DuplicateRespondent`], [`Error::UnknownAgency`], …) with
+    /// the line and column as its [`Place`].
     ///
     /// ```
-    /// use interagency::{Assessment, CsvOptions, Facilitator};
+    /// use interagency::{CsvOptions, Facilitator, Partnership};
     ///
-    /// let partnership = Assessment::from_json(r#"{"partnership": "Northside",
+    /// let partnership = Partnership::from_json(r#"{"partnership": "Northside",
     ///   "agencies": [{"id": "cfa", "name": "Child and Family Agency"}, {"id": "hse", "name": "HSE"}],
     ///   "characteristics": ["consistent_goals", "complementary_services"]}"#)?;
     /// let csv = "Timestamp;respondent;Agency;Role;Leadership;Good communication\n\
     ///            2026-03-01 09:12;r1;cfa;Frontline;2;4\n\
     ///            2026-03-01 09:40;r2;HSE;Senior manager;;5\n";
     /// let options = CsvOptions::new().ignore_column("timestamp");
-    /// let assessment = partnership.with_responses_from_csv(csv, &options)?;
+    /// let assessment = partnership.clone().with_responses_from_csv(csv, &options)?;
     /// assert_eq!(assessment.responses().len(), 2);
     /// assert_eq!(assessment.classify().result(Facilitator::GoodCommunication).mean, Some(4.5));
     ///
     /// let bad = "respondent,agency,role,Leadership\nr1,cfa,manager,6\n";
     /// assert_eq!(
-    ///     partnership.with_responses_from_csv(bad, &options).unwrap_err().to_string(),
+    ///     partnership.clone().with_responses_from_csv(bad, &options).unwrap_err().to_string(),
     ///     "line 2, column Leadership: \"6\" is not a rating from 1 to 5"
+    /// );
+    /// let twice = "respondent,agency,role,Leadership\nr1,cfa,manager,3\nr1,hse,manager,4\n";
+    /// assert_eq!(
+    ///     partnership.with_responses_from_csv(twice, &options).unwrap_err().to_string(),
+    ///     "line 3, column respondent: respondent \"r1\" is listed twice"
     /// );
     /// # Ok::<(), interagency::Error>(())
     /// ```
     pub fn with_responses_from_csv(
-        &self,
+        self,
         csv: impl AsRef<[u8]>,
         options: &CsvOptions,
     ) -> Result<Assessment, Error> {
-        if !self.responses().is_empty() {
-            return Err(Error::ResponsesTwice {
-                count: self.responses().len(),
-            });
-        }
         let data = csv.as_ref();
         let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
         let mut reader = ::csv::ReaderBuilder::new()
@@ -225,12 +227,12 @@ impl Assessment {
             .has_headers(true)
             .from_reader(data);
         let header = Header::read(&mut reader, options)?;
-        let mut rows = Rows {
+        let rows = Rows {
             header: &header,
             agencies: self.agencies(),
-            first_line: HashMap::new(),
         };
         let mut responses = Vec::new();
+        let mut lines = Vec::new();
         let mut record = ::csv::StringRecord::new();
         loop {
             match reader.read_record(&mut record) {
@@ -240,15 +242,19 @@ impl Assessment {
             }
             if let Some(response) = rows.read(&record)? {
                 responses.push(response);
+                lines.push(record.position().map_or(0, ::csv::Position::line));
             }
         }
-        Assessment::new(
-            self.partnership(),
-            self.assessed_on(),
-            self.agencies().to_vec(),
-            self.characteristics(),
-            responses,
-        )
+        // The rules every response obeys, with the line and column of each.
+        let place = |index: usize, field: ResponseField| Place::Line {
+            line: lines.get(index).copied().unwrap_or_default(),
+            column: match field {
+                ResponseField::Whole => None,
+                ResponseField::Respondent => header.of(Column::Respondent).map(str::to_owned),
+                ResponseField::Agency => header.of(Column::Agency).map(str::to_owned),
+            },
+        };
+        self.with_responses_at(responses, place)
     }
 }
 
@@ -304,40 +310,25 @@ impl Header {
     }
 }
 
-/// The state of reading the rows: the partnership's agencies and the line
-/// each respondent was first given on.
+/// What reading a row needs: the header and the partnership's agencies.
 struct Rows<'a> {
     header: &'a Header,
     agencies: &'a [Agency],
-    first_line: HashMap<String, u64>,
 }
 
 impl Rows<'_> {
-    /// The agency a cell names, by id or by name.
-    fn agency(&self, cell: &str, line: u64) -> Result<&Agency, Error> {
-        let agencies = self.agencies;
-        agencies
+    /// The id of the agency a cell names, by id or by name; the cell
+    /// itself when it names none (the rules of every response reject it).
+    fn agency(&self, cell: &str) -> String {
+        self.agencies
             .iter()
             .find(|a| a.id == cell)
-            .or_else(|| agencies.iter().find(|a| same(&a.name, cell)))
-            .ok_or_else(|| {
-                csv_error(
-                    line,
-                    self.header.of(Column::Agency),
-                    CsvProblem::UnknownAgency {
-                        value: cell.to_owned(),
-                        expected: agencies
-                            .iter()
-                            .map(|a| a.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    },
-                )
-            })
+            .or_else(|| self.agencies.iter().find(|a| same(&a.name, cell)))
+            .map_or_else(|| cell.to_owned(), |a| a.id.clone())
     }
 
     /// One row as a response; `None` for a row whose cells are all empty.
-    fn read(&mut self, record: &::csv::StringRecord) -> Result<Option<Response>, Error> {
+    fn read(&self, record: &::csv::StringRecord) -> Result<Option<Response>, Error> {
         let line = record.position().map_or(0, ::csv::Position::line);
         if record.iter().all(str::is_empty) {
             return Ok(None);
@@ -351,16 +342,6 @@ impl Rows<'_> {
         for ((cell, &kind), name) in record.iter().zip(&header.columns).zip(&header.names) {
             if kind == Column::Ignored {
                 continue;
-            }
-            if let Some(character) = control_character(cell) {
-                return Err(csv_error(
-                    line,
-                    Some(name),
-                    CsvProblem::ControlCharacter {
-                        value: cell.to_owned(),
-                        character,
-                    },
-                ));
             }
             match kind {
                 Column::Respondent => respondent = cell,
@@ -390,25 +371,6 @@ impl Rows<'_> {
                 Column::Ignored => {}
             }
         }
-        if respondent.trim().is_empty() {
-            return Err(csv_error(
-                line,
-                header.of(Column::Respondent),
-                CsvProblem::EmptyRespondent,
-            ));
-        }
-        if let Some(&first) = self.first_line.get(respondent) {
-            return Err(csv_error(
-                line,
-                header.of(Column::Respondent),
-                CsvProblem::DuplicateRespondent {
-                    value: respondent.to_owned(),
-                    first_line: first,
-                },
-            ));
-        }
-        self.first_line.insert(respondent.to_owned(), line);
-        let found = self.agency(agency, line)?;
         let role = role.ok_or_else(|| {
             csv_error(
                 line,
@@ -418,16 +380,7 @@ impl Rows<'_> {
                 },
             )
         })?;
-        if facilitators.is_empty() && obstacles.is_empty() {
-            return Err(csv_error(
-                line,
-                None,
-                CsvProblem::NoRatings {
-                    respondent: respondent.to_owned(),
-                },
-            ));
-        }
-        let mut response = Response::new(respondent, found.id.clone(), role);
+        let mut response = Response::new(respondent, self.agency(agency), role);
         response.facilitators = facilitators;
         response.obstacles = obstacles;
         Ok(Some(response))

@@ -9,7 +9,7 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::foundation::text::{Bad, Lenient, describe_scalars};
-use crate::{Error, Identifier};
+use crate::{Error, Rated};
 
 /// A rating on the five-point scale: an integer from 1 to 5.
 ///
@@ -26,6 +26,17 @@ use crate::{Error, Identifier};
 /// assert_eq!(Rating::try_from(6).unwrap_err().to_string(), "rating 6 is not an integer from 1 to 5");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        with = "u8",
+        description = "A rating on the five-point scale, an integer from 1 to 5. For a \
+            facilitator 1 = not present at all and 5 = fully present; for an obstacle 1 = not \
+            a problem and 5 = a severe problem.",
+        extend("minimum" = 1, "maximum" = 5)
+    )
+)]
 pub struct Rating(NonZeroU8);
 
 impl Rating {
@@ -57,9 +68,7 @@ impl TryFrom<u8> for Rating {
     type Error = Error;
 
     fn try_from(value: u8) -> Result<Rating, Error> {
-        Rating::new(value).ok_or(Error::Rating {
-            value: value.to_string(),
-        })
+        Rating::new(value).ok_or(Error::Rating { value })
     }
 }
 
@@ -85,27 +94,14 @@ impl<'de> Deserialize<'de> for Rating {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match RawRating::deserialize(deserializer)? {
             RawRating(Ok(rating)) => Ok(rating),
-            RawRating(Err(value)) => Err(serde::de::Error::custom(Error::Rating { value })),
+            RawRating(Err(value)) => Err(serde::de::Error::custom(not_a_rating(&value))),
         }
     }
 }
 
-#[cfg(feature = "schemars")]
-impl schemars::JsonSchema for Rating {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Rating".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A rating on the five-point scale, an integer from 1 to 5. \
-                For a facilitator 1 = not present at all and 5 = fully present; \
-                for an obstacle 1 = not a problem and 5 = a severe problem.",
-            "type": "integer",
-            "minimum": 1,
-            "maximum": 5,
-        })
-    }
+/// The message for a value read that is not a rating.
+fn not_a_rating(value: &str) -> String {
+    format!("rating {value} is not an integer from 1 to 5")
 }
 
 /// A rating as read, or the rejected value rendered as text. Accepts any
@@ -170,7 +166,13 @@ const SLOTS: usize = 8;
 /// obstacles), at most one rating per item.
 ///
 /// It is `Copy` and never allocates. It serializes as a map from identifier
-/// to rating, in catalogue order.
+/// to rating, in catalogue order. Only the rated kinds have ratings, and a
+/// kind with more items than it holds would not compile:
+///
+/// ```compile_fail
+/// // Benefits are not rated.
+/// let ratings = interagency::Ratings::<interagency::Benefit>::new();
+/// ```
 ///
 /// ```
 /// use interagency::{Facilitator, Rating, Ratings};
@@ -187,10 +189,15 @@ pub struct Ratings<T> {
     marker: PhantomData<T>,
 }
 
-impl<T: Identifier> Ratings<T> {
+impl<T: Rated> Ratings<T> {
+    /// Checked when a kind's ratings are first made: every item of `T` has
+    /// a slot.
+    const FITS: () = assert!(T::COUNT <= SLOTS, "a Ratings holds at most 8 items");
+
     /// No ratings.
     #[must_use]
     pub const fn new() -> Self {
+        let () = Self::FITS;
         Self {
             slots: [None; SLOTS],
             marker: PhantomData,
@@ -233,7 +240,7 @@ impl<T: Identifier> Ratings<T> {
     }
 }
 
-impl<T: Identifier> FromIterator<(T, Rating)> for Ratings<T> {
+impl<T: Rated> FromIterator<(T, Rating)> for Ratings<T> {
     fn from_iter<I: IntoIterator<Item = (T, Rating)>>(iter: I) -> Self {
         let mut ratings = Self::new();
         for (item, rating) in iter {
@@ -249,7 +256,7 @@ impl<T> Clone for Ratings<T> {
     }
 }
 impl<T> Copy for Ratings<T> {}
-impl<T: Identifier> Default for Ratings<T> {
+impl<T: Rated> Default for Ratings<T> {
     fn default() -> Self {
         Self::new()
     }
@@ -266,7 +273,7 @@ impl<T> core::hash::Hash for Ratings<T> {
     }
 }
 
-impl<T: Identifier> fmt::Debug for Ratings<T> {
+impl<T: Rated> fmt::Debug for Ratings<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map()
             .entries(self.iter().map(|(item, rating)| (item.id(), rating.get())))
@@ -274,7 +281,7 @@ impl<T: Identifier> fmt::Debug for Ratings<T> {
     }
 }
 
-impl<T: Identifier> Serialize for Ratings<T> {
+impl<T: Rated> Serialize for Ratings<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.iter().map(|(item, rating)| (item.id(), rating.get())))
     }
@@ -294,7 +301,7 @@ pub(crate) enum RatingProblem<T> {
 }
 
 /// Ratings that are not a map, with what they were instead.
-fn wrong_type<T: Identifier>(found: Result<core::convert::Infallible, String>) -> RawRatings<T> {
+fn wrong_type<T: Rated>(found: Result<core::convert::Infallible, String>) -> RawRatings<T> {
     RawRatings {
         ratings: Ratings::new(),
         problem: found.err().map(RatingProblem::Type),
@@ -308,7 +315,7 @@ pub(crate) struct RawRatings<T> {
     pub(crate) problem: Option<RatingProblem<T>>,
 }
 
-impl<T: Identifier> Default for RawRatings<T> {
+impl<T: Rated> Default for RawRatings<T> {
     fn default() -> Self {
         Self {
             ratings: Ratings::new(),
@@ -317,10 +324,10 @@ impl<T: Identifier> Default for RawRatings<T> {
     }
 }
 
-impl<'de, T: Identifier> Deserialize<'de> for RawRatings<T> {
+impl<'de, T: Rated> Deserialize<'de> for RawRatings<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct V<T>(PhantomData<T>);
-        impl<'de, T: Identifier> Visitor<'de> for V<T> {
+        impl<'de, T: Rated> Visitor<'de> for V<T> {
             type Value = RawRatings<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "a map from {} identifier to rating", T::KIND)
@@ -357,7 +364,7 @@ impl<'de, T: Identifier> Deserialize<'de> for RawRatings<T> {
     }
 }
 
-impl<'de, T: Identifier> Deserialize<'de> for Ratings<T> {
+impl<'de, T: Rated> Deserialize<'de> for Ratings<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = RawRatings::<T>::deserialize(deserializer)?;
         match raw.problem {
@@ -372,7 +379,7 @@ impl<'de, T: Identifier> Deserialize<'de> for Ratings<T> {
                 item.id()
             ))),
             Some(RatingProblem::Invalid(_, value)) => {
-                Err(serde::de::Error::custom(Error::Rating { value }))
+                Err(serde::de::Error::custom(not_a_rating(&value)))
             }
             Some(RatingProblem::Type(found)) => Err(serde::de::Error::custom(format_args!(
                 "invalid type: {found}, expected a map from {} identifier to rating",
@@ -383,7 +390,7 @@ impl<'de, T: Identifier> Deserialize<'de> for Ratings<T> {
 }
 
 #[cfg(feature = "schemars")]
-impl<T: Identifier + schemars::JsonSchema> schemars::JsonSchema for Ratings<T> {
+impl<T: Rated + schemars::JsonSchema> schemars::JsonSchema for Ratings<T> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         format!("{}Ratings", T::schema_name()).into()
     }

@@ -2,7 +2,8 @@
 //! is validated so that the analyses never walk the responses again: their
 //! cost depends on the number of agencies, not of respondents.
 
-use crate::{ByKind, Facilitator, Identifier, Obstacle, Rated, Rating, Role};
+use crate::concepts::rated::by_kind;
+use crate::{Facilitator, Identifier, Obstacle, Rated, Rating, Role};
 
 /// The sum and count of the ratings of one item.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,21 +35,7 @@ pub(crate) struct Tally {
     obstacles: [Sum; Obstacle::COUNT],
 }
 
-impl ByKind for Tally {
-    type Part<T: Rated> = [Sum];
-    fn facilitators(&self) -> &[Sum] {
-        &self.facilitators
-    }
-    fn obstacles(&self) -> &[Sum] {
-        &self.obstacles
-    }
-    fn facilitators_mut(&mut self) -> &mut [Sum] {
-        &mut self.facilitators
-    }
-    fn obstacles_mut(&mut self) -> &mut [Sum] {
-        &mut self.obstacles
-    }
-}
+by_kind!(Tally => [Sum]);
 
 impl Tally {
     /// The sum of one item (zero if out of range, which cannot happen).

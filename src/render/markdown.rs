@@ -9,62 +9,12 @@ use crate::render::escape;
 use crate::render::view::{
     Emphasis, GapView, ItemTable, Line, Plan, ProgressView, Span, Word, mean_text,
 };
-use crate::{GapReport, ProgressReport};
 
 /// A report rendered as Markdown; see [`GapReport::markdown`] and
 /// [`ProgressReport::markdown`]. It is a [`Display`] value: format it, or
 /// call `to_string()`.
 #[derive(Clone, Copy, Debug)]
-pub struct Markdown<'a>(Report<'a>);
-
-impl GapReport {
-    /// The report as Markdown for a meeting pack: the level reached and why,
-    /// a table of facilitators with a bar for each mean, the obstacles,
-    /// where views differ, the gap to the target, and the recommendations
-    /// in order with what each addresses and its source.
-    ///
-    /// Everything it says of the rubric (the level each facilitator is
-    /// needed from, the thresholds, the divergence numbers) comes from the
-    /// report itself, so it is right for any rubric, and the same for a
-    /// report read back from its JSON.
-    ///
-    /// ```
-    /// # let assessment: interagency::Assessment = serde_json::from_str(r#"{
-    /// #   "partnership": "Northside", "characteristics": ["consistent_goals"],
-    /// #   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
-    /// #   "responses": [{"respondent": "1", "agency": "a", "role": "manager",
-    /// #                  "facilitators": {"good_communication": 4}}]}"#)?;
-    /// let text = assessment.gap_analysis(None).markdown().to_string();
-    /// assert!(text.starts_with("# Interagency working: Northside\n"));
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    #[must_use]
-    pub fn markdown(&self) -> Markdown<'_> {
-        Markdown(Report::Gap(self))
-    }
-}
-
-impl ProgressReport {
-    /// The report as Markdown for a partnership's agenda: the levels then
-    /// and now, what went up, what went down, what is new, every item's
-    /// movement, and what to work on next (the later round's
-    /// recommendations).
-    ///
-    /// ```
-    /// # let read = |n: &str| interagency::Assessment::from_json(
-    /// #     &std::fs::read_to_string(format!("examples/data/{n}.json")).unwrap()).unwrap();
-    /// let progress = read("early-years-network-2027")
-    ///     .progress_since(&read("early-years-network"), None)?;
-    /// let text = progress.markdown().to_string();
-    /// assert!(text.starts_with("# Progress: Ballyfoyle Early Years Network\n"));
-    /// assert!(text.contains("## What went up"));
-    /// # Ok::<(), interagency::Error>(())
-    /// ```
-    #[must_use]
-    pub fn markdown(&self) -> Markdown<'_> {
-        Markdown(Report::Progress(self))
-    }
-}
+pub struct Markdown<'a>(pub(crate) Report<'a>);
 
 impl Display for Markdown<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -83,6 +33,23 @@ fn word(w: Word) -> String {
         Emphasis::Plain => w.text.to_owned(),
         Emphasis::Strong => format!("**{}**", w.text),
         Emphasis::Quiet => format!("*{}*", w.text),
+    }
+}
+
+/// A row of a table: `| a | b |`.
+fn table_row(out: &mut String, cells: &[impl AsRef<str>]) {
+    for cell in cells {
+        let _ = write!(out, "| {} ", cell.as_ref());
+    }
+    out.push_str("|\n");
+}
+
+/// Text in bold when `strong`.
+fn bold(text: &str, strong: bool) -> String {
+    if strong {
+        format!("**{text}**")
+    } else {
+        text.to_owned()
     }
 }
 
@@ -134,12 +101,7 @@ fn gap(out: &mut String, v: &GapView) {
     }
     out.push_str("## Where the partnership stands\n\n| | |\n|---|---|\n");
     for fact in &v.standing {
-        let value = if fact.strong {
-            format!("**{}**", fact.value)
-        } else {
-            fact.value.clone()
-        };
-        let _ = writeln!(out, "| {} | {value} |", fact.label);
+        table_row(out, &[fact.label, &bold(&fact.value, fact.strong)]);
     }
     out.push('\n');
     for reason in &v.reasons {
@@ -197,22 +159,19 @@ fn item_table(out: &mut String, t: &ItemTable) {
         t.heading, t.kind
     );
     for row in &t.rows {
-        let needed = if t.needed {
-            format!("{} | ", row.needed_from.unwrap_or_default())
-        } else {
-            String::new()
-        };
         let evidence: Vec<String> = row.evidence.iter().map(|&w| word(w)).collect();
-        let _ = writeln!(
-            out,
-            "| {} | {needed}{} | {} | {} | {} | {} |",
-            row.name,
+        let mut cells = vec![row.name.to_owned()];
+        if t.needed {
+            cells.push(row.needed_from.unwrap_or_default().to_owned());
+        }
+        cells.extend([
             mean_text(row.mean),
             bar(row.mean),
             word(row.band),
-            row.ratings,
-            evidence.join(", ")
-        );
+            row.ratings.to_string(),
+            evidence.join(", "),
+        ]);
+        table_row(out, &cells);
     }
     let _ = write!(out, "\n{}", t.scale);
     for sentence in &t.legend {
@@ -263,15 +222,14 @@ fn progress(out: &mut String, v: &ProgressView) {
     }
     out.push_str("| | Earlier | Later | Change |\n|---|---|---|---|\n");
     for row in &v.levels {
-        let later = if row.strong {
-            format!("**{}**", row.later)
-        } else {
-            row.later.clone()
-        };
-        let _ = writeln!(
+        table_row(
             out,
-            "| {} | {} | {later} | {} |",
-            row.label, row.earlier, row.change
+            &[
+                row.label,
+                &row.levels.earlier,
+                &bold(&row.levels.later, row.strong),
+                &row.levels.change,
+            ],
         );
     }
     out.push('\n');
@@ -301,16 +259,21 @@ fn progress(out: &mut String, v: &ProgressView) {
             t.heading, t.kind
         );
         for row in &t.rows {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} \u{2192} {} | {} |",
-                row.name,
-                row.earlier,
-                row.later,
-                row.change,
+            let bands = format!(
+                "{} \u{2192} {}",
                 word(row.earlier_band),
-                word(row.later_band),
-                word(row.movement)
+                word(row.later_band)
+            );
+            table_row(
+                out,
+                &[
+                    row.name,
+                    &row.means.earlier,
+                    &row.means.later,
+                    &row.means.change,
+                    &bands,
+                    &word(row.movement),
+                ],
             );
         }
     }

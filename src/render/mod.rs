@@ -15,6 +15,9 @@ pub mod schema;
 pub(crate) mod svg;
 pub(crate) mod view;
 
+#[cfg(feature = "html")]
+use crate::render::html::{Html, Svg};
+use crate::render::markdown::Markdown;
 use crate::{GapReport, ProgressReport};
 
 /// The report a rendering writes.
@@ -22,4 +25,119 @@ use crate::{GapReport, ProgressReport};
 pub(crate) enum Report<'a> {
     Gap(&'a GapReport),
     Progress(&'a ProgressReport),
+}
+
+/// Every rendering of a report reads the report alone: it is right for
+/// whatever rubric made the report, and the same for a report read back
+/// from its JSON.
+impl GapReport {
+    /// The report as Markdown for a meeting pack: the level reached and why,
+    /// a table of facilitators with a bar for each mean, the obstacles,
+    /// where views differ, the gap to the target, and the recommendations
+    /// in order with what each addresses and its source.
+    ///
+    /// Everything it says of the rubric (the level each facilitator is
+    /// needed from, the thresholds, the divergence numbers) comes from the
+    /// report itself, so it is right for any rubric, and the same for a
+    /// report read back from its JSON.
+    ///
+    /// ```
+    /// # let assessment: interagency::Assessment = serde_json::from_str(r#"{
+    /// #   "partnership": "Northside", "characteristics": ["consistent_goals"],
+    /// #   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+    /// #   "responses": [{"respondent": "1", "agency": "a", "role": "manager",
+    /// #                  "facilitators": {"good_communication": 4}}]}"#)?;
+    /// let text = assessment.gap_analysis(None).markdown().to_string();
+    /// assert!(text.starts_with("# Interagency working: Northside\n"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn markdown(&self) -> Markdown<'_> {
+        Markdown(Report::Gap(self))
+    }
+
+    /// The report as a standalone SVG chart: the ladder of levels with the
+    /// levels in place and sustained, each facilitator's mean against the
+    /// rubric's thresholds grouped by the level it is needed from, and the
+    /// obstacles. Bands are written as words and drawn as patterns as well
+    /// as colours. It scales (a `viewBox`), names its result in its
+    /// `<title>` and `<desc>`, and holds no script and no external
+    /// reference. The thresholds and levels are the report's own, so the
+    /// chart is right for any rubric.
+    ///
+    /// ```
+    /// # let a = interagency::Assessment::from_json(&std::fs::read_to_string(
+    /// #     "examples/data/child-protection-hub.json")?)?;
+    /// let svg = a.gap_analysis(None).svg().to_string();
+    /// assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 "));
+    /// assert!(svg.contains("role=\"img\""));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    #[cfg(feature = "html")]
+    pub fn svg(&self) -> Svg<'_> {
+        Svg(Report::Gap(self))
+    }
+
+    /// The report as one self-contained HTML page, for a meeting pack or
+    /// an e-mail attachment: everything the Markdown report says, the
+    /// voices by agency and role, and the chart inline, with a print
+    /// stylesheet for A4. No script and no external resource: it opens with
+    /// no network. Every string from the input is escaped.
+    ///
+    /// ```
+    /// # let a = interagency::Assessment::from_json(&std::fs::read_to_string(
+    /// #     "examples/data/child-protection-hub.json")?)?;
+    /// let page = a.gap_analysis(None).html().to_string();
+    /// assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    /// assert!(page.contains("<title>Interagency working: Northgate Child Protection Hub</title>"));
+    /// assert!(!page.contains("<script"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    #[cfg(feature = "html")]
+    pub fn html(&self) -> Html<'_> {
+        Html(Report::Gap(self))
+    }
+}
+
+/// The progress report's renderings, as the gap report's.
+impl ProgressReport {
+    /// The report as Markdown for a partnership's agenda: the levels then
+    /// and now, what went up, what went down, what is new, every item's
+    /// movement, and what to work on next (the later round's
+    /// recommendations).
+    ///
+    /// ```
+    /// # let read = |n: &str| interagency::Assessment::from_json(
+    /// #     &std::fs::read_to_string(format!("examples/data/{n}.json")).unwrap()).unwrap();
+    /// let progress = read("early-years-network-2027")
+    ///     .progress_since(&read("early-years-network"), None)?;
+    /// let text = progress.markdown().to_string();
+    /// assert!(text.starts_with("# Progress: Ballyfoyle Early Years Network\n"));
+    /// assert!(text.contains("## What went up"));
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    #[must_use]
+    pub fn markdown(&self) -> Markdown<'_> {
+        Markdown(Report::Progress(self))
+    }
+
+    /// The progress as a standalone SVG chart: the later round's levels and
+    /// means, with each earlier mean marked and each item's movement in
+    /// words.
+    #[must_use]
+    #[cfg(feature = "html")]
+    pub fn svg(&self) -> Svg<'_> {
+        Svg(Report::Progress(self))
+    }
+
+    /// The progress as one self-contained HTML page: everything the
+    /// Markdown progress report says, with the chart inline and a print
+    /// stylesheet for A4.
+    #[must_use]
+    #[cfg(feature = "html")]
+    pub fn html(&self) -> Html<'_> {
+        Html(Report::Progress(self))
+    }
 }

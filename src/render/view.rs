@@ -781,12 +781,17 @@ pub(crate) struct MovedList {
     pub(crate) items: Vec<Moved>,
 }
 
-/// One item's row in a progress table.
-pub(crate) struct ChangeRow {
-    pub(crate) name: &'static str,
+/// A value in each round, and its change.
+pub(crate) struct Rounds {
     pub(crate) earlier: String,
     pub(crate) later: String,
     pub(crate) change: String,
+}
+
+/// One item's row in a progress table.
+pub(crate) struct ChangeRow {
+    pub(crate) name: &'static str,
+    pub(crate) means: Rounds,
     pub(crate) earlier_band: Word,
     pub(crate) later_band: Word,
     pub(crate) movement: Word,
@@ -800,13 +805,11 @@ pub(crate) struct ChangeTable {
     pub(crate) rows: Vec<ChangeRow>,
 }
 
-/// A row of the levels table: label, earlier, later, change; `strong`
-/// when the later level is the one to read.
+/// A row of the levels table; `strong` when the later level is the one to
+/// read.
 pub(crate) struct LevelRow {
     pub(crate) label: &'static str,
-    pub(crate) earlier: String,
-    pub(crate) later: String,
-    pub(crate) change: String,
+    pub(crate) levels: Rounds,
     pub(crate) strong: bool,
 }
 
@@ -883,14 +886,25 @@ fn change_table<T: Rated>(report: &ProgressReport) -> ChangeTable {
             .iter()
             .map(|c| ChangeRow {
                 name: c.item.name(),
-                earlier: mean_text(c.earlier_mean),
-                later: mean_text(c.later_mean),
-                change: change_text(c.change),
+                means: Rounds {
+                    earlier: mean_text(c.earlier_mean),
+                    later: mean_text(c.later_mean),
+                    change: change_text(c.change),
+                },
                 earlier_band: band_word(c.earlier_band),
                 later_band: band_word(c.later_band),
                 movement: movement_word(c.movement),
             })
             .collect(),
+    }
+}
+
+/// Two rounds' levels and the change.
+fn levels(earlier: Option<Level>, later: Option<Level>, change: i8) -> Rounds {
+    Rounds {
+        earlier: level_text(earlier),
+        later: level_text(later),
+        change: signed(change),
     }
 }
 
@@ -966,16 +980,20 @@ impl ProgressView {
             levels: vec![
                 LevelRow {
                     label: "Arrangements in place for",
-                    earlier: level_text(report.earlier.structural_level),
-                    later: level_text(report.later.structural_level),
-                    change: signed(report.structural_change),
+                    levels: levels(
+                        report.earlier.structural_level,
+                        report.later.structural_level,
+                        report.structural_change,
+                    ),
                     strong: false,
                 },
                 LevelRow {
                     label: "Level sustained",
-                    earlier: level_text(report.earlier.achieved_level),
-                    later: level_text(report.later.achieved_level),
-                    change: signed(report.achieved_change),
+                    levels: levels(
+                        report.earlier.achieved_level,
+                        report.later.achieved_level,
+                        report.achieved_change,
+                    ),
                     strong: true,
                 },
             ],

@@ -81,7 +81,7 @@ impl Rubric {
                 if Fraction::from_f64(value).is_none() {
                     return Err(Error::RubricNumber {
                         field: name,
-                        value: value.to_string(),
+                        value,
                         expected: "a decimal number from 1 to 5",
                     });
                 }
@@ -89,8 +89,8 @@ impl Rubric {
             if t.lower >= t.upper {
                 return Err(Error::ThresholdOrder {
                     field,
-                    lower: t.lower.to_string(),
-                    upper: t.upper.to_string(),
+                    lower: t.lower,
+                    upper: t.upper,
                 });
             }
         }
@@ -107,7 +107,7 @@ impl Rubric {
         if !(3..=1000).contains(&self.privacy.min_group_size) {
             return Err(Error::RubricNumber {
                 field: "privacy.min_group_size",
-                value: self.privacy.min_group_size.to_string(),
+                value: f64::from(self.privacy.min_group_size),
                 expected: "an integer from 3 to 1000",
             });
         }
@@ -117,40 +117,45 @@ impl Rubric {
     }
 }
 
-fn within(field: &'static str, value: f64, min: f64, max: f64) -> Result<(), Error> {
-    if value.is_finite() && (min..=max).contains(&value) {
+/// A rubric number, if it is finite and `fits`; else an error saying what
+/// it may be.
+fn number(
+    field: &'static str,
+    value: f64,
+    fits: impl Fn(f64) -> bool,
+    expected: &'static str,
+) -> Result<(), Error> {
+    if value.is_finite() && fits(value) {
         Ok(())
     } else {
         Err(Error::RubricNumber {
             field,
-            value: value.to_string(),
-            expected: "a number from 1 to 5",
+            value,
+            expected,
         })
     }
+}
+
+fn within(field: &'static str, value: f64, min: f64, max: f64) -> Result<(), Error> {
+    number(
+        field,
+        value,
+        |v| (min..=max).contains(&v),
+        "a number from 1 to 5",
+    )
 }
 
 fn positive(field: &'static str, value: f64) -> Result<(), Error> {
-    if value.is_finite() && value > 0.0 {
-        Ok(())
-    } else {
-        Err(Error::RubricNumber {
-            field,
-            value: value.to_string(),
-            expected: "a finite number above 0",
-        })
-    }
+    number(field, value, |v| v > 0.0, "a finite number above 0")
 }
 
 fn spread(field: &'static str, value: f64) -> Result<(), Error> {
-    if value.is_finite() && value > 0.0 && value <= 4.0 {
-        Ok(())
-    } else {
-        Err(Error::RubricNumber {
-            field,
-            value: value.to_string(),
-            expected: "a number above 0 and at most 4",
-        })
-    }
+    number(
+        field,
+        value,
+        |v| v > 0.0 && v <= 4.0,
+        "a number above 0 and at most 4",
+    )
 }
 
 /// A map's entries in the order written, duplicates kept, so that the

@@ -236,7 +236,7 @@ fn responses_from_csv() {
             "--responses",
             "examples/survey/child-protection-hub.csv",
         ],
-        "child-protection-hub.csv: line 1, column Timestamp: names no facilitator or obstacle",
+        "child-protection-hub.csv: line 1, column Timestamp: names no facilitator or obstacle; a column that holds no answer must be ignored (with --ignore-column NAME, repeatable)",
     );
     assert_fails(
         &[
@@ -246,7 +246,7 @@ fn responses_from_csv() {
             "--ignore-column",
             "Timestamp",
         ],
-        "the partnership document lists 24 responses and the CSV file gives them too",
+        "a partnership lists no responses, and this document lists 24",
     );
     assert_fails(
         &[PARTNERSHIP, "--ignore-column", "Timestamp"],

@@ -1,12 +1,14 @@
 //! Responses from a survey tool's CSV export: the example files, every
 //! error with its exact message, and the formats survey tools write.
 
-use interagency::{Assessment, CsvOptions, CsvProblem, Error, Facilitator, Obstacle, Role};
+use interagency::{
+    Assessment, CsvOptions, CsvProblem, Error, Facilitator, Obstacle, Partnership, Place, Role,
+};
 
 use crate::support;
 
-fn partnership() -> Assessment {
-    Assessment::from_json(
+fn partnership() -> Partnership {
+    Partnership::from_json(
         r#"{"partnership": "Northside", "assessed_on": "2026-03-01",
             "agencies": [{"id": "cfa", "name": "Child and Family Agency"},
                          {"id": "hse", "name": "Community Health"}],
@@ -34,8 +36,12 @@ fn error(csv: &str) -> String {
 fn the_survey_exports_give_the_json_report() {
     let json = support::example("child-protection-hub");
     let expected = serde_json::to_string(&json.gap_analysis(None)).unwrap();
-    let partnership = support::assessment("examples/survey/child-protection-hub.partnership.json");
+    let partnership = Partnership::from_json(&support::read(
+        "examples/survey/child-protection-hub.partnership.json",
+    ))
+    .unwrap();
     let google = partnership
+        .clone()
         .with_responses_from_csv(
             support::read("examples/survey/child-protection-hub.csv"),
             &CsvOptions::new().ignore_column("Timestamp"),
@@ -108,8 +114,8 @@ fn every_error_names_the_line_column_and_value() {
     let cases = [
         (
             "respondent,agency,role,Leadershp\n",
-            "line 1, column Leadershp: names no facilitator or obstacle; ignore it with \
-             --ignore-column if it is not a rating (CsvOptions::ignore_column in Rust)",
+            "line 1, column Leadershp: names no facilitator or obstacle; a column that holds no \
+             answer must be ignored",
         ),
         (
             "respondent,agency,role,Leadership,leadership\n",
@@ -129,7 +135,7 @@ fn every_error_names_the_line_column_and_value() {
         ),
         (
             "respondent,agency,role,Leadership\nr1,hsee,manager,3\n",
-            "line 2, column agency: \"hsee\" names none of the partnership's agencies; expected one of: cfa, hse",
+            "line 2, column agency: respondent \"r1\" names agency \"hsee\", which is not among the agencies (cfa, hse)",
         ),
         (
             "respondent,agency,role,Leadership\nr1,cfa,Director,3\n",
@@ -137,15 +143,15 @@ fn every_error_names_the_line_column_and_value() {
         ),
         (
             "respondent,agency,role,Leadership\nr1,cfa,manager,3\nr2,cfa,manager,3\nr1,hse,manager,2\n",
-            "line 4, column respondent: respondent \"r1\" is given on line 2 already",
+            "line 4, column respondent: respondent \"r1\" is listed twice",
         ),
         (
             "respondent,agency,role,Leadership\n,cfa,manager,3\n",
-            "line 2, column respondent: the respondent is empty",
+            "line 2, column respondent: must not be empty, got \"\"",
         ),
         (
             "respondent,agency,role,Leadership\n\"r\n1\",cfa,manager,3\n",
-            "line 2, column respondent: \"r\\n1\" contains the control character '\\n'; cells must be plain text on one line",
+            "line 2, column respondent: \"r\\n1\" contains the control character '\\n'; names and ids must be plain text on one line",
         ),
         (
             "respondent,agency,role,Leadership,Conflict\nr1,cfa,manager,,\n",
@@ -190,13 +196,35 @@ fn every_error_names_the_line_column_and_value() {
 #[test]
 fn a_partnership_with_responses_is_refused() {
     let a = read("respondent,agency,role,Leadership\nr1,cfa,manager,3\n");
-    let err = a
-        .with_responses_from_csv("respondent,agency,role\n", &CsvOptions::new())
-        .unwrap_err();
+    let err = Partnership::from_json(&serde_json::to_string(&a).unwrap()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "responses: the partnership document lists 1 responses and the CSV file gives them too; \
-         give them in one place"
+        "responses: a partnership lists no responses, and this document lists 1; \
+         give the responses in one place"
+    );
+    assert_eq!(
+        Partnership::from_json(&serde_json::to_string(a.as_partnership()).unwrap()).unwrap(),
+        *a.as_partnership()
+    );
+}
+
+#[test]
+fn the_rules_of_every_response_name_the_line() {
+    let err = partnership()
+        .with_responses_from_csv(
+            " Respondent ,agency,role,Leadership\nr1,cfa,manager,3\nr1,cfa,manager,2\n",
+            &CsvOptions::new(),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::DuplicateRespondent {
+            place: Place::Line {
+                line: 3,
+                column: Some("Respondent".to_owned())
+            },
+            respondent: "r1".to_owned()
+        }
     );
 }
 

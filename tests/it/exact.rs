@@ -118,7 +118,7 @@ fn generate(rng: &mut Rng) -> Assessment {
     let characteristics: Vec<Characteristic> = Characteristic::iter()
         .filter(|c| (c.index() < 6 || rng.below(2) == 0) && rng.below(8) != 0)
         .collect();
-    Assessment::new(
+    crate::support::assemble(
         "Generated",
         None,
         (0..agencies)
@@ -339,7 +339,7 @@ fn many_agencies_with_coprime_counts_stay_exact() {
                 responses.push(r);
             }
         }
-        let a = Assessment::new(
+        let a = crate::support::assemble(
             "Coprime",
             None,
             (0..agencies)

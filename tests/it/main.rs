@@ -20,6 +20,7 @@ mod progress;
 mod properties;
 #[cfg(feature = "html")]
 mod render;
+mod reports;
 mod rubric;
 #[cfg(feature = "schemars")]
 mod schema;

@@ -139,7 +139,7 @@ fn round(date: Option<Date>, agencies: &[&str], f: u8, o: u8) -> Assessment {
             r
         })
         .collect();
-    Assessment::new(
+    crate::support::assemble(
         "Round",
         date,
         agencies

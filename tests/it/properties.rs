@@ -31,7 +31,7 @@ fn rating() -> impl Strategy<Value = Rating> {
     (1u8..=5).prop_map(|r| Rating::new(r).expect("1..=5"))
 }
 
-fn ratings<T: interagency::Identifier>() -> impl Strategy<Value = Ratings<T>> {
+fn ratings<T: interagency::Rated>() -> impl Strategy<Value = Ratings<T>> {
     proptest::collection::vec(proptest::option::weighted(0.6, rating()), T::COUNT).prop_map(
         |slots| {
             T::iter()
@@ -104,7 +104,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 })
                 .collect();
             let date = date.and_then(|(y, m, d)| Date::new(y % 9999 + 1, m % 12 + 1, d % 28 + 1));
-            Assessment::new(
+            crate::support::assemble(
                 "Generated partnership",
                 date,
                 agencies,
@@ -196,7 +196,7 @@ fn rebuild(
     characteristics: Vec<Characteristic>,
     responses: Vec<Response>,
 ) -> Assessment {
-    Assessment::new(
+    crate::support::assemble(
         a.partnership(),
         a.assessed_on(),
         a.agencies().to_vec(),

@@ -61,3 +61,16 @@ pub fn progress(
 ) -> interagency::Result<interagency::ProgressReport> {
     later.progress_since(earlier, target)
 }
+
+/// An assessment of a partnership built from its parts, checking every
+/// rule: the partnership's, then its responses'.
+pub fn assemble(
+    name: &str,
+    assessed_on: Option<interagency::Date>,
+    agencies: Vec<interagency::Agency>,
+    characteristics: impl IntoIterator<Item = interagency::Characteristic>,
+    responses: Vec<interagency::Response>,
+) -> interagency::Result<interagency::Assessment> {
+    interagency::Partnership::new(name, assessed_on, agencies, characteristics)?
+        .with_responses(responses)
+}
