@@ -168,20 +168,27 @@ impl Serialize for GapReport {
 }
 
 /// A report read back is checked as it is read: beyond its fields' own
-/// checks (one entry per facilitator and obstacle, in catalogue order), its
-/// breakdowns by agency must list its agencies, in order.
+/// checks (one entry per facilitator and obstacle, in catalogue order, and
+/// a rubric that obeys the rubric's rules), its breakdowns by agency must
+/// list its agencies, in order, and its smallest group be the rubric's.
 impl<'de> Deserialize<'de> for GapReport {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let report = GapReport::deserialize(deserializer)?;
         let agencies: Vec<&str> = report.agencies.iter().map(|a| a.id.as_str()).collect();
-        if report.voices.lists(&agencies) {
-            Ok(report)
-        } else {
-            Err(serde::de::Error::custom(format_args!(
+        if !report.voices.lists(&agencies) {
+            return Err(serde::de::Error::custom(format_args!(
                 "voices: every breakdown by agency lists the report's agencies ({}), in order",
                 agencies.join(", ")
-            )))
+            )));
         }
+        let k = report.rubric.privacy.min_group_size;
+        if report.voices.min_group_size != k {
+            return Err(serde::de::Error::custom(format_args!(
+                "voices.min_group_size: {} is not the rubric's privacy.min_group_size, {k}",
+                report.voices.min_group_size
+            )));
+        }
+        Ok(report)
     }
 }
 

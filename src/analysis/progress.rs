@@ -108,7 +108,7 @@ item_record!(ItemChange);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct ProgressReport {
     /// The rubric both rounds were analysed with, with what a reader needs
     /// of it.
@@ -148,6 +148,28 @@ pub struct ProgressReport {
 }
 
 by_kind!(ProgressReport => [ItemChange<T>]);
+
+impl Serialize for ProgressReport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ProgressReport::serialize(self, serializer)
+    }
+}
+
+/// A progress report read back is checked as it is read: one entry per
+/// facilitator and obstacle in catalogue order, and the later round's gap
+/// report made with the report's rubric.
+impl<'de> Deserialize<'de> for ProgressReport {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let report = ProgressReport::deserialize(deserializer)?;
+        if report.later_report.rubric == report.rubric {
+            Ok(report)
+        } else {
+            Err(serde::de::Error::custom(
+                "later_report.rubric: both rounds are analysed with the report's rubric",
+            ))
+        }
+    }
+}
 
 impl ProgressReport {
     /// How one item, facilitator or obstacle, changed.

@@ -8,7 +8,7 @@ use core::str::FromStr;
 ///
 /// Every enum of the framework implements this trait: the catalogue concepts
 /// ([`Level`](crate::Level), [`Facilitator`](crate::Facilitator), …), the
-/// [`Source`] citations and the small vocabularies of the documents. The
+/// [`Source`](crate::Source) citations and the small vocabularies of the documents. The
 /// identifier is the value's serde form, its [`Display`] form and what its
 /// [`FromStr`] accepts, so the three always agree.
 ///

@@ -7,15 +7,17 @@ use askama::Template;
 
 use crate::render::Report;
 use crate::render::svg::Chart;
-use crate::render::view::{ChartView, GapView, Line, ProgressView, Span, Word};
+use crate::render::view::{
+    Breakdown, ChartView, GapView, Line, ProgressView, Span, Word, breakdown_tables,
+};
 
-/// A report's SVG chart; see [`GapReport::svg`] and [`ProgressReport::svg`].
+/// A report's SVG chart; see [`GapReport::svg`](crate::GapReport::svg) and [`ProgressReport::svg`](crate::ProgressReport::svg).
 /// It is a [`Display`] value: format it, or call `to_string()`.
 #[derive(Clone, Copy, Debug)]
 pub struct Svg<'a>(pub(crate) Report<'a>);
 
-/// A report as a self-contained HTML page; see [`GapReport::html`] and
-/// [`ProgressReport::html`]. It is a [`Display`] value.
+/// A report as a self-contained HTML page; see [`GapReport::html`](crate::GapReport::html) and
+/// [`ProgressReport::html`](crate::ProgressReport::html). It is a [`Display`] value.
 #[derive(Clone, Copy, Debug)]
 pub struct Html<'a>(pub(crate) Report<'a>);
 
@@ -40,7 +42,13 @@ impl Display for Html<'_> {
             Report::Gap(r) => {
                 let v = GapView::of(r);
                 let frame = Frame::of(&v.title, &v.footer, chart);
-                ReportPage { frame, v }.render_into(f)
+                let breakdowns = breakdown_tables(r);
+                ReportPage {
+                    frame,
+                    v,
+                    breakdowns,
+                }
+                .render_into(f)
             }
             Report::Progress(r) => {
                 let v = ProgressView::of(r);
@@ -124,6 +132,7 @@ impl Frame {
 struct ReportPage {
     frame: Frame,
     v: GapView,
+    breakdowns: Vec<Breakdown>,
 }
 
 #[derive(Template)]

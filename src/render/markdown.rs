@@ -6,19 +6,17 @@ use core::fmt::{self, Display, Formatter, Write as _};
 
 use crate::render::Report;
 use crate::render::escape;
-use crate::render::view::{
-    Emphasis, GapView, ItemTable, Line, Plan, ProgressView, Span, Word, mean_text,
-};
+use crate::render::view::{Emphasis, GapView, ItemTable, Line, Plan, ProgressView, Span, Word};
 
-/// A report rendered as Markdown; see [`GapReport::markdown`] and
-/// [`ProgressReport::markdown`]. It is a [`Display`] value: format it, or
+/// A report rendered as Markdown; see [`GapReport::markdown`](crate::GapReport::markdown) and
+/// [`ProgressReport::markdown`](crate::ProgressReport::markdown). It is a [`Display`] value: format it, or
 /// call `to_string()`.
 #[derive(Clone, Copy, Debug)]
 pub struct Markdown<'a>(pub(crate) Report<'a>);
 
 impl Display for Markdown<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let mut out = String::new();
+        let mut out = String::with_capacity(8 * 1024);
         match self.0 {
             Report::Gap(r) => gap(&mut out, &GapView::of(r)),
             Report::Progress(r) => progress(&mut out, &ProgressView::of(r)),
@@ -27,81 +25,118 @@ impl Display for Markdown<'_> {
     }
 }
 
-/// A word with its emphasis.
-fn word(w: Word) -> String {
-    match w.emphasis {
-        Emphasis::Plain => w.text.to_owned(),
-        Emphasis::Strong => format!("**{}**", w.text),
-        Emphasis::Quiet => format!("*{}*", w.text),
-    }
-}
-
 /// A row of a table: `| a | b |`.
-fn table_row(out: &mut String, cells: &[impl AsRef<str>]) {
+fn table_row(out: &mut String, cells: &[&dyn Display]) {
     for cell in cells {
-        let _ = write!(out, "| {} ", cell.as_ref());
+        let _ = write!(out, "| {cell} ");
     }
     out.push_str("|\n");
 }
 
-/// Text in bold when `strong`.
-fn bold(text: &str, strong: bool) -> String {
-    if strong {
-        format!("**{text}**")
-    } else {
-        text.to_owned()
+/// Text, in bold when the flag says so.
+struct Bold<'a>(&'a str, bool);
+
+impl Display for Bold<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if self.1 {
+            write!(f, "**{}**", self.0)
+        } else {
+            f.write_str(self.0)
+        }
+    }
+}
+
+/// A word with its emphasis.
+struct W(Word);
+
+impl Display for W {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self.0.emphasis {
+            Emphasis::Plain => f.write_str(self.0.text),
+            Emphasis::Strong => write!(f, "**{}**", self.0.text),
+            Emphasis::Quiet => write!(f, "*{}*", self.0.text),
+        }
     }
 }
 
 /// A line of text, input escaped.
-fn line(l: &Line) -> String {
-    let mut out = String::new();
-    for span in &l.0 {
-        match span {
-            Span::Text(t) => out.push_str(t),
-            Span::Input(t) => out.push_str(&escape::markdown(t)),
-            Span::Word(w) => out.push_str(&word(*w)),
-            Span::Term(t) => {
-                let _ = write!(out, "*{t}*");
-            }
-            Span::Code(c) => {
-                let _ = write!(out, "`{c}`");
+struct L<'a>(&'a Line);
+
+impl Display for L<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        for span in &(self.0).0 {
+            match span {
+                Span::Text(t) => f.write_str(t)?,
+                Span::Input(t) => f.write_str(&escape::markdown(t))?,
+                Span::Word(w) => W(*w).fmt(f)?,
+                Span::Term(t) => write!(f, "*{t}*")?,
+                Span::Code(c) => write!(f, "`{c}`")?,
             }
         }
+        Ok(())
     }
-    out
+}
+
+/// Words, comma-separated, each with its emphasis.
+struct Words<'a>(&'a [Word]);
+
+impl Display for Words<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        for (i, &w) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            W(w).fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+/// A mean to two places, or a dash.
+struct Mean(Option<f64>);
+
+impl Display for Mean {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(m) => write!(f, "{m:.2}"),
+            None => f.write_str("–"),
+        }
+    }
 }
 
 /// A bar of ten cells for a mean on the 1 to 5 scale: two cells a point,
-/// with a half cell.
-fn bar(mean: Option<f64>) -> String {
-    let Some(mean) = mean else {
-        return String::new();
-    };
-    let halves = (mean * 4.0).round().clamp(0.0, 20.0);
-    let mut out = String::from("`");
-    for cell in 0..10u8 {
-        let filled = halves - f64::from(cell) * 2.0;
-        out.push(if filled >= 2.0 {
-            '█'
-        } else if filled >= 1.0 {
-            '▌'
-        } else {
-            '░'
-        });
+/// with a half cell; nothing without a mean.
+struct Bar(Option<f64>);
+
+impl Display for Bar {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let Some(mean) = self.0 else {
+            return Ok(());
+        };
+        let halves = (mean * 4.0).round().clamp(0.0, 20.0);
+        f.write_str("`")?;
+        for cell in 0..10u8 {
+            let filled = halves - f64::from(cell) * 2.0;
+            f.write_str(if filled >= 2.0 {
+                "█"
+            } else if filled >= 1.0 {
+                "▌"
+            } else {
+                "░"
+            })?;
+        }
+        f.write_str("`")
     }
-    out.push('`');
-    out
 }
 
 fn gap(out: &mut String, v: &GapView) {
-    let _ = writeln!(out, "# {}\n", line(&v.title));
+    let _ = writeln!(out, "# {}\n", L(&v.title));
     if let Some(date) = &v.date {
         let _ = writeln!(out, "Assessed on {date}.\n");
     }
     out.push_str("## Where the partnership stands\n\n| | |\n|---|---|\n");
     for fact in &v.standing {
-        table_row(out, &[fact.label, &bold(&fact.value, fact.strong)]);
+        table_row(out, &[&fact.label, &Bold(&fact.value, fact.strong)]);
     }
     out.push('\n');
     for reason in &v.reasons {
@@ -115,7 +150,7 @@ fn gap(out: &mut String, v: &GapView) {
     let views = &v.views;
     let _ = writeln!(out, "## Where views differ\n\n{}\n", views.intro);
     for d in &views.divergences {
-        let _ = writeln!(out, "- **{}**: {}.", d.item, line(&d.text));
+        let _ = writeln!(out, "- **{}**: {}.", d.item, L(&d.text));
     }
     if !views.divergences.is_empty() {
         out.push('\n');
@@ -141,7 +176,7 @@ fn gap(out: &mut String, v: &GapView) {
     if !g.obstacles.is_empty() {
         out.push_str("Active obstacles:\n\n");
         for (name, mean, band) in &g.obstacles {
-            let _ = writeln!(out, "- **{name}**: mean {mean}, {}", word(*band));
+            let _ = writeln!(out, "- **{name}**: mean {mean}, {}", W(*band));
         }
         out.push('\n');
     }
@@ -159,23 +194,32 @@ fn item_table(out: &mut String, t: &ItemTable) {
         t.heading, t.kind
     );
     for row in &t.rows {
-        let evidence: Vec<String> = row.evidence.iter().map(|&w| word(w)).collect();
-        let mut cells = vec![row.name.to_owned()];
+        let (mean, bar, band) = (Mean(row.mean), Bar(row.mean), W(row.band));
+        let evidence = Words(&row.evidence);
+        let needed = row.needed_from.unwrap_or_default();
         if t.needed {
-            cells.push(row.needed_from.unwrap_or_default().to_owned());
+            table_row(
+                out,
+                &[
+                    &row.name,
+                    &needed,
+                    &mean,
+                    &bar,
+                    &band,
+                    &row.ratings,
+                    &evidence,
+                ],
+            );
+        } else {
+            table_row(
+                out,
+                &[&row.name, &mean, &bar, &band, &row.ratings, &evidence],
+            );
         }
-        cells.extend([
-            mean_text(row.mean),
-            bar(row.mean),
-            word(row.band),
-            row.ratings.to_string(),
-            evidence.join(", "),
-        ]);
-        table_row(out, &cells);
     }
     let _ = write!(out, "\n{}", t.scale);
     for sentence in &t.legend {
-        let _ = write!(out, " {}", line(sentence));
+        let _ = write!(out, " {}", L(sentence));
     }
     out.push_str("\n\n");
 }
@@ -195,12 +239,12 @@ fn plan(out: &mut String, p: &Plan) {
             r.priority,
             r.quote,
             r.source,
-            line(&r.works_on)
+            L(&r.works_on)
         );
     }
     out.push('\n');
     if let Some(items) = &p.unaddressed {
-        let _ = writeln!(out, "{}\n", line(items));
+        let _ = writeln!(out, "{}\n", L(items));
     }
     if !p.benefits.is_empty() {
         let _ = writeln!(out, "## {}\n", p.benefits_heading);
@@ -212,22 +256,22 @@ fn plan(out: &mut String, p: &Plan) {
 }
 
 fn footer(out: &mut String, sentence: &Line) {
-    let _ = writeln!(out, "---\n\n{}", line(sentence));
+    let _ = writeln!(out, "---\n\n{}", L(sentence));
 }
 
 fn progress(out: &mut String, v: &ProgressView) {
-    let _ = writeln!(out, "# {}\n\n{}\n", line(&v.title), v.period);
+    let _ = writeln!(out, "# {}\n\n{}\n", L(&v.title), v.period);
     if let Some(name) = &v.earlier_name {
-        let _ = writeln!(out, "{}\n", line(name));
+        let _ = writeln!(out, "{}\n", L(name));
     }
     out.push_str("| | Earlier | Later | Change |\n|---|---|---|---|\n");
     for row in &v.levels {
         table_row(
             out,
             &[
-                row.label,
+                &row.label,
                 &row.levels.earlier,
-                &bold(&row.levels.later, row.strong),
+                &Bold(&row.levels.later, row.strong),
                 &row.levels.change,
             ],
         );
@@ -239,7 +283,7 @@ fn progress(out: &mut String, v: &ProgressView) {
             let _ = writeln!(out, "{}", list.none);
         }
         for m in &list.items {
-            let _ = writeln!(out, "- **{}**: {}.", m.name, line(&m.text));
+            let _ = writeln!(out, "- **{}**: {}.", m.name, L(&m.text));
         }
         out.push('\n');
     }
@@ -248,7 +292,7 @@ fn progress(out: &mut String, v: &ProgressView) {
         let _ = writeln!(out, "{}", v.nothing_new);
     }
     for l in &v.new {
-        let _ = writeln!(out, "- {}", line(l));
+        let _ = writeln!(out, "- {}", L(l));
     }
     out.push('\n');
     for (i, t) in v.tables.iter().enumerate() {
@@ -259,20 +303,16 @@ fn progress(out: &mut String, v: &ProgressView) {
             t.heading, t.kind
         );
         for row in &t.rows {
-            let bands = format!(
-                "{} \u{2192} {}",
-                word(row.earlier_band),
-                word(row.later_band)
-            );
+            let bands = format!("{} \u{2192} {}", W(row.earlier_band), W(row.later_band));
             table_row(
                 out,
                 &[
-                    row.name,
+                    &row.name,
                     &row.means.earlier,
                     &row.means.later,
                     &row.means.change,
                     &bands,
-                    &word(row.movement),
+                    &W(row.movement),
                 ],
             );
         }

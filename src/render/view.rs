@@ -199,22 +199,25 @@ fn names<T: Concept>(items: impl Iterator<Item = T>) -> String {
     items.map(Concept::name).collect::<Vec<_>>().join(", ")
 }
 
-/// What a gap item is, as a term: "facilitator *Leadership*".
-fn item_line(item: GapItem) -> Line {
-    let (kind, name) = match item {
-        GapItem::Characteristic(c) => ("arrangement ", c.name()),
-        GapItem::Facilitator(f) => ("facilitator ", f.name()),
-        GapItem::Obstacle(o) => ("obstacle ", o.name()),
-    };
-    Line::text(kind).then_term(name)
+/// Gap items as terms, comma-separated: "facilitator *Leadership*, …".
+fn items_line(items: &[GapItem]) -> Line {
+    let mut spans = Vec::with_capacity(items.len() * 3);
+    for (i, &item) in items.iter().enumerate() {
+        let (kind, name) = match item {
+            GapItem::Characteristic(c) => ("arrangement ", c.name()),
+            GapItem::Facilitator(f) => ("facilitator ", f.name()),
+            GapItem::Obstacle(o) => ("obstacle ", o.name()),
+        };
+        if i > 0 {
+            spans.push(Span::Text(Cow::Borrowed(", ")));
+        }
+        spans.push(Span::Text(Cow::Borrowed(kind)));
+        spans.push(Span::Term(name));
+    }
+    Line(spans)
 }
 
 impl Line {
-    fn then_term(mut self, name: &'static str) -> Line {
-        self.0.push(Span::Term(name));
-        self
-    }
-
     fn then_input(mut self, text: &str) -> Line {
         self.0.push(Span::Input(text.to_owned()));
         self
@@ -264,16 +267,13 @@ fn plan(report: &GapReport) -> Plan {
                 priority: format!("{:.2}", r.priority),
                 quote: r.tip.description(),
                 source: r.tip.source().short(),
-                works_on: Line::join(r.addresses.iter().map(|&i| item_line(i)), ", "),
+                works_on: items_line(&r.addresses),
             })
             .collect(),
         none: "No practice tip is needed for this target.",
         unaddressed: (!report.unaddressed.is_empty()).then(|| {
             Line::text("No practice tip of the rubric works on: ")
-                .then_line(Line::join(
-                    report.unaddressed.iter().map(|&i| item_line(i)),
-                    ", ",
-                ))
+                .then_line(items_line(&report.unaddressed))
                 .then(
                     ". The rubric offers no remedy for these; they need a plan of the \
                      partnership's own.",
@@ -428,7 +428,6 @@ pub(crate) struct Views {
     pub(crate) intro: String,
     pub(crate) divergences: Vec<Divergence>,
     pub(crate) hidden: String,
-    pub(crate) breakdowns: Vec<Breakdown>,
 }
 
 /// An agency's name from its id; the id itself if it is not listed.
@@ -532,6 +531,15 @@ fn breakdowns<T: Rated>(report: &GapReport, out: &mut Vec<Breakdown>) {
     });
 }
 
+/// The breakdown tables of the voices: each kind by agency and by role.
+/// Only the HTML page shows them, so they are built when it asks.
+pub(crate) fn breakdown_tables(report: &GapReport) -> Vec<Breakdown> {
+    let mut tables = Vec::new();
+    breakdowns::<Facilitator>(report, &mut tables);
+    breakdowns::<Obstacle>(report, &mut tables);
+    tables
+}
+
 fn views(report: &GapReport) -> Views {
     let mut divergent = Vec::new();
     divergences::<Facilitator>(report, &mut divergent);
@@ -566,14 +574,10 @@ fn views(report: &GapReport) -> Views {
             if count == 1 { "is" } else { "are" },
         )
     };
-    let mut tables = Vec::new();
-    breakdowns::<Facilitator>(report, &mut tables);
-    breakdowns::<Obstacle>(report, &mut tables);
     Views {
         intro,
         divergences: divergent,
         hidden,
-        breakdowns: tables,
     }
 }
 
@@ -686,9 +690,9 @@ fn reasons(report: &GapReport) -> Vec<String> {
             .collect();
         reasons.push(format!(
             "{} is not sustained: it needs every facilitator it requires to be at least \
-             borderline (mean {:.1} or more), and {} {} not.",
+             borderline (mean {} or more), and {} {} not.",
             level.name(),
-            report.rubric.facilitator_thresholds.lower,
+            number(report.rubric.facilitator_thresholds.lower),
             failing.join(", "),
             if failing.len() == 1 { "is" } else { "are" }
         ));

@@ -8,7 +8,9 @@ use std::borrow::Cow;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{CharacteristicLevels, Divergence, Privacy, Rubric, Thresholds, TipLinks, Weights};
+use super::{
+    CharacteristicLevels, Divergence, Privacy, Rubric, RubricSummary, Thresholds, TipLinks, Weights,
+};
 #[cfg(feature = "schemars")]
 use crate::Concept;
 use crate::foundation::exact::Fraction;
@@ -48,16 +50,39 @@ impl Rubric {
 
     /// Checks every rule a rubric obeys beyond its types.
     pub(super) fn check(&self) -> Result<(), Error> {
+        self.summary().check()?;
+        let w = self.weights;
+        positive("weights.missing_characteristic", w.missing_characteristic)?;
+        within(
+            "weights.facilitator_baseline",
+            w.facilitator_baseline,
+            1.0,
+            5.0,
+        )?;
+        positive("weights.unknown_facilitator", w.unknown_facilitator)?;
+        within("weights.obstacle_baseline", w.obstacle_baseline, 1.0, 5.0)
+    }
+}
+
+impl RubricSummary {
+    /// Checks the rules of the rubric that a report carries of it: the
+    /// rubric's own, so that a report read back holds a rubric that could
+    /// have made it.
+    pub(super) fn check(&self) -> Result<(), Error> {
         for (field, value) in [("name", &self.name), ("version", &self.version)] {
             if value.trim().is_empty() {
                 return Err(Error::RubricEmpty {
                     field,
-                    value: value.clone().into_owned(),
+                    value: value.clone(),
                 });
             }
         }
         for level in Level::iter() {
-            if self.characteristics_of(level).is_empty() {
+            if self
+                .characteristic_levels
+                .characteristics_of(level)
+                .is_empty()
+            {
                 return Err(Error::LevelWithoutCharacteristic { level });
             }
         }
@@ -94,16 +119,6 @@ impl Rubric {
                 });
             }
         }
-        let w = self.weights;
-        positive("weights.missing_characteristic", w.missing_characteristic)?;
-        within(
-            "weights.facilitator_baseline",
-            w.facilitator_baseline,
-            1.0,
-            5.0,
-        )?;
-        positive("weights.unknown_facilitator", w.unknown_facilitator)?;
-        within("weights.obstacle_baseline", w.obstacle_baseline, 1.0, 5.0)?;
         if !(3..=1000).contains(&self.privacy.min_group_size) {
             return Err(Error::RubricNumber {
                 field: "privacy.min_group_size",
@@ -112,8 +127,21 @@ impl Rubric {
             });
         }
         spread("divergence.agency_spread", self.divergence.agency_spread)?;
-        spread("divergence.role_gap", self.divergence.role_gap)?;
-        Ok(())
+        spread("divergence.role_gap", self.divergence.role_gap)
+    }
+}
+
+impl<'de> Deserialize<'de> for RubricSummary {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let summary = RubricSummary::deserialize(deserializer)?;
+        summary.check().map_err(serde::de::Error::custom)?;
+        Ok(summary)
+    }
+}
+
+impl Serialize for RubricSummary {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RubricSummary::serialize(self, serializer)
     }
 }
 

@@ -90,9 +90,13 @@ pub struct Divergence {
 /// reader of the report needs of it (the level of each characteristic, the
 /// band thresholds, the divergence numbers and the smallest group shown),
 /// so that the report renders the same from its JSON alone.
+///
+/// Read back, it obeys the rubric's rules (thresholds in order, every level
+/// with a characteristic, …): a report holds a rubric that could have made
+/// it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct RubricSummary {
     /// The rubric's name.
     pub name: String,
@@ -168,10 +172,11 @@ pub struct Weights {
 ///
 /// These links and numbers are an interpretation of the sources, not claims
 /// the sources make. [`Rubric::DEFAULT`] is this crate's reading
-/// ([the method](crate::_documentation::method) sets it out); every query on
-/// the concepts ([`Level::characteristics`], [`Facilitator::required_from`],
-/// [`PracticeTip::links`], …) reads it. The concepts themselves are the
-/// sources' and stay fixed; everything else can be changed.
+/// ([the method](crate::_documentation::method) sets it out). Every link of
+/// a concept to a level or a tip is asked of a rubric
+/// ([`Rubric::level_of`], [`Rubric::required_from`], [`Rubric::links`], …),
+/// never of a default behind the caller's back. The concepts themselves are
+/// the sources' and stay fixed; everything else can be changed.
 ///
 /// A rubric is a validated value: the only ways to get one are
 /// [`Rubric::DEFAULT`], reading a rubric document ([`Rubric::from_json`] or
