@@ -4,37 +4,28 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::item_record;
+use crate::analysis::value::{Mean, Means, Threshold};
 use crate::concepts::rated::{by_kind, entry};
-use crate::foundation::exact::{Exact, Fraction};
+use crate::foundation::exact::Exact;
 use crate::foundation::keyed;
-use crate::input::tally::{AgencyTally, Sum};
 use crate::rubric::Thresholds;
 use crate::{
     Assessment, Band, Characteristic, Facilitator, FacilitatorBand, Level, Obstacle, ObstacleBand,
     Rated, Rubric,
 };
 
-/// A pair of thresholds as exact numbers, and as fractions of 64-bit
-/// integers where they fit (always, for thresholds written as decimals from
-/// 1 to 5).
+/// A pair of thresholds: the lowest mean of the top band and of the
+/// middle one.
 struct Bounds {
-    upper: Exact,
-    lower: Exact,
-    upper_word: Option<(i64, i64)>,
-    lower_word: Option<(i64, i64)>,
+    upper: Threshold,
+    lower: Threshold,
 }
 
 impl Bounds {
     fn new(upper: Exact, lower: Exact) -> Bounds {
-        let word = |e: &Exact| {
-            let (num, den) = e.as_fraction()?.parts();
-            Some((i64::try_from(num).ok()?, i64::try_from(den).ok()?))
-        };
         Bounds {
-            upper_word: word(&upper),
-            lower_word: word(&lower),
-            upper,
-            lower,
+            upper: Threshold::new(upper),
+            lower: Threshold::new(lower),
         }
     }
 
@@ -42,11 +33,35 @@ impl Bounds {
     fn of(t: Thresholds) -> Bounds {
         Bounds::new(Exact::from_f64(t.upper), Exact::from_f64(t.lower))
     }
-}
 
-/// A mean given as a number, exactly.
-fn mean_of(mean: Option<f64>) -> Mean {
-    mean.map_or(Mean::None, |m| Mean::Exact(Exact::from_f64(m)))
+    /// The band of a mean given as a number, taken as the decimal it
+    /// prints as.
+    fn band_of<B: Band>(&self, mean: Option<f64>) -> B {
+        let Some(mean) = mean else {
+            return B::UNKNOWN;
+        };
+        let mean = Exact::from_f64(mean);
+        let position = if mean.at_least(&self.upper.exact) {
+            0
+        } else if mean.at_least(&self.lower.exact) {
+            1
+        } else {
+            2
+        };
+        B::BY_MEAN.get(position).copied().unwrap_or(B::UNKNOWN)
+    }
+
+    /// The band of an item's mean, decided exactly; `exact` gives the exact
+    /// mean where the bound of its approximation cannot.
+    fn band<B: Band>(&self, mean: &Mean, exact: impl Fn() -> Option<Exact>) -> B {
+        let position = match mean.at_least(&self.upper, &exact) {
+            None => return B::UNKNOWN,
+            Some(true) => 0,
+            Some(false) if mean.at_least(&self.lower, &exact) == Some(true) => 1,
+            Some(false) => 2,
+        };
+        B::BY_MEAN.get(position).copied().unwrap_or(B::UNKNOWN)
+    }
 }
 
 impl Thresholds {
@@ -64,7 +79,7 @@ impl Thresholds {
     /// ```
     #[must_use]
     pub fn facilitator_band(self, mean: Option<f64>) -> FacilitatorBand {
-        mean_of(mean).band(&Bounds::of(self))
+        Bounds::of(self).band_of(mean)
     }
 
     /// The band of an obstacle mean, compared exactly as for
@@ -79,7 +94,7 @@ impl Thresholds {
     /// ```
     #[must_use]
     pub fn obstacle_band(self, mean: Option<f64>) -> ObstacleBand {
-        mean_of(mean).band(&Bounds::of(self))
+        Bounds::of(self).band_of(mean)
     }
 }
 
@@ -309,14 +324,15 @@ impl Rubric {
         self.classify_keeping(assessment, &mut NoKeep)
     }
 
-    /// The classification with the exact means it rests on.
-    pub(crate) fn classify_exact(&self, assessment: &Assessment) -> (Classification, ExactMeans) {
-        let mut exact = ExactMeans {
-            facilitators: [const { None }; Facilitator::COUNT],
-            obstacles: [const { None }; Obstacle::COUNT],
-        };
-        let classification = self.classify_keeping(assessment, &mut exact);
-        (classification, exact)
+    /// The classification with the means it rests on, to compute with
+    /// exactly.
+    pub(crate) fn classify_exact<'a>(
+        &self,
+        assessment: &'a Assessment,
+    ) -> (Classification, Means<'a>) {
+        let mut means = Means::new(assessment.tallies());
+        let classification = self.classify_keeping(assessment, &mut means);
+        (classification, means)
     }
 
     /// The classification, handing each item's exact mean to `keep`.
@@ -365,12 +381,13 @@ impl Rubric {
         let bounds = self.bounds::<T>();
         let tallies = assessment.tallies();
         items.map(|item| {
-            let (mean, responses) = aggregate(tallies, item);
+            let (mean, responses) = Mean::of(tallies, item);
+            let exact = || mean.exact(tallies, item);
             let result = ItemResult {
                 item,
                 needed_from: self.needed_from(item),
-                mean: mean.to_f64(),
-                band: mean.band(&bounds),
+                mean: mean.to_f64(exact),
+                band: bounds.band(&mean, exact),
                 responses,
             };
             keep.keep(item, mean);
@@ -402,27 +419,9 @@ impl Keep for NoKeep {
     fn keep<T: Rated>(&mut self, _: T, _: Mean) {}
 }
 
-impl Keep for ExactMeans {
+impl Keep for Means<'_> {
     fn keep<T: Rated>(&mut self, item: T, mean: Mean) {
-        if let Some(slot) = T::of_mut(self).get_mut(item.index()) {
-            *slot = mean.into_exact();
-        }
-    }
-}
-
-/// The exact means of every item, in catalogue order; `None` for an item
-/// no one rated.
-pub(crate) struct ExactMeans {
-    pub(crate) facilitators: [Option<Exact>; Facilitator::COUNT],
-    pub(crate) obstacles: [Option<Exact>; Obstacle::COUNT],
-}
-
-by_kind!(ExactMeans => [Option<Exact>]);
-
-impl ExactMeans {
-    /// The exact mean of one item; `None` when nobody rated it.
-    pub(crate) fn of<T: Rated>(&self, item: T) -> Option<&Exact> {
-        T::of(self).get(item.index())?.as_ref()
+        self.set(item, mean);
     }
 }
 
@@ -433,123 +432,4 @@ fn below(first_failing: Option<Level>) -> Option<Level> {
         None => Some(Level::HIGHEST),
         Some(level) => level.previous(),
     }
-}
-
-/// One item's exact mean: a fraction of 64-bit integers in the usual case,
-/// an [`Exact`] value where that would overflow.
-pub(crate) enum Mean {
-    /// No ratings.
-    None,
-    /// `num / den`, `den > 0`.
-    Word { num: i64, den: i64 },
-    /// Any other value.
-    Exact(Exact),
-}
-
-impl Mean {
-    /// The band against the bounds. Exact.
-    fn band<B: Band>(&self, bounds: &Bounds) -> B {
-        self.position(bounds)
-            .and_then(|i| B::BY_MEAN.get(i).copied())
-            .unwrap_or(B::UNKNOWN)
-    }
-
-    /// The band's position against the bounds: 0 top, 1 middle, 2 bottom;
-    /// `None` without a mean. Exact.
-    fn position(&self, bounds: &Bounds) -> Option<usize> {
-        let at_least = |t: &Exact, word: Option<(i64, i64)>| -> Option<bool> {
-            match (self, word) {
-                (Mean::None, _) => None,
-                // A product of two 64-bit integers fits in 128 bits.
-                (Mean::Word { num, den }, Some((tn, td))) => {
-                    Some(i128::from(*num) * i128::from(td) >= i128::from(tn) * i128::from(*den))
-                }
-                _ => Some(self.exact()?.at_least(t)),
-            }
-        };
-        Some(if at_least(&bounds.upper, bounds.upper_word)? {
-            0
-        } else if at_least(&bounds.lower, bounds.lower_word)? {
-            1
-        } else {
-            2
-        })
-    }
-
-    /// The `f64` nearest the mean.
-    fn to_f64(&self) -> Option<f64> {
-        const EXACT: i64 = 1 << 53;
-        match self {
-            Mean::None => None,
-            #[allow(clippy::cast_precision_loss, reason = "both parts are below 2^53")]
-            Mean::Word { num, den } if num.abs() <= EXACT && *den <= EXACT => {
-                // Both parts are exact in f64 and IEEE division rounds the
-                // exact quotient correctly.
-                Some(*num as f64 / *den as f64)
-            }
-            _ => self.exact().map(|e| e.to_f64()),
-        }
-    }
-
-    fn exact(&self) -> Option<Exact> {
-        match self {
-            Mean::None => None,
-            Mean::Word { num, den } => Some(Exact::from(Fraction::new(
-                i128::from(*num),
-                i128::from(*den),
-            ))),
-            Mean::Exact(e) => Some(e.clone()),
-        }
-    }
-
-    fn into_exact(self) -> Option<Exact> {
-        match self {
-            Mean::Exact(e) => Some(e),
-            other => other.exact(),
-        }
-    }
-}
-
-/// The agency-balanced mean of one item and its number of ratings: each
-/// agency with ratings contributes the mean of its respondents' ratings, and
-/// the item's mean is the mean of those, computed exactly.
-fn aggregate<T: Rated>(tallies: &[AgencyTally], item: T) -> (Mean, u64) {
-    let mut responses = 0u64;
-    // One pass in 64-bit arithmetic over a common denominator (the product
-    // of the counts); the general path where that would overflow.
-    let (mut num, mut den, mut n) = (0i64, 1i64, 0i64);
-    let mut fits = true;
-    for tally in tallies {
-        let Sum { total, count } = tally.of(item);
-        if count == 0 {
-            continue;
-        }
-        responses += u64::from(count);
-        if fits {
-            let count = i64::from(count);
-            let step = i64::try_from(total).ok().and_then(|total| {
-                let next = num
-                    .checked_mul(count)?
-                    .checked_add(total.checked_mul(den)?)?;
-                Some((next, den.checked_mul(count)?))
-            });
-            match step {
-                Some((next_num, next_den)) => (num, den, n) = (next_num, next_den, n + 1),
-                None => fits = false,
-            }
-        }
-    }
-    let mean = match (fits, den.checked_mul(n)) {
-        _ if responses == 0 => Mean::None,
-        (true, Some(den)) => Mean::Word { num, den },
-        _ => {
-            let rated = tallies
-                .iter()
-                .map(|t| t.of(item))
-                .filter(|s| s.count > 0)
-                .map(|s| (s.total, s.count));
-            Exact::mean_of_means(rated).map_or(Mean::None, Mean::Exact)
-        }
-    };
-    (mean, responses)
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::classify::ExactMeans;
+use crate::analysis::value::{Means, Value};
 use crate::foundation::exact::{Exact, Fraction};
 use crate::rubric::RubricSummary;
 use crate::{
@@ -238,11 +238,11 @@ impl Rubric {
     }
 
     /// The gap analysis with the exact means it rests on.
-    pub(crate) fn gap_analysis_exact(
+    pub(crate) fn gap_analysis_exact<'a>(
         &self,
-        assessment: &Assessment,
+        assessment: &'a Assessment,
         target: Option<Level>,
-    ) -> (GapReport, ExactMeans) {
+    ) -> (GapReport, Means<'a>) {
         let rubric = self;
         let (classification, exact) = rubric.classify_exact(assessment);
         let target = target.unwrap_or_else(|| classification.default_target());
@@ -269,7 +269,7 @@ impl Rubric {
             })
             .collect();
 
-        let mut active: Vec<(ActiveObstacle, &Exact)> = classification
+        let mut active: Vec<(ActiveObstacle, Value)> = classification
             .obstacles
             .iter()
             .filter(|r| r.band.is_active())
@@ -280,11 +280,11 @@ impl Rubric {
                     mean,
                     band: r.band,
                 };
-                Some((obstacle, exact.of(r.item)?))
+                Some((obstacle, Value::mean(&exact, r.item, 1)?))
             })
             .collect();
         // Stable: exactly equal means keep catalogue order.
-        active.sort_by(|a, b| b.1.cmp_exact(a.1));
+        active.sort_by(|a, b| b.1.cmp(&a.1, &exact));
 
         let recommendations = rank(
             rubric,
@@ -348,10 +348,10 @@ impl Rubric {
 /// equal priorities keep catalogue order.
 fn rank(
     rubric: &Rubric,
-    exact: &ExactMeans,
+    means: &Means<'_>,
     missing_characteristics: &[MissingCharacteristic],
     facilitator_gaps: &[FacilitatorGap],
-    active: &[(ActiveObstacle, &Exact)],
+    active: &[(ActiveObstacle, Value)],
 ) -> Vec<Recommendation> {
     let weights = rubric.weights();
     // Each gap item's weight, exactly.
@@ -359,20 +359,19 @@ fn rank(
     let number = |cached: Option<Fraction>, weight: f64| {
         cached.map_or_else(|| Exact::from_f64(weight), Exact::from)
     };
-    let missing_weight = number(missing, weights.missing_characteristic);
-    let unknown_weight = number(unknown, weights.unknown_facilitator);
-    let facilitator_baseline = number(baseline, weights.facilitator_baseline);
-    let obstacle_baseline = number(obstacle, weights.obstacle_baseline);
+    let missing_weight = Value::constant(number(missing, weights.missing_characteristic));
+    let unknown_weight = Value::constant(number(unknown, weights.unknown_facilitator));
+    let facilitator_baseline = Value::constant(number(baseline, weights.facilitator_baseline));
+    let obstacle_baseline = Value::constant(number(obstacle, weights.obstacle_baseline)).neg();
     let facilitator_weight = |f: Facilitator| {
-        exact
-            .of(f)
-            .map_or_else(|| unknown_weight.clone(), |m| facilitator_baseline.sub(m))
+        Value::mean(means, f, -1)
+            .map_or_else(|| unknown_weight.clone(), |m| facilitator_baseline.add(&m))
     };
 
-    let mut ranked: Vec<(Recommendation, Exact)> = PracticeTip::iter()
+    let mut ranked: Vec<(Recommendation, Value)> = PracticeTip::iter()
         .filter_map(|tip| {
             let links = rubric.links(tip);
-            let mut priority = Exact::ZERO;
+            let mut priority = Value::zero();
             let mut addresses = Vec::new();
             for m in missing_characteristics {
                 if links.establishes.contains(m.characteristic) {
@@ -388,14 +387,14 @@ fn rank(
             }
             for (o, mean) in active {
                 if links.addresses.contains(o.obstacle) {
-                    priority = priority.add(&mean.sub(&obstacle_baseline));
+                    priority = priority.add(&mean.add(&obstacle_baseline));
                     addresses.push(GapItem::Obstacle(o.obstacle));
                 }
             }
-            priority.is_positive().then(|| {
+            (priority.signum(means) == core::cmp::Ordering::Greater).then(|| {
                 let recommendation = Recommendation {
                     tip,
-                    priority: priority.to_f64(),
+                    priority: priority.to_f64(means),
                     addresses,
                 };
                 (recommendation, priority)
@@ -403,6 +402,6 @@ fn rank(
         })
         .collect();
     // Stable: exactly equal priorities keep catalogue order.
-    ranked.sort_by(|a, b| b.1.cmp_exact(&a.1));
+    ranked.sort_by(|a, b| b.1.cmp(&a.1, means));
     ranked.into_iter().map(|(r, _)| r).collect()
 }

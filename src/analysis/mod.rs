@@ -5,6 +5,7 @@
 pub(crate) mod classify;
 pub(crate) mod gap;
 pub(crate) mod progress;
+pub(crate) mod value;
 pub(crate) mod voices;
 
 /// Makes a generic record of one rated item (a struct with `item: T`) one

@@ -2,10 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::classify::ExactMeans;
 use crate::analysis::item_record;
+use crate::analysis::value::Means;
 use crate::concepts::rated::{by_kind, entry};
-use crate::foundation::exact::Exact;
 use crate::foundation::id::id_enum;
 use crate::foundation::keyed;
 use crate::rubric::RubricSummary;
@@ -204,7 +203,7 @@ impl Movement {
 /// How every item of one kind changed.
 fn changes<T: Rated, const N: usize>(
     items: [T; N],
-    rounds: [(&Classification, &ExactMeans); 2],
+    rounds: [(&Classification, &Means<'_>); 2],
 ) -> [ItemChange<T>; N] {
     let [(before, before_exact), (after, after_exact)] = rounds;
     items.map(|item| {
@@ -213,7 +212,7 @@ fn changes<T: Rated, const N: usize>(
             item,
             earlier_mean: e.mean,
             later_mean: l.mean,
-            change: change(before_exact.of(item), after_exact.of(item)),
+            change: change(item, before_exact, after_exact),
             earlier_band: e.band,
             later_band: l.band,
             movement: Movement::between(e.band, l.band),
@@ -221,8 +220,24 @@ fn changes<T: Rated, const N: usize>(
     })
 }
 
-fn change(earlier: Option<&Exact>, later: Option<&Exact>) -> Option<f64> {
-    Some(later?.sub(earlier?).to_f64())
+/// The later mean of `item` minus the earlier one, computed exactly and
+/// rounded once; `None` unless both rounds rated it.
+fn change<T: Rated>(item: T, earlier: &Means<'_>, later: &Means<'_>) -> Option<f64> {
+    let difference = later.of(item).approx()?.sub(earlier.of(item).approx()?);
+    match difference.nearest_f64() {
+        Some(y) if !cfg!(debug_assertions) => Some(y),
+        fast => {
+            let exact = later.exact(item)?.sub(&earlier.exact(item)?).to_f64();
+            if let Some(y) = fast {
+                debug_assert_eq!(
+                    y.to_bits(),
+                    exact.to_bits(),
+                    "a rounding within the bound disagrees"
+                );
+            }
+            Some(exact)
+        }
+    }
 }
 
 fn number(level: Option<Level>) -> i8 {

@@ -12,7 +12,7 @@ use core::fmt::Write as _;
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{ToPrimitive, Zero};
 
 /// A fraction `num / den` with `den > 0`, not necessarily in lowest terms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -235,14 +235,6 @@ impl Exact {
         }
     }
 
-    /// Whether the value is above zero.
-    pub(crate) fn is_positive(&self) -> bool {
-        match self {
-            Exact::Small(f) => f.num > 0,
-            Exact::Big(b) => b.is_positive(),
-        }
-    }
-
     /// Compares the exact values.
     pub(crate) fn cmp_exact(&self, other: &Exact) -> Ordering {
         if let (Exact::Small(a), Exact::Small(b)) = (self, other) {
@@ -440,7 +432,7 @@ mod tests {
         let b = ratio(1, 4).add(&ratio(4, 3));
         assert_eq!(a.cmp_exact(&b), Ordering::Equal);
         assert!(a.sub(&b).cmp_exact(&Exact::ZERO).is_eq());
-        assert!(!a.sub(&b).is_positive());
+        assert!(a.sub(&b).cmp_exact(&Exact::ZERO).is_eq());
         assert!(ratio(3, 1).at_least(&ratio(3, 1)));
         assert!(!ratio(2, 1).at_least(&ratio(3, 1)));
         assert_eq!(gcd(12, 18), 6);

@@ -2,6 +2,7 @@
 //! enums and their traits, sets of identifiers, exact arithmetic, reading
 //! text, and calendar dates.
 
+pub(crate) mod approx;
 pub(crate) mod date;
 pub(crate) mod exact;
 pub(crate) mod id;
