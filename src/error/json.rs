@@ -9,6 +9,15 @@ use crate::Error;
 /// column.
 pub(crate) fn from_json<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Read once without tracking the path: keeping the path costs a copy of
+    // every key, and documents are usually valid. Only a document that
+    // fails is read again, tracking where.
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    if let Ok(value) = T::deserialize(&mut deserializer)
+        && deserializer.end().is_ok()
+    {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();

@@ -152,9 +152,15 @@ impl Partnership {
         self.characteristics
     }
 
-    /// The position of the agency with this id.
+    /// The position of the agency with this id: by comparing ids for a
+    /// partnership of a few agencies (cheaper than hashing), by the index
+    /// beyond.
     pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        if self.agencies.len() <= 16 {
+            self.agencies.iter().position(|a| a.id == id)
+        } else {
+            self.index.get(id).copied()
+        }
     }
 
     /// The assessment of this partnership with these responses, once they

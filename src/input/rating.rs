@@ -8,7 +8,7 @@ use core::num::NonZeroU8;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::foundation::text::{Bad, Lenient, describe_scalars};
+use crate::foundation::text::{Bad, Id, describe_scalars};
 use crate::{Error, Rated};
 
 /// A rating on the five-point scale: an integer from 1 to 5.
@@ -334,7 +334,7 @@ impl<'de, T: Rated> Deserialize<'de> for RawRatings<T> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut raw = RawRatings::default();
-                while let Some(key) = map.next_key::<Lenient<T>>()? {
+                while let Some(key) = map.next_key::<Id<T>>()? {
                     let RawRating(value) = map.next_value()?;
                     if raw.problem.is_some() {
                         continue;
