@@ -231,7 +231,7 @@ impl Approx {
 }
 
 /// The smallest `f64` above `y` (finite `y`).
-fn next_up(y: f64) -> f64 {
+pub(crate) fn next_up(y: f64) -> f64 {
     if y == 0.0 {
         f64::from_bits(1)
     } else if y > 0.0 {

@@ -10,6 +10,8 @@
 use core::cmp::Ordering;
 use core::fmt::Write as _;
 
+use crate::foundation::approx::next_up;
+
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{ToPrimitive, Zero};
@@ -356,29 +358,107 @@ fn nearest_f64(r: &BigRational) -> f64 {
     y
 }
 
-/// The smallest `f64` above `y` (finite `y`).
-fn next_up(y: f64) -> f64 {
-    if y == 0.0 {
-        f64::from_bits(1)
-    } else if y > 0.0 {
-        f64::from_bits(y.to_bits() + 1)
-    } else {
-        f64::from_bits(y.to_bits() - 1)
-    }
-}
 
 #[cfg(test)]
 #[allow(
     clippy::unwrap_used,
     clippy::float_cmp,
     clippy::cast_precision_loss,
+    clippy::indexing_slicing,
     reason = "tests of exact rounding compare floats exactly"
 )]
 mod tests {
+    use num_traits::Signed as _;
+
     use super::*;
 
     fn ratio(num: i128, den: i128) -> Exact {
         Exact::Small(Fraction { num, den })
+    }
+
+    /// The value of `e`, read without [`Exact::to_big`].
+    fn value(e: &Exact) -> BigRational {
+        match e {
+            Exact::Small(f) => BigRational::new(BigInt::from(f.num), BigInt::from(f.den)),
+            Exact::Big(b) => b.clone(),
+        }
+    }
+
+    fn q(num: i128, den: i128) -> BigRational {
+        BigRational::new(BigInt::from(num), BigInt::from(den))
+    }
+
+    /// `2^k`.
+    fn two_to(k: i32) -> BigRational {
+        let p = BigRational::from_integer(BigInt::from(1) << k.unsigned_abs());
+        if k < 0 { p.recip() } else { p }
+    }
+
+    fn is_big(e: &Exact) -> bool {
+        matches!(e, Exact::Big(_))
+    }
+
+    /// Whether `y` is the `f64` nearest `r`, ties to even, judged by the
+    /// exact distances to `y` and to its two neighbours.
+    fn is_nearest(y: f64, r: &BigRational) -> bool {
+        let distance = |x: f64| (BigRational::from_float(x).unwrap() - r).abs();
+        let here = distance(y);
+        let even = y.to_bits() & 1 == 0;
+        [y.next_up(), y.next_down()].into_iter().all(|x| {
+            let there = distance(x);
+            here < there || (here == there && even)
+        })
+    }
+
+    /// A small deterministic generator (xorshift64*).
+    struct XorShift(u64);
+
+    impl XorShift {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        /// A value of up to `bits` random bits, its size itself random.
+        fn int(&mut self, bits: u32) -> i128 {
+            let size = 1 + u32::try_from(self.next() % u64::from(bits)).unwrap();
+            let wide = (u128::from(self.next()) << 64) | u128::from(self.next());
+            let magnitude = i128::try_from(wide >> (128 - size)).unwrap_or(i128::MAX);
+            if self.next() & 1 == 0 {
+                magnitude
+            } else {
+                -magnitude
+            }
+        }
+    }
+
+    const PRIMES: [u32; 40] = [
+        2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89,
+        97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173,
+    ];
+
+    /// Agencies with prime counts and means of 1 to 5 (not all equal).
+    fn prime_parts(agencies: usize, shift: u64) -> Vec<(u64, u32)> {
+        PRIMES[..agencies]
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| {
+                let p64 = u64::from(p);
+                let total = 3 * p64 + (i as u64 * 7 + shift) % 5 - 2;
+                (total, p)
+            })
+            .collect()
+    }
+
+    /// The mean of the parts, summed independently.
+    fn mean_of(parts: &[(u64, u32)]) -> BigRational {
+        let sum = parts
+            .iter()
+            .map(|&(t, c)| q(i128::from(t), i128::from(c)))
+            .fold(BigRational::zero(), |s, x| s + x);
+        sum / BigInt::from(parts.len())
     }
 
     #[test]
@@ -388,6 +468,44 @@ mod tests {
         assert_eq!(Fraction::from_f64(f64::NAN), None);
         assert_eq!(Fraction::from_f64(1e300), None);
         assert!(Exact::from_f64(1e300).cmp_exact(&ratio(1, 1)).is_gt());
+    }
+
+    #[test]
+    fn numbers_read_as_decimals_or_else_in_binary() {
+        assert_eq!(
+            Fraction::from_f64(-123.456),
+            Some(Fraction {
+                num: -123_456,
+                den: 1000
+            })
+        );
+        assert_eq!(
+            Fraction::from_f64(1.5e-10),
+            Some(Fraction {
+                num: 15,
+                den: 100_000_000_000
+            })
+        );
+        assert_eq!(Fraction::from_f64(f64::INFINITY), None);
+        // Too long a decimal: the binary value, exactly.
+        for x in [1e300, -1e300, 5e-324, 1.234_567_890_123_456_7e-40] {
+            let e = Exact::from_f64(x);
+            assert!(is_big(&e), "{x}");
+            assert_eq!(value(&e), BigRational::from_float(x).unwrap(), "{x}");
+            assert_eq!(e.to_f64(), x);
+        }
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(value(&Exact::from_f64(x)), BigRational::zero());
+        }
+        let e = Exact::from_f64(0.1);
+        assert_eq!(value(&e), q(1, 10));
+        assert_eq!(e.to_f64(), 0.1);
+        assert_eq!(value(&Exact::ratio(7, 2)), q(7, 2));
+        assert_eq!(value(&Exact::ratio(7, 0)), q(7, 1));
+        assert_eq!(value(&Exact::int(-4)), q(-4, 1));
+        assert_eq!(value(&Exact::from(Fraction::new(5, 3))), q(5, 3));
+        assert_eq!(Fraction::new(5, 3).parts(), (5, 3));
+        assert_eq!(Fraction::int(-5).parts(), (-5, 1));
     }
 
     #[test]
@@ -403,16 +521,197 @@ mod tests {
     #[test]
     fn big_values_stay_exact() {
         // Forty agencies with pairwise coprime counts overflow 128 bits.
-        let primes = [
-            2u32, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79,
-            83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173,
-        ];
         // Each agency's mean is exactly 3: the mean is 3.
-        let parts = primes.iter().map(|&p| (3 * u64::from(p), p));
+        let parts = PRIMES.iter().map(|&p| (3 * u64::from(p), p));
         let mean = Exact::mean_of_means(parts).unwrap();
         assert!(matches!(mean, Exact::Big(_)));
         assert_eq!(mean.cmp_exact(&ratio(3, 1)), Ordering::Equal);
         assert_eq!(mean.to_f64(), 3.0);
+    }
+
+    #[test]
+    fn means_of_many_parts_have_the_value_of_their_parts() {
+        // Twenty prime counts: a common denominator of about 2^89, in
+        // 128 bits. Forty: beyond, in big integers.
+        for (agencies, big) in [(1, false), (2, false), (20, false), (40, true)] {
+            for shift in 0..5 {
+                let parts = prime_parts(agencies, shift);
+                let mean = Exact::mean_of_means(parts.iter().copied()).unwrap();
+                assert_eq!(is_big(&mean), big, "{agencies} agencies");
+                let want = mean_of(&parts);
+                assert_eq!(value(&mean), want, "{agencies} agencies");
+                assert!(is_nearest(mean.to_f64(), &want));
+            }
+        }
+        // Counts whose product fits in 128 bits until it is multiplied by
+        // the number of agencies.
+        let parts = [(1, u32::MAX), (0, u32::MAX), (0, u32::MAX), (0, 1 << 30)];
+        let mean = Exact::mean_of_means(parts.iter().copied()).unwrap();
+        assert!(is_big(&mean));
+        assert_eq!(value(&mean), q(1, i128::from(u32::MAX) * 4));
+        // Totals too large for the products in 128 bits.
+        let parts = [(u64::MAX, 3), (u64::MAX, u32::MAX), (1, u32::MAX - 2)];
+        let mean = Exact::mean_of_means(parts.iter().copied()).unwrap();
+        assert!(is_big(&mean));
+        assert_eq!(value(&mean), mean_of(&parts));
+    }
+
+    /// Values in every representation: small parts, parts beyond 64 bits,
+    /// parts whose cross products overflow 128 bits, and big values, some
+    /// of them equal in different forms.
+    fn samples() -> Vec<Exact> {
+        let big_mean = Exact::mean_of_means(prime_parts(40, 0).into_iter()).unwrap();
+        let other_big = Exact::mean_of_means(prime_parts(40, 1).into_iter()).unwrap();
+        assert!(is_big(&big_mean) && is_big(&other_big));
+        vec![
+            ratio(0, 1),
+            ratio(0, 7),
+            ratio(1, 2),
+            ratio(2, 4),
+            ratio(-1, 2),
+            ratio(1, 3),
+            ratio(3, 1),
+            ratio(-3, 1),
+            ratio(6, 2),
+            ratio(i128::from(i64::MAX), 3),
+            ratio(i128::from(i64::MAX) - 1, 3),
+            ratio(i128::from(i64::MAX), i128::from(i64::MAX) - 1),
+            ratio(1 << 100, 1 << 101),
+            ratio(3 << 100, 1 << 100),
+            ratio(i128::MAX, i128::MAX - 1),
+            ratio(i128::MAX - 1, i128::MAX - 2),
+            ratio(i128::MIN, i128::MAX),
+            ratio(i128::MIN + 1, i128::MAX),
+            ratio(i128::MAX, 1),
+            ratio(i128::MIN, 1),
+            ratio(1, i128::MAX),
+            ratio(-1, i128::MAX),
+            Exact::Big(q(1, 2)),
+            Exact::Big(q(3, 1)),
+            Exact::Big(q(-7, 3)),
+            Exact::Big(value(&big_mean) + two_to(-200)),
+            Exact::Big(BigRational::from_integer(BigInt::from(i128::MAX)) + q(1, 1)),
+            Exact::Big(-BigRational::from_integer(BigInt::from(i128::MAX)) - q(2, 1)),
+            Exact::Big(two_to(-300)),
+            big_mean,
+            other_big,
+        ]
+    }
+
+    #[test]
+    fn comparisons_agree_with_big_rationals_in_every_representation() {
+        let samples = samples();
+        let mut seen = [0; 3];
+        for a in &samples {
+            for b in &samples {
+                let want = value(a).cmp(&value(b));
+                assert_eq!(a.cmp_exact(b), want, "{a:?} against {b:?}");
+                assert_eq!(a.at_least(b), want != Ordering::Less, "{a:?} >= {b:?}");
+                seen[usize::from(want != Ordering::Less)
+                    + usize::from(want == Ordering::Greater)] += 1;
+            }
+        }
+        // Every ordering occurs, including equality between forms.
+        assert!(seen.iter().all(|&n| n > 20), "{seen:?}");
+        assert_eq!(ratio(1, 2).cmp_exact(&Exact::Big(q(1, 2))), Ordering::Equal);
+        assert_eq!(Exact::Big(q(1, 2)).cmp_exact(&ratio(2, 4)), Ordering::Equal);
+        assert_eq!(ratio(1, 3).cmp_exact(&Exact::Big(q(1, 2))), Ordering::Less);
+        assert_eq!(
+            Exact::Big(q(1, 2)).cmp_exact(&ratio(1, 3)),
+            Ordering::Greater
+        );
+        // (m - 1)/(m - 2) = 1 + 1/(m - 2) lies above m/(m - 1) = 1 + 1/(m - 1).
+        let (a, b) = (
+            ratio(i128::MAX - 1, i128::MAX - 2),
+            ratio(i128::MAX, i128::MAX - 1),
+        );
+        assert!(a.at_least(&b) && !b.at_least(&a));
+    }
+
+    #[test]
+    fn sums_and_differences_agree_with_big_rationals_in_every_representation() {
+        let samples = samples();
+        for a in &samples {
+            let negated = a.neg();
+            assert_eq!(value(&negated), -value(a), "-{a:?}");
+            for b in &samples {
+                let sum = a.add(b);
+                assert_eq!(value(&sum), value(a) + value(b), "{a:?} + {b:?}");
+                let difference = a.sub(b);
+                assert_eq!(value(&difference), value(a) - value(b), "{a:?} - {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn sums_move_to_big_integers_only_on_overflow() {
+        // Small + small within 128 bits stays small, and exact.
+        let sum = ratio(1, 6).add(&ratio(1, 10));
+        assert!(!is_big(&sum));
+        assert_eq!(value(&sum), q(4, 15));
+        // The numerator overflows: big, and exact.
+        let sum = ratio(i128::MAX, 1).add(&ratio(1, 1));
+        assert!(is_big(&sum));
+        assert_eq!(value(&sum), two_to(127));
+        let sum = ratio(i128::MAX, 1).add(&ratio(i128::MAX, 1));
+        assert_eq!(value(&sum), two_to(128) - q(2, 1));
+        // A cross product overflows, though the denominator would not.
+        let sum = ratio(i128::MAX, 2).add(&ratio(1, 3));
+        assert!(is_big(&sum));
+        assert_eq!(value(&sum), q(i128::MAX, 2) + q(1, 3));
+        // The denominator overflows.
+        let sum = ratio(1, i128::MAX).add(&ratio(1, i128::MAX - 1));
+        assert!(is_big(&sum));
+        assert_eq!(value(&sum), q(1, i128::MAX) + q(1, i128::MAX - 1));
+        // Big + big, big + small and small + big.
+        let a = Exact::mean_of_means(prime_parts(40, 0).into_iter()).unwrap();
+        let b = Exact::mean_of_means(prime_parts(40, 3).into_iter()).unwrap();
+        assert_eq!(value(&a.add(&b)), value(&a) + value(&b));
+        assert_eq!(value(&a.add(&ratio(-5, 7))), value(&a) - q(5, 7));
+        assert_eq!(value(&ratio(-5, 7).add(&a)), value(&a) - q(5, 7));
+        assert_eq!(value(&a.add(&a.neg())), BigRational::zero());
+        assert_eq!(a.sub(&a).cmp_exact(&Exact::ZERO), Ordering::Equal);
+        assert_eq!(a.sub(&b).cmp_exact(&Exact::ZERO), value(&a).cmp(&value(&b)));
+        // Large small sums are kept in lowest terms.
+        let sum = ratio(1 << 62, 3).add(&ratio(1 << 62, 3));
+        assert_eq!(sum.as_fraction(), Some(Fraction::new(1 << 63, 3)));
+        assert!(a.as_fraction().is_none());
+    }
+
+    #[test]
+    fn negation_of_the_least_numerator_moves_to_big_integers() {
+        let n = ratio(i128::MIN, 3).neg();
+        assert!(is_big(&n));
+        assert_eq!(value(&n), two_to(127) / BigInt::from(3));
+        let n = ratio(i128::MIN + 1, 3).neg();
+        assert!(!is_big(&n));
+        assert_eq!(value(&n), q(i128::MAX, 3));
+        assert_eq!(value(&ratio(0, 5).neg()), BigRational::zero());
+        let big = Exact::Big(two_to(200) + q(1, 3));
+        assert_eq!(value(&big.neg()), -(two_to(200) + q(1, 3)));
+        // Subtracting the least numerator, and from it.
+        let d = ratio(1, 1).sub(&ratio(i128::MIN, 1));
+        assert_eq!(value(&d), two_to(127) + q(1, 1));
+        let d = ratio(i128::MIN, 1).sub(&ratio(1, 1));
+        assert!(is_big(&d));
+        assert_eq!(value(&d), -two_to(127) - q(1, 1));
+    }
+
+    #[test]
+    fn random_fractions_agree_with_big_rationals() {
+        let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..4_000 {
+            let bits = [8, 40, 64, 100, 127][usize::try_from(rng.next() % 5).unwrap()];
+            let a = ratio(rng.int(bits), rng.int(bits).unsigned_abs().max(1) as i128);
+            let b = ratio(rng.int(bits), rng.int(bits).unsigned_abs().max(1) as i128);
+            let (va, vb) = (value(&a), value(&b));
+            assert_eq!(a.cmp_exact(&b), va.cmp(&vb), "{a:?} against {b:?}");
+            assert_eq!(value(&a.add(&b)), &va + &vb, "{a:?} + {b:?}");
+            assert_eq!(value(&a.sub(&b)), &va - &vb, "{a:?} - {b:?}");
+            let y = a.to_f64();
+            assert!(is_nearest(y, &va), "{a:?} rounds to {y}");
+            assert!(is_nearest(Exact::Big(va.clone()).to_f64(), &va));
+        }
     }
 
     #[test]
@@ -424,6 +723,200 @@ mod tests {
         let big = ratio(i128::MAX, 3).add(&ratio(1, 3));
         assert_eq!(big.to_f64(), (i128::MAX as f64) / 3.0);
         assert_eq!(ratio(-7, 2).to_f64(), -3.5);
+    }
+
+    #[test]
+    fn parts_beyond_53_bits_round_once() {
+        const P53: i128 = 1 << 53;
+        // Integers just past 2^53: ties go to the even neighbour.
+        assert_eq!(ratio(P53, 1).to_f64(), 9_007_199_254_740_992.0);
+        assert_eq!(ratio(P53 + 1, 1).to_f64(), 9_007_199_254_740_992.0);
+        assert_eq!(ratio(P53 + 3, 1).to_f64(), 9_007_199_254_740_996.0);
+        assert_eq!(ratio(-P53 - 3, 1).to_f64(), -9_007_199_254_740_996.0);
+        // (2^55 + 5) / 3: rounding the numerator first would give 2^53 + 2
+        // too many.
+        let (num, den) = ((1 << 55) + 5, 3);
+        let want = 12_009_599_006_321_324.0;
+        assert_eq!(ratio(num, den).to_f64(), want);
+        assert!(is_nearest(want, &q(num, den)));
+        // Common factors that bring the parts within 53 bits.
+        assert_eq!(ratio(3 << 60, 1 << 61).to_f64(), 1.5);
+        assert_eq!(ratio(1 << 60, 3 << 60).to_f64(), 1.0 / 3.0);
+        assert_eq!(ratio(-(1 << 70), 3 << 70).to_f64(), -1.0 / 3.0);
+        // A numerator within 53 bits over a larger denominator.
+        assert_eq!(
+            ratio(1, 3 * P53).to_f64(),
+            1.0 / 3.0 / 9_007_199_254_740_992.0
+        );
+        assert_eq!(ratio(1, i128::MAX).to_f64(), 1.0 / (i128::MAX as f64));
+        assert_eq!(ratio(i128::MIN, 1).to_f64(), -(2f64.powi(127)));
+    }
+
+    /// Values on and beside the midpoints between neighbouring `f64`s,
+    /// with the `f64` each rounds to.
+    fn midpoints() -> Vec<(BigRational, f64)> {
+        let one = BigRational::from_integer(BigInt::from(1));
+        let tiny = two_to(-300);
+        let after_one = 1.0f64.next_up();
+        let mut cases = vec![
+            // 1 + 2^-53: a tie between 1 (even) and the next f64 (odd).
+            (&one + two_to(-53), 1.0),
+            (&one + two_to(-53) + &tiny, after_one),
+            (&one + two_to(-53) - &tiny, 1.0),
+            // 1 + 3 * 2^-53: a tie between an odd and an even f64, above.
+            (&one + two_to(-53) * BigInt::from(3), after_one.next_up()),
+            (&one + two_to(-53) * BigInt::from(3) - &tiny, after_one),
+            // 1 - 2^-54: a tie between 1 - 2^-53 (odd) and 1 (even).
+            (&one - two_to(-54), 1.0),
+            (&one - two_to(-54) - &tiny, 1.0f64.next_down()),
+            (&one - two_to(-54) + &tiny, 1.0),
+            // Exactly an f64, and just beside it.
+            (one.clone(), 1.0),
+            (&one + &tiny, 1.0),
+            (&one - &tiny, 1.0),
+            (BigRational::from_float(0.1).unwrap(), 0.1),
+            (BigRational::from_float(0.1).unwrap() + &tiny, 0.1),
+            // Around 2^53, in integers.
+            (two_to(53) + one.clone(), 9_007_199_254_740_992.0),
+            (two_to(53) + q(3, 1), 9_007_199_254_740_996.0),
+            (two_to(53) + q(1, 2), 9_007_199_254_740_992.0),
+            (two_to(53) + q(3, 2), 9_007_199_254_740_994.0),
+            // Zero and the subnormals.
+            (BigRational::zero(), 0.0),
+            (two_to(-1075), 0.0),
+            (two_to(-1075) + two_to(-1200), 5e-324),
+            (two_to(-1075) * BigInt::from(3), 1e-323),
+            (two_to(-1100), 0.0),
+        ];
+        let negated: Vec<(BigRational, f64)> = cases.iter().map(|(r, y)| (-r, -y)).collect();
+        cases.extend(negated);
+        cases
+    }
+
+    #[test]
+    fn ties_go_to_even_and_values_beside_a_midpoint_to_their_side() {
+        // The same f64, zeros of either sign alike.
+        let same = |a: f64, b: f64| a.to_bits() == b.to_bits() || (a == 0.0 && b == 0.0);
+        for (r, y) in midpoints() {
+            let got = Exact::Big(r.clone()).to_f64();
+            assert!(same(got, y), "{r} rounds to {got}, not {y}");
+            assert!(is_nearest(y, &r), "{r}: {y}");
+            assert!(same(nearest_f64(&r), y), "{r}");
+            // The same values as fractions of 128-bit integers, where
+            // they are.
+            if let (Some(num), Some(den)) = (r.numer().to_i128(), r.denom().to_i128()) {
+                assert!(same(ratio(num, den).to_f64(), y), "{r}");
+            }
+        }
+    }
+
+    #[test]
+    fn nearest_steps_to_either_neighbour_past_the_midpoint() {
+        // Values at every quarter of the gaps on each side of random f64s,
+        // and just beside each quarter.
+        let mut rng = XorShift(0x0123_4567_89AB_CDEF);
+        let tiny = two_to(-1200);
+        let (mut up, mut down) = (0, 0);
+        for _ in 0..500 {
+            // Random exponents from 2^-60 to 2^60, either sign.
+            let exponent = 1023 - 60 + rng.next() % 121;
+            let bits = (exponent << 52) | (rng.next() >> 12) | ((rng.next() & 1) << 63);
+            let y = f64::from_bits(bits);
+            let here = BigRational::from_float(y).unwrap();
+            let gap_up = BigRational::from_float(y.next_up()).unwrap() - &here;
+            let gap_down = &here - BigRational::from_float(y.next_down()).unwrap();
+            for quarter in -4i32..=4 {
+                let offset = if quarter >= 0 {
+                    &gap_up * BigInt::from(quarter) / BigInt::from(4)
+                } else {
+                    &gap_down * BigInt::from(quarter) / BigInt::from(4)
+                };
+                for nudge in [-&tiny, BigRational::zero(), tiny.clone()] {
+                    let r = &here + &offset + nudge;
+                    let got = nearest_f64(&r);
+                    assert!(is_nearest(got, &r), "{r} rounds to {got}");
+                    assert_eq!(Exact::Big(r.clone()).to_f64().to_bits(), got.to_bits());
+                    match got.partial_cmp(&y) {
+                        Some(Ordering::Greater) => up += 1,
+                        Some(Ordering::Less) => down += 1,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        assert!(up > 1000 && down > 1000, "{up} up, {down} down");
+    }
+
+    #[test]
+    fn next_up_steps_by_one_unit() {
+        assert_eq!(next_up(0.0), 5e-324);
+        assert_eq!(next_up(-0.0), 5e-324);
+        assert_eq!(next_up(1.0), 1.0 + f64::EPSILON);
+        assert_eq!(next_up(-1.0), -1.0 + f64::EPSILON / 2.0);
+        assert_eq!(next_up(-5e-324).to_bits(), (-0.0f64).to_bits());
+        assert_eq!(next_up(f64::MAX), f64::INFINITY);
+    }
+
+    #[test]
+    fn reduction_divides_out_common_factors_once_parts_grow_large() {
+        // Small parts are left as they are.
+        let f = Fraction::new(6, 4);
+        assert_eq!(reduce(f), f);
+        let f = Fraction::new((1 << 62) - 2, 2);
+        assert_eq!(reduce(f), f);
+        let f = Fraction::new(2, (1 << 62) - 2);
+        assert_eq!(reduce(f), f);
+        // From 2^62 on, either part: lowest terms.
+        assert_eq!(reduce(Fraction::new(1 << 62, 2)), Fraction::new(1 << 61, 1));
+        assert_eq!(
+            reduce(Fraction::new(-(1 << 62), 2)),
+            Fraction::new(-(1 << 61), 1)
+        );
+        assert_eq!(reduce(Fraction::new(2, 1 << 62)), Fraction::new(1, 1 << 61));
+        assert_eq!(reduce(Fraction::new(3 << 62, 6)), Fraction::new(1 << 61, 1));
+        assert_eq!(reduce(Fraction::new(6, 3 << 64)), Fraction::new(1, 1 << 63));
+        // Lowest terms, whatever the size.
+        assert_eq!(reduce_fully(Fraction::new(-12, 18)), Fraction::new(-2, 3));
+        assert_eq!(reduce_fully(Fraction::new(12, 18)), Fraction::new(2, 3));
+        assert_eq!(reduce_fully(Fraction::new(0, 12)), Fraction::new(0, 1));
+        assert_eq!(reduce_fully(Fraction::new(7, 12)), Fraction::new(7, 12));
+        assert_eq!(
+            reduce_fully(Fraction::new(i128::MAX, i128::MAX)),
+            Fraction::new(1, 1)
+        );
+        // The least numerator is kept whole (its magnitude is not an i128).
+        let least = Fraction::new(i128::MIN, 2);
+        assert_eq!(reduce_fully(least), least);
+        assert_eq!(reduce(least), least);
+        // A common factor of 2^127 does not fit in an i128 either.
+        let f = Fraction::new(i128::MIN, i128::MIN);
+        assert_eq!(reduce_fully(f), f);
+    }
+
+    #[test]
+    fn gcd_agrees_with_euclid() {
+        fn euclid(mut a: u128, mut b: u128) -> u128 {
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            a
+        }
+        assert_eq!(gcd(12, 18), 6);
+        assert_eq!(gcd(0, 5), 5);
+        assert_eq!(gcd(5, 0), 5);
+        assert_eq!(gcd(0, 0), 0);
+        assert_eq!(gcd(7, 7), 7);
+        assert_eq!(gcd(1 << 100, 3 << 37), 1 << 37);
+        assert_eq!(gcd(1 << 127, 1 << 127), 1 << 127);
+        assert_eq!(gcd(u128::MAX, 3), 3);
+        assert_eq!(gcd(u128::MAX, 1 << 64), 1);
+        let mut rng = XorShift(0xDEAD_BEEF_CAFE_F00D);
+        for _ in 0..5_000 {
+            let common = rng.int(40).unsigned_abs().max(1);
+            let a = rng.int(80).unsigned_abs() * common;
+            let b = rng.int(80).unsigned_abs() * common;
+            assert_eq!(gcd(a, b), euclid(a, b), "gcd({a}, {b})");
+        }
     }
 
     #[test]
