@@ -148,5 +148,9 @@ impl<'de, T: crate::foundation::id::Identifier> Deserialize<'de> for Id<T> {
 
 /// The first control character in `text` (a newline, a tab, …), if any.
 pub(crate) fn control_character(text: &str) -> Option<char> {
+    // Printable ASCII, the usual case, has none: a check of bytes first.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return None;
+    }
     text.chars().find(|c| c.is_control())
 }
