@@ -1,22 +1,71 @@
 //! Benchmarks: parsing, classification, gap analysis, serialization, end to
-//! end, and scaling in respondents. After the runs it prints the ratios the
-//! performance targets are stated in (see the README's Performance section).
+//! end, scaling in respondents and scaling in agencies. After the runs it
+//! prints the ratios the performance targets are stated in (see the
+//! README's Performance section), and how many heap allocations the
+//! analyses make at each number of agencies.
 //!
 //! ```text
 //! cargo bench --bench analysis
+//! cargo bench --bench analysis -- agencies
 //! ```
 
 #![allow(clippy::cast_precision_loss)] // sizes up to 100,000 convert to f64 exactly
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::sync::OnceLock;
+use std::time::{Duration, SystemTime};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use interagency::Assessment;
 
+#[path = "support/agencies.rs"]
+mod agencies;
 #[path = "support/synthetic.rs"]
 mod synthetic;
+
+/// The system allocator, counting this thread's allocations.
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the
+// counter is a const-initialised thread-local that never allocates.
+#[allow(
+    unsafe_code,
+    reason = "a counting global allocator needs `unsafe impl GlobalAlloc`"
+)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// How many heap allocations `f` makes on this thread.
+fn allocations<R>(f: impl FnOnce() -> R) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    black_box(f());
+    ALLOCATIONS.with(Cell::get) - before
+}
 
 /// The reference document of the targets: 3 agencies, 90 respondents
 /// rating every item.
@@ -111,6 +160,8 @@ fn formats(c: &mut Criterion) {
 fn scaling(c: &mut Criterion) {
     let mut g = c.benchmark_group("scaling");
     g.sample_size(10);
+    // A short warm-up keeps the whole run within a few minutes.
+    g.warm_up_time(Duration::from_secs(1));
     g.measurement_time(Duration::from_secs(3));
     for n in SIZES {
         let text = synthetic::document(n);
@@ -135,6 +186,93 @@ fn scaling(c: &mut Criterion) {
     g.finish();
 }
 
+/// The numbers of agencies of the `agencies` group, each with the
+/// respondents it has (the primes from 31 upward, one per agency).
+const AGENCIES: [(usize, usize); 4] = [(3, 109), (12, 662), (25, 2_147), (50, 7_570)];
+
+/// How many heap allocations one call of each analysis makes for one
+/// number of agencies.
+struct Allocations {
+    agencies: usize,
+    respondents: usize,
+    bytes: usize,
+    classify: usize,
+    gap_analysis: usize,
+    voices: usize,
+    progress: usize,
+}
+
+/// Scaling in agencies: the analyses, a typed parse and a skim of the same
+/// text at 3 to 50 agencies (see `support/agencies.rs`). Returns the
+/// allocations of each analysis at each size, and at the most agencies
+/// with three times the respondents.
+fn agencies(c: &mut Criterion) -> (Vec<Allocations>, Allocations) {
+    let mut counts = Vec::new();
+    let mut g = c.benchmark_group("agencies");
+    g.sample_size(15);
+    g.warm_up_time(Duration::from_millis(500));
+    g.measurement_time(Duration::from_millis(1_500));
+    for (n, respondents) in AGENCIES {
+        let text = agencies::document(n);
+        let earlier = Assessment::from_json(&agencies::round(n, 1, 0)).unwrap();
+        let a = Assessment::from_json(&text).unwrap();
+        let later = Assessment::from_json(&agencies::round(n, 1, 1)).unwrap();
+        assert_eq!(a, earlier, "round 0 is the document");
+        assert_eq!(a.responses().len(), respondents);
+        assert_eq!(agencies::respondents(n), respondents);
+        let report = a.gap_analysis(None);
+        assert!(
+            !report.facilitator_gaps.is_empty() && !report.recommendations.is_empty(),
+            "the gap analysis has work at {n} agencies"
+        );
+        counts.push(count(n, &text, &a, &later));
+
+        g.bench_with_input(BenchmarkId::new("classify", n), &a, |b, a| {
+            b.iter(|| a.classify());
+        });
+        g.bench_with_input(BenchmarkId::new("gap_analysis", n), &a, |b, a| {
+            b.iter(|| a.gap_analysis(None));
+        });
+        g.bench_with_input(BenchmarkId::new("voices", n), &a, |b, a| {
+            b.iter(|| a.voices());
+        });
+        g.bench_function(BenchmarkId::new("progress", n), |b| {
+            b.iter(|| later.progress_since(&a, None).unwrap());
+        });
+        g.bench_with_input(BenchmarkId::new("parse", n), &text, |b, text| {
+            b.iter(|| Assessment::from_json(text).unwrap());
+        });
+        g.bench_with_input(BenchmarkId::new("skim", n), &text, |b, text| {
+            b.iter(|| serde_json::from_str::<serde::de::IgnoredAny>(text).unwrap());
+        });
+    }
+    g.finish();
+    let (n, _) = AGENCIES[AGENCIES.len() - 1];
+    let text = agencies::round(n, 3, 0);
+    let a = Assessment::from_json(&text).unwrap();
+    let later = Assessment::from_json(&agencies::round(n, 3, 1)).unwrap();
+    (counts, count(n, &text, &a, &later))
+}
+
+/// The allocations of one call of each analysis of `a` (read from `text`).
+fn count(agencies: usize, text: &str, a: &Assessment, later: &Assessment) -> Allocations {
+    // Once first, so that nothing lazily initialised is counted.
+    let _ = (a.classify(), a.gap_analysis(None), a.voices());
+    let _ = later.progress_since(a, None);
+    Allocations {
+        agencies,
+        respondents: a.responses().len(),
+        bytes: text.len(),
+        classify: allocations(|| a.classify()),
+        gap_analysis: allocations(|| a.gap_analysis(None)),
+        voices: allocations(|| a.voices()),
+        progress: allocations(|| later.progress_since(a, None)),
+    }
+}
+
+/// When this run started: estimates older than this are a past run's.
+static STARTED: OnceLock<SystemTime> = OnceLock::new();
+
 /// The mean time of one benchmark in nanoseconds, from criterion's
 /// estimates of this run.
 fn mean_ns(id: &str) -> Option<f64> {
@@ -147,6 +285,10 @@ fn mean_ns(id: &str) -> Option<f64> {
         .join(id)
         .join("new")
         .join("estimates.json");
+    let modified = std::fs::metadata(&path).ok()?.modified().ok()?;
+    if STARTED.get().is_some_and(|&start| modified < start) {
+        return None; // not measured in this run (filtered out)
+    }
     let text = std::fs::read_to_string(path).ok()?;
     let json: serde_json::Value = serde_json::from_str(&text).ok()?;
     json["mean"]["point_estimate"].as_f64()
@@ -221,11 +363,141 @@ fn ratios() {
     }
 }
 
+/// A time in nanoseconds, in the unit that suits it.
+fn time(ns: Option<f64>) -> String {
+    match ns {
+        None => "-".to_owned(),
+        Some(ns) if ns < 1e3 => format!("{ns:.0} ns"),
+        Some(ns) if ns < 1e6 => format!("{:.1} us", ns / 1e3),
+        Some(ns) => format!("{:.2} ms", ns / 1e6),
+    }
+}
+
+/// Prints the figures of the `agencies` group and the targets on them.
+fn agency_ratios(counts: &[Allocations], tripled: &Allocations) {
+    let mean = |name: &str, n: usize| mean_ns(&format!("agencies/{name}/{n}"));
+    if counts
+        .iter()
+        .all(|a| mean("classify", a.agencies).is_none())
+    {
+        return; // a filtered or test-mode run: nothing measured
+    }
+    println!(
+        "\nAgencies (agency k has the k-th prime from 31 up as its respondents; every item rated; \
+         allocations of one call in brackets):"
+    );
+    println!(
+        "  {:>8} {:>11} {:>9} {:>19} {:>20} {:>16} {:>17} {:>10} {:>10} {:>10}",
+        "agencies",
+        "respondents",
+        "KB",
+        "classify",
+        "gap_analysis",
+        "voices",
+        "progress",
+        "parse",
+        "skim",
+        "parse/skim"
+    );
+    for a in counts {
+        let n = a.agencies;
+        let ratio = mean("parse", n)
+            .zip(mean("skim", n))
+            .map_or_else(|| "-".to_owned(), |(p, s)| format!("{:.2}", p / s));
+        println!(
+            "  {n:>8} {:>11} {:>9} {:>19} {:>20} {:>16} {:>17} {:>10} {:>10} {ratio:>10}",
+            a.respondents,
+            a.bytes / 1000,
+            format!("{} [{}]", time(mean("classify", n)), a.classify),
+            format!("{} [{}]", time(mean("gap_analysis", n)), a.gap_analysis),
+            format!("{} [{}]", time(mean("voices", n)), a.voices),
+            format!("{} [{}]", time(mean("progress", n)), a.progress),
+            time(mean("parse", n)),
+            time(mean("skim", n)),
+        );
+    }
+    agency_targets(counts, tripled);
+}
+
+/// Prints the targets on the `agencies` group's figures, each met or not.
+fn agency_targets(counts: &[Allocations], tripled: &Allocations) {
+    let mean = |name: &str, n: usize| mean_ns(&format!("agencies/{name}/{n}"));
+    let verdict = |ok: bool| if ok { "met" } else { "NOT MET" };
+    let (Some(small), Some(large)) = (counts.first(), counts.last()) else {
+        return;
+    };
+    let (n0, n1) = (small.agencies, large.agencies);
+    let linear = n1 as f64 / n0 as f64;
+    println!("\nTargets (agencies):");
+    for (name, target) in [
+        ("classify", 8.0),
+        ("gap_analysis", 25.0),
+        ("voices", linear),
+        ("progress", linear),
+    ] {
+        if let (Some(t0), Some(t1)) = (mean(name, n0), mean(name, n1)) {
+            let r = t1 / t0;
+            println!(
+                "  {name} at {n1} agencies / at {n0} = {r:.2} (target <= {target:.1}): {}",
+                verdict(r <= target)
+            );
+        }
+    }
+    for a in counts {
+        if let (Some(p), Some(s)) = (mean("parse", a.agencies), mean("skim", a.agencies)) {
+            let r = p / s;
+            println!(
+                "  Assessment::from_json / skim with IgnoredAny at {} agencies = {r:.2} (target <= 2.00): {}",
+                a.agencies,
+                verdict(r <= 2.0)
+            );
+        }
+    }
+    let allocating: Vec<String> = counts
+        .iter()
+        .chain([tripled])
+        .filter(|a| a.classify > 0)
+        .map(|a| format!("{} at {} agencies", a.classify, a.agencies))
+        .collect();
+    println!(
+        "  classify allocates at no size (target: none): {}{}",
+        verdict(allocating.is_empty()),
+        if allocating.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", allocating.join(", "))
+        }
+    );
+    println!(
+        "  allocations at {n1} agencies with {} and {} respondents: classify {} / {}, gap_analysis {} / {}, \
+         voices {} / {}, progress {} / {} (target: no growth): {}",
+        large.respondents,
+        tripled.respondents,
+        large.classify,
+        tripled.classify,
+        large.gap_analysis,
+        tripled.gap_analysis,
+        large.voices,
+        tripled.voices,
+        large.progress,
+        tripled.progress,
+        verdict(
+            tripled.classify <= large.classify
+                && tripled.gap_analysis <= large.gap_analysis
+                && tripled.voices <= large.voices
+                && tripled.progress <= large.progress
+        )
+    );
+}
+
 fn main() {
+    let _ = STARTED.set(SystemTime::now());
     let mut c = Criterion::default().configure_from_args();
     reference(&mut c);
     formats(&mut c);
     scaling(&mut c);
+    let (counts, tripled) = agencies(&mut c);
     c.final_summary();
     ratios();
+    agency_ratios(&counts, &tripled);
 }

@@ -1,11 +1,15 @@
 //! Exact allocation properties: `classify` makes no heap allocation, and
-//! the number `gap_analysis` makes does not grow with the respondents.
+//! the number `gap_analysis` and `voices` make (and, at fifty agencies,
+//! `progress`) does not grow with the respondents.
 #![allow(unsafe_code)] // a counting global allocator needs `unsafe impl GlobalAlloc`
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use interagency::{Assessment, Level};
+
+#[path = "../benches/support/agencies.rs"]
+mod agencies;
 
 struct Counting;
 
@@ -126,5 +130,69 @@ fn voices_allocations_do_not_grow_with_respondents() {
     assert!(
         counts.iter().all(|&c| c == counts[0]),
         "allocations per size: {counts:?}"
+    );
+}
+
+/// Round `round` of the partnership of `n` agencies of
+/// `benches/support/agencies.rs` (agency `k` has the `k`-th prime from 31
+/// up as its respondents), with `scale` times the respondents per agency
+/// answering as the first: the same means at every scale.
+fn partnership(n: usize, scale: usize, round: u64) -> Assessment {
+    let a = Assessment::from_json(&agencies::round(n, scale, round)).unwrap();
+    assert_eq!(a.responses().len(), scale * agencies::respondents(n));
+    a
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "debug builds check each bound with exact arithmetic, which allocates; run with --release"
+)]
+fn classify_does_not_allocate_with_many_agencies() {
+    for n in [3, 12, 25, 50] {
+        for scale in [1, 3] {
+            let a = partnership(n, scale, 0);
+            let (count, c) = allocations(|| a.classify());
+            assert_eq!(
+                count,
+                0,
+                "classify allocated {count} times for {n} agencies and {} respondents",
+                a.responses().len()
+            );
+            assert_eq!(c.structural_level, Some(Level::Coordination));
+        }
+    }
+}
+
+#[test]
+fn allocations_do_not_grow_with_respondents_at_fifty_agencies() {
+    // The same fifty agencies with 7,570 and with 22,710 respondents, every
+    // agency's and role's means the same: the same allocations.
+    let counts: Vec<[usize; 3]> = [1, 3]
+        .into_iter()
+        .map(|scale| {
+            let a = partnership(50, scale, 0);
+            let later = partnership(50, scale, 1);
+            let (gap, report) = allocations(|| a.gap_analysis(None));
+            assert!(!report.facilitator_gaps.is_empty() && !report.recommendations.is_empty());
+            let (voices, v) = allocations(|| a.voices());
+            assert!(
+                v.facilitators
+                    .iter()
+                    .all(|v| v.by_agency.iter().all(|g| !g.is_hidden())
+                        && v.by_role.iter().all(|g| !g.is_hidden()))
+            );
+            let (progress, p) = allocations(|| later.progress_since(&a, None));
+            assert!(p.is_ok());
+            [gap, voices, progress]
+        })
+        .collect();
+    assert!(
+        counts[0].iter().all(|&c| c > 0),
+        "each builds its report lists"
+    );
+    assert_eq!(
+        counts[0], counts[1],
+        "allocations of gap_analysis, voices and progress at 1x and 3x the respondents"
     );
 }

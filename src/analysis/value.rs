@@ -31,47 +31,28 @@ impl Mean {
     /// The agency-balanced mean of `item` over the agencies' sums, and the
     /// number of ratings. No heap allocation.
     pub(crate) fn of<T: Rated>(tallies: &[AgencyTally], item: T) -> (Mean, u64) {
-        let mut responses = 0u64;
-        // One pass over a common denominator (the product of the counts) in
-        // 64-bit arithmetic, and the agency means summed as double-doubles
-        // beside it for when that overflows.
-        let (mut num, mut den, mut n) = (0i64, 1i64, 0u64);
-        let mut fits = true;
-        let mut sum = Approx::ZERO;
-        let mut summable = true;
-        for tally in tallies {
-            let Sum { total, count } = tally.of(item);
-            if count == 0 {
-                continue;
-            }
-            responses += u64::from(count);
-            n += 1;
-            match Approx::quotient(i128::from(total), i128::from(count)) {
-                Some(mean) => sum = sum.add(mean),
-                None => summable = false,
-            }
-            if fits {
-                let count = i64::from(count);
-                let step = i64::try_from(total).ok().and_then(|total| {
-                    let next = num
-                        .checked_mul(count)?
-                        .checked_add(total.checked_mul(den)?)?;
-                    Some((next, den.checked_mul(count)?))
-                });
-                match step {
-                    Some((next_num, next_den)) => (num, den) = (next_num, next_den),
-                    None => fits = false,
-                }
-            }
+        // Over a common denominator (the product of the counts) in 64-bit
+        // arithmetic while it fits, which it cannot for more than a dozen
+        // agencies; beyond, the agency means summed as double-doubles.
+        if tallies.len() <= 12
+            && let Some((mean, responses)) = word_mean(tallies, item)
+        {
+            return (mean, responses);
         }
-        let n_word = i64::try_from(n).ok();
-        let mean = match (fits, n_word.and_then(|n| den.checked_mul(n))) {
+        let mut responses = 0u64;
+        let parts = tallies
+            .iter()
+            .map(|t| t.of(item))
+            .filter(|s| s.count > 0)
+            .inspect(|s| responses += u64::from(s.count))
+            .map(|s| (s.total, s.count));
+        let approx = Approx::mean_of_ratios(parts);
+        let mean = match approx {
             _ if responses == 0 => Mean::None,
-            (true, Some(den)) => Mean::Word { num, den },
-            // Below 2^53 agencies, as every partnership is.
-            _ if summable && n < (1 << 53) => Mean::Wide(sum.div_int(n)),
-            // Not reachable with ratings of 1 to 5; exact on demand.
-            _ => Mean::Wide(Approx::unknown()),
+            Some(approx) => Mean::Wide(approx),
+            // Parts too large for f64, which ratings of 1 to 5 never give:
+            // every decision exact.
+            None => Mean::Wide(Approx::unknown()),
         };
         (mean, responses)
     }
@@ -165,6 +146,35 @@ impl Mean {
             }
         }
     }
+}
+
+/// The mean of `item` over a common denominator in 64-bit arithmetic, and
+/// the number of ratings; `None` if the denominator overflows.
+fn word_mean<T: Rated>(tallies: &[AgencyTally], item: T) -> Option<(Mean, u64)> {
+    let (mut num, mut den, mut n, mut responses) = (0i64, 1i64, 0i64, 0u64);
+    for tally in tallies {
+        let Sum { total, count } = tally.of(item);
+        if count == 0 {
+            continue;
+        }
+        responses += u64::from(count);
+        n += 1;
+        let count = i64::from(count);
+        num = num
+            .checked_mul(count)?
+            .checked_add(i64::try_from(total).ok()?.checked_mul(den)?)?;
+        den = den.checked_mul(count)?;
+    }
+    if responses == 0 {
+        return Some((Mean::None, 0));
+    }
+    Some((
+        Mean::Word {
+            num,
+            den: den.checked_mul(n)?,
+        },
+        responses,
+    ))
 }
 
 /// In debug builds, that a decision made within a bound is the exact one.

@@ -15,8 +15,9 @@
 //! - `two_sum(a, b)` gives `s = fl(a + b)` and `e` with `s + e = a + b`
 //!   exactly (Knuth).
 //! - `quotient(t, c)` for integers below 2^53: `hi = fl(t / c)` and
-//!   `r = fma(-hi, c, t)`, which is exact (the remainder of a correctly
-//!   rounded quotient is representable); `lo = fl(r / c)`. Then
+//!   `r = t - hi * c`, computed exactly with Dekker's product (the
+//!   remainder of a correctly rounded quotient is representable);
+//!   `lo = fl(r / c)`. Then
 //!   `|t/c - (hi + lo)| <= u * |r / c| <= u^2 * |t / c|` (because
 //!   `|r / c| = |t/c - hi| <= u * |t/c|`).
 //! - `add`: `(s, e) = two_sum(a.hi, b.hi)`, `t = fl(fl(a.lo + b.lo) + e)`,
@@ -25,7 +26,7 @@
 //!   larger than `|a.lo| + |b.lo| + |e| <= 2u * (|a| + |b|)`, so the error
 //!   is at most `4u^2 * (|a| + |b|)`, added to the operands' own bounds.
 //! - `div_int(n)` for an integer `n` below 2^53: `q = fl(hi / n)`,
-//!   `r = fma(-q, n, hi)` exact, `q2 = fl(fl(r + lo) / n)`: two roundings
+//!   `r = hi - q * n` exact (as above), `q2 = fl(fl(r + lo) / n)`: two roundings
 //!   of a quantity at most `2u * |x / n|`, so at most `4u^2 * |x / n|`
 //!   more, and the bound is divided by `n`.
 //!
@@ -64,11 +65,38 @@ fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
     (s, b - (s - a))
 }
 
+/// `a` split into two halves of 26 bits each, whose products are exact
+/// (Veltkamp).
+fn split(a: f64) -> (f64, f64) {
+    let c = 134_217_729.0 * a; // 2^27 + 1
+    let hi = c - (c - a);
+    (hi, a - hi)
+}
+
+/// `a * b` as a rounded product and its exact error (Dekker), without a
+/// fused multiply-add, which many targets only emulate.
+fn two_prod(a: f64, b: f64) -> (f64, f64) {
+    let p = a * b;
+    let (ah, al) = split(a);
+    let (bh, bl) = split(b);
+    let e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+    (p, e)
+}
+
+/// `x - q * d`, exactly, for `q` the correctly rounded quotient `x / d`:
+/// the remainder is representable, `x - p` is exact because `p` is within
+/// a rounding of `x` (Sterbenz), and so is the subtraction of the error.
+fn remainder(x: f64, q: f64, d: f64) -> f64 {
+    let (p, e) = two_prod(q, d);
+    (x - p) - e
+}
+
 /// Below this every integer is exact in `f64`.
 const EXACT_INT: f64 = 9_007_199_254_740_992.0;
 
 impl Approx {
     /// Zero, exactly.
+    #[cfg(test)]
     pub(crate) const ZERO: Approx = Approx {
         hi: 0.0,
         lo: 0.0,
@@ -84,7 +112,7 @@ impl Approx {
             return None;
         }
         let hi = tf / cf;
-        let r = (-hi).mul_add(cf, tf);
+        let r = remainder(tf, hi, cf);
         let lo = r / cf;
         let (hi, lo) = fast_two_sum(hi, lo);
         Some(Approx {
@@ -137,6 +165,58 @@ impl Approx {
         })
     }
 
+    /// The mean of the ratios `total / count` (each `count > 0`, every part
+    /// below 2^53): the agency-balanced mean of an item. `None` for no
+    /// ratio or parts too large for `f64`.
+    ///
+    /// Cheaper than adding quotients one by one: the high parts of the
+    /// quotients are summed with exact error terms (`two_sum`), and their
+    /// errors and the quotients' low parts are summed in plain `f64`, whose
+    /// error has a single bound for the whole sum. With `x_i` the ratios
+    /// (all positive) and `S` their sum: each high part is within two
+    /// roundings of `x_i` (`t * fl(1 / c)`), so the remainder `t - hi c` is
+    /// at most `3u x_i c` and the low part `r * fl(1 / c)` within
+    /// `3u * 3u x_i`, under `10 u^2 x_i`, of `r / c`; the plain sum of `2n` terms, each at
+    /// most `u S (1 + u)`, is within `2n u` of their total, so within
+    /// `2.1 n (n + 1) u^2 S`; the final `fast_two_sum` is exact and the
+    /// division by `n` adds `4u^2` of the mean. The bound taken,
+    /// `(3 n (n + 1) + 16) u^2` times the mean (the plain sum's terms are at
+    /// most `3u S` each: `2.1 * 3 n (n + 1) u^2 S / 2` with the low parts'
+    /// `10 u^2 S`), covers these with room.
+    pub(crate) fn mean_of_ratios(parts: impl Iterator<Item = (u64, u32)>) -> Option<Approx> {
+        let (mut sum, mut small, mut n) = (0.0f64, 0.0f64, 0u64);
+        for (total, count) in parts {
+            #[allow(clippy::cast_precision_loss, reason = "checked to be exact below")]
+            let t = total as f64;
+            if t >= EXACT_INT {
+                return None;
+            }
+            let c = f64::from(count.max(1));
+            // One division: `hi` is within two roundings of `t / c`, so the
+            // remainder is a few ulps of `t` and is computed to within a
+            // rounding of itself, and `lo` to within three.
+            let inv = 1.0 / c;
+            let hi = t * inv;
+            let lo = remainder(t, hi, c) * inv;
+            let (s, e) = two_sum(sum, hi);
+            sum = s;
+            small += e + lo;
+            n += 1;
+        }
+        if n == 0 || n >= 1 << 26 {
+            return None;
+        }
+        let (hi, lo) = fast_two_sum(sum, small);
+        #[allow(clippy::cast_precision_loss, reason = "n is below 2^26")]
+        let nf = n as f64;
+        let total = Approx {
+            hi,
+            lo,
+            err: (4.0 * nf * (nf + 1.0) + 16.0) * U2 * hi.abs(),
+        };
+        Some(total.div_int(n))
+    }
+
     /// `self + other`.
     #[must_use]
     pub(crate) fn add(self, other: Approx) -> Approx {
@@ -173,7 +253,7 @@ impl Approx {
         #[allow(clippy::cast_precision_loss, reason = "the caller keeps n below 2^53")]
         let nf = n.max(1) as f64;
         let q = self.hi / nf;
-        let r = (-q).mul_add(nf, self.hi);
+        let r = remainder(self.hi, q, nf);
         let q2 = (r + self.lo) / nf;
         let (hi, lo) = fast_two_sum(q, q2);
         Approx {
@@ -250,10 +330,255 @@ fn next_down(y: f64) -> f64 {
 #[allow(
     clippy::unwrap_used,
     clippy::float_cmp,
-    reason = "tests of exact rounding compare floats exactly"
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss,
+    clippy::indexing_slicing,
+    reason = "tests of exact rounding compare floats exactly; generated sizes are small"
 )]
 mod tests {
+    use num_bigint::BigInt;
+    use num_rational::BigRational;
+    use num_traits::{Signed as _, Zero as _};
+
     use super::*;
+    use crate::foundation::exact::Exact;
+
+    /// A small deterministic generator (xorshift64*).
+    struct XorShift(u64);
+
+    impl XorShift {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+
+        /// A whole number below `2^bits` (`bits` at most 127), its size
+        /// itself random.
+        fn int(&mut self, bits: u32) -> i128 {
+            let size = 1 + self.below(u64::from(bits)) as u32;
+            let wide = (u128::from(self.next()) << 64) | u128::from(self.next());
+            (wide >> (128 - size)) as i128
+        }
+
+        fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+            items[self.below(items.len() as u64) as usize]
+        }
+
+        /// A random `f64` from `2^-lowest` to `2^highest` in size, either
+        /// sign.
+        fn float(&mut self, lowest: u64, highest: u64) -> f64 {
+            let exponent = 1023 - lowest + self.below(lowest + highest + 1);
+            f64::from_bits((exponent << 52) | (self.next() >> 12) | ((self.next() & 1) << 63))
+        }
+    }
+
+    fn exact(x: f64) -> BigRational {
+        BigRational::from_float(x).unwrap()
+    }
+
+    fn q(num: i128, den: i128) -> BigRational {
+        BigRational::new(BigInt::from(num), BigInt::from(den))
+    }
+
+    /// The double-double's own value, `hi + lo`.
+    fn centre(a: Approx) -> BigRational {
+        exact(a.hi) + exact(a.lo)
+    }
+
+    /// The same `f64`, zeros of either sign alike.
+    fn same(a: f64, b: f64) -> bool {
+        a.to_bits() == b.to_bits() || (a == 0.0 && b == 0.0)
+    }
+
+    /// A number known to within a bound, with the exact value it stands
+    /// for.
+    #[derive(Clone, Debug)]
+    struct Known {
+        approx: Approx,
+        exact: BigRational,
+    }
+
+    impl Known {
+        fn add(&self, other: &Known) -> Known {
+            Known {
+                approx: self.approx.add(other.approx),
+                exact: &self.exact + &other.exact,
+            }
+        }
+
+        fn sub(&self, other: &Known) -> Known {
+            Known {
+                approx: self.approx.sub(other.approx),
+                exact: &self.exact - &other.exact,
+            }
+        }
+
+        fn neg(&self) -> Known {
+            Known {
+                approx: self.approx.neg(),
+                exact: -&self.exact,
+            }
+        }
+
+        fn div_int(&self, n: u64) -> Known {
+            Known {
+                approx: self.approx.div_int(n),
+                exact: &self.exact / BigInt::from(n),
+            }
+        }
+    }
+
+    /// What the checks saw: how often the bound decided.
+    #[derive(Debug, Default)]
+    struct Seen {
+        checked: u32,
+        nonzero: u32,
+        signs_decided: u32,
+        roundings_decided: u32,
+    }
+
+    /// Checks every claim an approximation makes of its exact value: that
+    /// the exact value lies within `err` of `hi + lo`, that `hi + lo` is
+    /// renormalized, that a sign it decides is the exact sign and that an
+    /// `f64` it rounds to is the one nearest the exact value (and nearest
+    /// every value within the bound).
+    fn check(k: &Known, seen: &mut Seen) {
+        let a = k.approx;
+        seen.checked += 1;
+        if !k.exact.is_zero() {
+            seen.nonzero += 1;
+        }
+        assert!(a.err >= 0.0, "{a:?}: a negative bound");
+        assert_eq!(a.hi + a.lo, a.hi, "{a:?} is not renormalized");
+        if a.err.is_finite() {
+            let distance = (centre(a) - &k.exact).abs();
+            assert!(
+                distance <= exact(a.err),
+                "{a:?} lies {} from {}, beyond its bound",
+                distance,
+                k.exact
+            );
+        }
+        if let Some(sign) = a.signum() {
+            assert_eq!(
+                sign,
+                k.exact.cmp(&BigRational::zero()),
+                "{a:?}: {}",
+                k.exact
+            );
+            seen.signs_decided += 1;
+        }
+        if let Some(y) = a.nearest_f64() {
+            let want = Exact::Big(k.exact.clone()).to_f64();
+            assert!(
+                same(y, want),
+                "{a:?} rounds to {y}, not {want}: {}",
+                k.exact
+            );
+            let err = exact(a.err);
+            for edge in [centre(a) - &err, centre(a) + &err] {
+                assert!(same(Exact::Big(edge).to_f64(), y), "{a:?}: {y}");
+            }
+            seen.roundings_decided += 1;
+        }
+    }
+
+    /// Two random integers below 2^53, the second above zero.
+    fn quotient_parts(rng: &mut XorShift) -> (i128, i128) {
+        let t = rng.int(53) * if rng.next() & 1 == 0 { 1 } else { -1 };
+        (t, rng.int(53).max(1))
+    }
+
+    /// The quotient of two random integers below 2^53.
+    fn quotient(rng: &mut XorShift) -> Known {
+        let (t, c) = quotient_parts(rng);
+        Known {
+            approx: Approx::quotient(t, c).unwrap(),
+            exact: q(t, c),
+        }
+    }
+
+    /// An agency's mean rating: 1 to 200 ratings of 1 to 5.
+    fn agency_mean(rng: &mut XorShift) -> (i128, i128) {
+        let c = 1 + rng.int(8).min(199);
+        (c + rng.int(12) % (4 * c + 1), c)
+    }
+
+    /// A fraction of two random integers of up to 120 bits.
+    fn fraction(rng: &mut XorShift) -> Known {
+        let num = rng.int(120) * if rng.next() & 1 == 0 { 1 } else { -1 };
+        let den = rng.int(120).max(1);
+        Known {
+            approx: Approx::fraction(num, den),
+            exact: q(num, den),
+        }
+    }
+
+    /// A random `f64` standing for an exact value it is nearest, anywhere
+    /// in its rounding interval up to its ends.
+    fn rounded(rng: &mut XorShift) -> Known {
+        let y = rng.float(60, 60);
+        let (up, down) = (
+            exact(y.next_up()) - exact(y),
+            exact(y) - exact(y.next_down()),
+        );
+        let even = y.to_bits() & 1 == 0;
+        let end = if even {
+            q(1, 2)
+        } else {
+            q(1, 2) - q(1, 1 << 40)
+        };
+        let offset = match rng.below(5) {
+            0 => BigRational::zero(),
+            1 => up * end,
+            2 => -(down * end),
+            3 => up * q(rng.int(40), 1 << 41),
+            _ => -(down * q(rng.int(40), 1 << 41)),
+        };
+        Known {
+            approx: Approx::rounded(y),
+            exact: exact(y) + offset,
+        }
+    }
+
+    /// A double-double with a random bound, standing for a value anywhere
+    /// within the bound, up to its ends.
+    fn bounded(rng: &mut XorShift) -> Known {
+        let hi = rng.float(30, 30);
+        let half_ulp = (hi.next_up() - hi).abs().min((hi - hi.next_down()).abs()) / 2.0;
+        let lo = half_ulp * (rng.int(20) as f64 / f64::from(1 << 20)) * rng.pick(&[1.0, -1.0]);
+        let err = hi.abs() * rng.pick(&[0.0, 2.0 * U2, 1e3 * U2, 1e-20, U]);
+        let theta = rng.pick(&[-1, -1, 0, 1, 1]);
+        let approx = Approx { hi, lo, err };
+        Known {
+            exact: centre(approx) + exact(err) * BigInt::from(theta),
+            approx,
+        }
+    }
+
+    fn operand(rng: &mut XorShift) -> Known {
+        match rng.below(5) {
+            0 => quotient(rng),
+            1 => {
+                let (t, c) = agency_mean(rng);
+                Known {
+                    approx: Approx::quotient(t, c).unwrap(),
+                    exact: q(t, c),
+                }
+            }
+            2 => fraction(rng),
+            3 => rounded(rng),
+            _ => bounded(rng),
+        }
+    }
 
     #[test]
     fn quotients_are_double_doubles() {
@@ -303,5 +628,294 @@ mod tests {
         };
         assert_eq!(one.add(tiny).nearest_f64(), None);
         assert_eq!(one.nearest_f64(), Some(1.0));
+    }
+
+    #[test]
+    fn quotients_lie_within_their_bound() {
+        let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+        let mut seen = Seen::default();
+        for _ in 0..4_000 {
+            let (t, c) = quotient_parts(&mut rng);
+            let k = Known {
+                approx: Approx::quotient(t, c).unwrap(),
+                exact: q(t, c),
+            };
+            check(&k, &mut seen);
+            // Correctly rounded, and the bound as stated: 2u^2 |hi|.
+            let y = t as f64 / c as f64;
+            assert_eq!(k.approx.hi, y, "{t}/{c}");
+            assert_eq!(k.approx.err, 2.0 * U2 * y.abs());
+            // Within u^2 |t/c| in fact.
+            let distance = (centre(k.approx) - &k.exact).abs();
+            assert!(distance <= exact(U2 * y.abs()) * q(1001, 1000));
+        }
+        // Away from midpoints, every quotient is rounded here, and the
+        // sign of every quotient but zero decided.
+        assert!(seen.roundings_decided > 3_990, "{seen:?}");
+        assert_eq!(seen.signs_decided, seen.nonzero, "{seen:?}");
+    }
+
+    #[test]
+    fn quotients_need_parts_exact_in_f64() {
+        const P53: i128 = 1 << 53;
+        assert!(Approx::quotient(P53 - 1, 1).is_some());
+        assert!(Approx::quotient(-(P53 - 1), 1).is_some());
+        assert!(Approx::quotient(1, P53 - 1).is_some());
+        assert!(Approx::quotient(P53, 1).is_none());
+        assert!(Approx::quotient(-P53, 1).is_none());
+        assert!(Approx::quotient(1, P53).is_none());
+        assert!(Approx::quotient(1, 0).is_none());
+        assert!(Approx::quotient(1, -3).is_none());
+        assert_eq!(Approx::quotient(0, 7), Some(Approx::ZERO));
+        // Beyond, a fraction is the quotient of the parts' roundings.
+        let f = Approx::fraction(P53 + 1, 3);
+        assert_eq!((f.hi, f.lo), ((P53 as f64) / 3.0, 0.0));
+        assert_eq!(f.err, 4.0 * U * f.hi);
+        assert_eq!(Approx::fraction(1, 3), Approx::quotient(1, 3).unwrap());
+    }
+
+    #[test]
+    fn fractions_and_roundings_lie_within_their_bound() {
+        let mut rng = XorShift(0x1234_5678_9ABC_DEF1);
+        let mut seen = Seen::default();
+        for _ in 0..5_000 {
+            let k = fraction(&mut rng);
+            check(&k, &mut seen);
+            if k.approx.lo == 0.0 && k.approx.err > 0.0 {
+                // Three roundings: 4u, relatively, no more.
+                assert!(k.approx.err <= 4.0 * U * k.approx.hi.abs() * (1.0 + 8.0 * U));
+            }
+            let k = rounded(&mut rng);
+            check(&k, &mut seen);
+            // Within u, relatively, no more.
+            assert!(k.approx.err <= U * k.approx.hi.abs() * (1.0 + 8.0 * U));
+        }
+        // A power of two stands for values up to half its gap above: u
+        // times it exactly, the end of its bound.
+        for y in [1.0, 0.5, -4.0, 1024.0] {
+            let k = Known {
+                approx: Approx::rounded(y),
+                exact: exact(y) * (q(1, 1) + exact(U)),
+            };
+            check(&k, &mut seen);
+        }
+        assert_eq!(seen.signs_decided, seen.nonzero, "{seen:?}");
+        let infinite = Approx::rounded(f64::INFINITY);
+        assert_eq!(infinite.err, f64::INFINITY);
+        assert_eq!(infinite.nearest_f64(), None);
+        assert_eq!(infinite.signum(), None);
+        let huge = Approx {
+            hi: f64::MAX,
+            lo: 0.0,
+            err: 0.0,
+        };
+        assert_eq!(huge.add(huge).nearest_f64(), None);
+    }
+
+    #[test]
+    fn sums_differences_and_divisions_lie_within_their_bound() {
+        let mut rng = XorShift(0x0DDB_1A5E_5BAD_5EED);
+        let mut seen = Seen::default();
+        for _ in 0..1_000 {
+            let mut pool: Vec<Known> = (0..2 + rng.below(4)).map(|_| operand(&mut rng)).collect();
+            for k in &pool {
+                check(k, &mut seen);
+            }
+            for _ in 0..6 {
+                let a = pool[rng.below(pool.len() as u64) as usize].clone();
+                let b = pool[rng.below(pool.len() as u64) as usize].clone();
+                let divisor = rng.pick(&[1, 2, 3, 7, 40, 1 << 20, (1 << 53) - 1]);
+                let result = match rng.below(5) {
+                    0 | 1 => {
+                        let sum = a.add(&b);
+                        // No looser than the stated bound.
+                        let (left, right) = (a.approx, b.approx);
+                        let stated = (left.err + right.err) * (1.0 + 8.0 * U)
+                            + 8.0 * U2 * (left.hi.abs() + right.hi.abs());
+                        assert!(sum.approx.err <= stated, "{left:?} + {right:?}");
+                        // Nor tighter than the operands' bounds: their exact
+                        // values may lie anywhere within them.
+                        assert!(
+                            sum.approx.err >= left.err + right.err,
+                            "{left:?} + {right:?}"
+                        );
+                        sum
+                    }
+                    2 => a.sub(&b),
+                    3 => a.neg(),
+                    _ => {
+                        let quotient = a.div_int(divisor);
+                        let stated = a.approx.err / divisor as f64 * (1.0 + 8.0 * U)
+                            + 8.0 * U2 * quotient.approx.hi.abs();
+                        assert!(quotient.approx.err <= stated, "{a:?} / {divisor}");
+                        assert!(
+                            quotient.approx.err >= a.approx.err / divisor as f64,
+                            "{a:?} / {divisor}"
+                        );
+                        quotient
+                    }
+                };
+                check(&result, &mut seen);
+                if let Some(order) = a.approx.cmp_within(b.approx) {
+                    assert_eq!(order, a.exact.cmp(&b.exact), "{a:?} against {b:?}");
+                }
+                pool.push(result);
+            }
+        }
+        // The bound decides nearly always on random values.
+        assert!(seen.signs_decided * 10 > seen.checked * 9, "{seen:?}");
+        assert!(seen.roundings_decided * 2 > seen.checked, "{seen:?}");
+    }
+
+    #[test]
+    fn means_on_a_threshold_are_left_undecided_and_beside_it_decided() {
+        // Pairs of agencies with counts n and 2n and sums tn + k and
+        // 2tn - 2k have means t + k/n and t - k/n: the mean of the means
+        // is exactly t. Moving one rating by one moves it by 1/(count *
+        // agencies), far more than the bound.
+        let mut rng = XorShift(0xC0FF_EE00_1234_5678);
+        let mut seen = Seen::default();
+        let (mut undecided, mut decided) = (0, 0);
+        for _ in 0..2_000 {
+            let t: i128 = rng.pick(&[3, 4]);
+            let pairs = 1 + rng.below(20) as usize;
+            let mut parts = Vec::new();
+            for _ in 0..pairs {
+                let n = 1 + rng.int(6);
+                let span = n * (5 - t).min(t - 1);
+                let k = rng.int(8) % (2 * span + 1) - span;
+                parts.push((t * n + k, n));
+                parts.push((2 * t * n - 2 * k, 2 * n));
+            }
+            let moved = i128::from(rng.below(3)) - 1;
+            let which = rng.below(parts.len() as u64) as usize;
+            let (total, count) = parts[which];
+            if !(count..=5 * count).contains(&(total + moved)) {
+                continue;
+            }
+            parts[which].0 += moved;
+            let agencies = parts.len() as u64;
+            let mut sum = Known {
+                approx: Approx::ZERO,
+                exact: BigRational::zero(),
+            };
+            for (total, count) in parts {
+                let mean = Known {
+                    approx: Approx::quotient(total, count).unwrap(),
+                    exact: q(total, count),
+                };
+                sum = sum.add(&mean);
+            }
+            let mean = sum.div_int(agencies);
+            check(&mean, &mut seen);
+            let threshold = Known {
+                approx: Approx::quotient(t, 1).unwrap(),
+                exact: q(t, 1),
+            };
+            let difference = mean.sub(&threshold);
+            check(&difference, &mut seen);
+            let order = mean.approx.cmp_within(threshold.approx);
+            assert_eq!(order, difference.approx.signum());
+            if moved == 0 {
+                assert_eq!(mean.exact, threshold.exact);
+                assert_eq!(order, None, "{mean:?}");
+                undecided += 1;
+            } else {
+                assert_eq!(order, Some(mean.exact.cmp(&threshold.exact)), "{mean:?}");
+                decided += 1;
+            }
+            // A priority: the constant 3 less the mean, twice, against 6
+            // less the mean twice, summed in another order.
+            let three = Known {
+                approx: Approx::quotient(3, 1).unwrap(),
+                exact: q(3, 1),
+            };
+            let six = Known {
+                approx: Approx::rounded(6.0),
+                exact: q(6, 1),
+            };
+            let left = three.sub(&mean).add(&three.sub(&mean));
+            let right = six.sub(&mean.add(&mean));
+            check(&left, &mut seen);
+            check(&right, &mut seen);
+            assert_eq!(left.approx.cmp_within(right.approx), None);
+        }
+        assert!(undecided > 500 && decided > 500, "{undecided} {decided}");
+    }
+
+    #[test]
+    fn roundings_near_a_midpoint_are_left_to_exact_arithmetic() {
+        // Values on, and a little to either side of, the midpoints between
+        // random f64s, and the quarters of their gaps, with various bounds.
+        let mut rng = XorShift(0x5EED_00FF_F00D_CAFE);
+        let mut seen = Seen::default();
+        for _ in 0..1_500 {
+            let hi = rng.float(40, 40);
+            let up = hi.next_up() - hi;
+            let down = hi - hi.next_down();
+            let nudge = rng.pick(&[0.0, 1e-3, -1e-3, 1e-6, -1e-6, 2e-7, -2e-7, 1e-12, -1e-12]);
+            let gap = if rng.next() & 1 == 0 { up } else { -down };
+            let lo = gap * (rng.pick(&[0.25, 0.5, 0.5, 0.5]) + nudge);
+            let (hi, lo) = fast_two_sum(hi, lo);
+            let err = hi.abs() * rng.pick(&[0.0, 0.0, 2.0 * U2, 1e3 * U2, 1e-22]);
+            let approx = Approx { hi, lo, err };
+            for theta in [-1, 0, 1] {
+                let k = Known {
+                    exact: centre(approx) + exact(err) * BigInt::from(theta),
+                    approx,
+                };
+                check(&k, &mut seen);
+            }
+        }
+        assert!(seen.roundings_decided > 500, "{seen:?}");
+        assert!(seen.roundings_decided < seen.checked, "{seen:?}");
+    }
+
+    #[test]
+    fn zero_and_the_unknown() {
+        assert_eq!(Approx::ZERO.nearest_f64(), Some(0.0));
+        let zero_within = Approx {
+            hi: 0.0,
+            lo: 0.0,
+            err: 1e-30,
+        };
+        assert_eq!(zero_within.nearest_f64(), None);
+        assert_eq!(zero_within.signum(), None);
+        let unknown = Approx::unknown();
+        assert_eq!(unknown.signum(), None);
+        assert_eq!(unknown.nearest_f64(), None);
+        let one = Approx::quotient(1, 1).unwrap();
+        assert_eq!(one.cmp_within(unknown), None);
+        assert_eq!(one.add(unknown).nearest_f64(), None);
+        assert_eq!(one.add(unknown).signum(), None);
+        assert_eq!(one.div_int(0), one.div_int(1));
+        assert_eq!(one.cmp_within(one), None);
+        assert_eq!(one.neg().signum(), Some(Ordering::Less));
+        assert_eq!(one.signum(), Some(Ordering::Greater));
+        assert_eq!(one.neg().nearest_f64(), Some(-1.0));
+        assert_eq!(one.bound(), 2.0 * one.err);
+    }
+
+    #[test]
+    fn the_unit_roundoff() {
+        assert_eq!(U, 2f64.powi(-53));
+        assert_eq!(U2, 2f64.powi(-106));
+        assert_eq!(EXACT_INT, 2f64.powi(53));
+    }
+
+    #[test]
+    fn neighbours_are_one_unit_away() {
+        assert_eq!(next_up(0.0), 5e-324);
+        assert_eq!(next_up(1.0), 1.0 + f64::EPSILON);
+        assert_eq!(next_up(-1.0), -1.0 + f64::EPSILON / 2.0);
+        assert_eq!(next_down(1.0), 1.0 - f64::EPSILON / 2.0);
+        assert_eq!(next_down(-1.0), -1.0 - f64::EPSILON);
+        assert_eq!(next_down(0.0), -5e-324);
+        assert_eq!(two_sum(1.0, U), (1.0, U));
+        assert_eq!(two_sum(U, 1.0), (1.0, U));
+        assert_eq!(two_sum(3.0 * U, 1.0), (1.0 + 4.0 * U, -U));
+        assert_eq!(two_sum(1.0, -3.0 * U), (1.0 - 3.0 * U, 0.0));
+        assert_eq!(fast_two_sum(1.0, U), (1.0, U));
+        assert_eq!(fast_two_sum(1.0, 3.0 * U), (1.0 + 4.0 * U, -U));
     }
 }
