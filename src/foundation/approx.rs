@@ -86,9 +86,9 @@ fn two_prod(a: f64, b: f64) -> (f64, f64) {
 /// `x - q * d`, exactly, for `q` the correctly rounded quotient `x / d`:
 /// the remainder is representable, `x - p` is exact because `p` is within
 /// a rounding of `x` (Sterbenz), and so is the subtraction of the error.
-fn remainder(x: f64, q: f64, d: f64) -> f64 {
-    let (p, e) = two_prod(q, d);
-    (x - p) - e
+fn remainder(dividend: f64, quotient: f64, divisor: f64) -> f64 {
+    let (product, error) = two_prod(quotient, divisor);
+    (dividend - product) - error
 }
 
 /// Below this every integer is exact in `f64`.
@@ -170,51 +170,54 @@ impl Approx {
     /// ratio or parts too large for `f64`.
     ///
     /// Cheaper than adding quotients one by one: the high parts of the
-    /// quotients are summed with exact error terms (`two_sum`), and their
-    /// errors and the quotients' low parts are summed in plain `f64`, whose
-    /// error has a single bound for the whole sum. With `x_i` the ratios
-    /// (all positive) and `S` their sum: each high part is within two
-    /// roundings of `x_i` (`t * fl(1 / c)`), so the remainder `t - hi c` is
-    /// at most `3u x_i c` and the low part `r * fl(1 / c)` within
-    /// `3u * 3u x_i`, under `10 u^2 x_i`, of `r / c`; the plain sum of `2n` terms, each at
-    /// most `u S (1 + u)`, is within `2n u` of their total, so within
-    /// `2.1 n (n + 1) u^2 S`; the final `fast_two_sum` is exact and the
-    /// division by `n` adds `4u^2` of the mean. The bound taken,
-    /// `(3 n (n + 1) + 16) u^2` times the mean (the plain sum's terms are at
-    /// most `3u S` each: `2.1 * 3 n (n + 1) u^2 S / 2` with the low parts'
-    /// `10 u^2 S`), covers these with room.
+    /// ratios are summed with exact error terms (`two_sum`), and those
+    /// errors and the ratios' low parts are summed in plain `f64`, with one
+    /// bound for the whole sum. With `x_i` the ratios (all positive), `S`
+    /// their sum and `n` their number:
+    ///
+    /// - each high part `t * fl(1 / c)` is within two roundings of `x_i`,
+    ///   so the remainder `t - hi * c` is under `3u x_i c`, computed to
+    ///   within a rounding of itself, and the low part `r * fl(1 / c)` is
+    ///   within three roundings of `r / c`: under `10 u^2 x_i` in all;
+    /// - the plain sum adds `2n` terms of at most `3u S` each (the `two_sum`
+    ///   errors are at most `u S`), so it is within `2.1 n (n + 2) u^2 S`;
+    /// - the final `fast_two_sum` is exact; dividing by `n` adds `4u^2` of
+    ///   the mean (see [`Approx::div_int`]).
+    ///
+    /// The bound taken, `(4 n (n + 1) + 16) u^2` times the sum before the
+    /// division, covers these with room.
     pub(crate) fn mean_of_ratios(parts: impl Iterator<Item = (u64, u32)>) -> Option<Approx> {
-        let (mut sum, mut small, mut n) = (0.0f64, 0.0f64, 0u64);
+        let (mut sum, mut small, mut ratios) = (0.0f64, 0.0f64, 0u64);
         for (total, count) in parts {
             #[allow(clippy::cast_precision_loss, reason = "checked to be exact below")]
-            let t = total as f64;
-            if t >= EXACT_INT {
+            let total = total as f64;
+            if total >= EXACT_INT {
                 return None;
             }
-            let c = f64::from(count.max(1));
-            // One division: `hi` is within two roundings of `t / c`, so the
-            // remainder is a few ulps of `t` and is computed to within a
-            // rounding of itself, and `lo` to within three.
-            let inv = 1.0 / c;
-            let hi = t * inv;
-            let lo = remainder(t, hi, c) * inv;
-            let (s, e) = two_sum(sum, hi);
-            sum = s;
-            small += e + lo;
-            n += 1;
+            let count = f64::from(count.max(1));
+            // One division: `high` is within two roundings of the ratio, so
+            // the remainder is a few ulps of `total` and is computed to
+            // within a rounding of itself, and `low` to within three.
+            let inverse = 1.0 / count;
+            let high = total * inverse;
+            let low = remainder(total, high, count) * inverse;
+            let (next, error) = two_sum(sum, high);
+            sum = next;
+            small += error + low;
+            ratios += 1;
         }
-        if n == 0 || n >= 1 << 26 {
+        if ratios == 0 || ratios >= 1 << 26 {
             return None;
         }
         let (hi, lo) = fast_two_sum(sum, small);
-        #[allow(clippy::cast_precision_loss, reason = "n is below 2^26")]
-        let nf = n as f64;
+        #[allow(clippy::cast_precision_loss, reason = "below 2^26")]
+        let size = ratios as f64;
         let total = Approx {
             hi,
             lo,
-            err: (4.0 * nf * (nf + 1.0) + 16.0) * U2 * hi.abs(),
+            err: (4.0 * size * (size + 1.0) + 16.0) * U2 * hi.abs(),
         };
-        Some(total.div_int(n))
+        Some(total.div_int(ratios))
     }
 
     /// `self + other`.
