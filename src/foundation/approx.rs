@@ -347,41 +347,7 @@ mod tests {
 
     use super::*;
     use crate::foundation::exact::Exact;
-
-    /// A small deterministic generator (xorshift64*).
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-
-        /// A whole number below `2^bits` (`bits` at most 127), its size
-        /// itself random.
-        fn int(&mut self, bits: u32) -> i128 {
-            let size = 1 + self.below(u64::from(bits)) as u32;
-            let wide = (u128::from(self.next()) << 64) | u128::from(self.next());
-            (wide >> (128 - size)) as i128
-        }
-
-        fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-            items[self.below(items.len() as u64) as usize]
-        }
-
-        /// A random `f64` from `2^-lowest` to `2^highest` in size, either
-        /// sign.
-        fn float(&mut self, lowest: u64, highest: u64) -> f64 {
-            let exponent = 1023 - lowest + self.below(lowest + highest + 1);
-            f64::from_bits((exponent << 52) | (self.next() >> 12) | ((self.next() & 1) << 63))
-        }
-    }
+    use crate::foundation::test_rng::XorShift;
 
     fn exact(x: f64) -> BigRational {
         BigRational::from_float(x).unwrap()
@@ -798,52 +764,183 @@ mod tests {
             }
             parts[which].0 += moved;
             let agencies = parts.len() as u64;
+            // The mean as quotients added one by one and divided, and as
+            // the mean of the ratios in one pass.
             let mut sum = Known {
                 approx: Approx::ZERO,
                 exact: BigRational::zero(),
             };
-            for (total, count) in parts {
+            for &(total, count) in &parts {
                 let mean = Known {
                     approx: Approx::quotient(total, count).unwrap(),
                     exact: q(total, count),
                 };
                 sum = sum.add(&mean);
             }
-            let mean = sum.div_int(agencies);
-            check(&mean, &mut seen);
+            let added = sum.div_int(agencies);
+            let ratios = Known {
+                approx: Approx::mean_of_ratios(
+                    parts
+                        .iter()
+                        .map(|&(total, count)| (total as u64, count as u32)),
+                )
+                .unwrap(),
+                exact: added.exact.clone(),
+            };
             let threshold = Known {
                 approx: Approx::quotient(t, 1).unwrap(),
                 exact: q(t, 1),
             };
-            let difference = mean.sub(&threshold);
-            check(&difference, &mut seen);
-            let order = mean.approx.cmp_within(threshold.approx);
-            assert_eq!(order, difference.approx.signum());
-            if moved == 0 {
-                assert_eq!(mean.exact, threshold.exact);
-                assert_eq!(order, None, "{mean:?}");
-                undecided += 1;
-            } else {
-                assert_eq!(order, Some(mean.exact.cmp(&threshold.exact)), "{mean:?}");
-                decided += 1;
+            for mean in [&added, &ratios] {
+                check(mean, &mut seen);
+                let difference = mean.sub(&threshold);
+                check(&difference, &mut seen);
+                let order = mean.approx.cmp_within(threshold.approx);
+                assert_eq!(order, difference.approx.signum());
+                if moved == 0 {
+                    assert_eq!(mean.exact, threshold.exact);
+                    assert_eq!(order, None, "{mean:?}");
+                    undecided += 1;
+                } else {
+                    assert_eq!(order, Some(mean.exact.cmp(&threshold.exact)), "{mean:?}");
+                    decided += 1;
+                }
+                // A priority: the constant 3 less the mean, twice, against
+                // 6 less the mean twice, summed in another order.
+                let three = Known {
+                    approx: Approx::quotient(3, 1).unwrap(),
+                    exact: q(3, 1),
+                };
+                let six = Known {
+                    approx: Approx::rounded(6.0),
+                    exact: q(6, 1),
+                };
+                let left = three.sub(mean).add(&three.sub(mean));
+                let right = six.sub(&mean.add(mean));
+                check(&left, &mut seen);
+                check(&right, &mut seen);
+                assert_eq!(left.approx.cmp_within(right.approx), None);
             }
-            // A priority: the constant 3 less the mean, twice, against 6
-            // less the mean twice, summed in another order.
-            let three = Known {
-                approx: Approx::quotient(3, 1).unwrap(),
-                exact: q(3, 1),
-            };
-            let six = Known {
-                approx: Approx::rounded(6.0),
-                exact: q(6, 1),
-            };
-            let left = three.sub(&mean).add(&three.sub(&mean));
-            let right = six.sub(&mean.add(&mean));
-            check(&left, &mut seen);
-            check(&right, &mut seen);
-            assert_eq!(left.approx.cmp_within(right.approx), None);
         }
         assert!(undecided > 500 && decided > 500, "{undecided} {decided}");
+    }
+
+    /// Random agencies' sums and counts: ratings of 1 to 5, any parts
+    /// below 2^53 and 2^32, or means a hair from 3.
+    fn ratio_parts(rng: &mut XorShift, n: u64) -> Vec<(u64, u32)> {
+        (0..n)
+            .map(|_| match rng.below(3) {
+                0 => {
+                    let count = 1 + rng.below(200);
+                    (count + rng.below(4 * count + 1), count as u32)
+                }
+                1 => (rng.int(53) as u64, (rng.int(32) as u32).max(1)),
+                _ => {
+                    let count = 1 + rng.below(64);
+                    (3 * count + rng.below(3) - 1, count as u32)
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn means_of_ratios_lie_within_their_bound() {
+        let mut rng = XorShift(0x7F4A_7C15_9E37_79B9);
+        let mut seen = Seen::default();
+        for trial in 0..800 {
+            let n = 1 + rng.below(if trial % 40 == 0 { 300 } else { 40 });
+            let parts = ratio_parts(&mut rng, n);
+            let exact_mean = parts
+                .iter()
+                .map(|&(total, count)| q(i128::from(total), i128::from(count)))
+                .fold(BigRational::zero(), |s, x| s + x)
+                / BigInt::from(n);
+            let approx = Approx::mean_of_ratios(parts.iter().copied()).unwrap();
+            check(
+                &Known {
+                    approx,
+                    exact: exact_mean,
+                },
+                &mut seen,
+            );
+            // The bound as stated: (4n(n + 1) + 16) u^2 of the sum, divided
+            // by n, and the division's own 4u^2 of the mean.
+            let size = n as f64;
+            let stated = (4.0 * size * (size + 1.0) + 16.0) * U2 * approx.hi.abs();
+            assert!(approx.err >= stated * (1.0 - 1e-9), "{approx:?} over {n}");
+            assert!(
+                approx.err <= (stated + 4.0 * U2 * approx.hi.abs()) * (1.0 + 1e-9),
+                "{approx:?} over {n}"
+            );
+        }
+        // Means of ratios of integers are rounded and compared here, but
+        // for those that are exactly zero.
+        assert_eq!(seen.signs_decided, seen.nonzero, "{seen:?}");
+        assert!(seen.roundings_decided > 790, "{seen:?}");
+        // No ratio, or a total beyond 2^53: nothing known.
+        assert_eq!(Approx::mean_of_ratios(core::iter::empty()), None);
+        assert_eq!(Approx::mean_of_ratios([(1 << 53, 1)].into_iter()), None);
+        assert_eq!(
+            Approx::mean_of_ratios([(3, 1), (1 << 53, 1)].into_iter()),
+            None
+        );
+        let largest = Approx::mean_of_ratios([((1 << 53) - 1, 1)].into_iter()).unwrap();
+        assert_eq!(largest.hi, 9_007_199_254_740_991.0);
+        // A count of zero counts as one.
+        assert_eq!(
+            Approx::mean_of_ratios([(6, 0)].into_iter()),
+            Approx::mean_of_ratios([(6, 1)].into_iter())
+        );
+        let zero = Approx::mean_of_ratios([(0, 3), (0, 7)].into_iter()).unwrap();
+        assert_eq!(zero, Approx::ZERO);
+    }
+
+    #[test]
+    fn products_and_remainders_are_exact() {
+        let mut rng = XorShift(0x3C6E_F372_FE94_F82B);
+        for _ in 0..3_000 {
+            let (left, right) = (rng.float(60, 60), rng.float(60, 60));
+            // Halves of 26 bits: their sum is the number, their products
+            // exact.
+            let (high, low) = split(left);
+            assert_eq!(exact(high) + exact(low), exact(left), "{left}");
+            for (x, y) in [(high, high), (high, low), (low, low)] {
+                assert_eq!(exact(x * y), exact(x) * exact(y), "{left}");
+            }
+            let (product, error) = two_prod(left, right);
+            assert_eq!(product, left * right);
+            assert_eq!(
+                exact(product) + exact(error),
+                exact(left) * exact(right),
+                "{left} * {right}"
+            );
+            // The remainder of a quotient of integers, correctly rounded or
+            // (for a count below 2^32) the product by the rounded inverse.
+            let total = rng.int(53) as f64;
+            let remainder_of =
+                |quotient: f64, count: f64| exact(total) - exact(quotient) * exact(count);
+            let count = rng.int(53).max(1) as f64;
+            let quotient = total / count;
+            assert_eq!(
+                exact(remainder(total, quotient, count)),
+                remainder_of(quotient, count),
+                "{total} / {count}"
+            );
+            let count = rng.int(32).max(1) as f64;
+            let quotient = total * (1.0 / count);
+            assert_eq!(
+                exact(remainder(total, quotient, count)),
+                remainder_of(quotient, count),
+                "{total} * (1 / {count})"
+            );
+        }
+        assert_eq!(split(1.0), (1.0, 0.0));
+        assert_eq!(
+            two_prod(1.0 + 2.0 * U, 1.0 + 2.0 * U),
+            (1.0 + 4.0 * U, 4.0 * U2)
+        );
+        // fl(1/3) = (2^54 - 1) / (3 * 2^54): 1 - 3 fl(1/3) = 2^-54.
+        assert_eq!(remainder(1.0, 1.0 / 3.0, 3.0), 2f64.powi(-54));
     }
 
     #[test]

@@ -358,7 +358,6 @@ fn nearest_f64(r: &BigRational) -> f64 {
     y
 }
 
-
 #[cfg(test)]
 #[allow(
     clippy::unwrap_used,
@@ -371,6 +370,7 @@ mod tests {
     use num_traits::Signed as _;
 
     use super::*;
+    use crate::foundation::test_rng::XorShift;
 
     fn ratio(num: i128, den: i128) -> Exact {
         Exact::Small(Fraction { num, den })
@@ -408,30 +408,6 @@ mod tests {
             let there = distance(x);
             here < there || (here == there && even)
         })
-    }
-
-    /// A small deterministic generator (xorshift64*).
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        /// A value of up to `bits` random bits, its size itself random.
-        fn int(&mut self, bits: u32) -> i128 {
-            let size = 1 + u32::try_from(self.next() % u64::from(bits)).unwrap();
-            let wide = (u128::from(self.next()) << 64) | u128::from(self.next());
-            let magnitude = i128::try_from(wide >> (128 - size)).unwrap_or(i128::MAX);
-            if self.next() & 1 == 0 {
-                magnitude
-            } else {
-                -magnitude
-            }
-        }
     }
 
     const PRIMES: [u32; 40] = [
@@ -702,8 +678,8 @@ mod tests {
         let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..4_000 {
             let bits = [8, 40, 64, 100, 127][usize::try_from(rng.next() % 5).unwrap()];
-            let a = ratio(rng.int(bits), rng.int(bits).unsigned_abs().max(1) as i128);
-            let b = ratio(rng.int(bits), rng.int(bits).unsigned_abs().max(1) as i128);
+            let a = ratio(rng.signed_int(bits), rng.signed_int(bits).abs().max(1));
+            let b = ratio(rng.signed_int(bits), rng.signed_int(bits).abs().max(1));
             let (va, vb) = (value(&a), value(&b));
             assert_eq!(a.cmp_exact(&b), va.cmp(&vb), "{a:?} against {b:?}");
             assert_eq!(value(&a.add(&b)), &va + &vb, "{a:?} + {b:?}");
@@ -813,11 +789,10 @@ mod tests {
     #[test]
     fn nearest_steps_to_either_neighbour_past_the_midpoint() {
         // Values at every quarter of the gaps on each side of random f64s,
-        // and just beside each quarter.
+        // and a 2^-40th of a gap beside each quarter.
         let mut rng = XorShift(0x0123_4567_89AB_CDEF);
-        let tiny = two_to(-1200);
         let (mut up, mut down) = (0, 0);
-        for _ in 0..500 {
+        for _ in 0..300 {
             // Random exponents from 2^-60 to 2^60, either sign.
             let exponent = 1023 - 60 + rng.next() % 121;
             let bits = (exponent << 52) | (rng.next() >> 12) | ((rng.next() & 1) << 63);
@@ -825,6 +800,7 @@ mod tests {
             let here = BigRational::from_float(y).unwrap();
             let gap_up = BigRational::from_float(y.next_up()).unwrap() - &here;
             let gap_down = &here - BigRational::from_float(y.next_down()).unwrap();
+            let tiny = gap_down.clone() * two_to(-40);
             for quarter in -4i32..=4 {
                 let offset = if quarter >= 0 {
                     &gap_up * BigInt::from(quarter) / BigInt::from(4)
@@ -912,9 +888,9 @@ mod tests {
         assert_eq!(gcd(u128::MAX, 1 << 64), 1);
         let mut rng = XorShift(0xDEAD_BEEF_CAFE_F00D);
         for _ in 0..5_000 {
-            let common = rng.int(40).unsigned_abs().max(1);
-            let a = rng.int(80).unsigned_abs() * common;
-            let b = rng.int(80).unsigned_abs() * common;
+            let common = rng.signed_int(40).unsigned_abs().max(1);
+            let a = rng.signed_int(80).unsigned_abs() * common;
+            let b = rng.signed_int(80).unsigned_abs() * common;
             assert_eq!(gcd(a, b), euclid(a, b), "gcd({a}, {b})");
         }
     }

@@ -8,4 +8,6 @@ pub(crate) mod exact;
 pub(crate) mod id;
 pub(crate) mod keyed;
 pub(crate) mod set;
+#[cfg(test)]
+pub(crate) mod test_rng;
 pub(crate) mod text;
