@@ -776,6 +776,56 @@ fn a_dozen_agencies_of_many_respondents_match_the_oracle() {
 }
 
 #[test]
+fn means_over_denominators_near_2_to_the_53_round_once() {
+    // Twelve agencies of 15 to 19 respondents: common denominators (the
+    // product of the counts, times 12) from about 2^50 to 2^55, so that
+    // many means are fractions of 64-bit integers whose numerator, or
+    // denominator, is beyond 2^53 and not exact in f64. Each must still
+    // round once, to the f64 nearest the exact mean.
+    let mut rng = Rng(0x2F_53);
+    let (mut beyond_53, mut rated) = (0, 0);
+    for _ in 0..300 {
+        let sizes: Vec<u64> = (0..12).map(|_| 15 + rng.below(5)).collect();
+        let mut responses = Vec::new();
+        for (i, &size) in sizes.iter().enumerate() {
+            for k in 0..size {
+                let mut response =
+                    Response::new(format!("r{i}-{k}"), format!("a{i}"), Role::Manager);
+                for f in Facilitator::iter() {
+                    let value = [2, 3, 3, 4, 4, 5][rng.below(6) as usize];
+                    response.facilitators.insert(f, Rating::new(value).unwrap());
+                }
+                for o in Obstacle::iter() {
+                    let value = [1, 2, 3, 3, 4, 5][rng.below(6) as usize];
+                    response.obstacles.insert(o, Rating::new(value).unwrap());
+                }
+                responses.push(response);
+            }
+        }
+        let a = crate::support::assemble(
+            "Near 2^53",
+            None,
+            (0..12)
+                .map(|i| Agency::new(format!("a{i}"), format!("Agency {i}")))
+                .collect(),
+            Characteristic::iter(),
+            responses,
+        )
+        .unwrap();
+        let means = OracleMeans::in_one_pass(&a);
+        let den = sizes.iter().fold(BigInt::from(12), |p, &s| p * s);
+        for mean in means.facilitators.iter().chain(&means.obstacles).flatten() {
+            rated += 1;
+            // The mean over the common denominator: numerator mean * den.
+            let num = mean * Q::from_integer(den.clone());
+            beyond_53 += usize::from(den.bits() > 53 || num.numer().bits() > 53);
+        }
+        check_against_oracle(&a, &means);
+    }
+    assert!(beyond_53 * 2 > rated, "{beyond_53} of {rated} beyond 2^53");
+}
+
+#[test]
 fn many_agencies_with_coprime_counts_stay_exact() {
     // Agencies whose numbers of ratings are distinct primes make the
     // common denominator overflow 64 bits (20 agencies) and 128 bits (40
