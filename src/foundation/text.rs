@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer};
 /// Text as read: borrowed from the input where the format allows.
 #[derive(Deserialize)]
 #[serde(transparent)]
-pub(crate) struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
+pub(crate) struct Text<'a>(#[serde(borrow)] pub(crate) Cow<'a, str>);
 
 impl Text<'_> {
     pub(crate) fn as_str(&self) -> &str {

@@ -4,11 +4,15 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use core::fmt;
+
+use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::Place;
 use crate::foundation::text::{AnyText, Bad, Lenient, Text, control_character};
 use crate::input::partnership::Partnership;
+use crate::input::plain::PlainAssessment;
 use crate::input::rating::{RatingProblem, RawRatings};
 use crate::input::tally::AgencyTally;
 use crate::{
@@ -177,8 +181,7 @@ impl Assessment {
     /// # Ok::<(), interagency::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Assessment, Error> {
-        let (partnership, responses) =
-            crate::error::json::from_json::<RawAssessment<'_>>(text)?.validate()?;
+        let (partnership, responses) = RawAssessment::from_json(text)?.validate()?;
         partnership.with_responses(responses)
     }
 
@@ -340,8 +343,109 @@ pub(crate) struct RawAssessment<'a> {
     #[serde(borrow)]
     agencies: Vec<RawAgency<'a>>,
     characteristics: Vec<Lenient<Characteristic>>,
-    #[serde(default, borrow)]
-    responses: Vec<RawResponse<'a>>,
+    #[serde(default)]
+    responses: RawResponses,
+}
+
+impl<'a> From<PlainAssessment<'a>> for RawAssessment<'a> {
+    fn from(plain: PlainAssessment<'a>) -> Self {
+        let text = |value| AnyText(Ok(value));
+        RawAssessment {
+            partnership: text(plain.partnership),
+            assessed_on: plain.assessed_on.map(Text),
+            agencies: plain
+                .agencies
+                .into_iter()
+                .map(|agency| RawAgency {
+                    id: Some(text(agency.id)),
+                    name: Some(text(agency.name)),
+                    sector: agency.sector.map(|sector| Lenient(Ok(sector))),
+                })
+                .collect(),
+            characteristics: plain
+                .characteristics
+                .into_iter()
+                .map(|c| Lenient(Ok(c)))
+                .collect(),
+            responses: RawResponses(Ok(plain.responses)),
+        }
+    }
+}
+
+impl<'a> RawAssessment<'a> {
+    /// Reads a document from JSON text: by the plain reader if it can,
+    /// else by serde (see `input::plain`). Debug builds read every document
+    /// both ways and check that the two agree.
+    pub(crate) fn from_json(text: &'a str) -> Result<Self, Error> {
+        let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let Some(plain) = crate::input::plain::assessment(bare) else {
+            return crate::error::json::from_json(text);
+        };
+        let raw = RawAssessment::from(plain);
+        #[cfg(debug_assertions)]
+        {
+            let by_serde = crate::error::json::from_json::<RawAssessment<'_>>(text)
+                .and_then(RawAssessment::validate);
+            let plain = crate::input::plain::assessment(bare)
+                .map(|plain| RawAssessment::from(plain).validate());
+            debug_assert_eq!(plain, Some(by_serde), "the plain reader and serde agree");
+        }
+        Ok(raw)
+    }
+}
+
+/// The responses, each checked as soon as it is read (so that the text
+/// read for one is not kept, nor moved, while the rest are read), or the
+/// first one that breaks a rule. Every response is still read to its end,
+/// so that text that is not JSON, or not shaped like a response, is found
+/// wherever it is.
+pub(crate) struct RawResponses(Result<Vec<Response>, Error>);
+
+impl Default for RawResponses {
+    fn default() -> Self {
+        RawResponses(Ok(Vec::new()))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawResponses {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawResponses;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawResponses, A::Error> {
+                each_response(|index| {
+                    Ok(seq
+                        .next_element::<RawResponse<'_>>()?
+                        .map(|raw| raw.validate(index)))
+                })
+                .map(RawResponses)
+            }
+        }
+        deserializer.deserialize_seq(V)
+    }
+}
+
+/// Collects the responses that `next` reads one at a time (given each
+/// one's index, and `None` after the last), or keeps the first that breaks
+/// a rule; the rest are still read, for errors of form.
+fn each_response<E>(
+    mut next: impl FnMut(usize) -> Result<Option<Result<Response, Error>>, E>,
+) -> Result<Result<Vec<Response>, Error>, E> {
+    let mut responses = Ok(Vec::new());
+    let mut index = 0;
+    while let Some(response) = next(index)? {
+        if let Ok(list) = &mut responses {
+            match response {
+                Ok(response) => list.push(response),
+                Err(error) => responses = Err(error),
+            }
+        }
+        index += 1;
+    }
+    Ok(responses)
 }
 
 #[derive(Deserialize)]
@@ -458,12 +562,7 @@ impl RawAssessment<'_> {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let responses = self
-            .responses
-            .into_iter()
-            .enumerate()
-            .map(|(index, raw)| raw.validate(index))
-            .collect::<Result<Vec<_>, _>>()?;
+        let responses = self.responses.0?;
         let partnership = Partnership::new(partnership, assessed_on, agencies, characteristics)?;
         Ok((partnership, responses))
     }

@@ -6,5 +6,6 @@ pub(crate) mod assessment;
 #[cfg(feature = "csv")]
 pub(crate) mod csv;
 pub(crate) mod partnership;
+mod plain;
 pub(crate) mod rating;
 pub(crate) mod tally;

@@ -123,7 +123,7 @@ impl Partnership {
     /// As [`Assessment::from_json`]; and [`Error::ResponsesTwice`] if the
     /// document lists responses.
     pub fn from_json(text: &str) -> Result<Partnership, Error> {
-        crate::error::json::from_json::<RawAssessment<'_>>(text)?
+        RawAssessment::from_json(text)?
             .validate()
             .and_then(without_responses)
     }

@@ -23,6 +23,8 @@ use interagency::{
     Obstacle, ObstacleBand, PracticeTip, Rating, Response, Role, Rubric,
 };
 use num_bigint::BigInt;
+
+use crate::support::Rng;
 use num_rational::BigRational;
 
 type Q = BigRational;
@@ -69,23 +71,6 @@ fn is_nearest(y: f64, exact: &Q) -> bool {
     let (dh, du, dd) = (d(&here), d(&up), d(&down));
     (dh < du || (dh == du && y.to_bits() & 1 == 0))
         && (dh < dd || (dh == dd && y.to_bits() & 1 == 0))
-}
-
-/// A small deterministic generator (`SplitMix64`).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 /// An assessment with 2 to 12 agencies, each with 1 to 4 respondents, whose

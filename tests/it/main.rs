@@ -15,6 +15,7 @@ mod cli;
 mod csv;
 mod exact;
 mod example_files;
+mod json_reading;
 mod markdown;
 mod progress;
 mod properties;
