@@ -443,10 +443,19 @@ fn word(bytes: &[u8], at: usize) -> u64 {
 #[allow(
     clippy::unwrap_used,
     clippy::panic,
+    clippy::indexing_slicing,
     reason = "a test fails by panicking"
 )]
 mod tests {
     use super::assessment;
+    use crate::foundation::test_rng::XorShift;
+
+    const EXAMPLES: [&str; 4] = [
+        include_str!("../../examples/data/child-protection-hub.json"),
+        include_str!("../../examples/data/early-years-network.json"),
+        include_str!("../../examples/data/early-years-network-2027.json"),
+        include_str!("../../examples/data/integrated-family-centre.json"),
+    ];
     use crate::{Characteristic, Facilitator, Obstacle, Response, Role, Sector};
 
     /// The responses of a document with `responses` as its list.
@@ -503,18 +512,94 @@ mod tests {
 
     #[test]
     fn reads_the_example_documents() {
-        for text in [
-            include_str!("../../examples/data/child-protection-hub.json"),
-            include_str!("../../examples/data/early-years-network.json"),
-            include_str!("../../examples/data/early-years-network-2027.json"),
-            include_str!("../../examples/data/integrated-family-centre.json"),
-        ] {
+        for text in EXAMPLES {
             let read = assessment(text).unwrap();
             let by_serde: serde_json::Value = serde_json::from_str(text).unwrap();
             let responses = by_serde["responses"].as_array().unwrap();
             assert_eq!(read.responses.len(), responses.len());
             assert_eq!(read.partnership, by_serde["partnership"].as_str().unwrap());
         }
+    }
+
+    /// `Assessment::from_json` (the plain reader where it can) against
+    /// serde's typed path alone (`Deserialize`, which never uses it); true
+    /// if both read the text. Debug builds also compare the two inside
+    /// `from_json`, error for error.
+    fn agree(text: &str) -> bool {
+        let plain = crate::Assessment::from_json(text);
+        let serde = serde_json::from_str::<crate::Assessment>(text.trim_start_matches('\u{feff}'));
+        match (&plain, &serde) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{text}"),
+            (Err(_), Err(_)) => {}
+            _ => panic!("one read {text:?}, the other did not: {plain:?} against {serde:?}"),
+        }
+        plain.is_ok()
+    }
+
+    /// An edit at a random place: one that keeps the text JSON, breaks
+    /// it, breaks a rule, or only changes its spelling; the shapes the
+    /// plain reader gives up on and the ones it must read itself.
+    fn edit(rng: &mut XorShift, text: &str) -> String {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let (at, c) = rng.pick(&chars);
+        let (before, after) = text.split_at(at);
+        let rest = after.get(c.len_utf8()..).unwrap();
+        let replacement = match rng.below(10) {
+            0 => format!("{}{c}", rng.pick(&[" ", "\n", "\r\n", "\t", "\u{a0}"])),
+            1 if c.is_ascii_digit() => rng
+                .pick(&[
+                    "0", "1", "5", "6", "9", "45", "4.0", "4e0", "-3", "\"4\"", "null", "[4]", "{}",
+                ])
+                .to_owned(),
+            2 if c.is_ascii_alphanumeric() => format!("\\u{:04x}", u32::from(c)),
+            2 => rng
+                .pick(&[
+                    "\\\"",
+                    "\\\\",
+                    "\\/",
+                    "\\n",
+                    "\\ud83d\\ude00",
+                    "\\ud83d",
+                    "\\x",
+                    "\u{1}",
+                ])
+                .to_owned(),
+            3 => String::new(),
+            4 => format!(
+                "{}{c}",
+                rng.pick(&[",", "}", "]", "\"", ":", "{", "[", "é"])
+            ),
+            // A value or key doubled: the text up to the next comma again.
+            5 => {
+                let end = rest.find(',').map_or(rest.len(), |i| i + 1);
+                format!("{c}{}{c}", rest.get(..end).unwrap())
+            }
+            _ => c.to_string(),
+        };
+        format!("{before}{replacement}{rest}")
+    }
+
+    #[test]
+    fn edited_documents_read_the_same_both_ways_or_not_at_all() {
+        let mut rng = XorShift(0x9_1A1D);
+        let (mut read, mut refused, mut plain) = (0, 0, 0);
+        for round in 0..4_000 {
+            let mut text = EXAMPLES[round % EXAMPLES.len()].to_owned();
+            for _ in 0..=rng.below(3) {
+                text = edit(&mut rng, &text);
+            }
+            plain += usize::from(assessment(&text).is_some());
+            if agree(&text) {
+                read += 1;
+            } else {
+                refused += 1;
+            }
+        }
+        // All three are common, so all are tested.
+        assert!(
+            read > 800 && refused > 800 && plain > 800,
+            "{read} read, {refused} refused, {plain} plain"
+        );
     }
 
     #[test]
