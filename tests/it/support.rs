@@ -90,9 +90,4 @@ impl Rng {
     pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
-
-    /// An index into a list of `len` (not empty).
-    pub fn index(&mut self, len: usize) -> usize {
-        usize::try_from(self.below(len as u64)).expect("below an index")
-    }
 }
