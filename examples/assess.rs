@@ -1,14 +1,15 @@
 //! Reads an assessment document and prints its gap report.
 //!
 //! ```text
-//! cargo run --example assess -- FILE [--responses RESPONSES.csv [--ignore-column NAME]...]
+//! cargo run --example assess -- FILE [--responses EXPORT [--column FIELD=HEADER]...
+//!                                     [--ignore-column HEADER]... [--scale WORDS] [--sheet NAME]]
 //!                                    [--since EARLIER] [--target LEVEL]
 //!                                    [--rubric RUBRIC.json] [--format json|markdown|svg|html]
 //! ```
 //!
 //! With `--responses`, FILE is a partnership document (an assessment
-//! without responses) and the responses come from a survey tool's CSV
-//! export.
+//! without responses) and the responses come from a survey tool's export:
+//! a CSV file, or a spreadsheet (`.xlsx`, `.xls`, `.ods`).
 //!
 //! With `--since`, FILE is the later round and the report is the progress
 //! since EARLIER.
@@ -35,14 +36,26 @@ use interagency::{Assessment, Level, Rubric};
 struct Args {
     /// The assessment document (JSON); with --since, the later round.
     file: PathBuf,
-    /// The responses, as a CSV file exported from a survey tool: FILE is
-    /// then the partnership (agencies and characteristics, no responses).
-    #[arg(long, value_name = "RESPONSES.csv")]
+    /// The responses, as a survey tool exports them: a CSV file or a
+    /// spreadsheet (.xlsx, .xls, .ods). FILE is then the partnership
+    /// (agencies and characteristics, no responses).
+    #[arg(long, value_name = "EXPORT")]
     responses: Option<PathBuf>,
-    /// A column of the CSV file that is not a rating (a timestamp, an
-    /// e-mail address, ...); repeat for each.
-    #[arg(long, value_name = "NAME", requires = "responses")]
+    /// The column that holds the respondent, agency or role, by its header:
+    /// --column agency="Which agency do you work for?"; repeat for each.
+    #[arg(long, value_name = "FIELD=HEADER", requires = "responses")]
+    column: Vec<String>,
+    /// A column of the export that is not an answer (the tools' usual
+    /// ones are skipped without it); repeat for each.
+    #[arg(long, value_name = "HEADER", requires = "responses")]
     ignore_column: Vec<String>,
+    /// Words the answers use for ratings, beside the questionnaire's own:
+    /// --scale "Strongly disagree=1,Disagree=2,Neutral=3,Agree=4,Strongly agree=5".
+    #[arg(long, value_name = "WORDS", requires = "responses")]
+    scale: Option<String>,
+    /// The sheet of a spreadsheet to read (the first by default).
+    #[arg(long, value_name = "NAME", requires = "responses")]
+    sheet: Option<String>,
     /// An earlier round's assessment document (JSON): report the progress
     /// from it to FILE instead of FILE's gap report.
     #[arg(long, value_name = "EARLIER")]
@@ -83,42 +96,89 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The partnership with its responses read from a CSV file.
+/// The partnership with its responses read from a survey export: a
+/// spreadsheet if it is one (by its content), else CSV.
 #[cfg(feature = "csv")]
 fn with_responses(
     partnership: interagency::Partnership,
-    csv: &Path,
-    ignored: &[String],
+    export: &Path,
+    args: &Args,
 ) -> Result<Assessment, String> {
-    let data = std::fs::read(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
-    let options = ignored
-        .iter()
-        .fold(interagency::CsvOptions::new(), |o, name| {
-            o.ignore_column(name)
-        });
-    partnership
-        .with_responses_from_csv(data, &options)
-        .map_err(|e| match e {
-            interagency::Error::Csv {
-                problem: interagency::CsvProblem::UnknownColumn,
-                ..
-            } => format!(
-                "{}: {e} (with --ignore-column NAME, repeatable)",
-                csv.display()
-            ),
-            e => format!("{}: {e}", csv.display()),
-        })
+    let data = std::fs::read(export).map_err(|e| format!("{}: {e}", export.display()))?;
+    let mut options = interagency::CsvOptions::new();
+    for name in &args.ignore_column {
+        options = options.ignore_column(name);
+    }
+    for column in &args.column {
+        // FIELD=HEADER, split at the first `=`.
+        let (field, header) = column
+            .split_once('=')
+            .ok_or_else(|| format!("--column {column:?}: write it as FIELD=HEADER"))?;
+        let field: interagency::SurveyField = field
+            .trim()
+            .parse()
+            .map_err(|e| format!("--column {column:?}: {e}"))?;
+        options = options.column(field, header);
+    }
+    if let Some(scale) = &args.scale {
+        options = options.scale(scale.parse().map_err(|e| format!("--scale: {e}"))?);
+    }
+    if let Some(sheet) = &args.sheet {
+        options = options.sheet(sheet);
+    }
+    read_export(partnership, data, &options).map_err(|e| {
+        let hint = match &e {
+            interagency::Error::Csv { problem, .. } | interagency::Error::Sheet { problem, .. } => {
+                match problem {
+                    interagency::CsvProblem::UnknownColumn => {
+                        " (name it with --column FIELD=HEADER, or skip it with --ignore-column HEADER)"
+                    }
+                    interagency::CsvProblem::MissingColumn => {
+                        " (name the columns with --column agency=HEADER and --column role=HEADER)"
+                    }
+                    interagency::CsvProblem::NotARating { .. } => {
+                        " (words of another scale are read with --scale \"WORD=1,...\")"
+                    }
+                    _ => "",
+                }
+            }
+            _ => "",
+        };
+        format!("{}: {e}{hint}", export.display())
+    })
+}
+
+#[cfg(all(feature = "csv", feature = "xlsx"))]
+fn read_export(
+    partnership: interagency::Partnership,
+    data: Vec<u8>,
+    options: &interagency::CsvOptions,
+) -> Result<Assessment, interagency::Error> {
+    if interagency::is_spreadsheet(&data) {
+        partnership.with_responses_from_spreadsheet(data, options)
+    } else {
+        partnership.with_responses_from_csv(data, options)
+    }
+}
+
+#[cfg(all(feature = "csv", not(feature = "xlsx")))]
+fn read_export(
+    partnership: interagency::Partnership,
+    data: Vec<u8>,
+    options: &interagency::CsvOptions,
+) -> Result<Assessment, interagency::Error> {
+    partnership.with_responses_from_csv(data, options)
 }
 
 #[cfg(not(feature = "csv"))]
 fn with_responses(
     _: interagency::Partnership,
-    csv: &Path,
-    _: &[String],
+    export: &Path,
+    _: &Args,
 ) -> Result<Assessment, String> {
     Err(format!(
-        "{}: reading CSV needs the crate's csv feature",
-        csv.display()
+        "{}: reading survey exports needs the crate's csv feature",
+        export.display()
     ))
 }
 
@@ -167,11 +227,11 @@ fn run(args: &Args) -> Result<String, String> {
     };
     let assessment = match &args.responses {
         None => load(&args.file)?,
-        Some(csv) => {
+        Some(export) => {
             let text = read(&args.file)?;
             let partnership = interagency::Partnership::from_json(&text)
                 .map_err(|e| format!("{}: {e}", args.file.display()))?;
-            with_responses(partnership, csv, &args.ignore_column)?
+            with_responses(partnership, export, args)?
         }
     };
     if let Some(since) = &args.since {

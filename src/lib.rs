@@ -69,10 +69,14 @@ pub use rubric::catalogue::Catalogue;
 // The documents read in.
 pub use foundation::date::{Date, DateError};
 pub use input::assessment::{Agency, Assessment, Response};
-#[cfg(feature = "csv")]
-pub use input::csv::{CsvOptions, csv_header};
 pub use input::partnership::Partnership;
 pub use input::rating::{Rating, Ratings};
+#[cfg(any(feature = "csv", feature = "xlsx"))]
+pub use input::survey::scale::Scale;
+#[cfg(feature = "xlsx")]
+pub use input::survey::sheet::is_spreadsheet;
+#[cfg(any(feature = "csv", feature = "xlsx"))]
+pub use input::survey::{CsvOptions, SurveyField, csv_header};
 
 // The rubric, and the analyses it runs.
 pub use analysis::classify::Classification;

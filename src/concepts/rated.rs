@@ -135,6 +135,7 @@ impl Band for ObstacleBand {
 /// assert!(Facilitator::Leadership.question().starts_with("To what extent"));
 /// assert_eq!(Facilitator::LOWEST, "not present at all");
 /// assert_eq!(Obstacle::HIGHEST, "a severe problem");
+/// assert_eq!(Facilitator::LABELS[3], "Mostly present");
 /// ```
 pub trait Rated: Concept {
     /// The bands its means fall in.
@@ -146,6 +147,9 @@ pub trait Rated: Concept {
     const LOWEST: &'static str;
     /// What a rating of 5 means.
     const HIGHEST: &'static str;
+    /// The scale's labels for the ratings 1 to 5, as a questionnaire shows
+    /// them and a survey tool exports the answers (`"Mostly present"`).
+    const LABELS: [&'static str; 5];
 
     /// Whether a rubric requires the item from a level (facilitators do;
     /// obstacles are not tied to a level).
@@ -209,6 +213,13 @@ impl Rated for Facilitator {
     }
     const LOWEST: &'static str = "not present at all";
     const HIGHEST: &'static str = "fully present";
+    const LABELS: [&'static str; 5] = [
+        "Not present at all",
+        "Slightly present",
+        "Partly present",
+        "Mostly present",
+        "Fully present",
+    ];
 
     fn question(self) -> &'static str {
         match self {
@@ -251,6 +262,13 @@ impl Rated for Obstacle {
     }
     const LOWEST: &'static str = "not a problem";
     const HIGHEST: &'static str = "a severe problem";
+    const LABELS: [&'static str; 5] = [
+        "Not a problem",
+        "A minor problem",
+        "A moderate problem",
+        "A major problem",
+        "A severe problem",
+    ];
 
     fn question(self) -> &'static str {
         match self {

@@ -361,12 +361,59 @@ pub enum Error {
     /// A problem at one place of a CSV file of responses.
     #[error("line {line}{}: {problem}", Column(.column))]
     Csv {
-        /// The line of the file, from 1 (the header).
+        /// The line of the file, as a text editor numbers it: from 1 (the
+        /// first header line), counting the lines inside quoted cells.
         line: u64,
         /// The column's header, when the problem is in one column.
         column: Option<String>,
         /// What is wrong.
         problem: CsvProblem,
+    },
+    /// A problem at one cell of a spreadsheet of responses.
+    #[error("{sheet}!{cell}: {problem}")]
+    Sheet {
+        /// The sheet's name.
+        sheet: String,
+        /// The cell, as a spreadsheet names it (`D3`); a whole row is named
+        /// by its first cell.
+        cell: String,
+        /// The column's header, when the problem is in one column.
+        column: Option<String>,
+        /// What is wrong.
+        problem: CsvProblem,
+    },
+    /// A file of responses that is not a spreadsheet this crate reads
+    /// (`.xlsx`, `.xls`, `.ods`), or is damaged.
+    #[error("the spreadsheet cannot be read: {message}")]
+    Spreadsheet {
+        /// What the spreadsheet reader found.
+        message: String,
+    },
+    /// The sheet asked for is not in the workbook.
+    #[error("sheet {sheet:?} is not in the workbook; it has {available}")]
+    UnknownSheet {
+        /// The sheet asked for.
+        sheet: String,
+        /// The workbook's sheets, quoted and comma-separated.
+        available: String,
+    },
+    /// A caller's scale of words is not written as `WORD=RATING` pairs.
+    #[error(
+        "scale: {entry:?} is not a word and a rating from 1 to 5 \
+         (write the scale as \"Strongly disagree=1,Disagree=2,…\")"
+    )]
+    InvalidScale {
+        /// The entry of the scale that is wrong.
+        entry: String,
+    },
+    /// A column named for the respondent, agency or role that the
+    /// header does not have.
+    #[error("column {text:?}, named for the {field}, is not in the header")]
+    ColumnNotFound {
+        /// What the column was to hold: `respondent`, `agency` or `role`.
+        field: &'static str,
+        /// The text given for it.
+        text: String,
     },
     /// A document read as a partnership lists responses: responses join a
     /// partnership from one place (the document, or a survey export).
@@ -397,6 +444,7 @@ pub enum Error {
 /// assert_eq!(Place::Field("responses[2].agency".into()).to_string(), "responses[2].agency");
 /// assert_eq!(Place::Line { line: 4, column: Some("Agency".into()) }.to_string(), "line 4, column Agency");
 /// assert_eq!(Place::Line { line: 4, column: None }.to_string(), "line 4");
+/// assert_eq!(Place::Cell { sheet: "Sheet1".into(), cell: "B7".into() }.to_string(), "Sheet1!B7");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -411,6 +459,13 @@ pub enum Place {
         /// The column's header.
         column: Option<String>,
     },
+    /// A cell of a spreadsheet: `Responses!B7`.
+    Cell {
+        /// The sheet's name.
+        sheet: String,
+        /// The cell, as a spreadsheet names it.
+        cell: String,
+    },
 }
 
 impl fmt::Display for Place {
@@ -418,6 +473,7 @@ impl fmt::Display for Place {
         match self {
             Place::Field(path) => f.write_str(path),
             Place::Line { line, column } => write!(f, "line {line}{}", Column(column)),
+            Place::Cell { sheet, cell } => write!(f, "{sheet}!{cell}"),
         }
     }
 }
@@ -437,7 +493,8 @@ impl fmt::Display for Column<'_> {
     }
 }
 
-/// What is wrong at one place of a CSV file; see [`Error::Csv`].
+/// What is wrong at one place of a CSV file or a spreadsheet of
+/// responses; see [`Error::Csv`] and [`Error::Sheet`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CsvProblem {
@@ -451,7 +508,8 @@ pub enum CsvProblem {
     },
     /// A required column is missing from the header.
     MissingColumn,
-    /// A rating cell that is not an integer from 1 to 5.
+    /// A rating cell that is not a rating: not a whole number from 1 to 5,
+    /// nor a word of the scale.
     NotARating {
         /// The cell.
         value: String,
@@ -478,9 +536,10 @@ impl fmt::Display for CsvProblem {
             CsvProblem::DuplicateColumn { first } => {
                 write!(f, "names the same item as the column {first:?}")
             }
-            CsvProblem::MissingColumn => {
-                f.write_str("is missing; the header needs respondent, agency and role columns")
-            }
+            CsvProblem::MissingColumn => f.write_str(
+                "is missing; the header needs agency and role columns (or name the columns \
+                 that hold them)",
+            ),
             CsvProblem::NotARating { value } => {
                 write!(f, "{value:?} is not a rating from 1 to 5")
             }

@@ -211,6 +211,58 @@ fn since_option_prints_the_progress_report() {
     );
 }
 
+/// The options that name the agency and role questions of the example
+/// exports.
+#[cfg(feature = "csv")]
+const QUESTIONS: [&str; 4] = [
+    "--column",
+    "agency=Which agency do you work for?",
+    "--column",
+    "role=What is your role?",
+];
+
+#[cfg(feature = "csv")]
+#[test]
+fn every_survey_tool_export_gives_the_json_report() {
+    const PARTNERSHIP: &str = "examples/survey/child-protection-hub.partnership.json";
+    let expected = assess(&[HUB, "--format", "json"]).stdout;
+    let named = |file: &'static str| -> Vec<&str> {
+        [PARTNERSHIP, "--responses", file]
+            .into_iter()
+            .chain(QUESTIONS)
+            .collect()
+    };
+    #[allow(unused_mut, reason = "the spreadsheet joins with the xlsx feature")]
+    let mut runs = vec![
+        named("examples/survey/child-protection-hub.google-forms.csv"),
+        named("examples/survey/child-protection-hub.qualtrics.csv"),
+        named("examples/survey/child-protection-hub.surveymonkey.csv"),
+        vec![
+            PARTNERSHIP,
+            "--responses",
+            "examples/survey/child-protection-hub.agree-disagree.csv",
+            "--scale",
+            "Strongly disagree=1,Disagree=2,Neither agree nor disagree=3,Agree=4,Strongly agree=5",
+        ],
+    ];
+    #[cfg(feature = "xlsx")]
+    runs.push({
+        let mut run = named("examples/survey/child-protection-hub.microsoft-forms.xlsx");
+        run.extend(["--sheet", "sheet1"]);
+        run
+    });
+    for mut run in runs {
+        run.extend(["--format", "json"]);
+        let out = assess(&run);
+        assert!(
+            out.status.success(),
+            "{run:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stdout, expected, "{run:?}");
+    }
+}
+
 #[cfg(feature = "csv")]
 #[test]
 fn responses_from_csv() {
@@ -230,13 +282,50 @@ fn responses_from_csv() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(out.stdout, assess(&[HUB, "--format", "json"]).stdout);
+    // The tools' timestamps are skipped without the option.
+    let out = assess(&[
+        PARTNERSHIP,
+        "--responses",
+        "examples/survey/child-protection-hub.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.stdout, assess(&[HUB, "--format", "json"]).stdout);
     assert_fails(
         &[
             PARTNERSHIP,
             "--responses",
-            "examples/survey/child-protection-hub.csv",
+            "examples/survey/child-protection-hub.google-forms.csv",
         ],
-        "child-protection-hub.csv: line 1, column Timestamp: names no facilitator or obstacle; a column that holds no answer must be ignored (with --ignore-column NAME, repeatable)",
+        "child-protection-hub.google-forms.csv: line 1, column Which agency do you work for?: names no facilitator or obstacle; a column that holds no answer must be ignored (name it with --column FIELD=HEADER, or skip it with --ignore-column HEADER)",
+    );
+    assert_fails(
+        &[
+            PARTNERSHIP,
+            "--responses",
+            "examples/survey/child-protection-hub.agree-disagree.csv",
+        ],
+        "child-protection-hub.agree-disagree.csv: line 2, column Clarity of purpose and roles: \"Agree\" is not a rating from 1 to 5 (words of another scale are read with --scale \"WORD=1,...\")",
+    );
+    assert_fails(
+        &[
+            PARTNERSHIP,
+            "--responses",
+            "examples/survey/child-protection-hub.agree-disagree.csv",
+            "--scale",
+            "Agree=7",
+        ],
+        "--scale: scale: \"Agree=7\" is not a word and a rating from 1 to 5",
+    );
+    assert_fails(
+        &[
+            PARTNERSHIP,
+            "--responses",
+            "examples/survey/child-protection-hub.google-forms.csv",
+            "--column",
+            "team=Which agency do you work for?",
+        ],
+        "--column \"team=Which agency do you work for?\": unknown survey field \"team\"",
     );
     assert_fails(
         &[

@@ -123,7 +123,8 @@ fn every_error_names_the_line_column_and_value() {
         ),
         (
             "respondent,agency,Leadership\n",
-            "line 1, column role: is missing; the header needs respondent, agency and role columns",
+            "line 1, column role: is missing; the header needs agency and role columns (or name \
+             the columns that hold them)",
         ),
         (
             "respondent,agency,role,Leadership\nr1,cfa,manager,3\nr2,cfa,manager,6\n",
@@ -164,6 +165,13 @@ fn every_error_names_the_line_column_and_value() {
     ];
     for (csv, expected) in cases {
         assert_eq!(error(csv), expected, "{csv:?}");
+        // Spreadsheets and RFC 4180 end lines with CRLF: the same lines.
+        let crlf = csv.replace('\n', "\r\n");
+        let expected = expected.replace(
+            "\"r\\n1\" contains the control character '\\n'",
+            "\"r\\r\\n1\" contains the control character '\\r'",
+        );
+        assert_eq!(error(&crlf), expected, "{crlf:?}");
     }
     // Not UTF-8 (a file saved as Windows-1252): the line is named.
     let latin1 = b"respondent,agency,role,Leadership\nr1,cfa,manager,3\nr\xe92,cfa,manager,3\n";
@@ -190,6 +198,28 @@ fn every_error_names_the_line_column_and_value() {
                 value: "0".to_owned()
             }
         }
+    );
+}
+
+#[test]
+fn lines_count_as_an_editor_counts_them() {
+    // A quoted cell over three lines, then a bad rating: line 6, whatever
+    // ends the lines (LF, CRLF, or CR as old Mac files have). The quoted
+    // respondent would be refused too, but only once every row is read.
+    let csv = "respondent,agency,role,Leadership\nr1,cfa,manager,\"3\"\n\"r\n\n2\",cfa,manager,4\nr3,cfa,manager,9\n";
+    for end in ["\n", "\r\n", "\r"] {
+        let text = csv.replace('\n', end);
+        assert_eq!(
+            error(&text),
+            "line 6, column Leadership: \"9\" is not a rating from 1 to 5",
+            "{text:?}"
+        );
+    }
+    // Blank lines count, and a file with a byte-order mark starts at 1.
+    let err = error("\u{feff}respondent,agency,role,Leadership\r\n\r\n\r\nr1,cfa,manager,6\r\n");
+    assert_eq!(
+        err,
+        "line 4, column Leadership: \"6\" is not a rating from 1 to 5"
     );
 }
 

@@ -1,0 +1,400 @@
+//! The header of a survey export: how many rows it has (one for most
+//! tools, three for Qualtrics, two for SurveyMonkey) and what each column
+//! holds.
+
+use crate::input::survey::{CsvOptions, Field, same};
+use crate::{CsvProblem, Facilitator, Obstacle};
+
+/// The tools' metadata columns, skipped in every layout: Qualtrics',
+/// SurveyMonkey's, Microsoft Forms' and Google Forms'.
+const METADATA: [&str; 30] = [
+    // Qualtrics
+    "StartDate",
+    "EndDate",
+    "Status",
+    "IPAddress",
+    "Progress",
+    "Duration (in seconds)",
+    "Finished",
+    "RecordedDate",
+    "RecipientLastName",
+    "RecipientFirstName",
+    "RecipientEmail",
+    "ExternalReference",
+    "LocationLatitude",
+    "LocationLongitude",
+    "DistributionChannel",
+    "UserLanguage",
+    // SurveyMonkey
+    "Collector ID",
+    "Start Date",
+    "End Date",
+    "IP Address",
+    "Email Address",
+    "First Name",
+    "Last Name",
+    "Custom Data 1",
+    // Microsoft Forms
+    "Start time",
+    "Completion time",
+    "Email",
+    "Name",
+    "Last modified time",
+    // Google Forms
+    "Timestamp",
+];
+
+/// The headers that name the respondent's column when no option does, the
+/// first found taking it: the crate's own, Qualtrics', SurveyMonkey's,
+/// Microsoft Forms'.
+const RESPONDENT: [&str; 4] = ["respondent", "ResponseId", "Respondent ID", "ID"];
+
+/// How a tool lays out the header of its export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// One header row: the crate's template, Google Forms, Microsoft Forms
+    /// and any generic export.
+    OneRow,
+    /// Qualtrics: export tags (`Q3_2`), question text (`… - Leadership`),
+    /// import ids (`{"ImportId":"QID3_2"}`).
+    Qualtrics,
+    /// SurveyMonkey: question text over the first column of each question,
+    /// then the matrix rows (`Leadership`) or `Response`.
+    SurveyMonkey,
+}
+
+impl Layout {
+    /// The layout of an export whose first rows are `rows` (up to three).
+    pub(crate) fn of(rows: &[Vec<String>]) -> Layout {
+        let filled = |row: &Vec<String>| row.iter().filter(|c| !c.trim().is_empty()).count();
+        if let Some(third) = rows.get(2)
+            && filled(third) > 0
+            && third
+                .iter()
+                .filter(|c| !c.trim().is_empty())
+                .all(|c| c.trim_start().starts_with("{\"ImportId\""))
+        {
+            return Layout::Qualtrics;
+        }
+        let has = |row: Option<&Vec<String>>, text: &str| {
+            row.is_some_and(|row| row.iter().any(|c| same(c, text)))
+        };
+        if has(rows.first(), "Respondent ID") && has(rows.get(1), "Response") {
+            return Layout::SurveyMonkey;
+        }
+        Layout::OneRow
+    }
+
+    /// How many header rows it has.
+    pub(crate) fn header_rows(self) -> usize {
+        match self {
+            Layout::OneRow => 1,
+            Layout::SurveyMonkey => 2,
+            Layout::Qualtrics => 3,
+        }
+    }
+
+    /// The header row (from 0) whose text names column `column`: the
+    /// question text where the layout has one.
+    fn label_row(self, rows: &[Vec<String>], column: usize) -> usize {
+        let text = |row: usize| {
+            rows.get(row)
+                .and_then(|r| r.get(column))
+                .map_or("", |c| c.trim())
+        };
+        match self {
+            Layout::OneRow => 0,
+            Layout::Qualtrics => usize::from(!text(1).is_empty()),
+            Layout::SurveyMonkey => usize::from(!text(1).is_empty() && !same(text(1), "Response")),
+        }
+    }
+}
+
+/// What a column of the export holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Column {
+    Respondent,
+    Agency,
+    Role,
+    Facilitator(Facilitator),
+    Obstacle(Obstacle),
+    Skipped,
+}
+
+/// The columns of an export: what each holds and the header that named
+/// it, for errors.
+#[derive(Debug)]
+pub(crate) struct Columns {
+    pub(crate) kinds: Vec<Column>,
+    /// The header text of each column (its question text where the layout
+    /// has one), and the header row it is in, from 0.
+    pub(crate) labels: Vec<(String, usize)>,
+}
+
+/// A problem with the header: the column (if one), its header row, and
+/// what is wrong.
+#[derive(Debug)]
+pub(crate) struct HeaderProblem {
+    pub(crate) column: Option<usize>,
+    pub(crate) row: usize,
+    pub(crate) label: Option<String>,
+    pub(crate) problem: Result<CsvProblem, Box<crate::Error>>,
+}
+
+impl Columns {
+    /// Reads the header rows of a layout.
+    pub(crate) fn read(
+        layout: Layout,
+        rows: &[Vec<String>],
+        options: &CsvOptions,
+    ) -> Result<Columns, HeaderProblem> {
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let texts = |column: usize| {
+            rows.iter()
+                .filter_map(move |row| row.get(column))
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+        };
+        let labels: Vec<(String, usize)> = (0..width)
+            .map(|column| {
+                let row = layout.label_row(rows, column);
+                let text = rows
+                    .get(row)
+                    .and_then(|r| r.get(column))
+                    .map_or("", |c| c.trim());
+                (text.to_owned(), row)
+            })
+            .collect();
+        let problem = |column: usize, problem: CsvProblem| {
+            let (label, row) = labels.get(column).cloned().unwrap_or_default();
+            HeaderProblem {
+                column: Some(column),
+                row,
+                label: Some(label),
+                problem: Ok(problem),
+            }
+        };
+        let mut kinds = Vec::with_capacity(width);
+        // The respondent column candidates: (priority, column).
+        let mut respondents: Vec<(usize, usize)> = Vec::new();
+        for column in 0..width {
+            let label = labels.get(column).map_or("", |(l, _)| l.as_str());
+            let texts: Vec<&str> = texts(column).collect();
+            let (kind, priority) = kind(&texts, label, options)
+                .ok_or_else(|| problem(column, CsvProblem::UnknownColumn))?;
+            if let Some(priority) = priority {
+                respondents.push((priority, column));
+            }
+            kinds.push(kind);
+        }
+        // The respondent is the best candidate; the others are skipped.
+        respondents.sort_unstable();
+        for &(_, column) in respondents.iter().skip(1) {
+            if let Some(kind) = kinds.get_mut(column) {
+                *kind = Column::Skipped;
+            }
+        }
+        // Each kind of column once.
+        for (column, kind) in kinds.iter().enumerate() {
+            if *kind == Column::Skipped {
+                continue;
+            }
+            if let Some(first) = kinds.iter().position(|k| k == kind)
+                && first < column
+            {
+                let first = labels
+                    .get(first)
+                    .map(|(l, _)| l.clone())
+                    .unwrap_or_default();
+                return Err(problem(column, CsvProblem::DuplicateColumn { first }));
+            }
+        }
+        for (field, text) in options.columns() {
+            let wanted = match field {
+                Field::Respondent => Column::Respondent,
+                Field::Agency => Column::Agency,
+                Field::Role => Column::Role,
+            };
+            if !kinds.contains(&wanted) {
+                return Err(HeaderProblem {
+                    column: None,
+                    row: 0,
+                    label: None,
+                    problem: Err(Box::new(crate::Error::ColumnNotFound {
+                        field: field.id(),
+                        text: text.to_owned(),
+                    })),
+                });
+            }
+        }
+        for (required, name) in [(Column::Agency, "agency"), (Column::Role, "role")] {
+            if !kinds.contains(&required) {
+                return Err(HeaderProblem {
+                    column: None,
+                    row: 0,
+                    label: Some(name.to_owned()),
+                    problem: Ok(CsvProblem::MissingColumn),
+                });
+            }
+        }
+        Ok(Columns { kinds, labels })
+    }
+
+    /// The position of the column holding `kind`, if any.
+    pub(crate) fn of(&self, kind: Column) -> Option<usize> {
+        self.kinds.iter().position(|k| *k == kind)
+    }
+
+    /// The header text of a column.
+    pub(crate) fn label(&self, column: usize) -> &str {
+        self.labels.get(column).map_or("", |(l, _)| l.as_str())
+    }
+}
+
+/// What a column holds, from its header texts (one per header row) and
+/// its label; for a respondent column, also its priority (0 for one named
+/// in the options, then in the order of [`RESPONDENT`]). `None` for a
+/// column that names nothing.
+fn kind(texts: &[&str], label: &str, options: &CsvOptions) -> Option<(Column, Option<usize>)> {
+    let any = |text: &str| texts.iter().any(|t| same(t, text));
+    let named = |field: Field| options.named(field).is_some_and(&any);
+    let unnamed = |field: Field| options.named(field).is_none();
+    Some(if options.ignored().any(&any) {
+        (Column::Skipped, None)
+    } else if named(Field::Respondent) {
+        (Column::Respondent, Some(0))
+    } else if named(Field::Agency) {
+        (Column::Agency, None)
+    } else if named(Field::Role) {
+        (Column::Role, None)
+    } else if let Some(priority) = unnamed(Field::Respondent)
+        .then(|| RESPONDENT.iter().position(|name| any(name)))
+        .flatten()
+    {
+        (Column::Respondent, Some(priority + 1))
+    } else if unnamed(Field::Agency) && any("agency") {
+        (Column::Agency, None)
+    } else if unnamed(Field::Role) && any("role") {
+        (Column::Role, None)
+    } else if METADATA.iter().any(|name| any(name)) {
+        (Column::Skipped, None)
+    } else {
+        (item(label)?, None)
+    })
+}
+
+/// The item a header names: by id or catalogue name, as a whole, in
+/// brackets at its end (a Google Forms grid: `Title [Leadership]`), after
+/// its last ` - ` (Qualtrics: `Title - Leadership`), or before a colon (the
+/// crate's template: `Leadership: question text`).
+fn item(header: &str) -> Option<Column> {
+    let named = |text: &str| -> Option<Column> {
+        let text = text.trim();
+        let matches = |id: &str, name: &str| same(id, text) || same(name, text);
+        Facilitator::iter()
+            .find(|f| matches(f.id(), f.name()))
+            .map(Column::Facilitator)
+            .or_else(|| {
+                Obstacle::iter()
+                    .find(|o| matches(o.id(), o.name()))
+                    .map(Column::Obstacle)
+            })
+    };
+    let bracketed = || {
+        let inner = header.trim().strip_suffix(']')?;
+        let (_, inner) = inner.rsplit_once('[')?;
+        named(inner)
+    };
+    let dashed = || named(header.rsplit_once(" - ")?.1);
+    let titled = || named(header.split_once(':')?.0);
+    named(header)
+        .or_else(bracketed)
+        .or_else(dashed)
+        .or_else(titled)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
+mod tests {
+    use super::{Column, Layout, item};
+    use crate::{Facilitator, Obstacle};
+
+    fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn layouts() {
+        assert_eq!(
+            Layout::of(&rows(&[&["respondent", "agency"]])),
+            Layout::OneRow
+        );
+        assert_eq!(
+            Layout::of(&rows(&[
+                &["ResponseId", "Q1"],
+                &["Response ID", "Agency?"],
+                &["{\"ImportId\":\"_recordId\"}", " {\"ImportId\":\"QID1\"}"]
+            ])),
+            Layout::Qualtrics
+        );
+        assert_eq!(
+            Layout::of(&rows(&[
+                &["a", "b"],
+                &["1", "2"],
+                &["", "{\"ImportId\":1}"]
+            ])),
+            Layout::Qualtrics
+        );
+        assert_eq!(
+            Layout::of(&rows(&[
+                &["a", "b"],
+                &["1", "2"],
+                &["x", "{\"ImportId\":1}"]
+            ])),
+            Layout::OneRow
+        );
+        assert_eq!(
+            Layout::of(&rows(&[&["a", "b"], &["1", "2"], &["", ""]])),
+            Layout::OneRow
+        );
+        assert_eq!(
+            Layout::of(&rows(&[&["Respondent ID", "Agency?"], &["", "Response"]])),
+            Layout::SurveyMonkey
+        );
+        assert_eq!(
+            Layout::of(&rows(&[&["respondent id", "Agency?"], &["", "response "]])),
+            Layout::SurveyMonkey
+        );
+        assert_eq!(
+            Layout::of(&rows(&[&["Respondent ID", "Agency?"], &["1", "cfa"]])),
+            Layout::OneRow
+        );
+        assert_eq!(Layout::of(&[]), Layout::OneRow);
+    }
+
+    #[test]
+    fn items_by_header() {
+        let leadership = Some(Column::Facilitator(Facilitator::Leadership));
+        for header in [
+            "Leadership",
+            " leadership ",
+            "LEADERSHIP",
+            "How present is each of these? [Leadership]",
+            "How present is each of these? [leadership] ",
+            "How present is each of these? - Leadership",
+            "How present - is each - of these? - Leadership",
+            "Leadership: To what extent…",
+        ] {
+            assert_eq!(item(header), leadership, "{header}");
+        }
+        assert_eq!(
+            item("How much of a problem? [Conflict]"),
+            Some(Column::Obstacle(Obstacle::Conflict))
+        );
+        for header in ["Leader", "[Leadership", "How present? [Leader]", "Q3_2", ""] {
+            assert_eq!(item(header), None, "{header}");
+        }
+    }
+}

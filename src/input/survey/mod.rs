@@ -1,0 +1,336 @@
+//! Responses from survey tools' exports: CSV files and spreadsheets, in
+//! the layouts the common tools write, with ratings as numbers or words.
+//!
+//! Each format reads its rows into cells ([`Row`]), the header into a
+//! [`Columns`] (which also recognises the layout), and the rows into
+//! responses here, once for every format; the responses then join the
+//! partnership by the rules every response obeys.
+
+#[cfg(feature = "csv")]
+pub(crate) mod csv;
+pub(crate) mod layout;
+pub(crate) mod scale;
+#[cfg(feature = "xlsx")]
+pub(crate) mod sheet;
+
+use crate::Role;
+use crate::input::survey::layout::{Column, Columns};
+use crate::input::survey::scale::{Scale, number_rating, text_rating};
+use crate::{Agency, Concept, CsvProblem, Error, Facilitator, Obstacle, Rated, Ratings, Response};
+
+crate::foundation::id::id_enum! {
+    /// What a column named with [`CsvOptions::column`] holds.
+    ///
+    /// ```
+    /// use interagency::SurveyField;
+    ///
+    /// assert_eq!("agency".parse::<SurveyField>()?, SurveyField::Agency);
+    /// assert!("team".parse::<SurveyField>().is_err());
+    /// # Ok::<(), interagency::ParseIdError>(())
+    /// ```
+    pub enum SurveyField: "survey field" {
+        /// The respondent's identifier.
+        Respondent,
+        /// The respondent's agency (by id or name).
+        Agency,
+        /// The respondent's role (by id or name).
+        Role,
+    }
+}
+
+pub(crate) use SurveyField as Field;
+
+/// How to read a survey export; see
+/// [`Partnership::with_responses_from_csv`](crate::Partnership::with_responses_from_csv).
+///
+/// Every text given is compared with the export's headers, in any of its
+/// header rows, case-insensitive, surrounding spaces ignored.
+///
+/// ```
+/// use interagency::{CsvOptions, Scale, SurveyField};
+///
+/// let options = CsvOptions::new()
+///     .column(SurveyField::Agency, "Which agency do you work for?")
+///     .column(SurveyField::Role, "What is your role?")
+///     .ignore_column("Score")
+///     .scale("Strongly disagree=1,Disagree=2,Neutral=3,Agree=4,Strongly agree=5".parse()?);
+/// assert_eq!(options.named(SurveyField::Role), Some("What is your role?"));
+/// assert_eq!(options.ignored().count(), 1);
+/// # Ok::<(), interagency::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    ignored: Vec<String>,
+    columns: Vec<(SurveyField, String)>,
+    scale: Scale,
+    sheet: Option<String>,
+}
+
+impl CsvOptions {
+    /// The default options: the layout and columns found from the header,
+    /// the questionnaire's words for ratings, the first sheet.
+    #[must_use]
+    pub fn new() -> CsvOptions {
+        CsvOptions::default()
+    }
+
+    /// Ignores the column headed `name`: a column a survey tool adds that
+    /// is not an answer (the tools' usual ones are skipped without it).
+    /// Ignoring a column that is not there is harmless.
+    #[must_use]
+    pub fn ignore_column(mut self, name: impl Into<String>) -> CsvOptions {
+        self.ignored.push(name.into());
+        self
+    }
+
+    /// Reads `field` from the column headed `text`, such as the agency
+    /// from the answers to "Which agency do you work for?". A later call
+    /// for the same field replaces an earlier one.
+    #[must_use]
+    pub fn column(mut self, field: SurveyField, text: impl Into<String>) -> CsvOptions {
+        self.columns.retain(|(f, _)| *f != field);
+        self.columns.push((field, text.into()));
+        self
+    }
+
+    /// Reads ratings also from the words of `scale` (the questionnaire's
+    /// own words are always read).
+    #[must_use]
+    pub fn scale(mut self, scale: Scale) -> CsvOptions {
+        self.scale = scale;
+        self
+    }
+
+    /// Reads the sheet named `name` of a spreadsheet (the first sheet
+    /// otherwise).
+    #[must_use]
+    pub fn sheet(mut self, name: impl Into<String>) -> CsvOptions {
+        self.sheet = Some(name.into());
+        self
+    }
+
+    /// The columns ignored, as given.
+    pub fn ignored(&self) -> impl Iterator<Item = &str> {
+        self.ignored.iter().map(String::as_str)
+    }
+
+    /// The columns named for fields, as given.
+    pub fn columns(&self) -> impl Iterator<Item = (SurveyField, &str)> {
+        self.columns
+            .iter()
+            .map(|(field, text)| (*field, text.as_str()))
+    }
+
+    /// The header named for `field`, if one is.
+    #[must_use]
+    pub fn named(&self, field: SurveyField) -> Option<&str> {
+        self.columns()
+            .find(|(f, _)| *f == field)
+            .map(|(_, text)| text)
+    }
+
+    /// The caller's scale of words.
+    #[must_use]
+    pub fn words(&self) -> &Scale {
+        &self.scale
+    }
+
+    /// The sheet to read, if one is named.
+    #[must_use]
+    pub fn sheet_name(&self) -> Option<&str> {
+        self.sheet.as_deref()
+    }
+}
+
+/// Whether two texts are the same once folded: case ignored, surrounding
+/// spaces ignored, `_` and ` ` alike.
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let a = a.trim();
+    let b = b.trim();
+    // Plain ASCII, the usual case, compares without folding characters.
+    if a.is_ascii() && b.is_ascii() {
+        let fold = |c: u8| {
+            if c == b'_' {
+                b' '
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
+        return a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| fold(x) == fold(y));
+    }
+    folded(a).eq(folded(b))
+}
+
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '_' { ' ' } else { c })
+}
+
+/// One cell as read.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Cell<'a> {
+    /// No value.
+    Empty,
+    /// Text.
+    Text(&'a str),
+    /// A number stored as a number (spreadsheets).
+    Number(f64),
+    /// Anything else a spreadsheet holds (a truth value, a date, an error
+    /// such as `#N/A`), as text for messages.
+    Other(String),
+}
+
+impl Cell<'_> {
+    /// The cell as text: numbers written as a spreadsheet shows them.
+    fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(text) => text.trim().to_owned(),
+            Cell::Number(number) => number.to_string(),
+            Cell::Other(text) => text.clone(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(text) => text.trim().is_empty(),
+            Cell::Number(_) | Cell::Other(_) => false,
+        }
+    }
+}
+
+/// A row of an export, cell by cell.
+pub(crate) trait Row {
+    /// The cell in `column` (from 0); empty past the end.
+    fn cell(&self, column: usize) -> Cell<'_>;
+    /// How many cells it has.
+    fn width(&self) -> usize;
+    /// Whether every cell is empty (a blank line, skipped).
+    fn is_blank(&self) -> bool {
+        (0..self.width()).all(|c| self.cell(c).is_empty())
+    }
+    /// The cells as text, for a header row.
+    fn texts(&self) -> Vec<String> {
+        (0..self.width()).map(|c| self.cell(c).text()).collect()
+    }
+}
+
+/// Reads rows into responses: one per non-blank row.
+pub(crate) struct Rows<'a> {
+    pub(crate) columns: &'a Columns,
+    pub(crate) agencies: &'a [Agency],
+    pub(crate) scale: &'a Scale,
+}
+
+impl Rows<'_> {
+    /// The id of the agency a cell names, by id or by name; the cell
+    /// itself when it names none (the rules of every response reject it).
+    fn agency(&self, cell: &str) -> String {
+        self.agencies
+            .iter()
+            .find(|a| a.id == cell)
+            .or_else(|| self.agencies.iter().find(|a| same(&a.name, cell)))
+            .map_or_else(|| cell.to_owned(), |a| a.id.clone())
+    }
+
+    /// One row as a response; `None` for a blank row. `unnamed` gives the
+    /// respondent of an export with no respondent column; `error` the
+    /// error for a problem in a column of the row.
+    pub(crate) fn read<R: Row + ?Sized>(
+        &self,
+        row: &R,
+        unnamed: impl FnOnce() -> String,
+        error: impl Fn(Option<usize>, CsvProblem) -> Error,
+    ) -> Result<Option<Response>, Error> {
+        if row.is_blank() {
+            return Ok(None);
+        }
+        let mut respondent = None;
+        let mut agency = String::new();
+        let mut role = None;
+        let mut facilitators = Ratings::new();
+        let mut obstacles = Ratings::new();
+        for (column, kind) in self.columns.kinds.iter().enumerate() {
+            let cell = row.cell(column);
+            match *kind {
+                Column::Skipped => {}
+                Column::Respondent => respondent = Some(cell.text()),
+                Column::Agency => agency = self.agency(&cell.text()),
+                Column::Role => {
+                    let text = cell.text();
+                    let found = Role::iter().find(|r| same(r.id(), &text));
+                    role = Some(found.ok_or_else(|| {
+                        error(Some(column), CsvProblem::UnknownRole { value: text })
+                    })?);
+                }
+                Column::Facilitator(item) => {
+                    rate(&mut facilitators, item, &cell, self.scale, column, &error)?;
+                }
+                Column::Obstacle(item) => {
+                    rate(&mut obstacles, item, &cell, self.scale, column, &error)?;
+                }
+            }
+        }
+        let role = role.ok_or_else(|| {
+            error(
+                self.columns.of(Column::Role),
+                CsvProblem::UnknownRole {
+                    value: String::new(),
+                },
+            )
+        })?;
+        let respondent = respondent.unwrap_or_else(unnamed);
+        let mut response = Response::new(respondent, agency, role);
+        response.facilitators = facilitators;
+        response.obstacles = obstacles;
+        Ok(Some(response))
+    }
+}
+
+/// Reads a rating cell into `ratings`.
+fn rate<T: Rated>(
+    ratings: &mut Ratings<T>,
+    item: T,
+    cell: &Cell<'_>,
+    scale: &Scale,
+    column: usize,
+    error: impl Fn(Option<usize>, CsvProblem) -> Error,
+) -> Result<(), Error> {
+    let rating = match cell {
+        Cell::Empty => Ok(None),
+        Cell::Text(text) => text_rating::<T>(text, scale),
+        Cell::Number(number) => number_rating(*number).map(Some).ok_or(()),
+        Cell::Other(_) => Err(()),
+    };
+    match rating {
+        Ok(Some(rating)) => {
+            ratings.insert(item, rating);
+            Ok(())
+        }
+        Ok(None) => Ok(()),
+        Err(()) => Err(error(
+            Some(column),
+            CsvProblem::NotARating { value: cell.text() },
+        )),
+    }
+}
+
+/// The header of a CSV file with a column for every item, named as the
+/// catalogue names it, after the `respondent`, `agency` and `role`
+/// columns: the crate's own template.
+///
+/// ```
+/// let header = interagency::csv_header();
+/// assert_eq!(header[..4], ["respondent", "agency", "role", "Clarity of purpose and roles"]);
+/// assert_eq!(header.len(), 3 + 7 + 6);
+/// ```
+#[must_use]
+pub fn csv_header() -> Vec<&'static str> {
+    ["respondent", "agency", "role"]
+        .into_iter()
+        .chain(Facilitator::iter().map(Concept::name))
+        .chain(Obstacle::iter().map(Concept::name))
+        .collect()
+}
