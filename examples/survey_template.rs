@@ -1,6 +1,7 @@
 //! Prints what a partnership needs to collect its ratings with a survey
-//! tool: the CSV header of every column, or a questionnaire to paste into
-//! Microsoft Forms, Google Forms or a spreadsheet.
+//! tool: a questionnaire to build in Google Forms, Microsoft Forms,
+//! Qualtrics or SurveyMonkey, with how to export the answers and the
+//! command that reads them; or the crate's own CSV header.
 //!
 //! ```text
 //! cargo run --example survey_template [-- --format csv|markdown]
@@ -29,7 +30,7 @@ struct Args {
 enum Format {
     /// The CSV header line: respondent, agency, role and every item.
     Csv,
-    /// A questionnaire, one question per item, with its 1 to 5 scale.
+    /// The questionnaire, with setup notes for each survey tool.
     Markdown,
 }
 
@@ -44,53 +45,85 @@ fn csv() -> String {
     }
 }
 
-fn section<T: Rated + Copy>(out: &mut String, title: &str, items: impl Iterator<Item = T>) {
-    let _ = write!(out, "## {title}\n\n");
+/// The facilitators' grid question, as the questionnaire asks it.
+const PRESENT: &str = "How present is each of these in your partnership?";
+/// The obstacles' grid question.
+const PROBLEM: &str = "How much of a problem is each of these for your partnership?";
+/// The questions about the respondent.
+const AGENCY: &str = "Which agency do you work for?";
+const ROLE: &str = "What is your role?";
+
+/// One grid question: its rows (the items, with the crate's question for
+/// each as a description) and its five columns (the scale's labels).
+fn grid<T: Rated + Copy>(
+    out: &mut String,
+    number: usize,
+    title: &str,
+    items: impl Iterator<Item = T>,
+) {
     let _ = write!(
         out,
-        "Each on a scale of 1 to 5, where 1 means {} and 5 means {}. Let respondents skip a \
-         question they cannot answer; a skipped question is read as not rated.\n\n",
-        T::LOWEST,
-        T::HIGHEST
+        "### {number}. {title}\n\n\
+         A grid (Google Forms: *Multiple choice grid*; Microsoft Forms: *Likert*; Qualtrics: \
+         *Matrix table*; SurveyMonkey: *Matrix / Rating scale*). Not required, so that \
+         respondents can skip a row they cannot answer: a skipped row is read as not rated.\n\n\
+         Columns, in this order: {}.\n\n\
+         Rows, each the item's name exactly as written here:\n\n",
+        T::LABELS.map(|label| format!("**{label}**")).join(", ")
     );
-    for (n, item) in items.enumerate() {
-        let _ = write!(
-            out,
-            "{}. **{}: {}**  \n   1 = {} \u{2026} 5 = {}\n",
-            n + 1,
-            item.name(),
-            item.question(),
-            T::LOWEST,
-            T::HIGHEST
-        );
+    for item in items {
+        let _ = writeln!(out, "- **{}**: {}", item.name(), item.question());
     }
     out.push('\n');
 }
 
 fn markdown() -> String {
-    let mut out = String::from(
+    let mut out = format!(
         "# Interagency working: partnership survey\n\n\
-         A questionnaire for every member of the partnership's agencies. Paste the \
-         questions into your survey tool, then export the answers as CSV and run:\n\n\
-         ```sh\n\
-         cargo run --example assess -- partnership.json --responses answers.csv \
-         --ignore-column Timestamp\n\
-         ```\n\n\
-         Keep each question's title as written below, starting with the item's name and a \
-         colon (for example \u{201c}Leadership: \u{2026}\u{201d}): the export's column \
-         headers then name the items, and the crate reads them. Columns the tool adds \
-         (timestamps, e-mail addresses) are ignored with `--ignore-column`.\n\n\
-         The questions are the `interagency` crate's own wording, written for surveys; \
-         the facilitators are Statham's (2011) and the obstacles Atkinson et al.'s (2002).\n\n\
-         ## About you\n\n\
-         1. **Respondent**: an identifier for this response that is unique in the survey \
-         (most tools give one; it never appears in a report).\n\
-         2. **Agency**: which agency do you work for? (one of the agencies of the \
-         partnership document, by id or by name)\n\
-         3. **Role**: which best describes your role? (Frontline / Manager / Senior manager)\n\n",
+         A questionnaire for every member of the partnership's agencies, to build in a survey \
+         tool. Keep the question titles, the item names and the answer labels as written \
+         here: the crate reads the tool's export by them.\n\n\
+         The questions are the `interagency` crate's own wording, written for surveys; the \
+         facilitators are Statham's (2011) and the obstacles Atkinson et al.'s (2002).\n\n\
+         ## The questions\n\n\
+         ### 1. {AGENCY}\n\n\
+         A single choice (a drop-down), required: one option per agency of the partnership, \
+         by its name or its id as the partnership document lists them.\n\n\
+         ### 2. {ROLE}\n\n\
+         A single choice, required: **Frontline**, **Manager**, **Senior manager**.\n\n"
     );
-    section(&mut out, "What helps the partnership", Facilitator::iter());
-    section(&mut out, "What gets in its way", Obstacle::iter());
+    grid(&mut out, 3, PRESENT, Facilitator::iter());
+    grid(&mut out, 4, PROBLEM, Obstacle::iter());
+    out.push_str(&format!(
+        "Respondents need not give their names: the tools' own response ids are enough, and \
+         no report ever shows one.\n\n\
+         ## Exporting the answers\n\n\
+         - **Google Forms**: *Responses*, then *Download responses (.csv)*. The grid's columns \
+           are headed `{PRESENT} [Leadership]` and so on; the crate finds the item in the \
+           brackets.\n\
+         - **Microsoft Forms**: *Responses*, then *Open results in Excel* (or *Download a copy*), \
+           and save the workbook (`.xlsx`). The crate reads the first sheet (`--sheet NAME` for \
+           another); the Likert question gives one column per statement.\n\
+         - **Qualtrics**: *Data & Analysis*, *Export & Import*, *Export data*, *CSV*, with \
+           *Use choice text*. The export's three header rows are recognised; `ResponseId` is \
+           the respondent.\n\
+         - **SurveyMonkey**: *Analyze results*, *Save as*, *Export file*, *All responses data*, \
+           *CSV*. The two header rows are recognised; `Respondent ID` is the respondent.\n\n\
+         Every tool's own columns (timestamps, durations, e-mail and IP addresses) are \
+         skipped. Answers may be the labels above, the labels led by their number \
+         (`4 - Mostly present`), or the numbers 1 to 5; `N/A` and `Don't know` are not rated. \
+         If the survey used other words (an agree/disagree scale, say), give them with \
+         `--scale \"Strongly disagree=1,Disagree=2,Neutral=3,Agree=4,Strongly agree=5\"`.\n\n\
+         ## Running the assessment\n\n\
+         With the partnership document (its agencies and arrangements, no responses) and the \
+         export:\n\n\
+         ```sh\n\
+         cargo run --example assess -- partnership.json --responses export.csv \\\n    \
+         --column agency=\"{AGENCY}\" --column role=\"{ROLE}\"\n\
+         ```\n\n\
+         The same command reads a spreadsheet (`--responses export.xlsx`). A column the crate \
+         does not recognise is named in the error: skip it with `--ignore-column HEADER`.\n"
+    ));
     out
 }
 

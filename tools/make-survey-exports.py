@@ -12,14 +12,28 @@ The crate's tests read each file and must get exactly the same report as from
 the JSON document, so the files are generated from it rather than edited by
 hand. The output is deterministic (fixed seed, fixed zip timestamps).
 
+It also writes two spreadsheet fixtures for the partnership in
+examples/survey/child-protection-hub.partnership.json, with the same writer
+(write_xlsx):
+
+  tests/data/numbers.xlsx  sheet Responses, data from B2: ratings as int and
+                           float numbers and as text, a number as respondent
+                           id, agencies by id or name; then a sheet Notes
+  tests/data/errors.xlsx   Sheet1 (the same table from A1), then Responses as
+                           in numbers.xlsx but with 4.5 under Conflict for r4
+                           (F6) and the text "6" under Leadership for r3 (E5)
+
 Usage, from the repository root: python3 tools/make-survey-exports.py [--check]
-(--check reads the files back and compares every answer with the JSON.)
+(--check reads the files back and compares every answer with the JSON, and
+every fixture cell, with its type, with what was written.)
 """
 import csv
 import datetime
 import io
 import json
+import os
 import random
+import re
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
@@ -147,48 +161,87 @@ def column(n):
     return column(n // 26 - 1) + chr(65 + n % 26) if n >= 26 else chr(65 + n)
 
 
-def microsoft_forms():
-    header = (["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
-               AGENCY_Q, ROLE_Q] + list(FACILITATORS.values()) + list(OBSTACLES.values()))
+XLSX_EPOCH = datetime.datetime(1899, 12, 30)  # Excel's day 0
+SHEET_NAME_FORBIDDEN = set('[]:*?/\\')
+
+
+def number(x):
+    """The text of a number cell's <v>: repr, which reads back as the same int or float."""
+    if isinstance(x, float) and (x != x or x in (float("inf"), float("-inf"))):
+        raise ValueError(f"a spreadsheet number cannot be {x!r}")
+    return repr(x)
+
+
+def write_xlsx(path, sheets):
+    """Writes a minimal .xlsx workbook to path.
+
+    sheets is a list of (sheet name, rows) in workbook order. rows[0] is row 1 and
+    row[0] column A, so leading empty rows and None cells move the data down and
+    right. A cell is None (no cell), a str (shared string), a bool (t="b"), an int
+    or float (number; repr round-trips), or a datetime (Excel's day number, shown
+    with the date-time style s="1"). The dimension is the box around the written
+    cells; rows without cells are left out. Deterministic: fixed zip timestamps.
+    """
+    assert sheets, "a workbook needs at least one sheet"
+    names = [name for name, _ in sheets]
+    assert len({n.lower() for n in names}) == len(names), f"sheet names must differ: {names}"
+    for name in names:
+        assert 0 < len(name) <= 31 and not SHEET_NAME_FORBIDDEN & set(name) and name[0] != "'" != name[-1], name
     strings, uses = {}, 0
 
-    def text(s):
+    def cell(ref, value):
         nonlocal uses
-        uses += 1
-        return f'<c r="{{}}" t="s"><v>{strings.setdefault(s, len(strings))}</v></c>'
+        if isinstance(value, str):
+            uses += 1
+            return f'<c r="{ref}" t="s"><v>{strings.setdefault(value, len(strings))}</v></c>'
+        if isinstance(value, bool):  # before int: bool is an int
+            return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+        if isinstance(value, (int, float)):
+            return f'<c r="{ref}"><v>{number(value)}</v></c>'
+        if isinstance(value, datetime.datetime):
+            return f'<c r="{ref}" s="1"><v>{number((value - XLSX_EPOCH).total_seconds() / 86400)}</v></c>'
+        raise TypeError(f"cell {ref}: cannot write {value!r}")
 
-    def serial(t):  # Excel's day number, counted from 1899-12-30
-        return repr((t - datetime.datetime(1899, 12, 30)).total_seconds() / 86400)
+    def worksheet(rows):
+        xml, box = [], None  # box: first column, first row, last column, last row (0-based columns)
+        for y, row in enumerate(rows, 1):
+            cells = [(x, c) for x, c in enumerate(row) if c is not None]
+            if not cells:
+                continue
+            xml.append(f'<row r="{y}">' + "".join(cell(f"{column(x)}{y}", c) for x, c in cells) + "</row>")
+            xs = [x for x, _ in cells]
+            box = ((min(xs), y, max(xs), y) if box is None
+                   else (min(box[0], min(xs)), box[1], max(box[2], max(xs)), y))
+        first = f"{column(box[0])}{box[1]}" if box else "A1"
+        last = f"{column(box[2])}{box[3]}" if box else "A1"
+        return (f'<worksheet xmlns="{main}"><dimension ref="{first if first == last else f"{first}:{last}"}"/>'
+                f"<sheetData>{''.join(xml)}</sheetData></worksheet>")
 
-    rows = [[text(h) for h in header]]
-    for n, p in enumerate(PEOPLE, 1):
-        rows.append([f'<c r="{{}}"><v>{n}</v></c>', f'<c r="{{}}" s="1"><v>{serial(p["start"])}</v></c>',
-                     f'<c r="{{}}" s="1"><v>{serial(p["end"])}</v></c>', text("anonymous"), "", ""]
-                    + [text(a) if a else "" for a in answers(p["r"])])
-    last = f"{column(len(header) - 1)}{len(rows)}"
-    sheet = "".join(f'<row r="{y}">' + "".join(c.format(f"{column(x)}{y}") for x, c in enumerate(row) if c)
-                    + "</row>" for y, row in enumerate(rows, 1))
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     pkg = "http://schemas.openxmlformats.org/package/2006"
     ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
     decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    worksheets = {f"xl/worksheets/sheet{k}.xml": worksheet(rows) for k, (_, rows) in enumerate(sheets, 1)}
+    n = len(sheets)
     parts = {
         "[Content_Types].xml": f'<Types xmlns="{pkg}/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
         f'<Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.main+xml"/>'
-        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{ct}.worksheet+xml"/>'
-        f'<Override PartName="/xl/styles.xml" ContentType="{ct}.styles+xml"/>'
+        + "".join(f'<Override PartName="/{part}" ContentType="{ct}.worksheet+xml"/>' for part in worksheets)
+        + f'<Override PartName="/xl/styles.xml" ContentType="{ct}.styles+xml"/>'
         f'<Override PartName="/xl/sharedStrings.xml" ContentType="{ct}.sharedStrings+xml"/></Types>',
         "_rels/.rels": f'<Relationships xmlns="{pkg}/relationships">'
         f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
         "xl/workbook.xml": f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
-        '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        + "".join(f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{k}" r:id="rId{k}"/>'
+                  for k, name in enumerate(names, 1)) + "</sheets></workbook>",
         "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{pkg}/relationships">'
-        f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
-        f'<Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/>'
-        f'<Relationship Id="rId3" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        + "".join(f'<Relationship Id="rId{k}" Type="{rel}/worksheet" Target="{part.removeprefix("xl/")}"/>'
+                  for k, part in enumerate(worksheets, 1))
+        + f'<Relationship Id="rId{n + 1}" Type="{rel}/styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId{n + 2}" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
         "xl/styles.xml": f'<styleSheet xmlns="{main}">'
         '<numFmts count="1"><numFmt numFmtId="164" formatCode="m/d/yy h:mm"/></numFmts>'
         '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
@@ -200,15 +253,105 @@ def microsoft_forms():
         '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
         "xl/sharedStrings.xml": f'<sst xmlns="{main}" count="{uses}" uniqueCount="{len(strings)}">'
-        + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>",
-        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><dimension ref="A1:{last}"/>'
-        f"<sheetData>{sheet}</sheetData></worksheet>",
+        + "".join(f'<si><t{" xml:space=" + chr(34) + "preserve" + chr(34) if s != s.strip() else ""}>'
+                  f"{escape(s)}</t></si>" for s in strings) + "</sst>",
+        **worksheets,
     }
-    with zipfile.ZipFile(f"{OUT}.microsoft-forms.xlsx", "w") as z:
+    with zipfile.ZipFile(path, "w") as z:
         for name, xml in parts.items():
             info = zipfile.ZipInfo(name, date_time=(2026, 3, 1, 0, 0, 0))
             info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
             z.writestr(info, decl + xml)
+
+
+def microsoft_forms():
+    header = (["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
+               AGENCY_Q, ROLE_Q] + list(FACILITATORS.values()) + list(OBSTACLES.values()))
+    write_xlsx(f"{OUT}.microsoft-forms.xlsx", [("Sheet1", [header] + [
+        [n, p["start"], p["end"], "anonymous", None, None] + [a or None for a in answers(p["r"])]
+        for n, p in enumerate(PEOPLE, 1)])])
+
+
+PARTNERSHIP = "examples/survey/child-protection-hub.partnership.json"
+FIXTURES = "tests/data"
+# The Responses sheet of tests/data/numbers.xlsx from B2: respondent ids, agencies and
+# ratings as numbers (int and float) or text, by agency id or name, roles as words or ids.
+FIXTURE_HEADER = ["respondent", "agency", "role", "Leadership", "Conflict", "Good communication"]
+FIXTURE_ROWS = [
+    ["r1", "sw", "Manager", 4, 2.0, "Mostly present"],
+    [17, "hse", "Frontline", 5, "3", None],
+    ["r3", "Garda Protective Services Unit", "senior_manager", 1.0, 5, 3],
+    ["r4", "school", "Senior manager", None, None, "4 - Mostly present"],
+]
+
+
+def fixture_sheets():
+    """{file name: sheets} of the spreadsheet fixtures in tests/data, for the partnership in PARTNERSHIP."""
+    agencies = {a["id"]: a["name"] for a in json.load(open(PARTNERSHIP, encoding="utf-8"))["agencies"]}
+    for row in FIXTURE_ROWS:
+        assert row[1] in agencies or row[1] in agencies.values(), row[1]
+
+    def at_b2(table):  # an empty row 1 and column A
+        return [[]] + [[None] + row for row in table]
+
+    table = [FIXTURE_HEADER] + [list(row) for row in FIXTURE_ROWS]
+    bad = [list(row) for row in table]
+    r3, r4 = (next(row for row in bad if row[0] == r) for r in ("r3", "r4"))
+    r4[FIXTURE_HEADER.index("Conflict")] = 4.5  # F6: not a whole number
+    r3[FIXTURE_HEADER.index("Leadership")] = "6"  # E5: text outside 1..5
+    return {
+        "numbers.xlsx": [("Responses", at_b2(table)), ("Notes", [["not responses"]])],
+        "errors.xlsx": [("Sheet1", table), ("Responses", at_b2(bad))],
+    }
+
+
+def fixtures():
+    os.makedirs(FIXTURES, exist_ok=True)
+    for name, sheets in fixture_sheets().items():
+        write_xlsx(f"{FIXTURES}/{name}", sheets)
+
+
+def read_xlsx(path):
+    """[(sheet name, {cell reference: value})] of a workbook written by write_xlsx, in workbook
+    order; values typed as written (str, bool, int or float by the text of <v>)."""
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+          "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+    with zipfile.ZipFile(path) as z:
+        assert z.testzip() is None
+        xml = {name: ET.fromstring(z.read(name)) for name in z.namelist()}
+    types = {o.get("PartName") for o in xml["[Content_Types].xml"]}
+    targets = {r.get("Id"): "xl/" + r.get("Target") for r in xml["xl/_rels/workbook.xml.rels"].iterfind("p:Relationship", ns)}
+    sst = ["".join(si.itertext()) for si in xml["xl/sharedStrings.xml"].iterfind("m:si", ns)]
+    out = []
+    for sheet in xml["xl/workbook.xml"].iterfind("m:sheets/m:sheet", ns):
+        part = targets[sheet.get(f"{{{ns['r']}}}id")]
+        assert "/" + part in types, part
+        cells = {}
+        for row in xml[part].iterfind("m:sheetData/m:row", ns):
+            for c in row.iterfind("m:c", ns):
+                assert c.get("r").endswith(row.get("r")) and c.get("r") not in cells
+                v = c.find("m:v", ns).text
+                cells[c.get("r")] = {"s": lambda: sst[int(v)], "b": lambda: v == "1"}.get(
+                    c.get("t"), lambda: float(v) if any(ch in v for ch in ".eEn") else int(v))()
+        refs = [re.fullmatch(r"([A-Z]+)(\d+)", r).groups() for r in cells]
+        index = lambda letters: sum((ord(ch) - 64) * 26 ** k for k, ch in enumerate(reversed(letters))) - 1
+        box = [f"{column(f(index(a) for a, _ in refs))}{f(int(y) for _, y in refs)}" for f in (min, max)] \
+            if refs else ["A1", "A1"]
+        assert xml[part].find("m:dimension", ns).get("ref") == (box[0] if box[0] == box[1] else ":".join(box))
+        out.append((sheet.get("name"), cells))
+    return out
+
+
+def check_fixtures():
+    """Reads the fixtures back: sheet names in order, every cell where and of the type written."""
+    for name, sheets in fixture_sheets().items():
+        want = [(sheet, {f"{column(x)}{y}": c for y, row in enumerate(rows, 1) for x, c in enumerate(row)
+                         if c is not None}) for sheet, rows in sheets]
+        got = read_xlsx(f"{FIXTURES}/{name}")
+        assert [(s, {r: (type(v), v) for r, v in c.items()}) for s, c in got] == \
+               [(s, {r: (type(v), v) for r, v in c.items()}) for s, c in want], name
+        print(f"{FIXTURES}/{name}: " + ", ".join(f"{s} {len(c)} cells" for s, c in got) + ", all as written")
 
 
 def check():
@@ -256,7 +399,8 @@ def check():
 
 
 if __name__ == "__main__":
-    for write in (google_forms, qualtrics, surveymonkey, microsoft_forms, agree_disagree):
+    for write in (google_forms, qualtrics, surveymonkey, microsoft_forms, agree_disagree, fixtures):
         write()
     if "--check" in sys.argv[1:]:
         check()
+        check_fixtures()

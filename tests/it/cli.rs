@@ -356,11 +356,25 @@ fn survey_template() {
     assert_eq!(header.trim_end(), interagency::csv_header().join(","));
     let out = example("survey_template", &[]);
     let text = String::from_utf8(out.stdout).unwrap();
+    use interagency::Rated;
     for f in interagency::Facilitator::iter() {
-        use interagency::Rated;
-        assert!(text.contains(&format!("**{}: {}**", f.name(), f.question())));
+        assert!(text.contains(&format!("- **{}**: {}", f.name(), f.question())));
     }
-    assert!(text.contains("1 = not a problem \u{2026} 5 = a severe problem"));
+    for label in interagency::Facilitator::LABELS
+        .iter()
+        .chain(&interagency::Obstacle::LABELS)
+    {
+        assert!(text.contains(&format!("**{label}**")), "{label}");
+    }
+    for tool in [
+        "Google Forms",
+        "Microsoft Forms",
+        "Qualtrics",
+        "SurveyMonkey",
+    ] {
+        assert!(text.contains(&format!("- **{tool}**: ")), "{tool}");
+    }
+    assert!(text.contains("--column agency=\"Which agency do you work for?\""));
     assert!(text.contains("own wording"));
     let out = example("survey_template", &["--format", "pdf"]);
     assert_eq!(out.status.code(), Some(2));

@@ -3,6 +3,7 @@
 
 use interagency::{
     Assessment, CsvOptions, CsvProblem, Error, Facilitator, Obstacle, Partnership, Place, Role,
+    SurveyField,
 };
 
 use crate::support;
@@ -66,6 +67,131 @@ fn the_survey_exports_give_the_json_report() {
         )
         .unwrap();
     assert_eq!(excel, json);
+}
+
+/// The options that name the agency and role questions of the example
+/// exports.
+fn questions() -> CsvOptions {
+    CsvOptions::new()
+        .column(SurveyField::Agency, "Which agency do you work for?")
+        .column(SurveyField::Role, "  what is your ROLE? ")
+}
+
+#[test]
+fn every_tool_export_gives_the_json_report() {
+    let json = support::example("child-protection-hub");
+    let expected = json.gap_analysis(None);
+    let partnership = Partnership::from_json(&support::read(
+        "examples/survey/child-protection-hub.partnership.json",
+    ))
+    .unwrap();
+    let agree = CsvOptions::new().scale(
+        "Strongly disagree=1,Disagree=2,Neither agree nor disagree=3,Agree=4,Strongly agree=5"
+            .parse()
+            .unwrap(),
+    );
+    for (file, options, respondents) in [
+        ("google-forms.csv", questions(), "row-2"),
+        ("qualtrics.csv", questions(), "R_"),
+        ("surveymonkey.csv", questions(), "114235"),
+        ("agree-disagree.csv", agree, "cp1"),
+    ] {
+        let text = support::read(&format!("examples/survey/child-protection-hub.{file}"));
+        let a = partnership
+            .clone()
+            .with_responses_from_csv(&text, &options)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(a.gap_analysis(None), expected, "{file}");
+        assert_eq!(a.responses().len(), 24, "{file}");
+        assert!(
+            a.responses()[0].respondent.starts_with(respondents),
+            "{file}: {}",
+            a.responses()[0].respondent
+        );
+        // The same answers with LF line ends give the same responses.
+        let lf = partnership
+            .clone()
+            .with_responses_from_csv(text.replace("\r\n", "\n"), &options)
+            .unwrap();
+        assert_eq!(lf, a, "{file}");
+    }
+}
+
+#[test]
+fn layouts_and_their_errors() {
+    // Google Forms: no respondent column, so each row is named by its line.
+    let google = "Timestamp,Email Address,agency,role,Grid [Leadership],Grid [conflict]\r\n\
+                  2026/03/01 9:10:00 AM GMT,a@b.c,cfa,Manager,Mostly present,A minor problem\r\n\
+                  \r\n\
+                  2026/03/01 9:11:00 AM GMT,,hse,Frontline,N/A,4 (A major problem)\r\n";
+    let a = read(google);
+    let names: Vec<&str> = a
+        .responses()
+        .iter()
+        .map(|r| r.respondent.as_str())
+        .collect();
+    assert_eq!(names, ["row-2", "row-4"]);
+    assert_eq!(
+        a.responses()[1].facilitators.get(Facilitator::Leadership),
+        None
+    );
+    assert_eq!(
+        a.responses()[1]
+            .obstacles
+            .get(Obstacle::Conflict)
+            .map(interagency::Rating::get),
+        Some(4)
+    );
+    // Qualtrics: the item after the last " - ", errors on the line of the
+    // question text, the respondent in ResponseId.
+    let qualtrics = "StartDate,ResponseId,Q1,Q2,Q3_1\r\n\
+                     Start Date,Response ID,Agency,Role,How present - really - Leadershp\r\n\
+                     \"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\",\"{\"\"ImportId\"\":\"\"QID3_1\"\"}\"\r\n\
+                     2026-03-01,R_1,cfa,manager,3\r\n";
+    assert_eq!(
+        error(qualtrics),
+        "line 2, column How present - really - Leadershp: names no facilitator or obstacle; a \
+         column that holds no answer must be ignored"
+    );
+    let fixed = read(&qualtrics.replace("Leadershp", "Leadership"));
+    assert_eq!(fixed.responses()[0].respondent, "R_1");
+    assert_eq!(
+        error(
+            &qualtrics
+                .replace("Leadershp", "Leadership")
+                .replace(",3\r\n", ",7\r\n")
+        ),
+        "line 4, column How present - really - Leadership: \"7\" is not a rating from 1 to 5"
+    );
+    // SurveyMonkey: the matrix rows under the question, answers led by
+    // their number.
+    let monkey = "Respondent ID,Collector ID,agency,role,How present?,\r\n\
+                  ,,Response,Response,Leadership,Good communication\r\n\
+                  1142,4312,cfa,Manager,4 - Mostly present,2 - Slightly present\r\n";
+    let a = read(monkey);
+    assert_eq!(a.responses()[0].respondent, "1142");
+    assert_eq!(
+        a.classify().result(Facilitator::GoodCommunication).mean,
+        Some(2.0)
+    );
+    // A column named for a field must be there.
+    let err = partnership()
+        .with_responses_from_csv(google, &questions())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "column \"Which agency do you work for?\", named for the agency, is not in the header"
+    );
+    // The best respondent column is the respondent; the others are skipped.
+    let both = read("ID,respondent,agency,role,Leadership\n7,r1,cfa,manager,3\n");
+    assert_eq!(both.responses()[0].respondent, "r1");
+    let named = partnership()
+        .with_responses_from_csv(
+            "ID,respondent,agency,role,Leadership\n7,r1,cfa,manager,3\n",
+            &CsvOptions::new().column(SurveyField::Respondent, "id"),
+        )
+        .unwrap();
+    assert_eq!(named.responses()[0].respondent, "7");
 }
 
 #[test]
@@ -273,4 +399,128 @@ fn ignored_columns_are_not_read() {
         a.responses()[0].facilitators.get(Facilitator::Leadership),
         None
     );
+}
+
+/// The partnership of the example exports.
+#[cfg(feature = "xlsx")]
+fn hub() -> Partnership {
+    Partnership::from_json(&support::read(
+        "examples/survey/child-protection-hub.partnership.json",
+    ))
+    .unwrap()
+}
+
+#[cfg(feature = "xlsx")]
+fn workbook(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn spreadsheets_numbers_words_and_sheets() {
+    use interagency::Rating;
+    let data = workbook("numbers.xlsx");
+    assert!(interagency::is_spreadsheet(&data));
+    // The first sheet, its table starting at B2; numbers stored as numbers
+    // (4, 2.0) and as text ("3") are ratings, and so are words.
+    let a = hub()
+        .with_responses_from_spreadsheet(&data, &CsvOptions::new())
+        .unwrap();
+    let rows: Vec<(&str, &str, Role)> = a
+        .responses()
+        .iter()
+        .map(|r| (r.respondent.as_str(), r.agency.as_str(), r.role))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("r1", "sw", Role::Manager),
+            ("17", "hse", Role::Frontline),
+            ("r3", "garda", Role::SeniorManager),
+            ("r4", "school", Role::SeniorManager),
+        ]
+    );
+    let rating = |i: usize, f: Facilitator| a.responses()[i].facilitators.get(f).map(Rating::get);
+    assert_eq!(rating(0, Facilitator::Leadership), Some(4));
+    assert_eq!(rating(0, Facilitator::GoodCommunication), Some(4));
+    assert_eq!(rating(2, Facilitator::Leadership), Some(1));
+    assert_eq!(rating(3, Facilitator::GoodCommunication), Some(4));
+    let conflict = |i: usize| {
+        a.responses()[i]
+            .obstacles
+            .get(Obstacle::Conflict)
+            .map(Rating::get)
+    };
+    assert_eq!(
+        (conflict(0), conflict(1), conflict(2), conflict(3)),
+        (Some(2), Some(3), Some(5), None)
+    );
+    // The other sheet holds no responses: its one column names nothing.
+    let err = hub()
+        .with_responses_from_spreadsheet(&data, &CsvOptions::new().sheet("notes"))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Notes!A1: names no facilitator or obstacle; a column that holds no answer must be ignored"
+    );
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn spreadsheet_errors_name_the_sheet_and_cell() {
+    let data = workbook("errors.xlsx");
+    // Sheet1 holds the same answers from A1, and reads.
+    let first = hub()
+        .with_responses_from_spreadsheet(&data, &CsvOptions::new())
+        .unwrap();
+    let numbers = hub()
+        .with_responses_from_spreadsheet(workbook("numbers.xlsx"), &CsvOptions::new())
+        .unwrap();
+    assert_eq!(first, numbers);
+    let err = hub()
+        .with_responses_from_spreadsheet(&data, &CsvOptions::new().sheet("Responses"))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Responses!E5: \"6\" is not a rating from 1 to 5"
+    );
+    assert_eq!(
+        err,
+        Error::Sheet {
+            sheet: "Responses".to_owned(),
+            cell: "E5".to_owned(),
+            column: Some("Leadership".to_owned()),
+            problem: CsvProblem::NotARating {
+                value: "6".to_owned()
+            },
+        }
+    );
+    let err = hub()
+        .with_responses_from_spreadsheet(&data, &CsvOptions::new().sheet("Answers"))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "sheet \"Answers\" is not in the workbook; it has \"Sheet1\", \"Responses\""
+    );
+    // The rules every response obeys name the cell: an agency the
+    // partnership does not list.
+    let smaller = Partnership::from_json(
+        r#"{"partnership": "P", "characteristics": [],
+            "agencies": [{"id": "sw", "name": "Social Work"}, {"id": "hse", "name": "HSE"},
+                         {"id": "garda", "name": "Garda Protective Services Unit"}]}"#,
+    )
+    .unwrap();
+    let err = smaller
+        .with_responses_from_spreadsheet(workbook("numbers.xlsx"), &CsvOptions::new())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Responses!C6: respondent \"r4\" names agency \"school\", which is not among the agencies (sw, hse, garda)"
+    );
+    // Text that is no spreadsheet.
+    let err = hub()
+        .with_responses_from_spreadsheet(b"respondent,agency\n", &CsvOptions::new())
+        .unwrap_err();
+    assert!(matches!(err, Error::Spreadsheet { .. }), "{err}");
+    assert!(!interagency::is_spreadsheet(b"respondent,agency\n"));
 }

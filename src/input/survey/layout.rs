@@ -174,6 +174,20 @@ impl Columns {
                 problem: Ok(problem),
             }
         };
+        // A column named in the options must be there.
+        for (field, text) in options.columns() {
+            if !(0..width).any(|column| texts(column).any(|t| same(t, text))) {
+                return Err(HeaderProblem {
+                    column: None,
+                    row: 0,
+                    label: None,
+                    problem: Err(Box::new(crate::Error::ColumnNotFound {
+                        field: field.id(),
+                        text: text.to_owned(),
+                    })),
+                });
+            }
+        }
         let mut kinds = Vec::with_capacity(width);
         // The respondent column candidates: (priority, column).
         let mut respondents: Vec<(usize, usize)> = Vec::new();
@@ -209,24 +223,6 @@ impl Columns {
                 return Err(problem(column, CsvProblem::DuplicateColumn { first }));
             }
         }
-        for (field, text) in options.columns() {
-            let wanted = match field {
-                Field::Respondent => Column::Respondent,
-                Field::Agency => Column::Agency,
-                Field::Role => Column::Role,
-            };
-            if !kinds.contains(&wanted) {
-                return Err(HeaderProblem {
-                    column: None,
-                    row: 0,
-                    label: None,
-                    problem: Err(Box::new(crate::Error::ColumnNotFound {
-                        field: field.id(),
-                        text: text.to_owned(),
-                    })),
-                });
-            }
-        }
         for (required, name) in [(Column::Agency, "agency"), (Column::Role, "role")] {
             if !kinds.contains(&required) {
                 return Err(HeaderProblem {
@@ -253,8 +249,9 @@ impl Columns {
 
 /// What a column holds, from its header texts (one per header row) and
 /// its label; for a respondent column, also its priority (0 for one named
-/// in the options, then in the order of [`RESPONDENT`]). `None` for a
-/// column that names nothing.
+/// in the options, then in the order of [`RESPONDENT`]). A column headed
+/// `agency`, `role` or as a respondent column is skipped when the options
+/// name another column for it. `None` for a column that names nothing.
 fn kind(texts: &[&str], label: &str, options: &CsvOptions) -> Option<(Column, Option<usize>)> {
     let any = |text: &str| texts.iter().any(|t| same(t, text));
     let named = |field: Field| options.named(field).is_some_and(&any);
@@ -267,15 +264,31 @@ fn kind(texts: &[&str], label: &str, options: &CsvOptions) -> Option<(Column, Op
         (Column::Agency, None)
     } else if named(Field::Role) {
         (Column::Role, None)
-    } else if let Some(priority) = unnamed(Field::Respondent)
-        .then(|| RESPONDENT.iter().position(|name| any(name)))
-        .flatten()
-    {
-        (Column::Respondent, Some(priority + 1))
-    } else if unnamed(Field::Agency) && any("agency") {
-        (Column::Agency, None)
-    } else if unnamed(Field::Role) && any("role") {
-        (Column::Role, None)
+    } else if let Some(priority) = RESPONDENT.iter().position(|name| any(name)) {
+        // A respondent column, unless the options name another.
+        if unnamed(Field::Respondent) {
+            (Column::Respondent, Some(priority + 1))
+        } else {
+            (Column::Skipped, None)
+        }
+    } else if any("agency") {
+        (
+            if unnamed(Field::Agency) {
+                Column::Agency
+            } else {
+                Column::Skipped
+            },
+            None,
+        )
+    } else if any("role") {
+        (
+            if unnamed(Field::Role) {
+                Column::Role
+            } else {
+                Column::Skipped
+            },
+            None,
+        )
     } else if METADATA.iter().any(|name| any(name)) {
         (Column::Skipped, None)
     } else {
