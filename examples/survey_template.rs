@@ -94,7 +94,8 @@ fn markdown() -> String {
     );
     grid(&mut out, 3, PRESENT, Facilitator::iter());
     grid(&mut out, 4, PROBLEM, Obstacle::iter());
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "Respondents need not give their names: the tools' own response ids are enough, and \
          no report ever shows one.\n\n\
          ## Exporting the answers\n\n\
@@ -123,7 +124,7 @@ fn markdown() -> String {
          ```\n\n\
          The same command reads a spreadsheet (`--responses export.xlsx`). A column the crate \
          does not recognise is named in the error: skip it with `--ignore-column HEADER`.\n"
-    ));
+    );
     out
 }
 
