@@ -356,13 +356,13 @@ fn survey_template() {
     assert_eq!(header.trim_end(), interagency::csv_header().join(","));
     let out = example("survey_template", &[]);
     let text = String::from_utf8(out.stdout).unwrap();
-    use interagency::Rated;
     for f in interagency::Facilitator::iter() {
-        assert!(text.contains(&format!("- **{}**: {}", f.name(), f.question())));
+        let question = interagency::Rated::question(f);
+        assert!(text.contains(&format!("- **{}**: {question}", f.name())));
     }
-    for label in interagency::Facilitator::LABELS
+    for label in <interagency::Facilitator as interagency::Rated>::LABELS
         .iter()
-        .chain(&interagency::Obstacle::LABELS)
+        .chain(&<interagency::Obstacle as interagency::Rated>::LABELS)
     {
         assert!(text.contains(&format!("**{label}**")), "{label}");
     }

@@ -185,13 +185,13 @@ fn layouts_and_their_errors() {
     // The best respondent column is the respondent; the others are skipped.
     let both = read("ID,respondent,agency,role,Leadership\n7,r1,cfa,manager,3\n");
     assert_eq!(both.responses()[0].respondent, "r1");
-    let named = partnership()
+    let by_id = partnership()
         .with_responses_from_csv(
             "ID,respondent,agency,role,Leadership\n7,r1,cfa,manager,3\n",
             &CsvOptions::new().column(SurveyField::Respondent, "id"),
         )
         .unwrap();
-    assert_eq!(named.responses()[0].respondent, "7");
+    assert_eq!(by_id.responses()[0].respondent, "7");
 }
 
 #[test]
