@@ -1,0 +1,47 @@
+//! Arbitrary bytes as a spreadsheet of responses (`.xlsx`, `.xls`,
+//! `.ods`), read into a fixed partnership, then through the whole
+//! analysis. Any panic is a bug; every rejected file must give an error
+//! naming a sheet and a cell, or saying that it is no spreadsheet.
+#![no_main]
+
+use interagency::{CsvOptions, Error, Partnership, Place};
+use libfuzzer_sys::fuzz_target;
+
+const PARTNERSHIP: &str = r#"{"partnership": "Fuzz", "agencies": [
+    {"id": "sw", "name": "Child and Family Agency Social Work"},
+    {"id": "garda", "name": "Garda Protective Services Unit"},
+    {"id": "hse", "name": "HSE Primary Care"},
+    {"id": "school", "name": "Northgate School Completion Programme"}],
+  "characteristics": ["consistent_goals", "complementary_services"]}"#;
+
+/// Whether `cell` names a cell as a spreadsheet does: letters, then a row.
+fn is_cell(cell: &str) -> bool {
+    let letters = cell.bytes().take_while(u8::is_ascii_uppercase).count();
+    let (column, row) = cell.split_at(letters);
+    !column.is_empty() && !row.is_empty() && row.bytes().all(|b| b.is_ascii_digit())
+}
+
+fuzz_target!(|data: &[u8]| {
+    let partnership = Partnership::from_json(PARTNERSHIP).expect("the partnership is valid");
+    let options = CsvOptions::new();
+    match partnership.with_responses_from_spreadsheet(data, &options) {
+        Ok(assessment) => {
+            let report = assessment.gap_analysis(None);
+            let _ = serde_json::to_string(&report).expect("reports serialize");
+            let _ = report.markdown().to_string();
+        }
+        Err(Error::Sheet { cell, .. }) => assert!(is_cell(&cell), "errors name a cell: {cell}"),
+        Err(Error::Spreadsheet { message }) => assert!(!message.is_empty()),
+        Err(
+            Error::EmptyRespondent { place, .. }
+            | Error::DuplicateRespondent { place, .. }
+            | Error::UnknownAgency { place, .. }
+            | Error::NoRatings { place, .. }
+            | Error::ControlCharacter { place, .. },
+        ) => assert!(
+            matches!(&place, Place::Cell { cell, .. } if is_cell(cell)),
+            "errors name a cell: {place}"
+        ),
+        Err(other) => panic!("unexpected error: {other}"),
+    }
+});
