@@ -14,6 +14,8 @@ pub(crate) mod scale;
 pub(crate) mod sheet;
 
 use crate::Role;
+use std::borrow::Cow;
+
 use crate::input::survey::layout::{Column, Columns};
 use crate::input::survey::scale::{Scale, number_rating, text_rating};
 use crate::{Agency, Concept, CsvProblem, Error, Facilitator, Obstacle, Rated, Ratings, Response};
@@ -142,11 +144,24 @@ impl CsvOptions {
     }
 }
 
+/// `text` without surrounding spaces. Text that starts and ends with a
+/// plain ASCII character, the usual case, is returned as it is without
+/// looking further.
+pub(crate) fn trim(text: &str) -> &str {
+    let plain = |byte: Option<&u8>| byte.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace());
+    let bytes = text.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Whether two texts are the same once folded: case ignored, surrounding
 /// spaces ignored, `_` and ` ` alike.
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    let a = a.trim();
-    let b = b.trim();
+    let a = trim(a);
+    let b = trim(b);
     // Plain ASCII, the usual case, compares without folding characters.
     if a.is_ascii() && b.is_ascii() {
         let fold = |c: u8| {
@@ -182,13 +197,14 @@ pub(crate) enum Cell<'a> {
 }
 
 impl Cell<'_> {
-    /// The cell as text: numbers written as a spreadsheet shows them.
-    fn text(&self) -> String {
+    /// The cell as text, surrounding spaces trimmed: numbers written as a
+    /// spreadsheet shows them.
+    fn text(&self) -> Cow<'_, str> {
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(text) => text.trim().to_owned(),
-            Cell::Number(number) => number.to_string(),
-            Cell::Other(text) => text.clone(),
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(text) => Cow::Borrowed(trim(text)),
+            Cell::Number(number) => Cow::Owned(number.to_string()),
+            Cell::Other(text) => Cow::Borrowed(text),
         }
     }
 
@@ -213,9 +229,22 @@ pub(crate) trait Row {
     }
     /// The cells as text, for a header row.
     fn texts(&self) -> Vec<String> {
-        (0..self.width()).map(|c| self.cell(c).text()).collect()
+        (0..self.width())
+            .map(|c| self.cell(c).text().into_owned())
+            .collect()
     }
 }
+
+/// The roles as survey answers usually name them, compared first as they
+/// are (folding case costs more).
+const ROLES: [(Role, &str); 6] = [
+    (Role::Frontline, "Frontline"),
+    (Role::Manager, "Manager"),
+    (Role::SeniorManager, "Senior manager"),
+    (Role::Frontline, "frontline"),
+    (Role::Manager, "manager"),
+    (Role::SeniorManager, "senior_manager"),
+];
 
 /// Reads rows into responses: one per non-blank row.
 pub(crate) struct Rows<'a> {
@@ -230,7 +259,7 @@ impl Rows<'_> {
     fn agency(&self, cell: &str) -> String {
         self.agencies
             .iter()
-            .find(|a| a.id == cell)
+            .find(|a| a.id == cell || a.name == cell)
             .or_else(|| self.agencies.iter().find(|a| same(&a.name, cell)))
             .map_or_else(|| cell.to_owned(), |a| a.id.clone())
     }
@@ -256,13 +285,22 @@ impl Rows<'_> {
             let cell = row.cell(column);
             match *kind {
                 Column::Skipped => {}
-                Column::Respondent => respondent = Some(cell.text()),
+                Column::Respondent => respondent = Some(cell.text().into_owned()),
                 Column::Agency => agency = self.agency(&cell.text()),
                 Column::Role => {
                     let text = cell.text();
-                    let found = Role::iter().find(|r| same(r.id(), &text));
+                    let found = ROLES
+                        .iter()
+                        .find(|(_, name)| *name == text)
+                        .map(|(role, _)| *role)
+                        .or_else(|| Role::iter().find(|r| same(r.id(), &text)));
                     role = Some(found.ok_or_else(|| {
-                        error(Some(column), CsvProblem::UnknownRole { value: text })
+                        error(
+                            Some(column),
+                            CsvProblem::UnknownRole {
+                                value: text.into_owned(),
+                            },
+                        )
                     })?);
                 }
                 Column::Facilitator(item) => {
@@ -312,7 +350,9 @@ fn rate<T: Rated>(
         Ok(None) => Ok(()),
         Err(()) => Err(error(
             Some(column),
-            CsvProblem::NotARating { value: cell.text() },
+            CsvProblem::NotARating {
+                value: cell.text().into_owned(),
+            },
         )),
     }
 }

@@ -3,7 +3,7 @@
 
 use core::str::FromStr;
 
-use crate::input::survey::same;
+use crate::input::survey::{same, trim};
 use crate::{Error, Rated, Rating};
 
 /// A caller's own words for the ratings 1 to 5, such as an agree/disagree
@@ -110,8 +110,8 @@ const NOT_RATED: [&str; 4] = ["N/A", "Not applicable", "Don't know", "Don\u{2019
 /// not rated (an empty cell, `N/A`, `Not applicable`, `Don't know`), `Err`
 /// for text that is no rating.
 pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<Rating>, ()> {
-    let cell = cell.trim();
-    if cell.is_empty() || NOT_RATED.iter().any(|word| same(word, cell)) {
+    let cell = trim(cell);
+    if cell.is_empty() {
         return Ok(None);
     }
     let digits = cell.len() - cell.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -119,15 +119,18 @@ pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<
         let (number, rest) = cell.split_at(digits);
         // A whole number, or a label led by its number.
         return if rest.is_empty() || label_after_number(rest) {
-            number
-                .parse::<u8>()
-                .ok()
-                .and_then(Rating::new)
-                .map(Some)
-                .ok_or(())
+            number.parse::<u8>().ok().and_then(Rating::new).map(Some).ok_or(())
         } else {
             Err(())
         };
+    }
+    // The label as the questionnaire writes it, the usual case, before
+    // anything that folds case.
+    if let Some(value) = T::LABELS.iter().position(|label| *label == cell) {
+        return Ok(Rating::new(u8::try_from(value + 1).unwrap_or(0)));
+    }
+    if NOT_RATED.iter().any(|word| same(word, cell)) {
+        return Ok(None);
     }
     T::LABELS
         .iter()
