@@ -91,6 +91,20 @@ fn remainder(dividend: f64, quotient: f64, divisor: f64) -> f64 {
     (dividend - product) - error
 }
 
+/// As [`remainder`], for a divisor below 2^26 (an agency's number of
+/// ratings): such a divisor splits into itself and zero, so the product's
+/// error needs only the quotient's halves, and the result is the same to
+/// the bit.
+fn remainder_by_count(dividend: f64, quotient: f64, divisor: f64) -> f64 {
+    let product = quotient * divisor;
+    let (qh, ql) = split(quotient);
+    let error = (qh * divisor - product) + ql * divisor;
+    (dividend - product) - error
+}
+
+/// Below this every count splits into itself and zero.
+const SMALL_DIVISOR: u32 = 1 << 26;
+
 /// Below this every integer is exact in `f64`.
 const EXACT_INT: f64 = 9_007_199_254_740_992.0;
 
@@ -194,13 +208,19 @@ impl Approx {
             if total >= EXACT_INT {
                 return None;
             }
-            let count = f64::from(count.max(1));
-            // One division: `high` is within two roundings of the ratio, so
+            let raw_count = count.max(1);
+            let inverse = inverse(raw_count);
+            let count = f64::from(raw_count);
+            // `fl(1 / c)`: `high` is within two roundings of the ratio, so
             // the remainder is a few ulps of `total` and is computed to
             // within a rounding of itself, and `low` to within three.
-            let inverse = 1.0 / count;
             let high = total * inverse;
-            let low = remainder(total, high, count) * inverse;
+            let rest = if raw_count < SMALL_DIVISOR {
+                remainder_by_count(total, high, count)
+            } else {
+                remainder(total, high, count)
+            };
+            let low = rest * inverse;
             let (next, error) = two_sum(sum, high);
             sum = next;
             small += error + low;
@@ -322,6 +342,40 @@ pub(crate) fn next_up(y: f64) -> f64 {
     } else {
         f64::from_bits(y.to_bits() - 1)
     }
+}
+
+/// How many counts [`INVERSES`] holds the reciprocal of: more respondents
+/// than an agency has.
+const SMALL_COUNTS: usize = 1024;
+
+/// `fl(1 / c)` for every count `c` below [`SMALL_COUNTS`] (0 for 0),
+/// worked out once when the crate is compiled: the same correctly rounded
+/// quotient a division gives at run time, read from a table that takes a
+/// few cycles where a division takes tens.
+static INVERSES: [f64; SMALL_COUNTS] = inverses();
+
+#[allow(
+    clippy::indexing_slicing,
+    clippy::cast_precision_loss,
+    reason = "index below the table's length; counts below 2^10 are exact in f64"
+)]
+const fn inverses() -> [f64; SMALL_COUNTS] {
+    let mut table = [0.0; SMALL_COUNTS];
+    let mut count = 1;
+    while count < SMALL_COUNTS {
+        table[count] = 1.0 / count as f64;
+        count += 1;
+    }
+    table
+}
+
+/// `fl(1 / count)`, `count > 0`.
+fn inverse(count: u32) -> f64 {
+    usize::try_from(count)
+        .ok()
+        .and_then(|c| INVERSES.get(c))
+        .copied()
+        .unwrap_or_else(|| 1.0 / f64::from(count))
 }
 
 /// The largest `f64` below `y` (finite `y`).
@@ -547,6 +601,44 @@ mod tests {
             3 => rounded(rng),
             _ => bounded(rng),
         }
+    }
+
+    #[test]
+    fn remainders_by_a_count_are_the_general_remainders() {
+        let mut rng = crate::foundation::test_rng::XorShift(0x005E_ED26);
+        for _ in 0..200_000 {
+            let count = f64::from(1 + rng.below(1 << 26) as u32);
+            let total = rng.below(1 << 53) as f64;
+            let quotient = total / count;
+            let general = super::remainder(total, quotient, count);
+            let by_count = super::remainder_by_count(total, quotient, count);
+            assert_eq!(general.to_bits(), by_count.to_bits(), "{total} / {count}");
+        }
+        // The largest count and total, and a count of one.
+        for (total, count) in [
+            (9_007_199_254_740_991.0, 67_108_863.0),
+            (5.0, 1.0),
+            (1.0, 3.0),
+        ] {
+            let quotient = total / count;
+            assert_eq!(
+                super::remainder(total, quotient, count).to_bits(),
+                super::remainder_by_count(total, quotient, count).to_bits()
+            );
+        }
+    }
+
+    #[test]
+    fn reciprocals_from_the_table_are_the_quotients() {
+        for count in 1..3 * super::SMALL_COUNTS as u32 {
+            let by_division = 1.0 / f64::from(count);
+            assert_eq!(
+                super::inverse(count).to_bits(),
+                by_division.to_bits(),
+                "{count}"
+            );
+        }
+        assert_eq!(super::inverse(u32::MAX), 1.0 / f64::from(u32::MAX));
     }
 
     #[test]

@@ -53,6 +53,10 @@ impl<'a> Lines<'a> {
     /// The line of the record that starts at `offset` (offsets asked for
     /// never go back). The reader may give the offset of the end of the
     /// line before, so ends of lines are passed over first.
+    #[allow(
+        clippy::naive_bytecount,
+        reason = "the compiler vectorises these counts; not worth a dependency"
+    )]
     fn of(&mut self, offset: u64) -> u64 {
         let mut start = usize::try_from(offset)
             .unwrap_or(usize::MAX)

@@ -119,7 +119,12 @@ pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<
         let (number, rest) = cell.split_at(digits);
         // A whole number, or a label led by its number.
         return if rest.is_empty() || label_after_number(rest) {
-            number.parse::<u8>().ok().and_then(Rating::new).map(Some).ok_or(())
+            number
+                .parse::<u8>()
+                .ok()
+                .and_then(Rating::new)
+                .map(Some)
+                .ok_or(())
         } else {
             Err(())
         };
