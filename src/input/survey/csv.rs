@@ -53,10 +53,6 @@ impl<'a> Lines<'a> {
     /// The line of the record that starts at `offset` (offsets asked for
     /// never go back). The reader may give the offset of the end of the
     /// line before, so ends of lines are passed over first.
-    #[allow(
-        clippy::naive_bytecount,
-        reason = "the compiler vectorises these counts; not worth a dependency"
-    )]
     fn of(&mut self, offset: u64) -> u64 {
         let mut start = usize::try_from(offset)
             .unwrap_or(usize::MAX)
@@ -70,20 +66,12 @@ impl<'a> Lines<'a> {
         let span = self.data.get(self.at..start).unwrap_or_default();
         // Each `\n` ends a line, and each `\r` not followed by one. (The
         // last byte of the span is never a `\r` followed by `\n`: the
-        // record starts after its line's end.) Counted byte by byte in
-        // one pass the compiler can vectorise.
-        let feeds = span.iter().filter(|&&byte| byte == b'\n').count();
-        let returns = span.iter().filter(|&&byte| byte == b'\r').count();
-        let ends = if returns == 0 {
-            feeds
-        } else {
-            let pairs = span
-                .iter()
-                .zip(span.iter().skip(1))
-                .filter(|&(&a, &b)| a == b'\r' && b == b'\n')
-                .count();
-            feeds + returns - pairs
-        };
+        // record starts after its line's end.)
+        let feeds = memchr::memchr_iter(b'\n', span).count();
+        let lone_returns = memchr::memchr_iter(b'\r', span)
+            .filter(|&at| span.get(at + 1) != Some(&b'\n'))
+            .count();
+        let ends = feeds + lone_returns;
         self.line += ends as u64;
         self.at = start;
         self.line
