@@ -1,10 +1,19 @@
 //! Prints a synthetic assessment with N respondents over three agencies,
-//! each rating every facilitator and obstacle: input for load tests.
+//! each rating every facilitator and obstacle: input for load tests. With
+//! a format, prints the same responses as that survey export instead (the
+//! partnership with `--partnership`).
 //!
 //! ```text
 //! cargo run --example synthetic -- 100000 > big.json
 //! cargo run --release --example assess -- big.json --format json
+//! cargo run --example synthetic -- --partnership > partnership.json
+//! cargo run --example synthetic -- 100000 xlsx > big.xlsx
+//! cargo run --release --example assess -- partnership.json --responses big.xlsx \
+//!     --column agency="Which agency do you work for?" --column role="What is your role?"
 //! ```
+//!
+//! Formats: `json` (the default), `csv` (the crate's template),
+//! `google-forms`, `qualtrics`, `surveymonkey`, `xlsx`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -13,15 +22,37 @@ use std::process::ExitCode;
 mod synthetic;
 
 fn main() -> ExitCode {
-    let n = std::env::args()
-        .nth(1)
-        .and_then(|n| n.parse::<usize>().ok());
-    let Some(n) = n else {
-        eprintln!("usage: synthetic RESPONDENTS");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let bytes = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["--partnership"] => Some(synthetic::partnership().into_bytes()),
+        [n, format @ ..] => n.parse::<usize>().ok().and_then(|n| match format {
+            [] | ["json"] => Some(synthetic::document(n).into_bytes()),
+            ["csv"] => Some(synthetic::csv(n).into_bytes()),
+            ["google-forms"] => {
+                Some(synthetic::export(n, synthetic::Tool::GoogleForms).into_bytes())
+            }
+            ["qualtrics"] => Some(synthetic::export(n, synthetic::Tool::Qualtrics).into_bytes()),
+            ["surveymonkey"] => {
+                Some(synthetic::export(n, synthetic::Tool::SurveyMonkey).into_bytes())
+            }
+            ["xlsx"] => Some(synthetic::xlsx(n)),
+            _ => None,
+        }),
+        [] => None,
+    };
+    let Some(bytes) = bytes else {
+        eprintln!(
+            "usage: synthetic RESPONDENTS [json|csv|google-forms|qualtrics|surveymonkey|xlsx]\n       synthetic --partnership"
+        );
         return ExitCode::from(2);
     };
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(synthetic::document(n).as_bytes()) {
+    match stdout.write_all(&bytes) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("synthetic: {err}");
