@@ -12,9 +12,9 @@ The crate's tests read each file and must get exactly the same report as from
 the JSON document, so the files are generated from it rather than edited by
 hand. The output is deterministic (fixed seed, fixed zip timestamps).
 
-It also writes two spreadsheet fixtures for the partnership in
+It also writes spreadsheet fixtures for the partnership in
 examples/survey/child-protection-hub.partnership.json, with the same writer
-(write_xlsx):
+(write_xlsx) and an OpenDocument one (write_ods):
 
   tests/data/numbers.xlsx  sheet Responses, data from B2: ratings as int and
                            float numbers and as text, a number as respondent
@@ -22,6 +22,9 @@ examples/survey/child-protection-hub.partnership.json, with the same writer
   tests/data/errors.xlsx   Sheet1 (the same table from A1), then Responses as
                            in numbers.xlsx but with 4.5 under Conflict for r4
                            (F6) and the text "6" under Leadership for r3 (E5)
+  tests/data/numbers.ods   the sheets and cells of numbers.xlsx as an
+                           OpenDocument spreadsheet, copied to
+                           fuzz/seeds-sheet/numbers.ods as a fuzzing seed
 
 Usage, from the repository root: python3 tools/make-survey-exports.py [--check]
 (--check reads the files back and compares every answer with the JSON, and
@@ -34,6 +37,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
@@ -172,6 +176,16 @@ def number(x):
     return repr(x)
 
 
+def check_sheet_names(sheets):
+    """Asserts that a workbook has sheets, with different names that Excel and LibreOffice accept."""
+    assert sheets, "a workbook needs at least one sheet"
+    names = [name for name, _ in sheets]
+    assert len({n.lower() for n in names}) == len(names), f"sheet names must differ: {names}"
+    for name in names:
+        assert 0 < len(name) <= 31 and not SHEET_NAME_FORBIDDEN & set(name) and name[0] != "'" != name[-1], name
+    return names
+
+
 def write_xlsx(path, sheets):
     """Writes a minimal .xlsx workbook to path.
 
@@ -182,11 +196,7 @@ def write_xlsx(path, sheets):
     with the date-time style s="1"). The dimension is the box around the written
     cells; rows without cells are left out. Deterministic: fixed zip timestamps.
     """
-    assert sheets, "a workbook needs at least one sheet"
-    names = [name for name, _ in sheets]
-    assert len({n.lower() for n in names}) == len(names), f"sheet names must differ: {names}"
-    for name in names:
-        assert 0 < len(name) <= 31 and not SHEET_NAME_FORBIDDEN & set(name) and name[0] != "'" != name[-1], name
+    names = check_sheet_names(sheets)
     strings, uses = {}, 0
 
     def cell(ref, value):
@@ -264,6 +274,138 @@ def write_xlsx(path, sheets):
             z.writestr(info, decl + xml)
 
 
+ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+ODS_NS = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+          "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+          "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+          "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"}
+
+
+def shown(x):
+    """The text a spreadsheet shows for the number x in its General format: 4, 2 for 2.0, 4.5."""
+    text = number(x)
+    return str(int(x)) if isinstance(x, float) and x.is_integer() and abs(x) < 1e15 else text
+
+
+def ods_paragraphs(s):
+    """The <text:p> elements holding the text s: one a line, tabs as <text:tab/> and the spaces
+    that XML's and ODF's white-space rules would drop (leading, trailing, after another space or a
+    tab) as <text:s/>, so that every reader gets s back."""
+    for ch in s:
+        if ch == "\r" or (ch < " " and ch not in "\t\n") or ch in "\ufffe\uffff" or "\ud800" <= ch <= "\udfff":
+            raise ValueError(f"a spreadsheet text cannot hold {ch!r}: {s!r}")
+
+    def line(t):
+        parts = re.split(r"(\t| +)", t)  # text, separator, text, …: a separator's neighbours may be ""
+        out = []
+        for k, part in enumerate(parts):
+            if k % 2 == 0:
+                out.append(escape(part))
+            elif part == "\t":
+                out.append("<text:tab/>")
+            else:
+                literal = 1 if parts[k - 1] and parts[k + 1] else 0  # one space between two words stays text
+                rest = len(part) - literal
+                out.append(" " * literal + ("" if rest == 0 else "<text:s/>" if rest == 1
+                                            else f'<text:s text:c="{rest}"/>'))
+        return "".join(out)
+
+    return "".join(f"<text:p>{line(t)}</text:p>" if t else "<text:p/>" for t in s.split("\n"))
+
+
+def ods_cell(value, repeated=1):
+    """One <table:table-cell> as LibreOffice writes it: the value in attributes and as shown text."""
+    if value is None:
+        return "<table:table-cell/>" if repeated == 1 else \
+            f'<table:table-cell table:number-columns-repeated="{repeated}"/>'
+    assert repeated == 1
+    if isinstance(value, str):
+        return f'<table:table-cell office:value-type="string">{ods_paragraphs(value)}</table:table-cell>'
+    if isinstance(value, bool):  # before int: bool is an int
+        return (f'<table:table-cell office:value-type="boolean" office:boolean-value="{str(value).lower()}">'
+                f"<text:p>{str(value).upper()}</text:p></table:table-cell>")
+    if isinstance(value, (int, float)):
+        return (f'<table:table-cell office:value-type="float" office:value="{number(value)}">'
+                f"<text:p>{shown(value)}</text:p></table:table-cell>")
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None:
+            raise ValueError(f"a spreadsheet date has no time zone: {value!r}")
+        return (f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}">'
+                f"<text:p>{value.isoformat(sep=' ')}</text:p></table:table-cell>")
+    raise TypeError(f"cannot write {value!r} to a spreadsheet cell")
+
+
+def write_ods(path, sheets):
+    """Writes a minimal OpenDocument spreadsheet (ODF 1.2, as LibreOffice writes one) to path.
+
+    sheets is as for write_xlsx: a list of (sheet name, rows), rows[0] is row 1 and row[0]
+    column A. A cell is None (an empty <table:table-cell/>; a run of them is one cell with
+    table:number-columns-repeated, and trailing ones are left out), a str (value-type string,
+    its text in <text:p>), a bool (value-type boolean), an int or float (value-type float,
+    office:value its repr, so 4 and 2.0 read back as they were written), or a datetime
+    (value-type date, office:date-value ISO 8601). A row without cells is kept as a row with
+    one empty cell, and a run of them as one row with table:number-rows-repeated, so that the
+    rows below stay where they are. The zip holds mimetype first and stored, as the format
+    requires, then META-INF/manifest.xml and content.xml; no whitespace between the elements
+    (calamine takes any text inside a table row for an error). Deterministic: fixed zip
+    timestamps and order.
+    """
+    check_sheet_names(sheets)
+
+    def table(name, rows):
+        rows = [list(row) for row in rows] or [[]]  # a table has at least one row
+        for row in rows:
+            while row and row[-1] is None:
+                row.pop()
+        width = max([len(row) for row in rows] + [1])
+        columns = "<table:table-column/>" if width == 1 else \
+            f'<table:table-column table:number-columns-repeated="{width}"/>'
+        xml, empty = [], 0  # empty: the run of rows without cells not yet written
+
+        def empty_rows():
+            return "" if not empty else "<table:table-row><table:table-cell/></table:table-row>" if empty == 1 \
+                else f'<table:table-row table:number-rows-repeated="{empty}"><table:table-cell/></table:table-row>'
+
+        for row in rows:
+            if not row:
+                empty += 1
+                continue
+            xml.append(empty_rows())
+            empty = 0
+            cells, x = [], 0
+            while x < len(row):
+                run = 1
+                while row[x] is None and row[x + run] is None:  # row[-1] is not None
+                    run += 1
+                cells.append(ods_cell(row[x], run))
+                x += run
+            xml.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
+        xml.append(empty_rows())
+        return (f'<table:table table:name="{escape(name, {chr(34): "&quot;"})}">{columns}'
+                f"{''.join(xml)}</table:table>")
+
+    decl = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    m = ODS_NS["manifest"]
+    parts = {
+        "mimetype": ODS_MIMETYPE,
+        "META-INF/manifest.xml": decl + f'<manifest:manifest xmlns:manifest="{m}" manifest:version="1.2">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:version="1.2" manifest:media-type="{ODS_MIMETYPE}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>",
+        "content.xml": decl + "<office:document-content"
+        + "".join(f' xmlns:{p}="{ODS_NS[p]}"' for p in ("office", "table", "text"))
+        + ' office:version="1.2"><office:body><office:spreadsheet>'
+        + "".join(table(name, rows) for name, rows in sheets)
+        + "</office:spreadsheet></office:body></office:document-content>",
+    }
+    with zipfile.ZipFile(path, "w") as z:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(2026, 3, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, text.encode("utf-8"))
+
+
 def microsoft_forms():
     header = (["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
                AGENCY_Q, ROLE_Q] + list(FACILITATORS.values()) + list(OBSTACLES.values()))
@@ -274,6 +416,8 @@ def microsoft_forms():
 
 PARTNERSHIP = "examples/survey/child-protection-hub.partnership.json"
 FIXTURES = "tests/data"
+SEEDS = "fuzz/seeds-sheet"  # fuzzing seeds of the sheet target: copies of these fixtures
+SEEDED = ["numbers.ods"]
 # The Responses sheet of tests/data/numbers.xlsx from B2: respondent ids, agencies and
 # ratings as numbers (int and float) or text, by agency id or name, roles as words or ids.
 FIXTURE_HEADER = ["respondent", "agency", "role", "Leadership", "Conflict", "Good communication"]
@@ -299,16 +443,21 @@ def fixture_sheets():
     r3, r4 = (next(row for row in bad if row[0] == r) for r in ("r3", "r4"))
     r4[FIXTURE_HEADER.index("Conflict")] = 4.5  # F6: not a whole number
     r3[FIXTURE_HEADER.index("Leadership")] = "6"  # E5: text outside 1..5
+    numbers = [("Responses", at_b2(table)), ("Notes", [["not responses"]])]
     return {
-        "numbers.xlsx": [("Responses", at_b2(table)), ("Notes", [["not responses"]])],
+        "numbers.xlsx": numbers,
         "errors.xlsx": [("Sheet1", table), ("Responses", at_b2(bad))],
+        "numbers.ods": numbers,
     }
 
 
 def fixtures():
     os.makedirs(FIXTURES, exist_ok=True)
     for name, sheets in fixture_sheets().items():
-        write_xlsx(f"{FIXTURES}/{name}", sheets)
+        (write_ods if name.endswith(".ods") else write_xlsx)(f"{FIXTURES}/{name}", sheets)
+    os.makedirs(SEEDS, exist_ok=True)
+    for name in SEEDED:
+        shutil.copyfile(f"{FIXTURES}/{name}", f"{SEEDS}/{name}")
 
 
 def read_xlsx(path):
@@ -343,15 +492,92 @@ def read_xlsx(path):
     return out
 
 
+def read_ods(path):
+    """[(sheet name, {cell reference: value})] of a spreadsheet written by write_ods, in sheet order;
+    values typed as written (str, bool, datetime, int or float by the text of office:value, as
+    read_xlsx does), after checking the package and what calamine's ods reader needs: no text
+    between a row's cells, the value in office:value or office:boolean-value, a string in <text:p>."""
+    o, t, x, m = (f"{{{ODS_NS[p]}}}" for p in ("office", "table", "text", "manifest"))
+    with zipfile.ZipFile(path) as z:
+        assert z.testzip() is None
+        first, *_ = infos = z.infolist()
+        assert [i.filename for i in infos] == ["mimetype", "META-INF/manifest.xml", "content.xml"], path
+        assert first.header_offset == 0 and first.compress_type == zipfile.ZIP_STORED and not first.extra
+        assert z.read("mimetype") == ODS_MIMETYPE.encode("ascii")  # no newline
+        manifest = ET.fromstring(z.read("META-INF/manifest.xml"))
+        content = ET.fromstring(z.read("content.xml"))
+    with open(path, "rb") as f:  # the name and the type at fixed offsets, where file(1) looks for them
+        assert f.read(38 + len(ODS_MIMETYPE))[30:] == b"mimetype" + ODS_MIMETYPE.encode("ascii")
+    assert manifest.tag == f"{m}manifest" and manifest.get(f"{m}version") == "1.2"
+    assert {e.get(f"{m}full-path"): e.get(f"{m}media-type") for e in manifest.iterfind(f"{m}file-entry")} \
+        == {"/": ODS_MIMETYPE, "content.xml": "text/xml"}
+    assert content.tag == f"{o}document-content" and content.get(f"{o}version") == "1.2"
+
+    def paragraph(p):
+        # each text node as ODF's white-space rules leave it: no tab, line break or two spaces, no
+        # space at the paragraph's ends or after a tab; those are <text:tab/> and <text:s/>
+        nodes = [p.text or ""] + [e.tail or "" for e in p]
+        for k, node in enumerate(nodes):
+            assert not re.search(r"[\t\n\r]|  ", node) and not (k == len(nodes) - 1 and node.endswith(" ")) \
+                and not ((k == 0 or p[k - 1].tag == f"{x}tab") and node.startswith(" ")), node
+        assert all(e.tag in (f"{x}s", f"{x}tab") for e in p)
+        return nodes[0] + "".join((" " * int(e.get(f"{x}c", "1")) if e.tag == f"{x}s" else "\t") + (e.tail or "")
+                                  for e in p)
+
+    def value(cell):
+        assert cell.tag == f"{t}table-cell" and cell.text is None and cell.tail is None
+        assert all(p.tag == f"{x}p" and p.tail is None for p in cell)
+        text, kind = "\n".join(paragraph(p) for p in cell), cell.get(f"{o}value-type")
+        if kind is None:
+            assert len(cell) == 0 and set(cell.attrib) <= {f"{t}number-columns-repeated"}
+            return None
+        assert f"{t}number-columns-repeated" not in cell.attrib and f"{o}string-value" not in cell.attrib
+        if kind == "string":
+            return text
+        if kind == "float":
+            v = cell.get(f"{o}value")
+            v = float(v) if any(ch in v for ch in ".eEn") else int(v)
+            assert text == shown(v), (v, text)
+            return v
+        if kind == "boolean":
+            v = {"true": True, "false": False}[cell.get(f"{o}boolean-value")]
+            assert text == str(v).upper()
+            return v
+        assert kind == "date", kind
+        return datetime.datetime.fromisoformat(cell.get(f"{o}date-value"))
+
+    out = []
+    for table in content.iterfind(f"{o}body/{o}spreadsheet/{t}table"):
+        cells, y, width = {}, 0, 0
+        columns, *rows = table
+        assert columns.tag == f"{t}table-column" and len(columns) == 0
+        for row in rows:
+            assert row.tag == f"{t}table-row" and row.text is None and len(row) > 0
+            values = []
+            for cell in row:
+                values += [value(cell)] * int(cell.get(f"{t}number-columns-repeated", "1"))
+            width = max(width, len(values) if any(v is not None for v in values) else 1)
+            for _ in range(int(row.get(f"{t}number-rows-repeated", "1"))):
+                y += 1
+                cells.update((f"{column(k)}{y}", v) for k, v in enumerate(values) if v is not None)
+        assert int(columns.get(f"{t}number-columns-repeated", "1")) == width, table.get(f"{t}name")
+        out.append((table.get(f"{t}name"), cells))
+    return out
+
+
 def check_fixtures():
     """Reads the fixtures back: sheet names in order, every cell where and of the type written."""
     for name, sheets in fixture_sheets().items():
         want = [(sheet, {f"{column(x)}{y}": c for y, row in enumerate(rows, 1) for x, c in enumerate(row)
                          if c is not None}) for sheet, rows in sheets]
-        got = read_xlsx(f"{FIXTURES}/{name}")
+        got = (read_ods if name.endswith(".ods") else read_xlsx)(f"{FIXTURES}/{name}")
         assert [(s, {r: (type(v), v) for r, v in c.items()}) for s, c in got] == \
                [(s, {r: (type(v), v) for r, v in c.items()}) for s, c in want], name
         print(f"{FIXTURES}/{name}: " + ", ".join(f"{s} {len(c)} cells" for s, c in got) + ", all as written")
+    for name in SEEDED:
+        with open(f"{FIXTURES}/{name}", "rb") as fixture, open(f"{SEEDS}/{name}", "rb") as seed:
+            assert fixture.read() == seed.read(), f"{SEEDS}/{name}"
+        print(f"{SEEDS}/{name}: the same as {FIXTURES}/{name}")
 
 
 def check():

@@ -455,6 +455,13 @@ fn spreadsheets_numbers_words_and_sheets() {
         (conflict(0), conflict(1), conflict(2), conflict(3)),
         (Some(2), Some(3), Some(5), None)
     );
+    // The same sheets saved as OpenDocument (`.ods`) read the same.
+    let ods = workbook("numbers.ods");
+    assert!(interagency::is_spreadsheet(&ods));
+    let from_ods = hub()
+        .with_responses_from_spreadsheet(&ods, &CsvOptions::new())
+        .unwrap();
+    assert_eq!(from_ods, a);
     // The other sheet holds no responses: its one column names nothing.
     let err = hub()
         .with_responses_from_spreadsheet(&data, &CsvOptions::new().sheet("notes"))
