@@ -155,6 +155,10 @@ fn layouts_and_their_errors() {
     );
     let fixed = read(&qualtrics.replace("Leadershp", "Leadership"));
     assert_eq!(fixed.responses()[0].respondent, "R_1");
+    // An export tag renamed to the item names it too, whatever the
+    // question text says.
+    let tagged = read(&qualtrics.replace("Q3_1", "leadership"));
+    assert_eq!(tagged.responses(), fixed.responses());
     assert_eq!(
         error(
             &qualtrics

@@ -292,7 +292,10 @@ fn kind(texts: &[&str], label: &str, options: &CsvOptions) -> Option<(Column, Op
     } else if METADATA.iter().any(|name| any(name)) {
         (Column::Skipped, None)
     } else {
-        (item(label)?, None)
+        // The item in the column's label, or in any of its header rows (a
+        // Qualtrics export tag renamed to the item, say).
+        let named = item(label).or_else(|| texts.iter().find_map(|text| item(text)));
+        (named?, None)
     })
 }
 
