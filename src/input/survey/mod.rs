@@ -374,3 +374,43 @@ pub fn csv_header() -> Vec<&'static str> {
         .chain(Obstacle::iter().map(Concept::name))
         .collect()
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
+mod tests {
+    use super::{csv_header, same, trim};
+
+    #[test]
+    fn texts_compare_folded() {
+        for (a, b) in [
+            ("Senior manager", "senior_manager"),
+            (" ROLE ", "role"),
+            ("\u{a0}role\t", "Role"),
+            // Beyond ASCII, by Unicode's lower case: the Kelvin sign is a k.
+            ("kelvin", "\u{212A}elvin"),
+            ("\u{c9}cole_maternelle", "\u{e9}COLE MATERNELLE"),
+        ] {
+            assert!(same(a, b), "{a:?} {b:?}");
+        }
+        for (a, b) in [
+            ("role", "roles"),
+            ("\u{e9}cole", "ecole"),
+            ("a_b", "a-b"),
+            ("", "x"),
+        ] {
+            assert!(!same(a, b), "{a:?} {b:?}");
+        }
+        assert_eq!(trim("  x "), "x");
+        assert_eq!(trim("x"), "x");
+        assert_eq!(trim("\u{a0}x\u{a0}"), "x");
+    }
+
+    #[test]
+    fn the_template_header_names_every_item() {
+        use crate::input::survey::layout::{Columns, Layout};
+        let header: Vec<String> = csv_header().iter().map(|h| (*h).to_owned()).collect();
+        let columns = Columns::read(Layout::OneRow, &[header], &super::CsvOptions::new()).unwrap();
+        assert_eq!(columns.kinds.len(), 3 + 7 + 6);
+        assert!(!columns.kinds.contains(&super::Column::Skipped));
+    }
+}

@@ -179,8 +179,33 @@ impl Partnership {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, reason = "a test fails by panicking")]
 mod tests {
+    use calamine::Data;
+
     use super::cell_name;
+    use crate::input::survey::{Cell, Row};
+
+    #[test]
+    fn cells_of_a_sheet() {
+        let row = [
+            Data::Empty,
+            Data::String("  ".into()),
+            Data::Float(4.0),
+            Data::Int(3),
+            Data::Bool(true),
+        ];
+        assert!(row[..2].is_blank());
+        assert!(!row[..3].is_blank());
+        assert!(!row[4..].is_blank());
+        assert_eq!(row.cell(1), Cell::Text("  "));
+        assert_eq!(row.cell(2), Cell::Number(4.0));
+        assert_eq!(row.cell(3), Cell::Number(3.0));
+        assert_eq!(row.cell(4), Cell::Other("TRUE".into()));
+        assert_eq!(row.cell(9), Cell::Empty);
+        assert_eq!(row.width(), 5);
+        assert_eq!(row.texts(), ["", "", "4", "3", "TRUE"]);
+    }
 
     #[test]
     fn cells_as_a_spreadsheet_names_them() {
