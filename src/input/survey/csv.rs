@@ -288,7 +288,40 @@ fn header_error(problem: HeaderProblem, lines: &[u64]) -> Error {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 mod tests {
-    use super::Lines;
+    use super::{Lines, delimiter};
+
+    #[test]
+    fn the_delimiter_of_the_header_line() {
+        for (header, expected) in [
+            ("a,b,c\n", b','),
+            ("a;b;c\n", b';'),
+            ("a\tb\tc\n", b'\t'),
+            ("abc\n", b','),
+            // Delimiters inside quotes do not count, nor do the lines after.
+            ("\"a;b;c\",d\n", b','),
+            ("\"a,b,c\";d;e\n", b';'),
+            ("\"a\tb\tc\";d\n", b';'),
+            ("\"a,b\"\t\"c,d\"\te\n", b'\t'),
+            ("\"x\ny,z\";a;b\n", b';'),
+            ("a;b\nc,d,e,f\n", b';'),
+            ("a;b\rc,d,e,f", b';'),
+            ("a\tb\rc,d,e,f", b'\t'),
+            // Ties: comma first, then semicolon.
+            ("a,b;c\n", b','),
+            ("a,b\tc\n", b','),
+            ("a;b\tc\n", b';'),
+            ("a\tb\tc;d;e,f,g\n", b','),
+            ("a\tb\tc;d,e\n", b'\t'),
+            ("a\tb;c;d\n", b';'),
+            ("a;b;c\td\te\tf\n", b'\t'),
+        ] {
+            assert_eq!(
+                char::from(delimiter(header.as_bytes())),
+                char::from(expected),
+                "{header:?}"
+            );
+        }
+    }
 
     #[test]
     fn lines_as_an_editor_numbers_them() {
