@@ -338,5 +338,10 @@ mod tests {
         assert_eq!(lines.of(4), 2);
         assert_eq!(lines.of(5), 2);
         assert_eq!(lines.of(u64::MAX), 7);
+        // An offset before one already asked for does not count back.
+        let mut lines = Lines::new(data);
+        assert_eq!(lines.of(25), 7);
+        assert_eq!(lines.of(0), 7);
+        assert_eq!(lines.of(25), 7);
     }
 }
