@@ -24,8 +24,8 @@
 // - error: the crate's error, and reading JSON with errors that say where.
 // - rubric: the links and numbers every analysis reads, the rubric
 //   document, and the catalogue (the concepts as one document, for a rubric).
-// - input: the documents read in (partnerships, responses from JSON and
-//   CSV) and the sums kept for the analyses.
+// - input: the documents read in (partnerships, responses from JSON, CSV
+//   and spreadsheets) and the sums kept for the analyses.
 // - analysis: classification, voices, gap analysis, progress; each a method
 //   on `Rubric`, with the default rubric's as a method on `Assessment`.
 // - render: one view of every report, written as Markdown, SVG and HTML;
@@ -37,6 +37,9 @@
 //   `render/view.rs`, and a schema in `render/schema.rs`;
 // - a new input format: a file in `input/` that produces `Response`s and
 //   hands them to `Partnership::with_responses`, which checks every rule;
+//   a new survey export format: a file in `input/survey/` that reads its
+//   rows as `Row`s, its header through `Columns`, and its rows through
+//   `Rows::read`, as `csv.rs` and `sheet.rs` do;
 // - a new output format: one writer of the view in `render/`, and a method
 //   on `GapReport` and `ProgressReport` returning it.
 // A test (`tests/it/architecture.rs`) fails when a folder imports one above
