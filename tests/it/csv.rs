@@ -174,6 +174,30 @@ fn layouts_and_their_errors() {
                   1142,4312,cfa,Manager,4 - Mostly present,2 - Slightly present\r\n";
     let a = read(monkey);
     assert_eq!(a.responses()[0].respondent, "1142");
+    // Errors name a column by its question, not by `Response`.
+    assert_eq!(
+        error(&monkey.replace(",Manager,", ",Boss,")),
+        "line 3, column role: \"Boss\" is not a role; expected frontline, manager or senior manager"
+    );
+    let asked = monkey.replace("agency,role,", "Which agency?,Your role?,");
+    assert_eq!(
+        partnership()
+            .with_responses_from_csv(
+                asked.replace(",Manager,", ",Boss,"),
+                &CsvOptions::new()
+                    .column(SurveyField::Agency, "which agency?")
+                    .column(SurveyField::Role, "Your role?"),
+            )
+            .unwrap_err()
+            .to_string(),
+        "line 3, column Your role?: \"Boss\" is not a role; expected frontline, manager or senior manager"
+    );
+    // A column that names nothing is named by its header, in either row.
+    assert_eq!(
+        error(&monkey.replace("Collector ID", "Collector")),
+        "line 1, column Collector: names no facilitator or obstacle; a column that holds no \
+         answer must be ignored"
+    );
     assert_eq!(
         a.classify().result(Facilitator::GoodCommunication).mean,
         Some(2.0)
