@@ -276,6 +276,13 @@ mod tests {
                 ("No", Rating::new(1).unwrap())
             ]
         );
+        assert_eq!(scale.len(), 2);
+        assert!(!scale.is_empty());
+        let built = Scale::new()
+            .with("Yes", Rating::new(5).unwrap())
+            .with("No", Rating::new(1).unwrap());
+        assert_eq!(built, scale);
+        assert_eq!(text_rating::<Facilitator>("yes", &built), rating(5));
         assert_eq!(
             "a=b=3".parse::<Scale>().unwrap().iter().next().unwrap().0,
             "a=b"
