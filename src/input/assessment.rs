@@ -416,36 +416,25 @@ impl<'de> Deserialize<'de> for RawResponses {
                 f.write_str("a sequence")
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawResponses, A::Error> {
-                each_response(|index| {
-                    Ok(seq
-                        .next_element::<RawResponse<'_>>()?
-                        .map(|raw| raw.validate(index)))
-                })
-                .map(RawResponses)
+                // Each response checked as it is read, or the first that
+                // breaks a rule kept; the rest are still read, for errors
+                // of form.
+                let mut responses = Ok(Vec::new());
+                let mut index = 0;
+                while let Some(raw) = seq.next_element::<RawResponse<'_>>()? {
+                    if let Ok(list) = &mut responses {
+                        match raw.validate(index) {
+                            Ok(response) => list.push(response),
+                            Err(error) => responses = Err(error),
+                        }
+                    }
+                    index += 1;
+                }
+                Ok(RawResponses(responses))
             }
         }
         deserializer.deserialize_seq(V)
     }
-}
-
-/// Collects the responses that `next` reads one at a time (given each
-/// one's index, and `None` after the last), or keeps the first that breaks
-/// a rule; the rest are still read, for errors of form.
-fn each_response<E>(
-    mut next: impl FnMut(usize) -> Result<Option<Result<Response, Error>>, E>,
-) -> Result<Result<Vec<Response>, Error>, E> {
-    let mut responses = Ok(Vec::new());
-    let mut index = 0;
-    while let Some(response) = next(index)? {
-        if let Ok(list) = &mut responses {
-            match response {
-                Ok(response) => list.push(response),
-                Err(error) => responses = Err(error),
-            }
-        }
-        index += 1;
-    }
-    Ok(responses)
 }
 
 #[derive(Deserialize)]

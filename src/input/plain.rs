@@ -16,7 +16,7 @@
 //! answer for plain documents and the right error for the rest. So this
 //! reader never decides that a document is wrong: it only ever agrees with
 //! serde, or passes. Debug builds check the agreement on every document
-//! read, and a property test on random documents.
+//! read, and a test that edits the example documents at random.
 
 use std::borrow::Cow;
 use std::marker::PhantomData;

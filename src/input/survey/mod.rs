@@ -236,14 +236,11 @@ pub(crate) trait Row {
 }
 
 /// The roles as survey answers usually name them, compared first as they
-/// are (folding case costs more).
-const ROLES: [(Role, &str); 6] = [
+/// are (folding case costs more); their ids are compared the same way.
+const ROLE_NAMES: [(Role, &str); 3] = [
     (Role::Frontline, "Frontline"),
     (Role::Manager, "Manager"),
     (Role::SeniorManager, "Senior manager"),
-    (Role::Frontline, "frontline"),
-    (Role::Manager, "manager"),
-    (Role::SeniorManager, "senior_manager"),
 ];
 
 /// Reads rows into responses: one per non-blank row.
@@ -289,10 +286,11 @@ impl Rows<'_> {
                 Column::Agency => agency = self.agency(&cell.text()),
                 Column::Role => {
                     let text = cell.text();
-                    let found = ROLES
+                    let found = ROLE_NAMES
                         .iter()
                         .find(|(_, name)| *name == text)
                         .map(|(role, _)| *role)
+                        .or_else(|| Role::iter().find(|r| r.id() == text))
                         .or_else(|| Role::iter().find(|r| same(r.id(), &text)));
                     role = Some(found.ok_or_else(|| {
                         error(
