@@ -126,7 +126,7 @@ fn with_responses(
     if let Some(sheet) = &args.sheet {
         options = options.sheet(sheet);
     }
-    read_export(partnership, data, &options).map_err(|e| {
+    partnership.with_responses_from_export(data, &options).map_err(|e| {
         let hint = match &e {
             interagency::Error::Csv { problem, .. } | interagency::Error::Sheet { problem, .. } => {
                 match problem {
@@ -148,28 +148,6 @@ fn with_responses(
     })
 }
 
-#[cfg(all(feature = "csv", feature = "xlsx"))]
-fn read_export(
-    partnership: interagency::Partnership,
-    data: Vec<u8>,
-    options: &interagency::CsvOptions,
-) -> Result<Assessment, interagency::Error> {
-    if interagency::is_spreadsheet(&data) {
-        partnership.with_responses_from_spreadsheet(data, options)
-    } else {
-        partnership.with_responses_from_csv(data, options)
-    }
-}
-
-#[cfg(all(feature = "csv", not(feature = "xlsx")))]
-fn read_export(
-    partnership: interagency::Partnership,
-    data: Vec<u8>,
-    options: &interagency::CsvOptions,
-) -> Result<Assessment, interagency::Error> {
-    partnership.with_responses_from_csv(data, options)
-}
-
 #[cfg(not(feature = "csv"))]
 fn with_responses(
     _: interagency::Partnership,
@@ -182,37 +160,43 @@ fn with_responses(
     ))
 }
 
-/// The SVG and HTML renderings, with the crate's `html` feature. (They
-/// return `Result` to match the build without it.)
+/// The report in the chosen format, as the crate writes it.
 #[cfg(feature = "html")]
-#[allow(clippy::unnecessary_wraps)]
-mod pictures {
-    use std::fmt::Display;
-
-    pub fn svg(chart: impl Display) -> Result<String, String> {
-        Ok(chart.to_string() + "\n")
-    }
-
-    pub fn html(page: impl Display) -> Result<String, String> {
-        Ok(page.to_string())
-    }
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "the same signature as without the html feature"
+)]
+fn render<R>(
+    report: &R,
+    format: Format,
+    write: fn(&R, interagency::Format) -> String,
+) -> Result<String, String> {
+    Ok(write(
+        report,
+        match format {
+            Format::Json => interagency::Format::Json,
+            Format::Markdown => interagency::Format::Markdown,
+            Format::Svg => interagency::Format::Svg,
+            Format::Html => interagency::Format::Html,
+        },
+    ))
 }
 
-/// Without the `html` feature, the SVG and HTML formats say what they need.
+/// Without the `html` feature: JSON and Markdown, and the SVG and HTML
+/// formats say what they need.
 #[cfg(not(feature = "html"))]
-mod pictures {
-    const NEEDS: &str = "SVG and HTML need the crate's html feature";
-
-    pub fn needs() -> Result<String, String> {
-        Err(NEEDS.to_owned())
+fn render<R: serde::Serialize>(
+    report: &R,
+    format: Format,
+    markdown: fn(&R) -> String,
+) -> Result<String, String> {
+    match format {
+        Format::Json => serde_json::to_string_pretty(report)
+            .map(|text| text + "\n")
+            .map_err(|e| e.to_string()),
+        Format::Markdown => Ok(markdown(report)),
+        Format::Svg | Format::Html => Err("SVG and HTML need the crate's html feature".to_owned()),
     }
-}
-
-/// Pretty JSON with a final newline.
-fn json(value: &impl serde::Serialize) -> Result<String, String> {
-    serde_json::to_string_pretty(value)
-        .map(|text| text + "\n")
-        .map_err(|e| e.to_string())
 }
 
 fn run(args: &Args) -> Result<String, String> {
@@ -239,28 +223,16 @@ fn run(args: &Args) -> Result<String, String> {
         let progress = rubric
             .progress(&earlier, &assessment, args.target)
             .map_err(|e| format!("{} since {}: {e}", args.file.display(), since.display()))?;
-        return Ok(match args.format {
-            Format::Json => json(&progress)?,
-            Format::Markdown => progress.markdown().to_string(),
-            #[cfg(feature = "html")]
-            Format::Svg => pictures::svg(progress.svg())?,
-            #[cfg(feature = "html")]
-            Format::Html => pictures::html(progress.html())?,
-            #[cfg(not(feature = "html"))]
-            Format::Svg | Format::Html => pictures::needs()?,
-        });
+        #[cfg(feature = "html")]
+        return render(&progress, args.format, interagency::ProgressReport::render);
+        #[cfg(not(feature = "html"))]
+        return render(&progress, args.format, |p| p.markdown().to_string());
     }
     let report = rubric.gap_analysis(&assessment, args.target);
-    Ok(match args.format {
-        Format::Json => json(&report)?,
-        Format::Markdown => report.markdown().to_string(),
-        #[cfg(feature = "html")]
-        Format::Svg => pictures::svg(report.svg())?,
-        #[cfg(feature = "html")]
-        Format::Html => pictures::html(report.html())?,
-        #[cfg(not(feature = "html"))]
-        Format::Svg | Format::Html => pictures::needs()?,
-    })
+    #[cfg(feature = "html")]
+    return render(&report, args.format, interagency::GapReport::render);
+    #[cfg(not(feature = "html"))]
+    return render(&report, args.format, |r| r.markdown().to_string());
 }
 
 fn main() -> ExitCode {

@@ -79,6 +79,8 @@ pub use input::survey::scale::Scale;
 #[cfg(feature = "xlsx")]
 pub use input::survey::sheet::is_spreadsheet;
 #[cfg(any(feature = "csv", feature = "xlsx"))]
+pub use input::survey::template::SurveyTemplate;
+#[cfg(any(feature = "csv", feature = "xlsx"))]
 pub use input::survey::{CsvOptions, SurveyField, csv_header};
 
 // The rubric, and the analyses it runs.
@@ -91,6 +93,8 @@ pub use rubric::Rubric;
 // Errors.
 pub use error::{CsvProblem, Error, Place, Result};
 
+#[cfg(feature = "html")]
+pub use render::Format;
 #[cfg(feature = "schemars")]
 pub use render::schema;
 

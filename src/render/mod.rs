@@ -20,6 +20,47 @@ use crate::render::html::{Html, Svg};
 use crate::render::markdown::Markdown;
 use crate::{GapReport, ProgressReport};
 
+#[cfg(feature = "html")]
+crate::foundation::id::id_enum! {
+    /// The formats a report is written in, by the names `assess --format`
+    /// takes: `json`, `markdown`, `svg`, `html`.
+    ///
+    /// [`GapReport::render`] and [`ProgressReport::render`] write a report
+    /// in one of them, exactly as the `assess` example prints it; the
+    /// bindings for other languages take the same names.
+    ///
+    /// ```
+    /// use interagency::Format;
+    ///
+    /// assert_eq!("svg".parse::<Format>()?, Format::Svg);
+    /// assert_eq!(
+    ///     "pdf".parse::<Format>().unwrap_err().to_string(),
+    ///     "unknown report format `pdf` (expected one of: json, markdown, svg, html)"
+    /// );
+    /// # Ok::<(), interagency::ParseIdError>(())
+    /// ```
+    pub enum Format: "report format" {
+        /// The report's JSON document, indented, with a final newline.
+        Json,
+        /// Markdown for a meeting pack.
+        Markdown,
+        /// A standalone SVG chart, with a final newline.
+        Svg,
+        /// One self-contained HTML page.
+        Html,
+    }
+}
+
+/// A report as pretty JSON with a final newline.
+#[cfg(feature = "html")]
+fn json(report: &impl serde::Serialize) -> String {
+    // The reports hold string keys and finite numbers only, the two things
+    // serde_json could refuse, so writing them cannot fail.
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The report a rendering writes.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Report<'a> {
@@ -99,6 +140,31 @@ impl GapReport {
     pub fn html(&self) -> Html<'_> {
         Html(Report::Gap(self))
     }
+
+    /// The report in `format`, exactly as the `assess` example prints it:
+    /// the JSON indented and the SVG with a final newline.
+    ///
+    /// ```
+    /// # let a = interagency::Assessment::from_json(&std::fs::read_to_string(
+    /// #     "examples/data/child-protection-hub.json")?)?;
+    /// use interagency::Format;
+    ///
+    /// let report = a.gap_analysis(None);
+    /// let json = report.render(Format::Json);
+    /// assert_eq!(serde_json::from_str::<interagency::GapReport>(&json)?, report);
+    /// assert_eq!(report.render(Format::Markdown), report.markdown().to_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    #[cfg(feature = "html")]
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Json => json(self),
+            Format::Markdown => self.markdown().to_string(),
+            Format::Svg => self.svg().to_string() + "\n",
+            Format::Html => self.html().to_string(),
+        }
+    }
 }
 
 /// The progress report's renderings, as the gap report's.
@@ -139,5 +205,17 @@ impl ProgressReport {
     #[cfg(feature = "html")]
     pub fn html(&self) -> Html<'_> {
         Html(Report::Progress(self))
+    }
+
+    /// The progress in `format`, exactly as `assess --since` prints it.
+    #[must_use]
+    #[cfg(feature = "html")]
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Json => json(self),
+            Format::Markdown => self.markdown().to_string(),
+            Format::Svg => self.svg().to_string() + "\n",
+            Format::Html => self.html().to_string(),
+        }
     }
 }

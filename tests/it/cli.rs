@@ -381,6 +381,78 @@ fn survey_template() {
     assert!(out.stdout.is_empty());
 }
 
+#[cfg(feature = "csv")]
+#[test]
+fn survey_template_for_a_partnership() {
+    const PARTNERSHIP: &str = "examples/survey/child-protection-hub.partnership.json";
+    let out = example("survey_template", &["--partnership", PARTNERSHIP]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let partnership =
+        interagency::Partnership::from_json(&std::fs::read_to_string(PARTNERSHIP).unwrap())
+            .unwrap();
+    assert!(text.starts_with(&format!(
+        "# Interagency working: partnership survey for {}\n",
+        partnership.name()
+    )));
+    for agency in partnership.agencies() {
+        assert!(
+            text.contains(&format!("**{}**", agency.name)),
+            "{}",
+            agency.name
+        );
+    }
+    assert_eq!(
+        text,
+        interagency::SurveyTemplate::for_partnership(&partnership).markdown()
+    );
+    let out = example("survey_template", &["--partnership", "no/such/file.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("no/such/file.json")
+    );
+}
+
+/// Every example file, in every format, prints what the library's
+/// `render` writes: the bindings for other languages rely on it.
+#[cfg(feature = "html")]
+#[test]
+fn every_format_is_the_librarys_rendering() {
+    for entry in std::fs::read_dir("examples/data").unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.to_str().unwrap();
+        let report = support::assessment(file).gap_analysis(None);
+        for format in interagency::Format::iter() {
+            let out = assess(&[file, "--format", format.id()]);
+            assert!(out.status.success(), "{file} {format}");
+            assert_eq!(
+                String::from_utf8(out.stdout).unwrap(),
+                report.render(format),
+                "{file} {format}"
+            );
+        }
+    }
+    let earlier = support::assessment("examples/data/early-years-network.json");
+    let later = support::assessment("examples/data/early-years-network-2027.json");
+    let progress = later.progress_since(&earlier, None).unwrap();
+    for format in interagency::Format::iter() {
+        let out = assess(&[
+            "examples/data/early-years-network-2027.json",
+            "--since",
+            "examples/data/early-years-network.json",
+            "--format",
+            format.id(),
+        ]);
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            progress.render(format)
+        );
+    }
+}
+
 #[cfg(feature = "html")]
 #[test]
 fn svg_and_html_formats() {

@@ -12,6 +12,7 @@ pub(crate) mod layout;
 pub(crate) mod scale;
 #[cfg(feature = "xlsx")]
 pub(crate) mod sheet;
+pub(crate) mod template;
 
 use crate::Role;
 use std::borrow::Cow;
@@ -352,6 +353,44 @@ fn rate<T: Rated>(
                 value: cell.text().into_owned(),
             },
         )),
+    }
+}
+
+#[cfg(feature = "csv")]
+impl crate::Partnership {
+    /// The assessment of this partnership with its responses read from a
+    /// survey tool's export, whichever it is: a spreadsheet (`.xlsx`,
+    /// `.xls`, `.ods`, recognised by its content, with the crate's `xlsx`
+    /// feature) or else a CSV file. This is what `assess --responses`
+    /// reads.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`with_responses_from_csv`](Self::with_responses_from_csv)
+    /// or of `with_responses_from_spreadsheet`, whichever reads it.
+    ///
+    /// ```
+    /// use interagency::{CsvOptions, Partnership};
+    ///
+    /// let partnership = Partnership::from_json(r#"{"partnership": "Northside",
+    ///   "agencies": [{"id": "cfa", "name": "Child and Family Agency"}, {"id": "hse", "name": "HSE"}],
+    ///   "characteristics": []}"#)?;
+    /// let csv = "respondent,agency,role,Leadership\nr1,cfa,manager,4\n";
+    /// let assessment = partnership.with_responses_from_export(csv, &CsvOptions::new())?;
+    /// assert_eq!(assessment.responses().len(), 1);
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    pub fn with_responses_from_export(
+        self,
+        export: impl AsRef<[u8]>,
+        options: &CsvOptions,
+    ) -> Result<crate::Assessment, Error> {
+        let data = export.as_ref();
+        #[cfg(feature = "xlsx")]
+        if crate::is_spreadsheet(data) {
+            return self.with_responses_from_spreadsheet(data, options);
+        }
+        self.with_responses_from_csv(data, options)
     }
 }
 

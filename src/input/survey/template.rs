@@ -1,0 +1,188 @@
+//! What a partnership needs to collect its answers with a survey tool: the
+//! questionnaire, and the crate's own CSV header.
+
+use core::fmt::Write as _;
+
+use crate::{Concept, Facilitator, Obstacle, Partnership, Rated};
+
+/// The facilitators' grid question, as the questionnaire asks it.
+const PRESENT: &str = "How present is each of these in your partnership?";
+/// The obstacles' grid question.
+const PROBLEM: &str = "How much of a problem is each of these for your partnership?";
+/// The questions about the respondent.
+const AGENCY: &str = "Which agency do you work for?";
+const ROLE: &str = "What is your role?";
+
+/// A questionnaire for a survey tool, whose export the crate reads back:
+/// as Markdown, to build the survey from, or as the header of the crate's
+/// own CSV template.
+///
+/// Built for a partnership ([`SurveyTemplate::for_partnership`]), it also
+/// names that partnership's agencies in the agency question.
+///
+/// ```
+/// use interagency::SurveyTemplate;
+///
+/// let template = SurveyTemplate::new();
+/// assert!(template.markdown().starts_with("# Interagency working: partnership survey\n"));
+/// assert!(template.csv().starts_with("respondent,agency,role,Clarity of purpose and roles,"));
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SurveyTemplate<'a> {
+    partnership: Option<&'a Partnership>,
+}
+
+impl<'a> SurveyTemplate<'a> {
+    /// The questionnaire for any partnership.
+    #[must_use]
+    pub const fn new() -> Self {
+        SurveyTemplate { partnership: None }
+    }
+
+    /// The questionnaire for one partnership: its agencies are the agency
+    /// question's options.
+    #[must_use]
+    pub const fn for_partnership(partnership: &'a Partnership) -> SurveyTemplate<'a> {
+        SurveyTemplate {
+            partnership: Some(partnership),
+        }
+    }
+
+    /// The columns of the crate's own CSV template, in order.
+    ///
+    /// ```
+    /// let header = interagency::SurveyTemplate::new().header();
+    /// assert_eq!(header[..4], ["respondent", "agency", "role", "Clarity of purpose and roles"]);
+    /// assert_eq!(header.len(), 3 + 7 + 6);
+    /// ```
+    #[must_use]
+    pub fn header(&self) -> Vec<String> {
+        ["respondent", "agency", "role"]
+            .into_iter()
+            .chain(Facilitator::iter().map(Concept::name))
+            .chain(Obstacle::iter().map(Concept::name))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The CSV template: its header line, with a final newline. A column
+    /// name is quoted when it holds a comma, a quote or a line break.
+    #[must_use]
+    pub fn csv(&self) -> String {
+        let mut out = String::new();
+        for (i, column) in self.header().iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if column.contains([',', '"', '\n', '\r']) {
+                out.push('"');
+                out.push_str(&column.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(column);
+            }
+        }
+        out.push('\n');
+        out
+    }
+
+    /// The questionnaire as Markdown: each question with how to build it in
+    /// Google Forms, Microsoft Forms, Qualtrics and SurveyMonkey, how to
+    /// export the answers from each, and the command that reads them.
+    #[must_use]
+    pub fn markdown(&self) -> String {
+        let options = match self.partnership {
+            None => "one option per agency of the partnership, by its name or its id as the \
+                     partnership document lists them"
+                .to_owned(),
+            Some(partnership) => {
+                let names: Vec<String> = partnership
+                    .agencies()
+                    .iter()
+                    .map(|agency| format!("**{}**", markdown_text(&agency.name)))
+                    .collect();
+                format!("one option per agency: {}", names.join(", "))
+            }
+        };
+        let title = match self.partnership {
+            None => String::new(),
+            Some(partnership) => format!(" for {}", markdown_text(partnership.name())),
+        };
+        let mut out = format!(
+            "# Interagency working: partnership survey{title}\n\n\
+             A questionnaire for every member of the partnership's agencies, to build in a survey \
+             tool. Keep the question titles, the item names and the answer labels as written \
+             here: the crate reads the tool's export by them.\n\n\
+             The questions are the `interagency` crate's own wording, written for surveys; the \
+             facilitators are Statham's (2011) and the obstacles Atkinson et al.'s (2002).\n\n\
+             ## The questions\n\n\
+             ### 1. {AGENCY}\n\n\
+             A single choice (a drop-down), required: {options}.\n\n\
+             ### 2. {ROLE}\n\n\
+             A single choice, required: **Frontline**, **Manager**, **Senior manager**.\n\n"
+        );
+        grid(&mut out, 3, PRESENT, Facilitator::iter());
+        grid(&mut out, 4, PROBLEM, Obstacle::iter());
+        let _ = write!(
+            out,
+            "Respondents need not give their names: the tools' own response ids are enough, and \
+             no report ever shows one.\n\n\
+             ## Exporting the answers\n\n\
+             - **Google Forms**: *Responses*, then *Download responses (.csv)*. The grid's columns \
+               are headed `{PRESENT} [Leadership]` and so on; the crate finds the item in the \
+               brackets.\n\
+             - **Microsoft Forms**: *Responses*, then *Open results in Excel* (or *Download a copy*), \
+               and save the workbook (`.xlsx`). The crate reads the first sheet (`--sheet NAME` for \
+               another); the Likert question gives one column per statement.\n\
+             - **Qualtrics**: *Data & Analysis*, *Export & Import*, *Export data*, *CSV*, with \
+               *Use choice text*. The export's three header rows are recognised; `ResponseId` is \
+               the respondent.\n\
+             - **SurveyMonkey**: *Analyze results*, *Save as*, *Export file*, *All responses data*, \
+               *CSV*. The two header rows are recognised; `Respondent ID` is the respondent.\n\n\
+             Every tool's own columns (timestamps, durations, e-mail and IP addresses) are \
+             skipped. Answers may be the labels above, the labels led by their number \
+             (`4 - Mostly present`), or the numbers 1 to 5; `N/A` and `Don't know` are not rated. \
+             If the survey used other words (an agree/disagree scale, say), give them with \
+             `--scale \"Strongly disagree=1,Disagree=2,Neutral=3,Agree=4,Strongly agree=5\"`.\n\n\
+             ## Running the assessment\n\n\
+             With the partnership document (its agencies and arrangements, no responses) and the \
+             export:\n\n\
+             ```sh\n\
+             cargo run --example assess -- partnership.json --responses export.csv \\\n    \
+             --column agency=\"{AGENCY}\" --column role=\"{ROLE}\"\n\
+             ```\n\n\
+             The same command reads a spreadsheet (`--responses export.xlsx`). A column the crate \
+             does not recognise is named in the error: skip it with `--ignore-column HEADER`.\n"
+        );
+        out
+    }
+}
+
+/// One grid question: its rows (the items, with the crate's question for
+/// each as a description) and its five columns (the scale's labels).
+fn grid<T: Rated + Copy>(
+    out: &mut String,
+    number: usize,
+    title: &str,
+    items: impl Iterator<Item = T>,
+) {
+    let _ = write!(
+        out,
+        "### {number}. {title}\n\n\
+         A grid (Google Forms: *Multiple choice grid*; Microsoft Forms: *Likert*; Qualtrics: \
+         *Matrix table*; SurveyMonkey: *Matrix / Rating scale*). Not required, so that \
+         respondents can skip a row they cannot answer: a skipped row is read as not rated.\n\n\
+         Columns, in this order: {}.\n\n\
+         Rows, each the item's name exactly as written here:\n\n",
+        T::LABELS.map(|label| format!("**{label}**")).join(", ")
+    );
+    for item in items {
+        let _ = writeln!(out, "- **{}**: {}", item.name(), item.question());
+    }
+    out.push('\n');
+}
+
+/// A partnership's text, as Markdown shows it literally.
+fn markdown_text(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::render::escape::markdown(text)
+}
