@@ -72,6 +72,7 @@ pub use rubric::catalogue::Catalogue;
 // The documents read in.
 pub use foundation::date::{Date, DateError};
 pub use input::assessment::{Agency, Assessment, Response};
+pub use input::partners::{PartnerLevel, Trust};
 pub use input::partnership::Partnership;
 pub use input::rating::{Rating, Ratings};
 #[cfg(any(feature = "csv", feature = "xlsx"))]
@@ -91,7 +92,7 @@ pub use analysis::voices::Voices;
 pub use rubric::Rubric;
 
 // Errors.
-pub use error::{CsvProblem, Error, Place, Result};
+pub use error::{CsvProblem, Error, PartnerProblem, Place, Result};
 
 #[cfg(feature = "html")]
 pub use render::Format;
@@ -108,6 +109,10 @@ pub mod report {
     pub use crate::analysis::classify::{FacilitatorResult, ItemResult, ObstacleResult};
     pub use crate::analysis::gap::{
         ActiveObstacle, FacilitatorGap, MissingCharacteristic, Recommendation,
+    };
+    pub use crate::analysis::network::{
+        ByLevel, Coverage, Degree, Network, NetworkChange, Pair, PairChange, Perceived,
+        PerceivedCounts, Trusted,
     };
     pub use crate::analysis::progress::{FacilitatorChange, ItemChange, ObstacleChange, Round};
     pub use crate::analysis::voices::{

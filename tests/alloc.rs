@@ -1,6 +1,6 @@
 //! Exact allocation properties: `classify` makes no heap allocation, and
 //! the number `gap_analysis` and `voices` make (and, at fifty agencies,
-//! `progress`) does not grow with the respondents.
+//! `progress`) does not grow with the respondents, nor do the network's.
 #![allow(unsafe_code)] // a counting global allocator needs `unsafe impl GlobalAlloc`
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -194,5 +194,27 @@ fn allocations_do_not_grow_with_respondents_at_fifty_agencies() {
     assert_eq!(
         counts[0], counts[1],
         "allocations of gap_analysis, voices and progress at 1x and 3x the respondents"
+    );
+}
+
+#[test]
+fn network_allocations_do_not_grow_with_respondents() {
+    // Thirty agencies answering about each other, with 1,339 and with
+    // 4,017 respondents giving the same answers: the network is built from
+    // the sums per pair of agencies, so the same allocations.
+    let counts: Vec<usize> = [1, 3]
+        .into_iter()
+        .map(|scale| {
+            let a = Assessment::from_json(&agencies::round_with_network(30, scale, 0)).unwrap();
+            let (count, report) = allocations(|| a.gap_analysis(None));
+            let network = report.network.expect("the answers make a network");
+            assert_eq!(network.pairs.len(), 30 * 29 / 2);
+            assert!(report.perceived.is_some());
+            count
+        })
+        .collect();
+    assert_eq!(
+        counts[0], counts[1],
+        "allocations of gap_analysis with a network at 1x and 3x the respondents"
     );
 }

@@ -114,6 +114,19 @@ pub fn document(agencies: usize) -> String {
 /// scale, so every agency's and every role's means are the same at every
 /// scale and only the counts grow.
 pub fn round(agencies: usize, scale: usize, round: u64) -> String {
+    rounds(agencies, scale, round, false)
+}
+
+/// [`round`], with answers about other agencies: respondent `j` of agency
+/// `k` gives a level for each of the next five agencies (no joint work to
+/// integration, leaning to the middle), a trust answer for three of them,
+/// and the level at which it sees the partnership. As with the ratings,
+/// every scale gives the same directed levels and trust means.
+pub fn round_with_network(agencies: usize, scale: usize, round: u64) -> String {
+    rounds(agencies, scale, round, true)
+}
+
+fn rounds(agencies: usize, scale: usize, round: u64, network: bool) -> String {
     let counts = counts(agencies);
     let total: usize = counts.iter().sum();
     let mut out = String::with_capacity(scale * total * 400 + agencies * 100 + 1024);
@@ -163,9 +176,50 @@ pub fn round(agencies: usize, scale: usize, round: u64) -> String {
                 let r = rating(weights, round, k, j, index, senior);
                 let _ = write!(out, "{sep}\"{item}\":{r}");
             }
-            out.push_str("}}");
+            out.push('}');
+            if network {
+                partner_answers(&mut out, agencies, round, k, j);
+            }
+            out.push('}');
         }
     }
     out.push_str("\n  ]\n}\n");
     out
+}
+
+/// The levels of joint work, by number.
+const LEVELS: [&str; 5] = [
+    "none",
+    "cooperation",
+    "collaboration",
+    "coordination",
+    "integration",
+];
+
+/// Respondent `j` of agency `k`'s answers about the next five agencies
+/// and the partnership, as JSON members.
+fn partner_answers(out: &mut String, agencies: usize, round: u64, k: usize, j: usize) {
+    let others: Vec<usize> = (1..=5.min(agencies - 1))
+        .map(|d| (k + d) % agencies)
+        .collect();
+    out.push_str(",\"partners\":{");
+    for (i, &b) in others.iter().enumerate() {
+        let sep = if i == 0 { "" } else { "," };
+        let h = hash([round, k as u64, j as u64, 100 + b as u64]);
+        // 0..=4 leaning to the middle: the sum of two draws of 0..=2.
+        let level = usize::try_from(h % 3 + (h >> 8) % 3).unwrap_or_default();
+        let _ = write!(out, "{sep}\"agency_{b:02}\":\"{}\"", LEVELS[level]);
+    }
+    out.push_str("},\"trust\":{");
+    for (i, &b) in others.iter().take(3).enumerate() {
+        let sep = if i == 0 { "" } else { "," };
+        let h = hash([round, k as u64, j as u64, 200 + b as u64]);
+        let _ = write!(out, "{sep}\"agency_{b:02}\":{}", h % 4 + 1);
+    }
+    let h = hash([round, k as u64, j as u64, 300]);
+    let _ = write!(
+        out,
+        "}},\"perceived_level\":\"{}\"",
+        LEVELS[usize::try_from(h % 3 + 1).unwrap_or(1)]
+    );
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::network::{self, Network, Perceived};
 use crate::analysis::value::{Means, Value};
 use crate::foundation::exact::{Exact, Fraction};
 use crate::rubric::RubricSummary;
@@ -159,6 +160,12 @@ pub struct GapReport {
     /// How each agency and each role rates every facilitator and obstacle,
     /// with small groups hidden.
     pub voices: Voices,
+    /// Who works with whom, from each agency's answers about the others;
+    /// null when no response gives one.
+    pub network: Option<Network>,
+    /// The level respondents believe the partnership works at, against the
+    /// level achieved; null when no response gives one.
+    pub perceived: Option<Perceived>,
 }
 
 impl Serialize for GapReport {
@@ -339,6 +346,8 @@ impl Rubric {
             benefits_in_reach,
             reached,
             voices: rubric.voices(assessment),
+            network: network::network(assessment).map(|(network, _)| network),
+            perceived: network::perceived(assessment, achieved),
         };
         (report, exact)
     }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::item_record;
+use crate::analysis::network::NetworkChange;
 use crate::analysis::value::Means;
 use crate::concepts::rated::{by_kind, entry};
 use crate::foundation::id::id_enum;
@@ -144,6 +145,9 @@ pub struct ProgressReport {
     pub obstacles_new: ConceptSet<Obstacle>,
     /// The gap report of the later round: what to work on next.
     pub later_report: GapReport,
+    /// How the network of agencies changed; null unless both rounds have
+    /// answers about other agencies.
+    pub network_change: Option<NetworkChange>,
 }
 
 by_kind!(ProgressReport => [ItemChange<T>]);
@@ -343,6 +347,7 @@ impl Rubric {
             obstacles_resolved,
             obstacles_new,
             later_report,
+            network_change: crate::analysis::network::change(earlier, later),
         })
     }
 }

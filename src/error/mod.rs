@@ -165,10 +165,12 @@ pub enum Error {
         /// The rejected role.
         value: String,
     },
-    /// A response has no rating at all.
+    /// A response has no answer at all: no rating, no answer about
+    /// another agency and no perceived level.
     #[error(
         "{place}: respondent {respondent:?} gives no rating; \
-         at least one facilitator or obstacle rating is needed"
+         at least one facilitator or obstacle rating is needed \
+         (or an answer about another agency, or a perceived level)"
     )]
     NoRatings {
         /// Where the response is.
@@ -229,6 +231,34 @@ pub enum Error {
         /// The item's identifier.
         item: &'static str,
         /// The rejected value, as written.
+        value: String,
+    },
+    /// An answer about another agency (`partners` or `trust`) that cannot
+    /// be taken: about the respondent's own agency or an unlisted one,
+    /// given twice, or not a level or a trust answer.
+    #[error("{field}: respondent {respondent:?}, agency {agency:?}: {problem}")]
+    Partner {
+        /// Where: the answer's field, as a path such as
+        /// `responses[3].partners.hse`.
+        field: String,
+        /// The respondent.
+        respondent: String,
+        /// The agency the answer is about, as given.
+        agency: String,
+        /// What is wrong.
+        problem: PartnerProblem,
+    },
+    /// A perceived level that is not `none` nor a level.
+    #[error(
+        "responses[{index}].perceived_level: respondent {respondent:?} gives {value}; expected \
+         one of: none, cooperation, collaboration, coordination, integration"
+    )]
+    InvalidPerceivedLevel {
+        /// The response's position in `responses`.
+        index: usize,
+        /// The respondent.
+        respondent: String,
+        /// The value, as written.
         value: String,
     },
     /// A field holds a value of the wrong type (a number where text is
@@ -514,6 +544,23 @@ pub enum CsvProblem {
         /// The cell.
         value: String,
     },
+    /// A cell of a `Working with` or `Perceived level` column that is not
+    /// `none` (`No joint work`) nor a level.
+    NotALevel {
+        /// The cell.
+        value: String,
+    },
+    /// A cell of a `Trust` column that is not a trust answer.
+    NotATrust {
+        /// The cell.
+        value: String,
+    },
+    /// A `Working with` or `Trust` column about an agency the partnership
+    /// does not list.
+    UnknownPartner {
+        /// The agency, as the header names it.
+        agency: String,
+    },
     /// A role cell that names no role.
     UnknownRole {
         /// The cell.
@@ -543,11 +590,74 @@ impl fmt::Display for CsvProblem {
             CsvProblem::NotARating { value } => {
                 write!(f, "{value:?} is not a rating from 1 to 5")
             }
+            CsvProblem::NotALevel { value } => write!(
+                f,
+                "{value:?} is not a level of joint work; expected No joint work (none), \
+                 cooperation, collaboration, coordination or integration"
+            ),
+            CsvProblem::NotATrust { value } => write!(
+                f,
+                "{value:?} is not a trust answer; expected 1 to 4, or Not at all, A little, \
+                 Mostly, Completely"
+            ),
+            CsvProblem::UnknownPartner { agency } => {
+                write!(
+                    f,
+                    "names agency {agency:?}, which is not among the agencies"
+                )
+            }
             CsvProblem::UnknownRole { value } => write!(
                 f,
                 "{value:?} is not a role; expected frontline, manager or senior manager"
             ),
             CsvProblem::Malformed { message } => f.write_str(message),
+        }
+    }
+}
+
+/// What can be wrong with one answer about another agency.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PartnerProblem {
+    /// The key is the respondent's own agency.
+    OwnAgency,
+    /// The key is no listed agency.
+    UnknownAgency {
+        /// The ids of the partnership's agencies, comma-separated.
+        expected: String,
+    },
+    /// The key is given twice.
+    Duplicate,
+    /// The value is not `none` nor a level.
+    NotALevel {
+        /// The value, as written.
+        value: String,
+    },
+    /// The value is not a trust answer from 1 to 4.
+    NotATrust {
+        /// The value, as written.
+        value: String,
+    },
+}
+
+impl fmt::Display for PartnerProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartnerProblem::OwnAgency => {
+                f.write_str("the respondent's own agency; answers are about the other agencies")
+            }
+            PartnerProblem::UnknownAgency { expected } => {
+                write!(f, "not among the agencies ({expected})")
+            }
+            PartnerProblem::Duplicate => f.write_str("given twice"),
+            PartnerProblem::NotALevel { value } => write!(
+                f,
+                "{value} is not a level of joint work (none, cooperation, collaboration, \
+                 coordination or integration)"
+            ),
+            PartnerProblem::NotATrust { value } => {
+                write!(f, "{value} is not a trust answer from 1 to 4")
+            }
         }
     }
 }

@@ -2,15 +2,16 @@
 //! the rules every response obeys whatever format it came in.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use core::fmt;
 
 use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::error::Place;
+use crate::error::{PartnerProblem, Place};
 use crate::foundation::text::{AnyText, Bad, Lenient, Text, control_character};
+use crate::input::partners::{MapProblem, PairTally, PartnerLevel, RawPartnerMap, Trust};
 use crate::input::partnership::Partnership;
 use crate::input::plain::PlainAssessment;
 use crate::input::rating::{RatingProblem, RawRatings};
@@ -58,8 +59,15 @@ impl Agency {
 }
 
 /// One respondent's answers: how present each facilitator is and how much
-/// of a problem each obstacle is, from 1 to 5. A response gives at least
-/// one rating.
+/// of a problem each obstacle is, from 1 to 5; and, where the questionnaire
+/// asks, how the respondent's agency works with each other agency, how far
+/// it trusts each, and the level at which the respondent sees the whole
+/// partnership. A response gives at least one answer.
+///
+/// The answers about other agencies are given *for the agency* ("answer for
+/// your agency"): reports show them per agency, never per respondent, and
+/// the rubric's rule that hides small groups' ratings does not apply to
+/// them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(
@@ -90,6 +98,20 @@ pub struct Response {
     /// Obstacle ratings: 1 = not a problem … 5 = a severe problem.
     #[serde(default, skip_serializing_if = "Ratings::is_empty")]
     pub obstacles: Ratings<Obstacle>,
+    /// How the respondent's agency works with other agencies, keyed by
+    /// their ids: `none` (no joint work) or a level. Answered for the
+    /// agency; keys are other listed agencies.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub partners: BTreeMap<String, PartnerLevel>,
+    /// How far the respondent's agency trusts other agencies, keyed by
+    /// their ids: 1 (not at all) to 4 (completely). Answered for the agency;
+    /// keys are other listed agencies.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub trust: BTreeMap<String, Trust>,
+    /// The level at which the respondent believes the whole partnership
+    /// works: `none` or a level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perceived_level: Option<PartnerLevel>,
 }
 
 impl Response {
@@ -102,7 +124,21 @@ impl Response {
             role,
             facilitators: Ratings::new(),
             obstacles: Ratings::new(),
+            partners: BTreeMap::new(),
+            trust: BTreeMap::new(),
+            perceived_level: None,
         }
+    }
+
+    /// Whether the response gives any answer: a rating, an answer about
+    /// another agency, or a perceived level.
+    #[must_use]
+    pub fn has_answers(&self) -> bool {
+        !(self.facilitators.is_empty()
+            && self.obstacles.is_empty()
+            && self.partners.is_empty()
+            && self.trust.is_empty()
+            && self.perceived_level.is_none())
     }
 }
 
@@ -150,6 +186,11 @@ pub struct Assessment {
     #[serde(skip)]
     #[cfg_attr(feature = "schemars", schemars(skip))]
     tallies: Vec<AgencyTally>,
+    /// Sums of the answers about other agencies, per directed pair of
+    /// agencies; derived from `responses` when the assessment is built.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schemars", schemars(skip))]
+    pairs: PairTally,
 }
 
 impl Assessment {
@@ -231,6 +272,10 @@ impl Assessment {
         &self.tallies
     }
 
+    pub(crate) fn pairs(&self) -> &PairTally {
+        &self.pairs
+    }
+
     /// The assessment, once `responses` obey the rules every input format
     /// obeys; `place` says where each response's fields are in the input.
     pub(crate) fn checked(
@@ -238,11 +283,12 @@ impl Assessment {
         responses: Vec<Response>,
         place: impl Fn(usize, ResponseField) -> Place,
     ) -> Result<Assessment, Error> {
-        let tallies = tally(&partnership, &responses, place)?;
+        let (tallies, pairs) = tally(&partnership, &responses, place)?;
         Ok(Assessment {
             partnership,
             responses,
             tallies,
+            pairs,
         })
     }
 }
@@ -256,6 +302,10 @@ pub(crate) enum ResponseField {
     Respondent,
     /// Its agency.
     Agency,
+    /// Its answer about one other agency's level of joint work.
+    Partners,
+    /// Its trust answer about one other agency.
+    Trust,
 }
 
 impl ResponseField {
@@ -265,20 +315,25 @@ impl ResponseField {
             ResponseField::Whole => format!("responses[{index}]"),
             ResponseField::Respondent => format!("responses[{index}].respondent"),
             ResponseField::Agency => format!("responses[{index}].agency"),
+            ResponseField::Partners => format!("responses[{index}].partners"),
+            ResponseField::Trust => format!("responses[{index}].trust"),
         })
     }
 }
 
 /// Checks the rules every response obeys, whatever format it came in, and
-/// sums each agency's ratings: a respondent id that is plain text, not
-/// empty and not given twice; a listed agency; at least one rating.
+/// sums each agency's ratings and the answers about other agencies per
+/// directed pair: a respondent id that is plain text, not empty and not
+/// given twice; a listed agency; at least one answer; answers about other
+/// listed agencies only.
 fn tally(
     partnership: &Partnership,
     responses: &[Response],
     place: impl Fn(usize, ResponseField) -> Place,
-) -> Result<Vec<AgencyTally>, Error> {
+) -> Result<(Vec<AgencyTally>, PairTally), Error> {
     let agencies = partnership.agencies();
     let mut tallies = vec![AgencyTally::default(); agencies.len()];
+    let mut pairs = PairTally::new(agencies.len());
     let mut seen = HashSet::with_capacity(responses.len());
     for (index, response) in responses.iter().enumerate() {
         let respondent = &response.respondent;
@@ -301,8 +356,8 @@ fn tally(
                 respondent: respondent.clone(),
             });
         }
-        let agency = partnership
-            .index_of(&response.agency)
+        let own = partnership.index_of(&response.agency);
+        let agency = own
             .and_then(|i| tallies.get_mut(i))
             .ok_or_else(|| Error::UnknownAgency {
                 place: place(index, ResponseField::Agency),
@@ -314,7 +369,7 @@ fn tally(
                     .collect::<Vec<_>>()
                     .join(", "),
             })?;
-        if response.facilitators.is_empty() && response.obstacles.is_empty() {
+        if !response.has_answers() {
             return Err(Error::NoRatings {
                 place: place(index, ResponseField::Whole),
                 respondent: respondent.clone(),
@@ -326,8 +381,47 @@ fn tally(
         for (item, rating) in response.obstacles.iter() {
             agency.add(response.role, item, rating);
         }
+        let a = own.unwrap_or_default();
+        let other = |key: &String, field: ResponseField| {
+            let problem = match partnership.index_of(key) {
+                Some(b) if b == a => PartnerProblem::OwnAgency,
+                Some(b) => return Ok(b),
+                None => PartnerProblem::UnknownAgency {
+                    expected: agencies
+                        .iter()
+                        .map(|a| a.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                },
+            };
+            Err(Error::Partner {
+                field: match place(index, field) {
+                    Place::Field(path) => format!("{path}.{key}"),
+                    place => place.to_string(),
+                },
+                respondent: respondent.clone(),
+                agency: key.clone(),
+                problem,
+            })
+        };
+        for (key, &level) in &response.partners {
+            let b = other(key, ResponseField::Partners)?;
+            pairs.add_level(a, b, level);
+        }
+        for (key, &trust) in &response.trust {
+            let b = other(key, ResponseField::Trust)?;
+            pairs.add_trust(a, b, trust);
+        }
+        if let Some(count) = pairs.respondents.get_mut(a) {
+            *count += 1;
+        }
+        if let Some(level) = response.perceived_level
+            && let Some(count) = pairs.perceived.get_mut(usize::from(level.number()))
+        {
+            *count += 1;
+        }
     }
-    Ok(tallies)
+    Ok((tallies, pairs))
 }
 
 /// The document as read, before validation. Fields are read leniently, so
@@ -460,6 +554,12 @@ struct RawResponse<'a> {
     facilitators: RawRatings<Facilitator>,
     #[serde(default)]
     obstacles: RawRatings<Obstacle>,
+    #[serde(default)]
+    partners: RawPartnerMap<PartnerLevel>,
+    #[serde(default)]
+    trust: RawPartnerMap<Trust>,
+    #[serde(default)]
+    perceived_level: Option<AnyText<'a>>,
 }
 
 /// Text that must be a string: the string, or an error naming the field
@@ -628,13 +728,70 @@ impl RawResponse<'_> {
                 },
             ));
         }
+        let partners = partner_map(index, &respondent, "partners", self.partners)?;
+        let trust = partner_map(index, &respondent, "trust", self.trust)?;
+        let perceived_level = match self.perceived_level {
+            None => None,
+            Some(value) => Some(perceived_level(index, &respondent, value)?),
+        };
         Ok(Response {
             respondent,
             agency,
             role,
             facilitators: self.facilitators.ratings,
             obstacles: self.obstacles.ratings,
+            partners,
+            trust,
+            perceived_level,
         })
+    }
+}
+
+/// A perceived level as read, or the error naming its respondent.
+fn perceived_level(
+    index: usize,
+    respondent: &str,
+    AnyText(value): AnyText<'_>,
+) -> Result<PartnerLevel, Error> {
+    let level = match &value {
+        Ok(text) => PartnerLevel::ALL
+            .into_iter()
+            .find(|level| level.id() == text.as_ref()),
+        Err(_) => None,
+    };
+    level.ok_or_else(|| Error::InvalidPerceivedLevel {
+        index,
+        respondent: respondent.to_owned(),
+        value: value.map_or_else(|found| found, |text| format!("{text:?}")),
+    })
+}
+
+/// A partner map's answers, or the error for its first problem.
+fn partner_map<V>(
+    index: usize,
+    respondent: &str,
+    field: &'static str,
+    raw: RawPartnerMap<V>,
+) -> Result<BTreeMap<String, V>, Error> {
+    match raw.problem {
+        None => Ok(raw.answers),
+        Some(MapProblem::Entry(key, problem)) => Err(Error::Partner {
+            field: format!("responses[{index}].{field}.{key}"),
+            respondent: respondent.to_owned(),
+            agency: key,
+            problem,
+        }),
+        Some(MapProblem::NotAMap(found)) => Err(Error::InvalidType {
+            field: format!("responses[{index}].{field}"),
+            respondent: Some(respondent.to_owned()),
+            agency: None,
+            found,
+            expected: if field == "partners" {
+                "a map from agency id to level"
+            } else {
+                "a map from agency id to trust"
+            },
+        }),
     }
 }
 

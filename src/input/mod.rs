@@ -3,6 +3,7 @@
 //! the sums per agency and role built while they are checked.
 
 pub(crate) mod assessment;
+pub(crate) mod partners;
 pub(crate) mod partnership;
 mod plain;
 pub(crate) mod rating;

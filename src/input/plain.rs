@@ -19,9 +19,12 @@
 //! read, and a test that edits the example documents at random.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
-use crate::{Characteristic, Identifier, Rated, Rating, Ratings, Response, Role, Sector};
+use crate::{
+    Characteristic, Identifier, PartnerLevel, Rated, Rating, Ratings, Response, Role, Sector, Trust,
+};
 
 /// An assessment document as read by [`assessment`]: its values, not yet
 /// checked against the rules (which the caller does, as for serde's).
@@ -109,7 +112,16 @@ fields!(
 );
 fields!(
     /// The fields of a response.
-    ResponseField = ["respondent", "agency", "role", "facilitators", "obstacles"]
+    ResponseField = [
+        "respondent",
+        "agency",
+        "role",
+        "facilitators",
+        "obstacles",
+        "partners",
+        "trust",
+        "perceived_level"
+    ]
 );
 
 /// The identifiers of `T`, in catalogue order.
@@ -300,13 +312,20 @@ impl<'a> Cursor<'a> {
         let mut role = None;
         let mut facilitators = None;
         let mut obstacles = None;
+        let (mut partners, mut trust, mut perceived_level) = (None, None, None);
         self.object::<ResponseField>(|field, cursor| {
             let slot_free = match field {
                 0 => set(&mut respondent, cursor.string()?),
                 1 => set(&mut agency, cursor.string()?),
                 2 => set(&mut role, cursor.identifier::<Role>()?),
                 3 => set(&mut facilitators, cursor.ratings()?),
-                _ => set(&mut obstacles, cursor.ratings()?),
+                4 => set(&mut obstacles, cursor.ratings()?),
+                5 => set(
+                    &mut partners,
+                    cursor.by_agency(Cursor::identifier::<PartnerLevel>)?,
+                ),
+                6 => set(&mut trust, cursor.by_agency(Cursor::trust)?),
+                _ => set(&mut perceived_level, cursor.identifier::<PartnerLevel>()?),
             };
             slot_free.then_some(())
         })?;
@@ -316,6 +335,9 @@ impl<'a> Cursor<'a> {
             role: role?,
             facilitators: facilitators.unwrap_or_default(),
             obstacles: obstacles.unwrap_or_default(),
+            partners: partners.unwrap_or_default(),
+            trust: trust.unwrap_or_default(),
+            perceived_level,
         })
     }
 
@@ -392,6 +414,52 @@ impl<'a> Cursor<'a> {
         let rating = Rating::new(digit.checked_sub(b'0')?)?;
         self.at += 1;
         Some(rating)
+    }
+
+    /// A trust answer written as one digit from 1 to 4, and nothing more.
+    fn trust(&mut self) -> Option<Trust> {
+        self.space();
+        let (&digit, after) = self.rest().split_first()?;
+        if !matches!(
+            after.first(),
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b'}')
+        ) {
+            return None;
+        }
+        let trust = Trust::new(digit.checked_sub(b'0')?)?;
+        self.at += 1;
+        Some(trust)
+    }
+
+    /// A map from agency id to answer, each key once. Whether the keys are
+    /// listed agencies is checked when the response joins the partnership.
+    fn by_agency<V>(
+        &mut self,
+        mut value: impl FnMut(&mut Self) -> Option<V>,
+    ) -> Option<BTreeMap<String, V>> {
+        let mut answers = BTreeMap::new();
+        if !self.eat(b'{') {
+            return None;
+        }
+        if self.eat(b'}') {
+            return Some(answers);
+        }
+        loop {
+            let key = self.string()?.into_owned();
+            if !self.eat(b':') {
+                return None;
+            }
+            let answer = value(self)?;
+            if answers.insert(key, answer).is_some() {
+                return None;
+            }
+            if self.eat(b'}') {
+                return Some(answers);
+            }
+            if !self.eat(b',') {
+                return None;
+            }
+        }
     }
 
     /// A map of ratings: known identifiers, each rated once.
@@ -518,6 +586,16 @@ mod tests {
             let responses = by_serde["responses"].as_array().unwrap();
             assert_eq!(read.responses.len(), responses.len());
             assert_eq!(read.partnership, by_serde["partnership"].as_str().unwrap());
+            for (plain, json) in read.responses.iter().zip(responses) {
+                let count =
+                    |field: &str| json.get(field).map_or(0, |m| m.as_object().unwrap().len());
+                assert_eq!(plain.partners.len(), count("partners"));
+                assert_eq!(plain.trust.len(), count("trust"));
+                assert_eq!(
+                    plain.perceived_level.map(|l| l.id()),
+                    json.get("perceived_level").map(|l| l.as_str().unwrap())
+                );
+            }
         }
     }
 

@@ -220,7 +220,7 @@ fn every_response_gives_a_rating() {
         .remove("obstacles");
     assert_error(
         &doc,
-        "responses[1]: respondent \"r2\" gives no rating; at least one facilitator or obstacle rating is needed",
+        "responses[1]: respondent \"r2\" gives no rating; at least one facilitator or obstacle rating is needed (or an answer about another agency, or a perceived level)",
     );
     doc["responses"][1]["facilitators"] = json!({});
     doc["responses"][1]["obstacles"] = json!({});

@@ -310,7 +310,7 @@ fn every_error_names_the_line_column_and_value() {
         ),
         (
             "respondent,agency,role,Leadership,Conflict\nr1,cfa,manager,,\n",
-            "line 2: respondent \"r1\" gives no rating; at least one facilitator or obstacle rating is needed",
+            "line 2: respondent \"r1\" gives no rating; at least one facilitator or obstacle rating is needed (or an answer about another agency, or a perceived level)",
         ),
         (
             "respondent,agency,role,Leadership\nr1,cfa,manager,3\nr2,cfa,manager\n",

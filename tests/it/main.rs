@@ -17,6 +17,7 @@ mod exact;
 mod example_files;
 mod json_reading;
 mod markdown;
+mod network;
 mod progress;
 mod properties;
 #[cfg(feature = "html")]

@@ -95,11 +95,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         obstacles.insert(Obstacle::Conflict, Rating::MIN);
                     }
                     Response {
-                        respondent: format!("respondent-{i}"),
-                        agency: format!("agency-{agency}"),
-                        role,
                         facilitators,
                         obstacles,
+                        ..Response::new(format!("respondent-{i}"), format!("agency-{agency}"), role)
                     }
                 })
                 .collect();

@@ -264,7 +264,7 @@ impl Partnership {
         let place = |index: usize, field: ResponseField| Place::Line {
             line: at.get(index).copied().unwrap_or_default(),
             column: label(match field {
-                ResponseField::Whole => None,
+                ResponseField::Whole | ResponseField::Partners | ResponseField::Trust => None,
                 ResponseField::Respondent => columns.of(Column::Respondent),
                 ResponseField::Agency => columns.of(Column::Agency),
             }),

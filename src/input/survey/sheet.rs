@@ -167,7 +167,7 @@ impl Partnership {
             cell: at(
                 read_at.get(index).copied().unwrap_or_default(),
                 match field {
-                    ResponseField::Whole => None,
+                    ResponseField::Whole | ResponseField::Partners | ResponseField::Trust => None,
                     ResponseField::Respondent => columns.of(Column::Respondent),
                     ResponseField::Agency => columns.of(Column::Agency),
                 }

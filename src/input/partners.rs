@@ -1,0 +1,597 @@
+//! Who works with whom: each response's answers about the other agencies
+//! (the level of joint work, and trust) and the level at which the
+//! respondent sees the whole partnership; and the sums per directed pair of
+//! agencies built while the responses are checked.
+
+use core::fmt;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::foundation::text::{AnyText, describe_scalars};
+use crate::{Identifier, Level, PartnerProblem};
+
+/// How one agency works with another: no joint work, or one of Frost's
+/// levels. Its number runs from 0 (no joint work) to 4 (integration), and
+/// values compare by it.
+///
+/// It is written as `none` or the level's identifier; read, it also takes
+/// the level's name or `No joint work`, in any case.
+///
+/// ```
+/// use interagency::{Level, PartnerLevel};
+///
+/// let level: PartnerLevel = "coordination".parse()?;
+/// assert_eq!(level, PartnerLevel::from(Level::Coordination));
+/// assert_eq!(level.number(), 3);
+/// assert_eq!("No joint work".parse::<PartnerLevel>()?, PartnerLevel::NONE);
+/// assert!(PartnerLevel::NONE < level);
+/// assert_eq!(PartnerLevel::NONE.to_string(), "none");
+/// # Ok::<(), interagency::ParseIdError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct PartnerLevel(Option<Level>);
+
+impl PartnerLevel {
+    /// No joint work.
+    pub const NONE: PartnerLevel = PartnerLevel(None);
+
+    /// Every value, from no joint work to integration.
+    pub const ALL: [PartnerLevel; 5] = [
+        PartnerLevel(None),
+        PartnerLevel(Some(Level::Cooperation)),
+        PartnerLevel(Some(Level::Collaboration)),
+        PartnerLevel(Some(Level::Coordination)),
+        PartnerLevel(Some(Level::Integration)),
+    ];
+
+    /// The level of joint work, `None` for no joint work.
+    #[must_use]
+    pub const fn level(self) -> Option<Level> {
+        self.0
+    }
+
+    /// 0 for no joint work, else the level's number (1 to 4).
+    #[must_use]
+    pub const fn number(self) -> u8 {
+        match self.0 {
+            None => 0,
+            Some(level) => level.number(),
+        }
+    }
+
+    /// The value of number `n` (0 to 4).
+    #[must_use]
+    pub const fn from_number(n: u8) -> Option<PartnerLevel> {
+        match n {
+            0 => Some(PartnerLevel::NONE),
+            n => match Level::from_number(n) {
+                Some(level) => Some(PartnerLevel(Some(level))),
+                None => None,
+            },
+        }
+    }
+
+    /// The identifier: `none` or the level's.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        self.0.map_or("none", Level::id)
+    }
+
+    /// The name, for people: `No joint work` or the level's name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        self.0.map_or("No joint work", crate::Concept::name)
+    }
+}
+
+impl From<Level> for PartnerLevel {
+    fn from(level: Level) -> Self {
+        PartnerLevel(Some(level))
+    }
+}
+
+impl From<Option<Level>> for PartnerLevel {
+    fn from(level: Option<Level>) -> Self {
+        PartnerLevel(level)
+    }
+}
+
+impl fmt::Display for PartnerLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl core::str::FromStr for PartnerLevel {
+    type Err = crate::ParseIdError;
+
+    /// `none`, `No joint work`, or a level by its identifier or name, in
+    /// any case and with spaces or underscores.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let folded = fold(text);
+        PartnerLevel::ALL
+            .into_iter()
+            .find(|level| {
+                folded == level.id() || folded == fold(level.name()) || {
+                    level.0.is_none() && folded == "no_joint_work"
+                }
+            })
+            .ok_or_else(|| crate::ParseIdError::new::<PartnerLevel>(text))
+    }
+}
+
+/// Text in lower case with runs of spaces as one underscore, trimmed.
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+impl crate::foundation::id::sealed::Sealed for PartnerLevel {}
+
+impl Identifier for PartnerLevel {
+    const KIND: &'static str = "partner level";
+    const ALL: &'static [Self] = &PartnerLevel::ALL;
+    const COUNT: usize = 5;
+
+    fn id(self) -> &'static str {
+        PartnerLevel::id(self)
+    }
+
+    fn index(self) -> usize {
+        usize::from(self.number())
+    }
+}
+
+impl Serialize for PartnerLevel {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for PartnerLevel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Cow::<str>::deserialize(deserializer)?;
+        PartnerLevel::ALL
+            .into_iter()
+            .find(|level| level.id() == text)
+            .ok_or_else(|| {
+                serde::de::Error::custom(crate::ParseIdError::new::<PartnerLevel>(&text))
+            })
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for PartnerLevel {
+    fn schema_name() -> Cow<'static, str> {
+        "PartnerLevel".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "How one agency works with another: `none` (no joint work) or one of \
+                            Frost's levels, numbered 0 to 4.",
+            "type": "string",
+            "enum": ["none", "cooperation", "collaboration", "coordination", "integration"],
+        })
+    }
+}
+
+/// How far one agency can be relied on and is open to discussion, as
+/// another agency answers: 1 (not at all) to 4 (completely).
+///
+/// ```
+/// use interagency::Trust;
+///
+/// assert_eq!(Trust::new(3).map(Trust::get), Some(3));
+/// assert_eq!(Trust::new(5), None);
+/// assert_eq!(Trust::LABELS[3], "Completely");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Trust(u8);
+
+impl Trust {
+    /// The answers' words, from 1 to 4, as the questionnaire offers them.
+    pub const LABELS: [&'static str; 4] = ["Not at all", "A little", "Mostly", "Completely"];
+
+    /// The trust answer `value`, if it is from 1 to 4.
+    #[must_use]
+    pub const fn new(value: u8) -> Option<Trust> {
+        match value {
+            1..=4 => Some(Trust(value)),
+            _ => None,
+        }
+    }
+
+    /// The answer, 1 to 4.
+    #[must_use]
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+
+    /// The answer written as a number or as one of [`Trust::LABELS`] (in
+    /// any case), as survey tools export it.
+    #[must_use]
+    pub fn from_answer(text: &str) -> Option<Trust> {
+        let text = text.trim();
+        if let Ok(n) = text.parse::<u8>() {
+            return Trust::new(n);
+        }
+        let folded = fold(text);
+        Trust::LABELS
+            .iter()
+            .zip(1..)
+            .find(|(label, _)| fold(label) == folded)
+            .and_then(|(_, n)| Trust::new(n))
+    }
+}
+
+impl fmt::Display for Trust {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Trust {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u8(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Trust {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = u64::deserialize(deserializer)?;
+        u8::try_from(value)
+            .ok()
+            .and_then(Trust::new)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format_args!(
+                    "trust {value} is not an integer from 1 to 4"
+                ))
+            })
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Trust {
+    fn schema_name() -> Cow<'static, str> {
+        "Trust".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Trust: how far the agency can be relied on and is open to \
+                            discussion, from 1 (not at all) to 4 (completely).",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 4,
+        })
+    }
+}
+
+/// A value of a partner map as read: the value, or the value as written.
+pub(crate) trait PartnerValue: Sized + Copy {
+    /// The value of a string, if it is one.
+    fn from_text(text: &str) -> Option<Self>;
+    /// The value of an integer, if it is one.
+    fn from_integer(n: i128) -> Option<Self>;
+    /// The problem with a value written as `value`.
+    fn problem(value: String) -> PartnerProblem;
+}
+
+impl PartnerValue for PartnerLevel {
+    fn from_text(text: &str) -> Option<Self> {
+        PartnerLevel::ALL
+            .into_iter()
+            .find(|level| level.id() == text)
+    }
+    fn from_integer(_: i128) -> Option<Self> {
+        None
+    }
+    fn problem(value: String) -> PartnerProblem {
+        PartnerProblem::NotALevel { value }
+    }
+}
+
+impl PartnerValue for Trust {
+    fn from_text(_: &str) -> Option<Self> {
+        None
+    }
+    fn from_integer(n: i128) -> Option<Self> {
+        u8::try_from(n).ok().and_then(Trust::new)
+    }
+    fn problem(value: String) -> PartnerProblem {
+        PartnerProblem::NotATrust { value }
+    }
+}
+
+/// One value of a partner map as read.
+struct RawValue<V>(Result<V, String>);
+
+impl<'de, V: PartnerValue> Deserialize<'de> for RawValue<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Val<V>(core::marker::PhantomData<V>);
+        impl<'de, V: PartnerValue> Visitor<'de> for Val<V> {
+            type Value = RawValue<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an answer")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawValue<V>, E> {
+                Ok(RawValue(
+                    V::from_integer(i128::from(v)).ok_or_else(|| v.to_string()),
+                ))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawValue<V>, E> {
+                Ok(RawValue(
+                    V::from_integer(i128::from(v)).ok_or_else(|| v.to_string()),
+                ))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawValue<V>, E> {
+                Ok(RawValue(Err(format!("{v:?}"))))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawValue<V>, E> {
+                Ok(RawValue(V::from_text(v).ok_or_else(|| format!("{v:?}"))))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<RawValue<V>, E> {
+                Ok(RawValue(Err(v.to_string())))
+            }
+            fn visit_unit<E>(self) -> Result<RawValue<V>, E> {
+                Ok(RawValue(Err("null".to_owned())))
+            }
+            fn visit_none<E>(self) -> Result<RawValue<V>, E> {
+                Ok(RawValue(Err("null".to_owned())))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawValue<V>, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(RawValue(Err("a sequence".to_owned())))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue<V>, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(RawValue(Err("a map".to_owned())))
+            }
+        }
+        deserializer.deserialize_any(Val(core::marker::PhantomData))
+    }
+}
+
+/// A partner map (`partners` or `trust`) as read, with the first problem
+/// found in it and its key, so that the error can name the respondent once
+/// the whole response is known. Whether each key is a listed agency other
+/// than the respondent's is checked when the response joins the
+/// partnership.
+pub(crate) struct RawPartnerMap<V> {
+    pub(crate) answers: BTreeMap<String, V>,
+    /// The first problem found.
+    pub(crate) problem: Option<MapProblem>,
+}
+
+/// The first problem of a partner map.
+pub(crate) enum MapProblem {
+    /// An entry's key, and what is wrong with the entry.
+    Entry(String, PartnerProblem),
+    /// Not a map at all: what it was instead.
+    NotAMap(String),
+}
+
+impl<V> Default for RawPartnerMap<V> {
+    fn default() -> Self {
+        RawPartnerMap {
+            answers: BTreeMap::new(),
+            problem: None,
+        }
+    }
+}
+
+fn not_a_map<V>(found: Result<core::convert::Infallible, String>) -> RawPartnerMap<V> {
+    RawPartnerMap {
+        answers: BTreeMap::new(),
+        problem: found.err().map(MapProblem::NotAMap),
+    }
+}
+
+impl<'de, V: PartnerValue> Deserialize<'de> for RawPartnerMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct M<V>(core::marker::PhantomData<V>);
+        impl<'de, V: PartnerValue> Visitor<'de> for M<V> {
+            type Value = RawPartnerMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map from agency id to answer")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut raw = RawPartnerMap::default();
+                while let Some(key) = map.next_key::<AnyText<'de>>()? {
+                    let RawValue(value) = map.next_value::<RawValue<V>>()?;
+                    if raw.problem.is_some() {
+                        continue;
+                    }
+                    // Keys of a JSON map are always strings.
+                    let key = key.0.map_or_else(|found| found, Cow::into_owned);
+                    if raw.answers.contains_key(&key) {
+                        raw.problem = Some(MapProblem::Entry(key, PartnerProblem::Duplicate));
+                        continue;
+                    }
+                    match value {
+                        Ok(value) => {
+                            raw.answers.insert(key, value);
+                        }
+                        Err(written) => {
+                            raw.problem = Some(MapProblem::Entry(key, V::problem(written)));
+                        }
+                    }
+                }
+                Ok(raw)
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(not_a_map(Err(serde::de::Unexpected::Str(v).to_string())))
+            }
+            describe_scalars!(not_a_map);
+        }
+        deserializer.deserialize_any(M(core::marker::PhantomData))
+    }
+}
+
+/// The sums of the answers about other agencies, built once when an
+/// assessment is validated so that the network analysis never walks the
+/// responses again: its cost grows with the square of the number of
+/// agencies, not with the respondents.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PairTally {
+    /// The number of agencies.
+    pub(crate) n: usize,
+    /// For each directed pair a→b (at `a * n + b`), how many of a's
+    /// respondents gave each level (0 to 4) for b.
+    pub(crate) levels: Vec<[u32; 5]>,
+    /// For each directed pair a→b, the sum and count of a's respondents'
+    /// trust answers for b.
+    pub(crate) trust: Vec<(u64, u32)>,
+    /// Each agency's respondents, whatever they answered.
+    pub(crate) respondents: Vec<u32>,
+    /// How many respondents gave each perceived level (0 to 4).
+    pub(crate) perceived: [u32; 5],
+    /// Whether any response has a partner or trust answer.
+    pub(crate) any_network: bool,
+}
+
+impl PairTally {
+    /// Empty sums for `n` agencies.
+    pub(crate) fn new(n: usize) -> PairTally {
+        PairTally {
+            n,
+            levels: vec![[0; 5]; n * n],
+            trust: vec![(0, 0); n * n],
+            respondents: vec![0; n],
+            perceived: [0; 5],
+            any_network: false,
+        }
+    }
+
+    /// The level counts of the directed pair a→b.
+    pub(crate) fn levels(&self, a: usize, b: usize) -> [u32; 5] {
+        self.levels.get(a * self.n + b).copied().unwrap_or_default()
+    }
+
+    /// The trust sum and count of the directed pair a→b.
+    pub(crate) fn trust(&self, a: usize, b: usize) -> (u64, u32) {
+        self.trust.get(a * self.n + b).copied().unwrap_or_default()
+    }
+
+    /// Adds one respondent's level for b, answered for agency a.
+    pub(crate) fn add_level(&mut self, a: usize, b: usize, level: PartnerLevel) {
+        if let Some(count) = self
+            .levels
+            .get_mut(a * self.n + b)
+            .and_then(|counts| counts.get_mut(usize::from(level.number())))
+        {
+            *count += 1;
+        }
+        self.any_network = true;
+    }
+
+    /// Adds one respondent's trust answer for b, answered for agency a.
+    pub(crate) fn add_trust(&mut self, a: usize, b: usize, trust: Trust) {
+        if let Some((sum, count)) = self.trust.get_mut(a * self.n + b) {
+            *sum += u64::from(trust.get());
+            *count += 1;
+        }
+        self.any_network = true;
+    }
+}
+
+/// The lower median of values counted per number (0 to 4): of an even
+/// count, the lower of the two middle values. `None` when nothing is
+/// counted.
+pub(crate) fn lower_median(counts: [u32; 5]) -> Option<PartnerLevel> {
+    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
+    if total == 0 {
+        return None;
+    }
+    // The value at position (total - 1) / 2 of the sorted values.
+    let position = (total - 1) / 2;
+    let mut seen = 0;
+    for (number, &count) in (0u8..).zip(counts.iter()) {
+        seen += u64::from(count);
+        if seen > position {
+            return PartnerLevel::from_number(number);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a test fails by panicking"
+)]
+mod tests {
+    use super::{PartnerLevel, Trust, lower_median};
+    use crate::Level;
+
+    #[test]
+    fn lower_median_takes_the_lower_middle() {
+        assert_eq!(lower_median([0; 5]), None);
+        assert_eq!(lower_median([1, 0, 0, 0, 0]), Some(PartnerLevel::NONE));
+        // 1, 3: the lower middle is 1.
+        assert_eq!(
+            lower_median([0, 1, 0, 1, 0]),
+            Some(Level::Cooperation.into())
+        );
+        // 0, 2, 2: the middle is 2.
+        assert_eq!(
+            lower_median([1, 0, 2, 0, 0]),
+            Some(Level::Collaboration.into())
+        );
+        // 0, 0, 4, 4: the lower middle is 0.
+        assert_eq!(lower_median([2, 0, 0, 0, 2]), Some(PartnerLevel::NONE));
+        // 3, 4, 4, 4: the lower middle is 4.
+        assert_eq!(
+            lower_median([0, 0, 0, 1, 3]),
+            Some(Level::Integration.into())
+        );
+        for n in 0..=4 {
+            let mut counts = [0; 5];
+            counts[usize::from(n)] = 7;
+            assert_eq!(lower_median(counts), PartnerLevel::from_number(n));
+        }
+    }
+
+    #[test]
+    fn levels_read_by_id_or_name() {
+        for level in PartnerLevel::ALL {
+            assert_eq!(level.id().parse::<PartnerLevel>().unwrap(), level);
+            assert_eq!(level.name().parse::<PartnerLevel>().unwrap(), level);
+            assert_eq!(
+                level.name().to_uppercase().parse::<PartnerLevel>().unwrap(),
+                level
+            );
+            assert_eq!(PartnerLevel::from_number(level.number()), Some(level));
+        }
+        assert_eq!(
+            " no  joint WORK ".parse::<PartnerLevel>().unwrap(),
+            PartnerLevel::NONE
+        );
+        assert!("partnership".parse::<PartnerLevel>().is_err());
+        assert_eq!(PartnerLevel::from_number(5), None);
+    }
+
+    #[test]
+    fn trust_reads_numbers_and_words() {
+        assert_eq!(Trust::from_answer("2"), Trust::new(2));
+        assert_eq!(Trust::from_answer(" completely "), Trust::new(4));
+        assert_eq!(Trust::from_answer("Not at all"), Trust::new(1));
+        assert_eq!(Trust::from_answer("5"), None);
+        assert_eq!(Trust::from_answer("0"), None);
+        assert_eq!(Trust::from_answer("often"), None);
+        assert_eq!(Trust::new(0), None);
+    }
+}
