@@ -35,7 +35,7 @@ crate::foundation::id::id_enum! {
     /// assert_eq!("svg".parse::<Format>()?, Format::Svg);
     /// assert_eq!(
     ///     "pdf".parse::<Format>().unwrap_err().to_string(),
-    ///     "unknown report format `pdf` (expected one of: json, markdown, svg, html)"
+    ///     "unknown report format \"pdf\"; expected one of: json, markdown, svg, html"
     /// );
     /// # Ok::<(), interagency::ParseIdError>(())
     /// ```
