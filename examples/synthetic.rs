@@ -1,12 +1,16 @@
 //! Prints a synthetic assessment with N respondents over three agencies,
 //! each rating every facilitator and obstacle: input for load tests. With
 //! a format, prints the same responses as that survey export instead (the
-//! partnership with `--partnership`).
+//! partnership with `--partnership`). With `--agencies N`, prints instead a
+//! partnership of N agencies whose respondents also answer about each
+//! other (levels of joint work, trust, the perceived level): input for the
+//! network's pictures.
 //!
 //! ```text
 //! cargo run --example synthetic -- 100000 > big.json
 //! cargo run --release --example assess -- big.json --format json
 //! cargo run --example synthetic -- --partnership > partnership.json
+//! cargo run --example synthetic -- --agencies 30 > network.json
 //! cargo run --example synthetic -- 100000 xlsx > big.xlsx
 //! cargo run --release --example assess -- partnership.json --responses big.xlsx \
 //!     --column agency="Which agency do you work for?" --column role="What is your role?"
@@ -21,6 +25,9 @@ use std::process::ExitCode;
 #[path = "../benches/support/synthetic.rs"]
 mod synthetic;
 
+#[path = "../benches/support/agencies.rs"]
+mod agencies;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let bytes = match args
@@ -30,6 +37,11 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["--partnership"] => Some(synthetic::partnership().into_bytes()),
+        ["--agencies", n] => n
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n >= 2)
+            .map(|n| agencies::round_with_network(n, 1, 0).into_bytes()),
         [n, format @ ..] => n.parse::<usize>().ok().and_then(|n| match format {
             [] | ["json"] => Some(synthetic::document(n).into_bytes()),
             ["csv"] => Some(synthetic::csv(n).into_bytes()),
@@ -47,7 +59,7 @@ fn main() -> ExitCode {
     };
     let Some(bytes) = bytes else {
         eprintln!(
-            "usage: synthetic RESPONDENTS [json|csv|google-forms|qualtrics|surveymonkey|xlsx]\n       synthetic --partnership"
+            "usage: synthetic RESPONDENTS [json|csv|google-forms|qualtrics|surveymonkey|xlsx]\n       synthetic --partnership\n       synthetic --agencies N"
         );
         return ExitCode::from(2);
     };

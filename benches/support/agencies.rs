@@ -196,18 +196,29 @@ const LEVELS: [&str; 5] = [
     "integration",
 ];
 
-/// Respondent `j` of agency `k`'s answers about the next five agencies
-/// and the partnership, as JSON members.
+/// Respondent `j` of agency `k`'s answers about its five neighbours (the
+/// three agencies after it and the two before it) and the partnership, as
+/// JSON members. Each pair of agencies has a level of its own, and each
+/// direction and respondent strays from it by a level at most.
 fn partner_answers(out: &mut String, agencies: usize, round: u64, k: usize, j: usize) {
-    let others: Vec<usize> = (1..=5.min(agencies - 1))
+    let others: Vec<usize> = [1, 2, 3, agencies - 1, agencies - 2]
+        .into_iter()
+        .filter(|&d| d % agencies != 0)
         .map(|d| (k + d) % agencies)
-        .collect();
+        .fold(Vec::new(), |mut seen, b| {
+            if !seen.contains(&b) {
+                seen.push(b);
+            }
+            seen
+        });
     out.push_str(",\"partners\":{");
     for (i, &b) in others.iter().enumerate() {
         let sep = if i == 0 { "" } else { "," };
+        let pair = hash([round, k.min(b) as u64, k.max(b) as u64, 400]) % 5;
+        let direction = hash([round, k as u64, b as u64, 500]) % 3;
         let h = hash([round, k as u64, j as u64, 100 + b as u64]);
-        // 0..=4 leaning to the middle: the sum of two draws of 0..=2.
-        let level = usize::try_from(h % 3 + (h >> 8) % 3).unwrap_or_default();
+        let level = (pair + direction + h % 3).saturating_sub(2).min(4);
+        let level = usize::try_from(level).unwrap_or_default();
         let _ = write!(out, "{sep}\"agency_{b:02}\":\"{}\"", LEVELS[level]);
     }
     out.push_str("},\"trust\":{");

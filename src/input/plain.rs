@@ -592,7 +592,7 @@ mod tests {
                 assert_eq!(plain.partners.len(), count("partners"));
                 assert_eq!(plain.trust.len(), count("trust"));
                 assert_eq!(
-                    plain.perceived_level.map(|l| l.id()),
+                    plain.perceived_level.map(crate::PartnerLevel::id),
                     json.get("perceived_level").map(|l| l.as_str().unwrap())
                 );
             }

@@ -8,7 +8,7 @@ use askama::Template;
 use crate::render::Report;
 use crate::render::svg::Chart;
 use crate::render::view::{
-    Breakdown, ChartView, GapView, Line, ProgressView, Span, Word, breakdown_tables,
+    Breakdown, ChartView, GapView, Line, NetworkView, ProgressView, Span, Word, breakdown_tables,
 };
 
 /// A report's SVG chart; see [`GapReport::svg`](crate::GapReport::svg) and [`ProgressReport::svg`](crate::ProgressReport::svg).
@@ -22,22 +22,27 @@ pub struct Svg<'a>(pub(crate) Report<'a>);
 pub struct Html<'a>(pub(crate) Report<'a>);
 
 /// The chart of a report, laid out.
-fn chart(report: Report<'_>) -> Chart {
-    Chart::of(&match report {
-        Report::Gap(r) => ChartView::of_gap(r),
-        Report::Progress(r) => ChartView::of_progress(r),
-    })
+/// The chart of a report; the standalone SVG also draws the network's
+/// matrix, which the page shows as a table instead.
+fn chart(report: Report<'_>, with_network: bool) -> Chart {
+    match report {
+        Report::Gap(r) => {
+            let network = with_network.then(|| NetworkView::of(r)).flatten();
+            Chart::of(&ChartView::of_gap(r), network.as_ref())
+        }
+        Report::Progress(r) => Chart::of(&ChartView::of_progress(r), None),
+    }
 }
 
 impl Display for Svg<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        chart(self.0).render_into(f).map_err(|_| fmt::Error)
+        chart(self.0, true).render_into(f).map_err(|_| fmt::Error)
     }
 }
 
 impl Display for Html<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let chart = chart(self.0).to_string();
+        let chart = chart(self.0, false).to_string();
         match self.0 {
             Report::Gap(r) => {
                 let v = GapView::of(r);

@@ -6,7 +6,10 @@ use core::fmt::{self, Display, Formatter, Write as _};
 
 use crate::render::Report;
 use crate::render::escape;
-use crate::render::view::{Emphasis, GapView, ItemTable, Line, Plan, ProgressView, Span, Word};
+use crate::render::view::{
+    Emphasis, GapView, ItemTable, Line, NetworkChangeView, NetworkView, Plan, ProgressView, Span,
+    Word,
+};
 
 /// A report rendered as Markdown; see [`GapReport::markdown`](crate::GapReport::markdown) and
 /// [`ProgressReport::markdown`](crate::ProgressReport::markdown). It is a [`Display`] value: format it, or
@@ -156,6 +159,9 @@ fn gap(out: &mut String, v: &GapView) {
         out.push('\n');
     }
     let _ = writeln!(out, "{}\n", views.hidden);
+    if let Some(network) = &v.network {
+        network_section(out, network);
+    }
 
     let g = &v.gap;
     let _ = writeln!(out, "## {}\n\n{}\n", g.heading, g.reached);
@@ -183,6 +189,87 @@ fn gap(out: &mut String, v: &GapView) {
     out.push_str("## Recommendations\n\n");
     plan(out, &v.plan);
     footer(out, &v.footer);
+}
+
+/// Who works with whom: the matrix with its key, the figures, the pairs
+/// that disagree, who is missing, trust, and the perceived level.
+fn network_section(out: &mut String, v: &NetworkView) {
+    let _ = writeln!(out, "## {}\n", v.heading);
+    if v.has_network {
+        let _ = writeln!(out, "{}\n", v.intro);
+        out.push_str("| | Agency |");
+        for row in &v.rows {
+            let _ = write!(out, " {} |", row.number);
+        }
+        out.push_str("\n|---:|---|");
+        for _ in &v.rows {
+            out.push_str(":-:|");
+        }
+        out.push('\n');
+        for row in &v.rows {
+            let _ = write!(out, "| {} | {} |", row.number, escape::markdown(&row.name));
+            for cell in &row.cells {
+                match cell {
+                    None => out.push_str(" \u{2014} |"),
+                    Some(cell) => {
+                        let flag = if cell.disputed && cell.level.is_some() {
+                            "!"
+                        } else {
+                            ""
+                        };
+                        let _ = write!(out, " {}{flag} |", cell.abbreviation());
+                    }
+                }
+            }
+            out.push('\n');
+        }
+        out.push_str("\nKey: ");
+        for (i, (abbreviation, _, words)) in v.key.iter().enumerate() {
+            let sep = if i > 0 { ", " } else { "" };
+            let _ = write!(out, "{sep}**{abbreviation}** {words}");
+        }
+        out.push_str(
+            "; **!** the pair's answers are two levels or more apart.\n\n| | |\n|---|---|\n",
+        );
+        for fact in &v.facts {
+            table_row(out, &[&fact.label, &Bold(&fact.value, fact.strong)]);
+        }
+        let _ = writeln!(out, "\n### {}\n", v.disputed_heading);
+        if v.disputed.is_empty() {
+            let _ = writeln!(out, "{}", v.no_disputes);
+        }
+        for line in &v.disputed {
+            let _ = writeln!(out, "- {}", L(line));
+        }
+        out.push('\n');
+        for line in &v.lists {
+            let _ = writeln!(out, "{}\n", L(line));
+        }
+        let _ = writeln!(
+            out,
+            "### {}\n\n{}\n\n| Agency | Trust | Agencies rating it |\n|---|---:|---:|",
+            v.trust_heading, v.trust_note
+        );
+        for (name, mean, raters) in &v.trust {
+            table_row(out, &[&escape::markdown(name), mean, raters]);
+        }
+        out.push('\n');
+    }
+    if let Some(perceived) = &v.perceived {
+        let _ = writeln!(out, "### {}\n\n{perceived}\n", v.perceived_heading);
+    }
+}
+
+/// How the network changed between two rounds.
+fn network_change(out: &mut String, v: &NetworkChangeView) {
+    let _ = writeln!(out, "## {}\n\n{}\n", v.heading, v.density);
+    if v.pairs.is_empty() {
+        let _ = writeln!(out, "{}", v.no_pairs);
+    }
+    for line in &v.pairs {
+        let _ = writeln!(out, "- {}", L(line));
+    }
+    out.push('\n');
 }
 
 fn item_table(out: &mut String, t: &ItemTable) {
@@ -318,6 +405,9 @@ fn progress(out: &mut String, v: &ProgressView) {
         }
     }
     let _ = writeln!(out, "\n{}\n", v.note);
+    if let Some(change) = &v.network_change {
+        network_change(out, change);
+    }
     let _ = writeln!(out, "## {}\n", v.next);
     if let Some(reached) = v.reached {
         let _ = writeln!(out, "{reached}\n");

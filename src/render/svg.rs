@@ -7,7 +7,7 @@
 
 use askama::Template;
 
-use crate::render::view::{self, BarGroup, ChartView, Threshold};
+use crate::render::view::{self, BarGroup, ChartView, NetworkView, Threshold};
 
 /// The chart's width, in SVG units.
 const WIDTH: f64 = 600.0;
@@ -78,6 +78,213 @@ pub(crate) struct Key {
 }
 
 /// The chart of a gap report or a progress report.
+/// One cell of the matrix, placed.
+pub(crate) struct Cell {
+    x: String,
+    y: String,
+    text_x: String,
+    text_y: String,
+    class: &'static str,
+    text: &'static str,
+    title: String,
+    disputed: bool,
+}
+
+/// A text placed at a point.
+pub(crate) struct Label {
+    x: String,
+    y: String,
+    text: String,
+}
+
+/// The agency × agency matrix and what the network's figures say, laid
+/// out below the chart.
+pub(crate) struct Matrix {
+    heading_y: String,
+    note_y: String,
+    size: String,
+    font: String,
+    header_font: String,
+    columns: Vec<Label>,
+    rows: Vec<Label>,
+    cells: Vec<Cell>,
+    selves: Vec<Label>,
+    keys: Vec<Cell>,
+    key_words: Vec<Label>,
+    lines: Vec<Label>,
+}
+
+/// The longest name a row shows; longer ones end in an ellipsis.
+const NAME_CHARS: usize = 32;
+
+fn short(name: &str) -> String {
+    if name.chars().count() <= NAME_CHARS {
+        name.to_owned()
+    } else {
+        let mut cut: String = name.chars().take(NAME_CHARS - 1).collect();
+        cut.push('\u{2026}');
+        cut
+    }
+}
+
+/// The key to the matrix's cells, from `y` down, and where it ends.
+#[allow(clippy::cast_precision_loss, reason = "short labels")]
+fn key(
+    entries: &[(&'static str, &'static str, &'static str)],
+    mut y: f64,
+) -> (Vec<Cell>, Vec<Label>, f64) {
+    let (mut keys, mut key_words) = (Vec::new(), Vec::new());
+    let mut x = 20.0;
+    for &(abbreviation, class, words) in entries {
+        let width = 20.0 + 6.0 * words.len() as f64 + 12.0;
+        if x + width > WIDTH - 20.0 {
+            x = 20.0;
+            y += 20.0;
+        }
+        keys.push(Cell {
+            x: n_(x),
+            y: n_(y - 12.0),
+            text_x: n_(x + 8.0),
+            text_y: n_(y - 2.5),
+            class,
+            text: abbreviation,
+            title: words.to_owned(),
+            disputed: false,
+        });
+        key_words.push(Label {
+            x: n_(x + 20.0),
+            y: n_(y - 2.0),
+            text: words.to_owned(),
+        });
+        x += width;
+    }
+    (keys, key_words, y)
+}
+
+impl Matrix {
+    /// The matrix of `v` from `top` down, and the bottom it reaches.
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "agency counts and positions are small"
+    )]
+    fn of(v: &NetworkView, top: f64) -> (Matrix, f64) {
+        let n = v.rows.len();
+        let label_width = 165.0;
+        let x0 = 20.0 + label_width;
+        let size = ((WIDTH - 20.0 - x0) / n.max(1) as f64).clamp(12.0, 28.0);
+        let font = (size * 0.62).clamp(8.0, 12.0);
+        let header_y = top + 52.0;
+        let y0 = header_y + 6.0;
+        let columns = (0..n)
+            .map(|j| Label {
+                x: n_(x0 + (j as f64 + 0.5) * size),
+                y: n_(header_y),
+                text: (j + 1).to_string(),
+            })
+            .collect();
+        let mut rows = Vec::with_capacity(n);
+        let mut cells = Vec::new();
+        let mut selves = Vec::new();
+        for (i, row) in v.rows.iter().enumerate() {
+            let y = y0 + i as f64 * size;
+            rows.push(Label {
+                x: n_(20.0),
+                y: n_(y + size / 2.0 + font * 0.35),
+                text: format!("{}. {}", row.number, short(&row.name)),
+            });
+            for (j, cell) in row.cells.iter().enumerate() {
+                let x = x0 + j as f64 * size;
+                let (cx, cy) = (n_(x + size / 2.0), n_(y + size / 2.0 + font * 0.35));
+                match cell {
+                    None => selves.push(Label {
+                        x: n_(x),
+                        y: n_(y),
+                        text: String::new(),
+                    }),
+                    Some(cell) => cells.push(Cell {
+                        x: n_(x),
+                        y: n_(y),
+                        text_x: cx,
+                        text_y: cy,
+                        class: cell.class(),
+                        text: cell.abbreviation(),
+                        title: format!("{} about {}: {}", row.number, j + 1, cell.words()),
+                        disputed: cell.disputed && cell.level.is_some(),
+                    }),
+                }
+            }
+        }
+        let mut y = y0 + n as f64 * size + 22.0;
+        let (keys, key_words, key_bottom) = key(&v.key, y);
+        y = key_bottom;
+        y += 20.0;
+        let mut lines = Vec::new();
+        let mut line = |text: String, y: &mut f64| {
+            for part in wrap(&text, LINE_CHARS) {
+                lines.push(Label {
+                    x: n_(20.0),
+                    y: n_(*y),
+                    text: part,
+                });
+                *y += 17.0;
+            }
+        };
+        line(
+            "Thick outline: the pair's answers are two levels or more apart.".to_owned(),
+            &mut y,
+        );
+        for fact in &v.facts {
+            line(format!("{}: {}", fact.label, fact.value), &mut y);
+        }
+        if let Some(perceived) = &v.perceived {
+            line(perceived.clone(), &mut y);
+        }
+        (
+            Matrix {
+                heading_y: n_(top + 16.0),
+                note_y: n_(top + 32.0),
+                size: n_(size),
+                font: n_(font),
+                header_font: n_((size * 0.55).min(font)),
+                columns,
+                rows,
+                cells,
+                selves,
+                keys,
+                key_words,
+                lines,
+            },
+            y,
+        )
+    }
+}
+
+/// The most characters of small text a line of the chart holds.
+const LINE_CHARS: usize = 96;
+
+/// `text` in lines of at most `width` characters, broken between words.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ') {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(core::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+fn n_(x: f64) -> String {
+    n(x)
+}
+
 #[derive(Template)]
 #[template(path = "chart.svg", escape = "html")]
 pub(crate) struct Chart {
@@ -96,6 +303,7 @@ pub(crate) struct Chart {
     scale_y: String,
     legend_y: String,
     legend: Vec<Key>,
+    matrix: Option<Matrix>,
 }
 
 fn lines(thresholds: &[Threshold; 2]) -> Vec<Line> {
@@ -191,8 +399,9 @@ fn legend(keys: &[(&'static str, &'static str)], y0: f64) -> Vec<Key> {
 }
 
 impl Chart {
-    /// Lays a chart's view out.
-    pub(crate) fn of(view: &ChartView) -> Chart {
+    /// Lays a chart's view out, with the network's matrix below it when
+    /// one is given.
+    pub(crate) fn of(view: &ChartView, network: Option<&NetworkView>) -> Chart {
         let scale_y = BELOW_LADDER;
         let (sections, bottom) = place(&view.groups, scale_y + 8.0);
         let legend_y = bottom + 18.0;
@@ -200,9 +409,16 @@ impl Chart {
         let last = legend
             .last()
             .map_or(legend_y, |k| k.y.parse().unwrap_or(legend_y));
+        let (matrix, bottom) = match network.filter(|v| v.has_network) {
+            None => (None, last + 24.0),
+            Some(v) => {
+                let (matrix, bottom) = Matrix::of(v, last + 30.0);
+                (Some(matrix), bottom + 6.0)
+            }
+        };
         Chart {
             width: n(WIDTH),
-            height: n(last + 24.0),
+            height: n(bottom),
             title: view.title.clone(),
             desc: view.desc.clone(),
             heading: view.heading.clone(),
@@ -220,6 +436,7 @@ impl Chart {
             scale_y: n(scale_y),
             legend_y: n(legend_y),
             legend,
+            matrix,
         }
     }
 }

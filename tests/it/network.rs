@@ -681,3 +681,61 @@ fn a_response_may_carry_only_answers_about_the_network() {
         assert_eq!(partners.is_empty(), answers.get("partners").is_none());
     }
 }
+
+#[cfg(feature = "html")]
+#[test]
+fn every_format_shows_the_matrix() {
+    let report = support::example("early-years-network-2027").gap_analysis(None);
+    let markdown = report.markdown().to_string();
+    assert!(markdown.contains("## Who works with whom\n"));
+    assert!(markdown.contains("| 1 | Public Health Nursing | \u{2014} | 3 | 1 | 3! |\n"));
+    assert!(markdown.contains(
+        "| 4 | Tusla Prevention, Partnership and Family Support | 1! | \u{b7} | 1 | \u{2014} |\n"
+    ));
+    assert!(markdown.contains("**!** the pair's answers are two levels or more apart"));
+    assert!(markdown.contains(
+        "4 of 7 respondents see the partnership at coordination (the middle answer); the ratings sustain collaboration."
+    ));
+    let html = report.html().to_string();
+    assert!(html.contains("<table class=\"matrix\">"));
+    assert!(html.contains("<th scope=\"col\"><abbr title=\"Public Health Nursing\">1</abbr></th>"));
+    assert!(html.contains("<th scope=\"row\">1. Public Health Nursing</th>"));
+    assert!(html.contains("<td class=\"cell l3 disputed\" title=\"coordination\">3!</td>"));
+    // The page shows the table; its chart leaves the matrix out.
+    assert!(!html.contains("ia-matrix"));
+    let svg = report.svg().to_string();
+    assert!(svg.contains("<g class=\"ia-matrix\">"));
+    // Twelve answered cells and four of the agencies' own.
+    assert_eq!(
+        svg.matches("<rect class=\"ia-cell ia-cell-").count(),
+        12 + 4 + 6
+    );
+    assert_eq!(svg.matches("ia-cell-self").count(), 4 + 1);
+    assert!(svg.contains("<title>1 about 4: coordination</title>"));
+    // Without answers about the network, no section.
+    let plain = support::example("child-protection-hub").gap_analysis(None);
+    assert!(!plain.markdown().to_string().contains("Who works with whom"));
+    assert!(!plain.html().to_string().contains("id=\"network\""));
+    assert!(!plain.svg().to_string().contains("ia-matrix"));
+}
+
+#[cfg(feature = "html")]
+#[test]
+fn agency_names_are_escaped_in_the_matrix() {
+    let hostile = "<script>alert(1)</script> & *Co* | \"x\"";
+    let agencies = vec![Agency::new("a", hostile), Agency::new("b", "B")];
+    let mut r = Response::new("r", "a", Role::Manager);
+    r.partners.insert("b".into(), Level::Integration.into());
+    let report = support::assemble("N", None, agencies, [], vec![r])
+        .unwrap()
+        .gap_analysis(None);
+    let markdown = report.markdown().to_string();
+    assert!(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\*Co\\* \\| \"x\""));
+    for text in [
+        markdown,
+        report.html().to_string(),
+        report.svg().to_string(),
+    ] {
+        assert!(!text.contains("<script>"));
+    }
+}
