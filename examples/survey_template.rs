@@ -50,8 +50,14 @@ fn main() -> ExitCode {
         None => None,
         Some(path) => match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
-            .and_then(|text| Partnership::from_json(&text).map_err(|e| e.to_string()))
-        {
+            .and_then(|text| {
+                // A partnership document, or an assessment's partnership.
+                Partnership::from_json(&text).or_else(|error| {
+                    interagency::Assessment::from_json(&text)
+                        .map(|a| a.into_parts().0)
+                        .map_err(|_| error.to_string())
+                })
+            }) {
             Ok(partnership) => Some(partnership),
             Err(message) => {
                 eprintln!("survey_template: {}: {message}", path.display());

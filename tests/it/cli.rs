@@ -406,6 +406,38 @@ fn survey_template_for_a_partnership() {
         text,
         interagency::SurveyTemplate::for_partnership(&partnership).markdown()
     );
+    for agency in partnership.agencies() {
+        assert!(
+            text.contains(&format!("- **{}**\n", agency.name)),
+            "{}",
+            agency.name
+        );
+    }
+    for question in [
+        "### 5. Working with",
+        "### 6. Trust",
+        "### 7. Perceived level",
+        "*Answer for your agency*",
+    ] {
+        assert!(text.contains(question), "{question}");
+    }
+    let out = example(
+        "survey_template",
+        &["--partnership", PARTNERSHIP, "--format", "csv"],
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        csv,
+        interagency::SurveyTemplate::for_partnership(&partnership).csv()
+    );
+    assert!(csv.trim_end().ends_with(",Perceived level"));
+    assert_eq!(
+        csv.matches("Working with: ").count(),
+        partnership.agencies().len()
+    );
+    // An assessment serves as its partnership.
+    let out = example("survey_template", &["--partnership", HUB]);
+    assert!(out.status.success());
     let out = example("survey_template", &["--partnership", "no/such/file.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());

@@ -221,6 +221,7 @@ impl Partnership {
             layout,
             texts.get(..header_rows).unwrap_or_default(),
             options,
+            self.agencies(),
         )
         .map_err(|problem| header_error(problem, &header_lines))?;
         let rows = Rows {

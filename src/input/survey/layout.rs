@@ -3,7 +3,7 @@
 //! holds.
 
 use crate::input::survey::{CsvOptions, Field, same};
-use crate::{CsvProblem, Facilitator, Obstacle};
+use crate::{Agency, CsvProblem, Facilitator, Obstacle};
 
 /// The tools' metadata columns, skipped in every layout: Qualtrics',
 /// SurveyMonkey's, Microsoft Forms' and Google Forms'.
@@ -118,6 +118,12 @@ pub(crate) enum Column {
     Role,
     Facilitator(Facilitator),
     Obstacle(Obstacle),
+    /// The level of joint work with the agency at this position.
+    WorkingWith(usize),
+    /// Trust in the agency at this position.
+    Trust(usize),
+    /// The level at which the respondent sees the partnership.
+    Perceived,
     Skipped,
 }
 
@@ -147,6 +153,7 @@ impl Columns {
         layout: Layout,
         rows: &[Vec<String>],
         options: &CsvOptions,
+        agencies: &[Agency],
     ) -> Result<Columns, HeaderProblem> {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         let texts = |column: usize| {
@@ -191,11 +198,28 @@ impl Columns {
         let mut kinds = Vec::with_capacity(width);
         // The respondent column candidates: (priority, column).
         let mut respondents: Vec<(usize, usize)> = Vec::new();
+        // SurveyMonkey heads a question's first column only: the question
+        // over each column is the last one heading a column at or before it.
+        let mut question = "";
         for column in 0..width {
             let label = labels.get(column).map_or("", |(l, _)| l.as_str());
-            let texts: Vec<&str> = texts(column).collect();
-            let (kind, priority) = kind(&texts, label, options)
-                .ok_or_else(|| problem(column, CsvProblem::UnknownColumn))?;
+            let mut texts: Vec<&str> = texts(column).collect();
+            let over = rows
+                .first()
+                .and_then(|r| r.get(column))
+                .map_or("", |c| c.trim());
+            if !over.is_empty() {
+                question = over;
+            }
+            let spanned = (layout == Layout::SurveyMonkey
+                && labels.get(column).is_some_and(|(_, row)| *row == 1)
+                && !question.is_empty())
+            .then(|| format!("{question} - {label}"));
+            if let Some(spanned) = &spanned {
+                texts.push(spanned);
+            }
+            let (kind, priority) =
+                column_kind(&texts, label, options, agencies).map_err(|p| problem(column, p))?;
             if let Some(priority) = priority {
                 respondents.push((priority, column));
             }
@@ -299,6 +323,84 @@ fn kind(texts: &[&str], label: &str, options: &CsvOptions) -> Option<(Column, Op
     })
 }
 
+/// What a column holds (see [`kind`]), a question about another agency
+/// first.
+fn column_kind(
+    texts: &[&str],
+    label: &str,
+    options: &CsvOptions,
+    agencies: &[Agency],
+) -> Result<(Column, Option<usize>), CsvProblem> {
+    let ignored = || {
+        options
+            .ignored()
+            .any(|name| texts.iter().any(|t| same(t, name)))
+    };
+    match partner(texts, agencies) {
+        Some(Ok(column)) if !ignored() => Ok((column, None)),
+        Some(Err(agency)) if !ignored() => Err(CsvProblem::UnknownPartner { agency }),
+        _ => kind(texts, label, options).ok_or(CsvProblem::UnknownColumn),
+    }
+}
+
+/// The questions about other agencies, as headers name them.
+const WORKING_WITH: &str = "Working with";
+const TRUST: &str = "Trust";
+const PERCEIVED: &str = "Perceived level";
+
+/// A column about the network, from its header texts: `Working with:
+/// AGENCY` or `Trust: AGENCY` (also `… [AGENCY]`, Google Forms' grid, and
+/// `… - AGENCY`, Qualtrics' and SurveyMonkey's), or `Perceived level`. The
+/// agency by id or name, in any case; `Err` with the agency's text when it
+/// names no listed agency. `None` for any other column.
+fn partner(texts: &[&str], agencies: &[Agency]) -> Option<Result<Column, String>> {
+    for text in texts {
+        let text = text.trim();
+        if same(text, PERCEIVED)
+            || text
+                .split_once(':')
+                .is_some_and(|(before, _)| same(before, PERCEIVED))
+        {
+            return Some(Ok(Column::Perceived));
+        }
+        for (prefix, column) in [
+            (WORKING_WITH, Column::WorkingWith as fn(usize) -> Column),
+            (TRUST, Column::Trust),
+        ] {
+            let Some(rest) = strip_prefix_folded(text, prefix) else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let agency = if let Some(after) = rest.strip_prefix(':') {
+                after
+            } else if let Some(inner) = rest.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+                inner
+            } else if let Some(after) = rest.strip_prefix('-') {
+                after
+            } else {
+                continue;
+            };
+            let agency = agency.trim();
+            return Some(
+                agencies
+                    .iter()
+                    .position(|a| same(&a.id, agency) || same(&a.name, agency))
+                    .map(column)
+                    .ok_or_else(|| agency.to_owned()),
+            );
+        }
+    }
+    None
+}
+
+/// `text` after `prefix`, compared as [`same`] compares.
+fn strip_prefix_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    same(head, prefix)
+        .then(|| text.get(prefix.len()..))
+        .flatten()
+}
+
 /// The item a header names: by id or catalogue name, as a whole, in
 /// brackets at its end (a Google Forms grid: `Title [Leadership]`), after
 /// its last ` - ` (Qualtrics: `Title - Leadership`), or before a colon (the
@@ -388,6 +490,69 @@ mod tests {
             Layout::OneRow
         );
         assert_eq!(Layout::of(&[]), Layout::OneRow);
+    }
+
+    #[test]
+    fn questions_about_other_agencies_by_header() {
+        use super::partner;
+        let agencies = [
+            crate::Agency::new("hse", "Community Health"),
+            crate::Agency::new("cfa", "Child and Family Agency - North"),
+        ];
+        for header in [
+            "Working with: hse",
+            "working with:Community Health",
+            "Working with [Community Health]",
+            "WORKING WITH - community health",
+            " Working with - Community Health ",
+        ] {
+            assert_eq!(
+                partner(&[header], &agencies),
+                Some(Ok(Column::WorkingWith(0))),
+                "{header}"
+            );
+        }
+        // A name with ` - ` in it.
+        assert_eq!(
+            partner(
+                &["Working with - Child and Family Agency - North"],
+                &agencies
+            ),
+            Some(Ok(Column::WorkingWith(1)))
+        );
+        assert_eq!(
+            partner(&["Trust [cfa]"], &agencies),
+            Some(Ok(Column::Trust(1)))
+        );
+        assert_eq!(
+            partner(&["Trust: Community Health"], &agencies),
+            Some(Ok(Column::Trust(0)))
+        );
+        assert_eq!(
+            partner(&["Perceived level"], &agencies),
+            Some(Ok(Column::Perceived))
+        );
+        assert_eq!(
+            partner(
+                &["perceived level: where does the partnership stand?"],
+                &agencies
+            ),
+            Some(Ok(Column::Perceived))
+        );
+        assert_eq!(
+            partner(&["Working with: Tusla"], &agencies),
+            Some(Err("Tusla".to_owned()))
+        );
+        // Not questions about other agencies.
+        for header in [
+            "Trust and openness",
+            "Trustworthy",
+            "Working",
+            "Working with",
+            "Perceived",
+        ] {
+            assert_eq!(partner(&[header], &agencies), None, "{header}");
+        }
     }
 
     #[test]

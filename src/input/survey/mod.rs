@@ -19,7 +19,10 @@ use std::borrow::Cow;
 
 use crate::input::survey::layout::{Column, Columns};
 use crate::input::survey::scale::{Scale, number_rating, text_rating};
-use crate::{Agency, Concept, CsvProblem, Error, Facilitator, Obstacle, Rated, Ratings, Response};
+use crate::{
+    Agency, Concept, CsvProblem, Error, Facilitator, Obstacle, PartnerLevel, Rated, Ratings,
+    Response, Trust,
+};
 
 crate::foundation::id::id_enum! {
     /// What a column named with [`CsvOptions::column`] holds.
@@ -279,6 +282,9 @@ impl Rows<'_> {
         let mut role = None;
         let mut facilitators = Ratings::new();
         let mut obstacles = Ratings::new();
+        let mut partners = Vec::new();
+        let mut trust = Vec::new();
+        let mut perceived_level = None;
         for (column, kind) in self.columns.kinds.iter().enumerate() {
             let cell = row.cell(column);
             match *kind {
@@ -308,6 +314,17 @@ impl Rows<'_> {
                 Column::Obstacle(item) => {
                     rate(&mut obstacles, item, &cell, self.scale, column, &error)?;
                 }
+                Column::WorkingWith(other) => {
+                    if let Some(level) = partner_level(&cell, column, &error)? {
+                        partners.push((other, level));
+                    }
+                }
+                Column::Trust(other) => {
+                    if let Some(answer) = trust_answer(&cell, column, &error)? {
+                        trust.push((other, answer));
+                    }
+                }
+                Column::Perceived => perceived_level = partner_level(&cell, column, &error)?,
             }
         }
         let role = role.ok_or_else(|| {
@@ -319,11 +336,69 @@ impl Rows<'_> {
             )
         })?;
         let respondent = respondent.unwrap_or_else(unnamed);
-        let mut response = Response::new(respondent, agency, role);
+        // A questionnaire's grid asks about every agency, the respondent's
+        // own included: that cell is skipped.
+        let other = |b: usize| {
+            let id = &self.agencies.get(b)?.id;
+            (*id != agency).then(|| id.clone())
+        };
+        let mut response = Response::new(respondent, agency.clone(), role);
         response.facilitators = facilitators;
         response.obstacles = obstacles;
+        response.partners = partners
+            .into_iter()
+            .filter_map(|(b, level)| Some((other(b)?, level)))
+            .collect();
+        response.trust = trust
+            .into_iter()
+            .filter_map(|(b, answer)| Some((other(b)?, answer)))
+            .collect();
+        response.perceived_level = perceived_level;
         Ok(Some(response))
     }
+}
+
+/// A `Working with` or `Perceived level` cell: `None` when empty.
+fn partner_level(
+    cell: &Cell<'_>,
+    column: usize,
+    error: impl Fn(Option<usize>, CsvProblem) -> Error,
+) -> Result<Option<PartnerLevel>, Error> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    let text = cell.text();
+    text.parse::<PartnerLevel>().map(Some).map_err(|_| {
+        error(
+            Some(column),
+            CsvProblem::NotALevel {
+                value: text.into_owned(),
+            },
+        )
+    })
+}
+
+/// A `Trust` cell: `None` when empty.
+fn trust_answer(
+    cell: &Cell<'_>,
+    column: usize,
+    error: impl Fn(Option<usize>, CsvProblem) -> Error,
+) -> Result<Option<Trust>, Error> {
+    let answer = match cell {
+        Cell::Empty => return Ok(None),
+        Cell::Text(text) if text.trim().is_empty() => return Ok(None),
+        Cell::Text(text) => Trust::from_answer(text),
+        Cell::Number(number) => number_rating(*number).and_then(|rating| Trust::new(rating.get())),
+        Cell::Other(_) => None,
+    };
+    answer.map(Some).ok_or_else(|| {
+        error(
+            Some(column),
+            CsvProblem::NotATrust {
+                value: cell.text().into_owned(),
+            },
+        )
+    })
 }
 
 /// Reads a rating cell into `ratings`.
@@ -446,7 +521,8 @@ mod tests {
     fn the_template_header_names_every_item() {
         use crate::input::survey::layout::{Columns, Layout};
         let header: Vec<String> = csv_header().iter().map(|h| (*h).to_owned()).collect();
-        let columns = Columns::read(Layout::OneRow, &[header], &super::CsvOptions::new()).unwrap();
+        let columns =
+            Columns::read(Layout::OneRow, &[header], &super::CsvOptions::new(), &[]).unwrap();
         assert_eq!(columns.kinds.len(), 3 + 7 + 6);
         assert!(!columns.kinds.contains(&super::Column::Skipped));
     }

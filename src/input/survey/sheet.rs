@@ -128,6 +128,7 @@ impl Partnership {
             layout,
             texts.get(..header_rows).unwrap_or_default(),
             options,
+            self.agencies(),
         )
         .map_err(|problem| match problem.problem {
             Ok(csv) => Error::Sheet {

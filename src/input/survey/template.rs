@@ -9,6 +9,10 @@ use crate::{Concept, Facilitator, Obstacle, Partnership, Rated};
 const PRESENT: &str = "How present is each of these in your partnership?";
 /// The obstacles' grid question.
 const PROBLEM: &str = "How much of a problem is each of these for your partnership?";
+/// The questions about the other agencies, as the export heads them.
+const WORKING_WITH: &str = "Working with";
+const TRUST: &str = "Trust";
+const PERCEIVED: &str = "Perceived level";
 /// The questions about the respondent.
 const AGENCY: &str = "Which agency do you work for?";
 const ROLE: &str = "What is your role?";
@@ -17,8 +21,12 @@ const ROLE: &str = "What is your role?";
 /// as Markdown, to build the survey from, or as the header of the crate's
 /// own CSV template.
 ///
-/// Built for a partnership ([`SurveyTemplate::for_partnership`]), it also
-/// names that partnership's agencies in the agency question.
+/// Built for a partnership ([`SurveyTemplate::for_partnership`]), it names
+/// that partnership's agencies in the agency question and adds the
+/// questions about the other agencies: how the respondent's agency works
+/// with each (`Working with`), how far it trusts each (`Trust`), and the
+/// level at which the respondent sees the whole partnership (`Perceived
+/// level`).
 ///
 /// ```
 /// use interagency::SurveyTemplate;
@@ -48,21 +56,43 @@ impl<'a> SurveyTemplate<'a> {
         }
     }
 
-    /// The columns of the crate's own CSV template, in order.
+    /// The columns of the crate's own CSV template, in order: with a
+    /// partnership, `Working with: NAME` and `Trust: NAME` for each of its
+    /// agencies and `Perceived level` after the items.
     ///
     /// ```
-    /// let header = interagency::SurveyTemplate::new().header();
+    /// use interagency::{Partnership, SurveyTemplate};
+    ///
+    /// let header = SurveyTemplate::new().header();
     /// assert_eq!(header[..4], ["respondent", "agency", "role", "Clarity of purpose and roles"]);
     /// assert_eq!(header.len(), 3 + 7 + 6);
+    ///
+    /// let partnership = Partnership::from_json(r#"{"partnership": "Northside",
+    ///   "agencies": [{"id": "cfa", "name": "CFA"}, {"id": "hse", "name": "HSE"}],
+    ///   "characteristics": []}"#)?;
+    /// let header = SurveyTemplate::for_partnership(&partnership).header();
+    /// assert_eq!(header[16..], ["Working with: CFA", "Working with: HSE", "Trust: CFA", "Trust: HSE", "Perceived level"]);
+    /// # Ok::<(), interagency::Error>(())
     /// ```
     #[must_use]
     pub fn header(&self) -> Vec<String> {
-        ["respondent", "agency", "role"]
+        let mut header: Vec<String> = ["respondent", "agency", "role"]
             .into_iter()
             .chain(Facilitator::iter().map(Concept::name))
             .chain(Obstacle::iter().map(Concept::name))
             .map(str::to_owned)
-            .collect()
+            .collect();
+        if let Some(partnership) = self.partnership {
+            let agencies = partnership.agencies();
+            header.extend(
+                agencies
+                    .iter()
+                    .map(|a| format!("{WORKING_WITH}: {}", a.name)),
+            );
+            header.extend(agencies.iter().map(|a| format!("{TRUST}: {}", a.name)));
+            header.push(PERCEIVED.to_owned());
+        }
+        header
     }
 
     /// The CSV template: its header line, with a final newline. A column
@@ -123,6 +153,15 @@ impl<'a> SurveyTemplate<'a> {
         );
         grid(&mut out, 3, PRESENT, Facilitator::iter());
         grid(&mut out, 4, PROBLEM, Obstacle::iter());
+        match self.partnership {
+            Some(partnership) => network_questions(&mut out, partnership),
+            None => out.push_str(
+                "Built for a partnership (`survey_template --partnership FILE`), the \
+                 questionnaire also asks how the respondent's agency works with each other \
+                 agency, how far it trusts each, and at which level the respondent sees the \
+                 whole partnership.\n\n",
+            ),
+        }
         let _ = write!(
             out,
             "Respondents need not give their names: the tools' own response ids are enough, and \
@@ -180,6 +219,45 @@ fn grid<T: Rated + Copy>(
         let _ = writeln!(out, "- **{}**: {}", item.name(), item.question());
     }
     out.push('\n');
+}
+
+/// The questions about the other agencies: two grids with a row per
+/// agency, and the perceived level.
+fn network_questions(out: &mut String, partnership: &Partnership) {
+    let mut rows = String::new();
+    for agency in partnership.agencies() {
+        let _ = writeln!(rows, "- **{}**", markdown_text(&agency.name));
+    }
+    let levels = crate::PartnerLevel::ALL
+        .map(|l| format!("**{}**", l.name()))
+        .join(", ");
+    let trust = crate::Trust::LABELS.map(|l| format!("**{l}**")).join(", ");
+    let _ = write!(
+        out,
+        "### 5. {WORKING_WITH}\n\n\
+         *Answer for your agency*: how does your agency work with each of these agencies? A \
+         grid, not required, titled exactly `{WORKING_WITH}`. Columns, in this order: \
+         {levels}. After Frost (2005): cooperation is working towards consistent goals while \
+         staying independent; collaboration, tackling overlaps, duplication and gaps towards \
+         common outcomes; coordination, working together in a planned and systematic way \
+         towards shared goals; integration, becoming one organisation. Rows, one per \
+         agency:\n\n{rows}\n\
+         A grid cannot leave out the respondent's own agency: an answer about it is \
+         skipped.\n\n\
+         ### 6. {TRUST}\n\n\
+         *Answer for your agency*: how far can each of these agencies be relied on, and how \
+         open is it to discussion? A grid, not required, titled exactly `{TRUST}`, with the \
+         same rows. Columns, in this order: {trust}.\n\n\
+         ### 7. {PERCEIVED}\n\n\
+         At which level does the whole partnership work today? A single choice, not \
+         required, titled exactly `{PERCEIVED}`: {levels}.\n\n\
+         The answers about other agencies are reported for each agency, never for a \
+         respondent: every respondent answers for their agency, and where they differ the \
+         report takes the lower middle answer. The tools export these questions as their \
+         grids' other questions: `{WORKING_WITH} [NAME]` (Google Forms), `{WORKING_WITH} - \
+         NAME` (Qualtrics), `{WORKING_WITH}` over `NAME` (SurveyMonkey), `{WORKING_WITH}: \
+         NAME` in the crate's own template; the agency by its name or id.\n\n"
+    );
 }
 
 /// A partnership's text, as Markdown shows it literally.
