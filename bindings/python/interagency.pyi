@@ -1,0 +1,61 @@
+"""Frost's levels of interagency working, Statham's facilitators and the
+CAAB benefits: classify a children's services partnership and plan its next
+step. Every function returns what the crate's command-line examples print
+for the same input."""
+
+from collections.abc import Sequence
+from typing import Literal, Optional
+
+__version__: str
+
+ReportFormat = Literal["json", "markdown", "svg", "html"]
+Level = Literal["cooperation", "collaboration", "coordination", "integration"]
+SurveyField = Literal["respondent", "agency", "role"]
+SchemaName = Literal["assessment", "report", "classification", "catalogue", "rubric", "progress"]
+
+class Error(ValueError):
+    """A bad input: a document, rubric, export or option the crate refuses,
+    with the crate's message."""
+
+def assess(
+    document: str,
+    rubric: Optional[str] = None,
+    target: Optional[Level] = None,
+    format: ReportFormat = "json",
+) -> str:
+    """The gap report of an assessment document (JSON text), in the format
+    asked: what `assess FILE --format FORMAT` prints."""
+
+def progress(
+    earlier: str,
+    later: str,
+    rubric: Optional[str] = None,
+    target: Optional[Level] = None,
+    format: ReportFormat = "json",
+) -> str:
+    """The progress report from an earlier round's assessment document to a
+    later one's: what `assess LATER --since EARLIER` prints."""
+
+def read_responses(
+    partnership: str,
+    data: bytes,
+    ignore_columns: Sequence[str] = (),
+    columns: Optional[dict[SurveyField, str]] = None,
+    scale: Optional[str] = None,
+    sheet: Optional[str] = None,
+) -> str:
+    """The assessment document (pretty JSON) of a partnership document with
+    the responses of a survey tool's export (CSV or spreadsheet bytes)."""
+
+def catalogue(rubric: Optional[str] = None) -> str:
+    """The catalogue of the framework as pretty JSON, for the rubric given."""
+
+def schema(name: SchemaName) -> str:
+    """The JSON Schema of a document, as `export_schemas` writes it."""
+
+def survey_template(
+    format: Literal["csv", "markdown"] = "markdown",
+    partnership: Optional[str] = None,
+) -> str:
+    """A survey template: the questionnaire as Markdown, or the crate's CSV
+    header line, for the partnership given (JSON text) or any."""

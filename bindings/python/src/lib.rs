@@ -1,0 +1,231 @@
+//! Python bindings of the `interagency` crate: the module `interagency`,
+//! built as an abi3 wheel with maturin.
+//!
+//! Each function takes the documents as text (the survey export as bytes)
+//! and returns exactly what the crate's examples print for the same input:
+//! `assess`, `catalogue`, `survey_template` and `export_schemas`. A bad
+//! input raises `interagency.Error`, a `ValueError`, with the crate's
+//! message.
+//!
+//! The bindings are thin: they read the arguments and call the crate.
+
+// PyO3's macros expand to `unsafe` glue code, so unsafe code is denied
+// rather than forbidden (forbid would reject the macros' own `#[allow]`s);
+// this file writes none.
+#![deny(unsafe_code)]
+
+use interagency::{
+    Assessment, Catalogue, CsvOptions, Format, Level, Partnership, Rubric, SurveyField,
+    SurveyTemplate,
+};
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+create_exception!(
+    interagency,
+    Error,
+    PyValueError,
+    "A bad input: a document, rubric, export or option the crate refuses, with the crate's message."
+);
+
+/// The Python exception for an error of the crate.
+fn error(message: impl core::fmt::Display) -> PyErr {
+    Error::new_err(message.to_string())
+}
+
+/// The rubric given as text, or the default one.
+fn rubric(text: Option<&str>) -> PyResult<Rubric> {
+    text.map_or(Ok(Rubric::DEFAULT), |text| {
+        Rubric::from_json(text).map_err(error)
+    })
+}
+
+/// What `assess` and `progress` read from their arguments.
+fn report_options(
+    rubric_text: Option<&str>,
+    target: Option<&str>,
+    format: &str,
+) -> PyResult<(Rubric, Option<Level>, Format)> {
+    let format = format.parse::<Format>().map_err(error)?;
+    let target = target
+        .map(|level| level.parse::<Level>().map_err(error))
+        .transpose()?;
+    Ok((rubric(rubric_text)?, target, format))
+}
+
+/// The gap report of an assessment document (JSON text), in the format
+/// asked: what `assess FILE --format FORMAT` prints.
+///
+/// `rubric` is a rubric document (JSON text) to analyse with instead of
+/// the default rubric; `target` the level to measure the gap to
+/// (`"cooperation"`, `"collaboration"`, `"coordination"` or
+/// `"integration"`); `format` one of `"json"`, `"markdown"`, `"svg"`,
+/// `"html"`. Raises `interagency.Error` on bad input.
+#[pyfunction]
+#[pyo3(signature = (document, rubric=None, target=None, format="json"))]
+fn assess(
+    py: Python<'_>,
+    document: &str,
+    rubric: Option<&str>,
+    target: Option<&str>,
+    format: &str,
+) -> PyResult<String> {
+    let (rubric, target, format) = report_options(rubric, target, format)?;
+    py.detach(|| {
+        let assessment = Assessment::from_json(document).map_err(error)?;
+        Ok(rubric.gap_analysis(&assessment, target).render(format))
+    })
+}
+
+/// The progress report from an earlier round's assessment document to a
+/// later one's (JSON texts): what `assess LATER --since EARLIER` prints.
+///
+/// The options are those of `assess`. Raises `interagency.Error` on bad
+/// input or rounds that cannot be compared.
+#[pyfunction]
+#[pyo3(signature = (earlier, later, rubric=None, target=None, format="json"))]
+fn progress(
+    py: Python<'_>,
+    earlier: &str,
+    later: &str,
+    rubric: Option<&str>,
+    target: Option<&str>,
+    format: &str,
+) -> PyResult<String> {
+    let (rubric, target, format) = report_options(rubric, target, format)?;
+    py.detach(|| {
+        let later = Assessment::from_json(later).map_err(error)?;
+        let earlier = Assessment::from_json(earlier).map_err(error)?;
+        let report = rubric.progress(&earlier, &later, target).map_err(error)?;
+        Ok(report.render(format))
+    })
+}
+
+/// The assessment document (pretty JSON) of a partnership document (JSON
+/// text) with the responses of a survey tool's export (bytes): a CSV file
+/// or a spreadsheet (`.xlsx`, `.xls`, `.ods`), told apart by its content,
+/// as `assess PARTNERSHIP --responses EXPORT` reads them.
+///
+/// `ignore_columns` are headers of columns that are not answers;
+/// `columns` maps a field (`"respondent"`, `"agency"`, `"role"`) to the
+/// header of its column; `scale` gives the words of the ratings
+/// (`"Strongly disagree=1,Disagree=2,..."`); `sheet` the sheet of a
+/// spreadsheet to read. Raises `interagency.Error` on bad input.
+#[pyfunction]
+#[pyo3(signature = (partnership, data, ignore_columns=Vec::new(), columns=None, scale=None, sheet=None))]
+fn read_responses(
+    py: Python<'_>,
+    partnership: &str,
+    data: &[u8],
+    ignore_columns: Vec<String>,
+    columns: Option<&Bound<'_, PyDict>>,
+    scale: Option<&str>,
+    sheet: Option<String>,
+) -> PyResult<String> {
+    let mut options = CsvOptions::new();
+    for header in ignore_columns {
+        options = options.ignore_column(header);
+    }
+    for (field, header) in columns.into_iter().flat_map(|columns| columns.iter()) {
+        let field: String = field.extract()?;
+        let header: String = header.extract()?;
+        options = options.column(field.trim().parse::<SurveyField>().map_err(error)?, header);
+    }
+    if let Some(scale) = scale {
+        options = options.scale(scale.parse().map_err(error)?);
+    }
+    if let Some(sheet) = sheet {
+        options = options.sheet(sheet);
+    }
+    py.detach(|| {
+        let assessment = Partnership::from_json(partnership)
+            .and_then(|partnership| partnership.with_responses_from_export(data, &options))
+            .map_err(error)?;
+        serde_json::to_string_pretty(&assessment)
+            .map(|json| json + "\n")
+            .map_err(error)
+    })
+}
+
+/// The catalogue of the framework as pretty JSON, for the rubric given
+/// (JSON text; the default rubric without): what the `catalogue` example
+/// prints. Raises `interagency.Error` on a bad rubric.
+#[pyfunction]
+#[pyo3(signature = (rubric=None))]
+fn catalogue(rubric: Option<&str>) -> PyResult<String> {
+    let rubric = self::rubric(rubric)?;
+    serde_json::to_string_pretty(&Catalogue::from_rubric(&rubric))
+        .map(|json| json + "\n")
+        .map_err(error)
+}
+
+/// The JSON Schema of a document (`"assessment"`, `"report"`,
+/// `"classification"`, `"catalogue"`, `"rubric"` or `"progress"`) as
+/// pretty JSON: the file `NAME.schema.json` that `export_schemas` writes.
+/// Raises `interagency.Error` on an unknown name.
+#[pyfunction]
+fn schema(name: &str) -> PyResult<String> {
+    let all = interagency::schema::all();
+    let schema = all
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, schema)| schema)
+        .ok_or_else(|| {
+            let names: Vec<_> = all.iter().map(|(known, _)| *known).collect();
+            error(format!(
+                "unknown schema {name:?}; expected one of: {}",
+                names.join(", ")
+            ))
+        })?;
+    serde_json::to_string_pretty(schema)
+        .map(|json| json + "\n")
+        .map_err(error)
+}
+
+/// A survey template: the questionnaire as Markdown (`format="markdown"`,
+/// the default) or the crate's CSV header line (`format="csv"`), for the
+/// partnership given (JSON text) or any: what `survey_template` prints.
+/// Raises `interagency.Error` on an unknown format or a bad partnership.
+#[pyfunction]
+#[pyo3(signature = (format="markdown", partnership=None))]
+fn survey_template(format: &str, partnership: Option<&str>) -> PyResult<String> {
+    let csv = match format {
+        "markdown" => false,
+        "csv" => true,
+        other => {
+            return Err(error(format!(
+                "unknown survey template format {other:?}; expected one of: csv, markdown"
+            )));
+        }
+    };
+    let partnership = partnership
+        .map(|text| Partnership::from_json(text).map_err(error))
+        .transpose()?;
+    let template = partnership
+        .as_ref()
+        .map_or_else(SurveyTemplate::new, SurveyTemplate::for_partnership);
+    Ok(if csv {
+        template.csv()
+    } else {
+        template.markdown()
+    })
+}
+
+/// Frost's levels of interagency working, Statham's facilitators and the
+/// CAAB benefits: classify a children's services partnership and plan its
+/// next step. Every function returns what the crate's command-line
+/// examples print for the same input.
+#[pymodule(name = "interagency")]
+fn python_module(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("Error", module.py().get_type::<Error>())?;
+    module.add_function(wrap_pyfunction!(assess, module)?)?;
+    module.add_function(wrap_pyfunction!(progress, module)?)?;
+    module.add_function(wrap_pyfunction!(read_responses, module)?)?;
+    module.add_function(wrap_pyfunction!(catalogue, module)?)?;
+    module.add_function(wrap_pyfunction!(schema, module)?)?;
+    module.add_function(wrap_pyfunction!(survey_template, module)?)?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
