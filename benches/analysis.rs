@@ -1,12 +1,14 @@
 //! Benchmarks: parsing, classification, gap analysis, serialization, end to
-//! end, scaling in respondents and scaling in agencies. After the runs it
-//! prints the ratios the performance targets are stated in (see the
-//! README's Performance section), and how many heap allocations the
-//! analyses make at each number of agencies.
+//! end, scaling in respondents and in agencies, and the network of
+//! agencies. After the runs it prints the ratios the performance targets
+//! are stated in (see the README's Performance section), how many heap
+//! allocations the analyses make at each number of agencies, and what the
+//! network costs.
 //!
 //! ```text
 //! cargo bench --bench analysis
 //! cargo bench --bench analysis -- agencies
+//! cargo bench --bench analysis -- network
 //! ```
 
 #![allow(clippy::cast_precision_loss)] // sizes up to 100,000 convert to f64 exactly
@@ -286,6 +288,76 @@ fn agencies(c: &mut Criterion) -> (Vec<Allocations>, Allocations) {
     (counts, count(n, &text, &a, &later))
 }
 
+/// The numbers of agencies of the `network` group.
+const NETWORK: [usize; 4] = [3, 12, 30, 50];
+
+/// The network: the gap analysis of partnerships whose respondents also
+/// answer about each other, against the same partnerships without those
+/// answers; the difference is what the network costs.
+fn network(c: &mut Criterion) {
+    let mut g = c.benchmark_group("network");
+    g.sample_size(15);
+    g.warm_up_time(Duration::from_millis(500));
+    g.measurement_time(Duration::from_millis(1_500));
+    for n in NETWORK {
+        let with = Assessment::from_json(&agencies::round_with_network(n, 1, 0)).unwrap();
+        let without = Assessment::from_json(&agencies::round(n, 1, 0)).unwrap();
+        let later = Assessment::from_json(&agencies::round_with_network(n, 1, 1)).unwrap();
+        let report = with.gap_analysis(None);
+        assert!(report.network.is_some() && report.perceived.is_some());
+        assert!(
+            later
+                .progress_since(&with, None)
+                .unwrap()
+                .network_change
+                .is_some()
+        );
+        g.bench_with_input(BenchmarkId::new("gap_analysis", n), &with, |b, a| {
+            b.iter(|| a.gap_analysis(None));
+        });
+        g.bench_with_input(BenchmarkId::new("without_network", n), &without, |b, a| {
+            b.iter(|| a.gap_analysis(None));
+        });
+        g.bench_function(BenchmarkId::new("progress", n), |b| {
+            b.iter(|| later.progress_since(&with, None).unwrap());
+        });
+    }
+    g.finish();
+}
+
+/// Prints what the network costs, and the target on it.
+fn network_costs() {
+    let mean = |name: &str, n: usize| mean_ns(&format!("network/{name}/{n}"));
+    let costs: Vec<(usize, f64)> = NETWORK
+        .iter()
+        .filter_map(|&n| {
+            mean("gap_analysis", n)
+                .zip(mean("without_network", n))
+                .map(|(with, without)| (n, with - without))
+        })
+        .collect();
+    if costs.is_empty() {
+        return;
+    }
+    println!("
+Network (gap_analysis with answers about other agencies, minus without):");
+    for &(n, cost) in &costs {
+        println!(
+            "  {n:>3} agencies: {} (gap_analysis {}, progress {})",
+            time(Some(cost)),
+            time(mean("gap_analysis", n)),
+            time(mean("progress", n))
+        );
+    }
+    if let Some(&(_, cost)) = costs.iter().find(|(n, _)| *n == 30) {
+        println!(
+            "  the network of 30 agencies in {} (target: well under 1 ms): {}",
+            time(Some(cost)),
+            if cost < 500_000.0 { "met" } else { "NOT MET" }
+        );
+    }
+}
+
 /// The allocations of one call of each analysis of `a` (read from `text`).
 fn count(agencies: usize, text: &str, a: &Assessment, later: &Assessment) -> Allocations {
     // Once first, so that nothing lazily initialised is counted.
@@ -543,7 +615,9 @@ fn main() {
     formats(&mut c);
     scaling(&mut c);
     let (counts, tripled) = agencies(&mut c);
+    network(&mut c);
     c.final_summary();
     ratios();
     agency_ratios(&counts, &tripled);
+    network_costs();
 }
