@@ -169,7 +169,9 @@ const reexports = [];
 for (const [name, type] of Object.entries(TYPES)) {
   const document = JSON.parse(schemas[name]);
   const description = document.title;
+  // json-schema-to-typescript names the root type after the title or $id.
   delete document.title;
+  delete document.$id;
   const ts = await compile(document, type, {
     bannerComment: `/** ${description}: the TypeScript types of ${name}.schema.json, written by json-schema-to-typescript. */`,
     additionalProperties: false,

@@ -1,0 +1,216 @@
+// The npm package against the crate's examples: for the same input, the
+// same bytes; for a bad input, an Error with the crate's message.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+
+import { assess, catalogue, progress, readResponses, schema, surveyTemplate } from "interagency";
+
+import { EXPORTS, exportArgs, files, QUESTIONS, refusal, root, stdout } from "./cli.mjs";
+
+const read = (path) => readFileSync(join(root, path), "utf8");
+const FORMATS = ["json", "markdown", "svg", "html"];
+const DOCUMENTS = files("examples/data", ".json");
+const RUBRICS = files("examples/rubrics", ".json");
+const PARTNERSHIP = "examples/survey/child-protection-hub.partnership.json";
+const EARLIER = "examples/data/early-years-network.json";
+const LATER = "examples/data/early-years-network-2027.json";
+
+/** Calls `f` with the path of a scratch file holding `text`, for the
+ * examples to read. */
+function withFile(name, text, f) {
+  const dir = mkdtempSync(join(tmpdir(), "interagency-"));
+  try {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return f(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Asserts that `f` throws an Error whose message is `message`. */
+function throwsWith(f, message) {
+  assert.throws(f, (e) => {
+    assert.ok(e instanceof Error, `${e} is not an Error`);
+    assert.equal(e.message, message);
+    return true;
+  });
+}
+
+describe("assess", () => {
+  for (const file of DOCUMENTS) {
+    for (const format of FORMATS) {
+      it(`${file} as ${format}`, () => {
+        assert.equal(assess(read(file), { format }), stdout("assess", [file, "--format", format]));
+      });
+    }
+    it(`${file} with every rubric and target`, () => {
+      for (const rubric of RUBRICS) {
+        assert.equal(
+          assess(read(file), { rubric: read(rubric), format: "markdown" }),
+          stdout("assess", [file, "--rubric", rubric, "--format", "markdown"]),
+        );
+      }
+      for (const target of ["cooperation", "integration"]) {
+        assert.equal(assess(read(file), { target }), stdout("assess", [file, "--target", target, "--format", "json"]));
+      }
+    });
+  }
+
+  it("defaults to JSON, with or without options", () => {
+    const file = DOCUMENTS[0];
+    const json = stdout("assess", [file, "--format", "json"]);
+    assert.equal(assess(read(file)), json);
+    assert.equal(assess(read(file), {}), json);
+    assert.equal(assess(read(file), { format: undefined, rubric: null }), json);
+  });
+});
+
+describe("progress", () => {
+  for (const format of FORMATS) {
+    it(`as ${format}`, () => {
+      assert.equal(
+        progress(read(EARLIER), read(LATER), { format }),
+        stdout("assess", [LATER, "--since", EARLIER, "--format", format]),
+      );
+    });
+  }
+  it("with a rubric and a target", () => {
+    for (const rubric of RUBRICS) {
+      assert.equal(
+        progress(read(EARLIER), read(LATER), { rubric: read(rubric), target: "integration" }),
+        stdout("assess", [LATER, "--since", EARLIER, "--rubric", rubric, "--target", "integration", "--format", "json"]),
+      );
+    }
+  });
+});
+
+describe("readResponses", () => {
+  const hub = stdout("assess", ["examples/data/child-protection-hub.json", "--format", "json"]);
+  for (const { file, options } of EXPORTS) {
+    it(file, () => {
+      const data = new Uint8Array(readFileSync(join(root, file)));
+      const document = readResponses(read(PARTNERSHIP), data, options);
+      // A valid assessment document, ending with a newline, that gives the
+      // report assess --responses prints.
+      assert.ok(document.endsWith("}\n"));
+      assert.equal(typeof JSON.parse(document).partnership, "string");
+      const expected = stdout("assess", [PARTNERSHIP, "--responses", file, ...exportArgs(options), "--format", "json"]);
+      assert.equal(assess(document), expected);
+      if (!file.endsWith("child-protection-hub.csv")) assert.equal(expected, hub);
+      // And the assessment reads back to the same document.
+      withFile("assessment.json", document, (path) => {
+        assert.equal(assess(document, { format: "markdown" }), stdout("assess", [path]));
+      });
+    });
+  }
+  it("reads a Buffer and an empty options object", () => {
+    const data = readFileSync(join(root, "examples/survey/child-protection-hub.microsoft-forms.xlsx"));
+    assert.equal(
+      readResponses(read(PARTNERSHIP), data, { columns: QUESTIONS }),
+      readResponses(read(PARTNERSHIP), new Uint8Array(data), { columns: QUESTIONS, sheet: "sheet1", ignoreColumns: [] }),
+    );
+  });
+});
+
+describe("catalogue, schema, surveyTemplate", () => {
+  it("catalogue", () => {
+    assert.equal(catalogue(), stdout("catalogue", []));
+    assert.equal(catalogue({}), stdout("catalogue", []));
+    for (const rubric of RUBRICS) {
+      assert.equal(catalogue({ rubric: read(rubric) }), stdout("catalogue", ["--rubric", rubric]));
+    }
+  });
+  it("schema", () => {
+    const dir = mkdtempSync(join(tmpdir(), "interagency-schemas-"));
+    try {
+      const written = stdout("export_schemas", [dir]).trim().split("\n");
+      assert.equal(written.length, 6);
+      for (const path of written) {
+        const name = path.replace(/^.*\//, "").replace(/\.schema\.json$/, "");
+        assert.equal(schema(name), readFileSync(path, "utf8"), name);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it("surveyTemplate", () => {
+    assert.equal(surveyTemplate(), stdout("survey_template", []));
+    assert.equal(surveyTemplate({ format: "markdown" }), stdout("survey_template", ["--format", "markdown"]));
+    assert.equal(surveyTemplate({ format: "csv" }), stdout("survey_template", ["--format", "csv"]));
+    for (const format of ["csv", "markdown"]) {
+      assert.equal(
+        surveyTemplate({ format, partnership: read(PARTNERSHIP) }),
+        stdout("survey_template", ["--format", format, "--partnership", PARTNERSHIP]),
+      );
+    }
+  });
+});
+
+describe("bad input throws an Error with the crate's message", () => {
+  it("a document that is not JSON, or not an assessment", () => {
+    for (const text of ["{", "[]", '{"partnership": "N", "agencies": {}}', "{}"]) {
+      const message = withFile("bad.json", text, (path) => refusal("assess", [path], path));
+      throwsWith(() => assess(text), message);
+      throwsWith(() => progress(text, read(LATER)), message);
+      throwsWith(() => progress(read(EARLIER), text), message);
+    }
+  });
+  it("a bad rubric", () => {
+    const text = '{"thresholds": 3}';
+    withFile("rubric.json", text, (path) => {
+      throwsWith(() => assess(read(DOCUMENTS[0]), { rubric: text }),
+        refusal("assess", [DOCUMENTS[0], "--rubric", path], path));
+      throwsWith(() => catalogue({ rubric: text }), refusal("catalogue", ["--rubric", path], path));
+    });
+  });
+  it("rounds out of order", () => {
+    const message = refusal("assess", [EARLIER, "--since", LATER], `${EARLIER} since ${LATER}`);
+    throwsWith(() => progress(read(LATER), read(EARLIER)), message);
+  });
+  it("an unknown format or level", () => {
+    throwsWith(() => assess(read(DOCUMENTS[0]), { format: "pdf" }),
+      'unknown report format "pdf"; expected one of: json, markdown, svg, html');
+    throwsWith(() => assess(read(DOCUMENTS[0]), { target: "partnership" }),
+      'unknown level "partnership"; expected one of: cooperation, collaboration, coordination, integration');
+    throwsWith(() => surveyTemplate({ format: "pdf" }),
+      'unknown survey template format "pdf"; expected one of: csv, markdown');
+    throwsWith(() => schema("survey"),
+      'unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress');
+  });
+  it("an export the partnership cannot read", () => {
+    const file = "examples/survey/child-protection-hub.google-forms.csv";
+    const data = new Uint8Array(readFileSync(join(root, file)));
+    // Without the columns named, the CLI adds a hint on --column to the
+    // crate's message.
+    const message = refusal("assess", [PARTNERSHIP, "--responses", file], file);
+    assert.throws(() => readResponses(read(PARTNERSHIP), data), (e) => {
+      assert.ok(e instanceof Error);
+      assert.ok(message === e.message || message.startsWith(`${e.message} (`), `${message} / ${e.message}`);
+      return true;
+    });
+    throwsWith(() => readResponses(read(PARTNERSHIP), data, { columns: { team: "Team" } }),
+      'unknown survey field "team"; expected one of: respondent, agency, role');
+    withFile("partnership.json", "{", (path) => {
+      throwsWith(() => readResponses("{", data), refusal("assess", [path, "--responses", file], path));
+    });
+  });
+  it("options of the wrong type", () => {
+    throwsWith(() => assess(read(DOCUMENTS[0]), { format: 3 }), "format: expected a string");
+    throwsWith(() => readResponses(read(PARTNERSHIP), new Uint8Array(), { ignoreColumns: "Timestamp" }),
+      "ignoreColumns: expected an array of strings");
+  });
+});
+
+describe("the package's TypeScript declarations", () => {
+  it("type-check a program that uses them (tsc --strict)", () => {
+    const tsc = join(root, "bindings", "wasm", "node_modules", ".bin", "tsc");
+    execFileSync(tsc, ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext",
+      "--target", "es2022", join(root, "bindings", "wasm", "test", "types.ts")], { stdio: "inherit" });
+  });
+});

@@ -1,0 +1,29 @@
+// Type-checked by the tests (tsc --strict --noEmit): the package's
+// declarations describe its functions, options and documents.
+import {
+  assess, catalogue, progress, readResponses, schema, surveyTemplate,
+  type Assessment, type GapReport, type ProgressReport, type ReportOptions, type ResponsesOptions,
+  type SchemaName,
+} from "interagency";
+
+const options: ReportOptions = { rubric: null, target: "coordination", format: "markdown" };
+const text: string = assess("{}", options);
+const report: GapReport = JSON.parse(assess(text));
+const change: ProgressReport = JSON.parse(progress(text, text, { format: "json" }));
+const reading: ResponsesOptions = {
+  ignoreColumns: ["Timestamp"],
+  columns: { agency: "Which agency do you work for?", role: "What is your role?" },
+  sheet: "Sheet1",
+};
+const assessment: Assessment = JSON.parse(readResponses("{}", new Uint8Array(), reading));
+const names: SchemaName[] = ["assessment", "report", "classification", "catalogue", "rubric", "progress"];
+const schemas: string[] = names.map(schema);
+const template: string = surveyTemplate({ format: "csv", partnership: text }) + catalogue({ rubric: undefined });
+// @ts-expect-error: not a report format
+assess(text, { format: "pdf" });
+// @ts-expect-error: not a schema
+schema("survey");
+// @ts-expect-error: bytes, not text
+readResponses(text, text);
+
+export const used = [report, change, assessment, schemas, template];
