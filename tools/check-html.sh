@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Looks at the HTML pages and SVG charts the way a person would, and checks
 # them with the Nu HTML Checker:
-#   - headless Chromium (Debian's chromium) opens every example's page and
-#     the progress page, takes a screenshot and prints it to PDF (A4);
+#   - headless Chromium (Debian's chromium) opens every example's page, the
+#     progress page and a 30-agency network's page, takes a screenshot and
+#     prints it to PDF (A4), and takes screenshots of the network charts;
 #   - tools/check-render.py checks each screenshot is not blank, each PDF
 #     has the pages it should, and every SVG parses as XML;
 #   - the Nu HTML Checker (npm's vnu-jar, on Java) reports no error.
@@ -32,6 +33,11 @@ for file in examples/data/*.json tests/data/hostile.json; do
   assess "$file" --format html >"$out/$name.html"
   assess "$file" --format svg >"$out/$name.svg"
 done
+# Thirty agencies answering about each other: the network's matrix at the
+# size of a real partnership.
+cargo run --quiet --example synthetic -- --agencies 30 >"$work/network-30.json"
+assess "$work/network-30.json" --format html >"$out/network-30.html"
+assess "$work/network-30.json" --format svg >"$out/network-30.svg"
 assess examples/data/early-years-network-2027.json --since examples/data/early-years-network.json \
   --format html >"$out/progress.html"
 assess examples/data/early-years-network-2027.json --since examples/data/early-years-network.json \
@@ -46,6 +52,10 @@ for page in "$out"/*.html; do
   timeout 120 "${chrome[@]}" --window-size=1000,1400 --screenshot="$base.png" "file://$page" 2>/dev/null
   timeout 120 "${chrome[@]}" --no-pdf-header-footer --print-to-pdf="$base.pdf" "file://$page" 2>/dev/null
   timeout 120 "${chrome[@]}" --window-size=390,844 --screenshot="$base.phone.png" "file://$page" 2>/dev/null
+done
+# The charts with a network, as a person sees them on their own.
+for chart in "$out"/network-30.svg "$out"/early-years-network-2027.svg; do
+  timeout 120 "${chrome[@]}" --window-size=620,1700 --screenshot="${chart%.svg}.chart.png" "file://$chart" 2>/dev/null
 done
 
 echo "==> screenshots not blank, PDF pages, SVG well-formed"

@@ -13,7 +13,9 @@ from pypdf import PdfReader
 
 # A4 pages each report should print on: enough for its sections, not one
 # page per table.
-PAGES = {"progress": (2, 5)}
+PAGES = {"progress": (2, 5), "network-30": (3, 14)}
+# Reports whose printed text must show the network of agencies.
+NETWORK = {"network-30", "early-years-network", "early-years-network-2027", "child-protection-hub"}
 DEFAULT_PAGES = (2, 8)
 
 failures = []
@@ -43,6 +45,8 @@ for pdf in sorted(glob.glob(os.path.join(out, "*.pdf"))):
         text = "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
         if "Levels after Frost" not in text:
             failures.append(f"{pdf}: the footer is missing from the printed text")
+        if name in NETWORK and "Who works with whom" not in text:
+            failures.append(f"{pdf}: the network is missing from the printed text")
         print(f"{name}.pdf: {pages} A4 pages")
 
 for svg in sorted(glob.glob(os.path.join(out, "*.svg"))):
