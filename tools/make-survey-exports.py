@@ -8,6 +8,12 @@ the 24 responses of examples/data/child-protection-hub.json:
   .agree-disagree.csv   a generic export rating statements from
                         "Strongly disagree" to "Strongly agree"
 
+Each also carries the answers about the other agencies, in that tool's layout:
+the level of joint work with each agency (Google Forms' and Qualtrics' grid
+rows, SurveyMonkey's matrix, "Working with: AGENCY" columns elsewhere), trust
+in each (words, or 1 to 4 in .agree-disagree.csv) and the perceived level. A
+grid asks about every agency, so the respondent's own agency's cell is empty.
+
 The crate's tests read each file and must get exactly the same report as from
 the JSON document, so the files are generated from it rather than edited by
 hand. The output is deterministic (fixed seed, fixed zip timestamps).
@@ -70,10 +76,19 @@ AGENCY_Q = "Which agency do you work for?"
 ROLE_Q = "What is your role?"
 FAC_Q = "How present is each of these in your partnership?"
 OBS_Q = "How much of a problem is each of these for your partnership?"
+WORKING_Q = "Working with"
+TRUST_Q = "Trust"
+PERCEIVED_Q = "Perceived level"
+LEVELS = {"none": "No joint work", "cooperation": "Cooperation", "collaboration": "Collaboration",
+          "coordination": "Coordination", "integration": "Integration"}
+TRUST = ["Not at all", "A little", "Mostly", "Completely"]
 FIRST = datetime.datetime(2026, 3, 1, 9, 10)
 
 doc = json.load(open(SOURCE, encoding="utf-8"))
 AGENCIES = {a["id"]: a["name"] for a in doc["agencies"]}
+for r in doc["responses"]:  # answers about other listed agencies only
+    for key in ("partners", "trust"):
+        assert set(r.get(key, {})) <= set(AGENCIES) - {r["agency"]}, (r["respondent"], key)
 rng = random.Random(20260301)
 LETTERS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
 PEOPLE = []  # one row of facts per response, in the JSON's order
@@ -87,11 +102,24 @@ for i, r in enumerate(doc["responses"]):
         respondent_id=11423563451 + 1000 * i + rng.randrange(1000)))
 
 
-def answers(r, present=PRESENT, problem=PROBLEM):
-    """The agency name, the role word and each item's answer as words ("" if not rated)."""
+def answers(r, present=PRESENT, problem=PROBLEM, trust=TRUST):
+    """The agency name, the role word, each item's answer as words ("" if not rated), then the level
+    of joint work with each agency and trust in each, in the listed order ("" if not answered, and
+    for the respondent's own agency), and the perceived level."""
+    partners, trusted = r.get("partners", {}), r.get("trust", {})
     return ([AGENCIES[r["agency"]], ROLES[r["role"]]]
             + [present[r["facilitators"][f] - 1] if f in r["facilitators"] else "" for f in FACILITATORS]
-            + [problem[r["obstacles"][o] - 1] if o in r["obstacles"] else "" for o in OBSTACLES])
+            + [problem[r["obstacles"][o] - 1] if o in r["obstacles"] else "" for o in OBSTACLES]
+            + [LEVELS[partners[a]] if a in partners else "" for a in AGENCIES]
+            + [str(trust[trusted[a] - 1]) if a in trusted else "" for a in AGENCIES]
+            + [LEVELS.get(r.get("perceived_level"), "")])
+
+
+def network_headers(form, agencies=AGENCIES.values()):
+    """The headers of the network columns: form(question, agency) for each agency, the Working with
+    grid then the Trust grid, and the perceived level."""
+    return ([form(WORKING_Q, a) for a in agencies] + [form(TRUST_Q, a) for a in agencies]
+            + [PERCEIVED_Q])
 
 
 def clock(t, fmt):
@@ -106,7 +134,8 @@ def write_csv(suffix, rows, bom=False):
 
 def google_forms():
     header = (["Timestamp", AGENCY_Q, ROLE_Q] + [f"{FAC_Q} [{n}]" for n in FACILITATORS.values()]
-              + [f"{OBS_Q} [{n}]" for n in OBSTACLES.values()])
+              + [f"{OBS_Q} [{n}]" for n in OBSTACLES.values()]
+              + network_headers(lambda q, a: f"{q} [{a}]"))
     write_csv("google-forms.csv", [header] + [
         [clock(p["start"], "%Y/%m/%d {h}:%M:%S %p GMT")] + answers(p["r"])
         for p in PEOPLE])
@@ -129,6 +158,9 @@ def qualtrics():
             ("Q1", AGENCY_Q, "QID1"), ("Q2", ROLE_Q, "QID2")]
     meta += [(f"Q3_{k}", f"{FAC_Q} - {n}", f"QID3_{k}") for k, n in enumerate(FACILITATORS.values(), 1)]
     meta += [(f"Q4_{k}", f"{OBS_Q} - {n}", f"QID4_{k}") for k, n in enumerate(OBSTACLES.values(), 1)]
+    meta += [(f"Q{q}_{k}", f"{question} - {n}", f"QID{q}_{k}")
+             for q, question in ((5, WORKING_Q), (6, TRUST_Q)) for k, n in enumerate(AGENCIES.values(), 1)]
+    meta += [("Q7", PERCEIVED_Q, "QID7")]
     zone = {"startDate", "endDate", "recordedDate"}
     import_ids = [json.dumps({"ImportId": i, **({"timeZone": "Europe/Dublin"} if i in zone else {})},
                              separators=(",", ":")) for _, _, i in meta]
@@ -144,8 +176,10 @@ def surveymonkey():
     meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
             "Email Address", "First Name", "Last Name", "Custom Data 1"]
     fac, obs = list(FACILITATORS.values()), list(OBSTACLES.values())
-    row1 = meta + [AGENCY_Q, ROLE_Q, FAC_Q] + [""] * (len(fac) - 1) + [OBS_Q] + [""] * (len(obs) - 1)
-    row2 = [""] * len(meta) + ["Response", "Response"] + fac + obs
+    names = list(AGENCIES.values())
+    row1 = (meta + [AGENCY_Q, ROLE_Q, FAC_Q] + [""] * (len(fac) - 1) + [OBS_Q] + [""] * (len(obs) - 1)
+            + [WORKING_Q] + [""] * (len(names) - 1) + [TRUST_Q] + [""] * (len(names) - 1) + [PERCEIVED_Q])
+    row2 = [""] * len(meta) + ["Response", "Response"] + fac + obs + names + names + ["Response"]
     numbered = lambda scale: [f"{k} - {w}" for k, w in enumerate(scale, 1)]
     date = "%m/%d/%Y %I:%M:%S %p"
     write_csv("surveymonkey.csv", [row1, row2] + [
@@ -155,9 +189,11 @@ def surveymonkey():
 
 
 def agree_disagree():
-    header = ["respondent", "agency", "role"] + list(FACILITATORS.values()) + list(OBSTACLES.values())
+    header = (["respondent", "agency", "role"] + list(FACILITATORS.values()) + list(OBSTACLES.values())
+              + network_headers(lambda q, a: f"{q}: {a}", AGENCIES))
     write_csv("agree-disagree.csv", [header] + [
-        [p["r"]["respondent"], p["r"]["agency"]] + answers(p["r"], AGREE, AGREE)[1:] for p in PEOPLE])
+        [p["r"]["respondent"], p["r"]["agency"]] + answers(p["r"], AGREE, AGREE, [1, 2, 3, 4])[1:]
+        for p in PEOPLE])
 
 
 def column(n):
@@ -408,7 +444,8 @@ def write_ods(path, sheets):
 
 def microsoft_forms():
     header = (["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
-               AGENCY_Q, ROLE_Q] + list(FACILITATORS.values()) + list(OBSTACLES.values()))
+               AGENCY_Q, ROLE_Q] + list(FACILITATORS.values()) + list(OBSTACLES.values())
+              + network_headers(lambda q, a: f"{q}: {a}"))
     write_xlsx(f"{OUT}.microsoft-forms.xlsx", [("Sheet1", [header] + [
         [n, p["start"], p["end"], "anonymous", None, None] + [a or None for a in answers(p["r"])]
         for n, p in enumerate(PEOPLE, 1)])])
@@ -581,21 +618,49 @@ def check_fixtures():
 
 
 def check():
-    """Reads every file back and decodes its answers to the JSON's numbers."""
-    def decode(row, scales, agency_by=AGENCIES):
+    """Reads every file back and decodes its answers to the JSON's numbers and levels, the network
+    columns through their headers' agencies."""
+    at, n = 2 + len(FACILITATORS) + len(OBSTACLES), len(AGENCIES)
+    word_level = {w: level for level, w in LEVELS.items()}
+
+    def network_columns(headers, agency_by=AGENCIES):
+        """Asserts that the headers after the items ask Working with then Trust about each agency in
+        the listed order (a Google Forms grid row, a Qualtrics or SurveyMonkey "question - agency",
+        or "question: agency"), then the perceived level."""
+        by = {v: k for k, v in agency_by.items()}
+        asked = [re.fullmatch(r"(.+?)(?: \[(.+)\]| - (.+)|: (.+))", h).groups() for h in headers[at:at + 2 * n]]
+        assert [(q, by[next(a for a in names if a)]) for q, *names in asked] == \
+               [(q, a) for q in (WORKING_Q, TRUST_Q) for a in AGENCIES], headers[at:]
+        assert headers[at + 2 * n:] == [PERCEIVED_Q], headers[at:]
+
+    def decode(row, scales, agency_by=AGENCIES, trust=TRUST):
         agency = {v: k for k, v in agency_by.items()}[row[0]]
         role = {v: k for k, v in ROLES.items()}[row[1]]
         fac = {f: scales[0].index(a) + 1 for f, a in zip(FACILITATORS, row[2:]) if a}
         obs = {o: scales[1].index(a) + 1 for o, a in zip(OBSTACLES, row[2 + len(FACILITATORS):]) if a}
-        return agency, role, fac, obs
+        working, trusted, (perceived,) = row[at:at + n], row[at + n:at + 2 * n], row[at + 2 * n:]
+        own = list(AGENCIES).index(agency)
+        assert working[own] == trusted[own] == "", row  # the grid's row about the respondent's agency
+        partners = {a: word_level[w] for a, w in zip(AGENCIES, working) if w}
+        trusts = {a: trust.index(t) + 1 for a, t in zip(AGENCIES, trusted) if t}
+        return agency, role, fac, obs, partners, trusts, word_level.get(perceived)
 
     def read(suffix, skip, first):
+        """The question over each column (a SurveyMonkey question spans the columns after it, each
+        headed in the second row; Qualtrics' is in its second row), and the answer rows."""
         data = open(f"{OUT}.{suffix}", "rb").read()
         assert data.startswith(b"\xef\xbb\xbf") == (suffix in ("qualtrics.csv", "surveymonkey.csv"))
         assert data.count(b"\r\n") == data.count(b"\n") == len(PEOPLE) + skip
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
         assert len(rows) == len(PEOPLE) + skip and len({len(r) for r in rows}) == 1
-        return [r[first:] for r in rows[skip:]]
+        if suffix == "surveymonkey.csv":
+            headers, question = [], ""
+            for over, under in zip(rows[0], rows[1]):
+                question = over or question
+                headers.append(question if under in ("", "Response") else f"{question} - {under}")
+        else:
+            headers = rows[1 if suffix == "qualtrics.csv" else 0]
+        return headers[first:], [r[first:] for r in rows[skip:]]
 
     numbered = [[f"{k} - {w}" for k, w in enumerate(s, 1)] for s in (PRESENT, PROBLEM)]
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -606,23 +671,26 @@ def check():
             assert row.get("r") == str(y)
             xlsx.append({c.get("r").removesuffix(str(y)): (sst[int(c.find("m:v", ns).text)] if c.get("t") == "s"
                                                           else c.find("m:v", ns).text) for c in row.iterfind("m:c", ns)})
-    width = 8 + len(FACILITATORS) + len(OBSTACLES)
-    assert len(xlsx) == len(PEOPLE) + 1 and xlsx[0][column(width - 1)] == list(OBSTACLES.values())[-1]
+    width = 6 + at + 2 * n + 1
+    assert len(xlsx) == len(PEOPLE) + 1 and list(xlsx[0]) == [column(x) for x in range(width)]
     assert [row["A"] for row in xlsx[1:]] == [str(n) for n in range(1, len(PEOPLE) + 1)]
-    decoded = {
-        "google-forms.csv": [decode(r, (PRESENT, PROBLEM)) for r in read("google-forms.csv", 1, 1)],
-        "qualtrics.csv": [decode(r, (PRESENT, PROBLEM)) for r in read("qualtrics.csv", 3, 17)],
-        "surveymonkey.csv": [decode(r, numbered) for r in read("surveymonkey.csv", 2, 9)],
-        "agree-disagree.csv": [decode(r, (AGREE, AGREE), {a: a for a in AGENCIES})
-                               for r in read("agree-disagree.csv", 1, 1)],
-        "microsoft-forms.xlsx": [decode([r.get(column(x), "") for x in range(6, width)], (PRESENT, PROBLEM))
-                                 for r in xlsx[1:]],
+    files = {  # name: (headers, rows, scales, agencies by, trust answers)
+        "google-forms.csv": (*read("google-forms.csv", 1, 1), (PRESENT, PROBLEM), AGENCIES, TRUST),
+        "qualtrics.csv": (*read("qualtrics.csv", 3, 17), (PRESENT, PROBLEM), AGENCIES, TRUST),
+        "surveymonkey.csv": (*read("surveymonkey.csv", 2, 9), numbered, AGENCIES, TRUST),
+        "agree-disagree.csv": (*read("agree-disagree.csv", 1, 1), (AGREE, AGREE), {a: a for a in AGENCIES},
+                               ["1", "2", "3", "4"]),
+        "microsoft-forms.xlsx": ([xlsx[0].get(column(x), "") for x in range(6, width)],
+                                 [[r.get(column(x), "") for x in range(6, width)] for r in xlsx[1:]],
+                                 (PRESENT, PROBLEM), AGENCIES, TRUST),
     }
-    want = [(r["agency"], r["role"], r["facilitators"], r["obstacles"]) for r in doc["responses"]]
-    for name, got in decoded.items():
+    want = [(r["agency"], r["role"], r["facilitators"], r["obstacles"], r.get("partners", {}),
+             r.get("trust", {}), r.get("perceived_level")) for r in doc["responses"]]
+    for name, (headers, rows, scales, agency_by, trust) in files.items():
+        network_columns(headers, agency_by)
+        got = [decode(r, scales, agency_by, trust) for r in rows]
         assert got == want, name
         print(f"{OUT}.{name}: {len(got)} responses, all answers as in {SOURCE}")
-
 
 if __name__ == "__main__":
     for write in (google_forms, qualtrics, surveymonkey, microsoft_forms, agree_disagree, fixtures):

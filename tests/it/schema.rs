@@ -408,7 +408,9 @@ fn the_schema_rejects_what_the_crate_rejects() {
             "no ratings",
             Box::new(|d| {
                 let r = d["responses"][0].as_object_mut().unwrap();
-                r.remove("obstacles");
+                for answers in ["obstacles", "partners", "trust", "perceived_level"] {
+                    r.remove(answers);
+                }
                 r.insert("facilitators".into(), json!({}));
             }),
         ),
