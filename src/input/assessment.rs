@@ -74,7 +74,10 @@ impl Agency {
     feature = "schemars",
     schemars(extend("anyOf" = [
         {"type": "object", "required": ["facilitators"], "properties": {"facilitators": {"type": "object", "minProperties": 1}}},
-        {"type": "object", "required": ["obstacles"], "properties": {"obstacles": {"type": "object", "minProperties": 1}}}
+        {"type": "object", "required": ["obstacles"], "properties": {"obstacles": {"type": "object", "minProperties": 1}}},
+        {"type": "object", "required": ["partners"], "properties": {"partners": {"type": "object", "minProperties": 1}}},
+        {"type": "object", "required": ["trust"], "properties": {"trust": {"type": "object", "minProperties": 1}}},
+        {"type": "object", "required": ["perceived_level"]}
     ]))
 )]
 #[serde(deny_unknown_fields)]

@@ -509,3 +509,30 @@ fn malformed_reports_and_catalogues_are_rejected() {
     bad["facilitators"][0]["source"] = json!("wikipedia");
     assert!(!catalogue.is_valid(&bad));
 }
+
+#[test]
+fn a_response_with_only_answers_about_the_network_is_valid_both_ways() {
+    let v = validator(&schema::assessment());
+    for answers in [
+        json!({"partners": {"hse": "none"}}),
+        json!({"trust": {"hse": 2}}),
+        json!({"perceived_level": "coordination"}),
+    ] {
+        let mut doc = json!({
+            "partnership": "Northside", "characteristics": [],
+            "agencies": [{"id": "cfa", "name": "CFA"}, {"id": "hse", "name": "HSE"}],
+            "responses": [{"respondent": "r1", "agency": "cfa", "role": "manager"}]
+        });
+        for (k, value) in answers.as_object().unwrap() {
+            doc["responses"][0][k] = value.clone();
+        }
+        assert_valid(&v, &doc, &answers.to_string());
+        assert!(Assessment::from_json(&doc.to_string()).is_ok());
+        // Empty maps are no answer, for both.
+        let empty = json!({"partnership": "N", "characteristics": [],
+            "agencies": [{"id": "cfa", "name": "CFA"}, {"id": "hse", "name": "HSE"}],
+            "responses": [{"respondent": "r1", "agency": "cfa", "role": "manager", "partners": {}}]});
+        assert!(!v.is_valid(&empty));
+        assert!(Assessment::from_json(&empty.to_string()).is_err());
+    }
+}
