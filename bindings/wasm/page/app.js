@@ -113,6 +113,7 @@
       (e) => {
         result.hidden = true;
         error.textContent = `The report could not be made. ${e.message}`;
+        error.scrollIntoView({ block: "center" });
       },
     );
   });

@@ -1,0 +1,242 @@
+// The offline page as a coordinator uses it: opened from disk in Chromium
+// with the network off, the partnership and the survey export picked, the
+// report read in the page; keyboard, axe-core and the Nu HTML Checker.
+//
+// Needs Chromium (CHROMIUM, default /usr/bin/chromium) and Java. Writes
+// screenshots into target/screenshots/.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { after, before, describe, it } from "node:test";
+
+import puppeteer from "puppeteer-core";
+
+import { EXPORTS, exportArgs, root, stdout } from "./cli.mjs";
+
+const here = join(root, "bindings", "wasm");
+const pagePath = join(here, "dist", "interagency.html");
+const pageUrl = pathToFileURL(pagePath).href;
+const shots = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "screenshots");
+const PARTNERSHIP = "examples/survey/child-protection-hub.partnership.json";
+const CSV = "examples/survey/child-protection-hub.csv";
+
+let browser;
+let profile;
+/** Requests the page tried that were neither file:, data: nor blob:. */
+const outside = [];
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  profile = mkdtempSync(join(tmpdir(), "interagency-chromium-"));
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    userDataDir: profile,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--allow-file-access-from-files",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+/** A new tab on the page, offline, failing and recording any request
+ * that would leave the computer. */
+async function open() {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1100, height: 1400 });
+  await page.setOfflineMode(true);
+  await page.setRequestInterception(true);
+  page.on("request", (request) => {
+    const url = request.url();
+    if (/^(file|data|blob|about):/.test(url)) {
+      request.continue();
+    } else {
+      outside.push(url);
+      request.abort("internetdisconnected");
+    }
+  });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(pageUrl, { waitUntil: "load" });
+  page.errors = errors;
+  return page;
+}
+
+/** Picks the files of the repository in the page's file inputs. */
+async function pick(page, files) {
+  for (const [id, path] of Object.entries(files)) {
+    const input = await page.$(`#${id}`);
+    await input.uploadFile(join(root, path));
+  }
+}
+
+/** The report's text, once the page shows it, and the frame. */
+async function reportText(page) {
+  await page.waitForSelector("#result:not([hidden])", { timeout: 30000 });
+  const frame = await (await page.$("#report")).contentFrame();
+  await frame.waitForSelector("h1");
+  return frame.evaluate(() => document.body.innerText);
+}
+
+describe("the offline page", () => {
+  it("is one file that loads nothing from elsewhere", () => {
+    const html = readFileSync(pagePath, "utf8");
+    assert.doesNotMatch(html, /\bfetch\s*\(/);
+    assert.doesNotMatch(html, /\b(src|href)\s*=\s*["']?(?!#|blob:|data:)[a-z]+:/i);
+    assert.doesNotMatch(html, /[^a-zA-Z]url\(\s*["']?(?!data:)/);
+    assert.doesNotMatch(html, /<(script|link|img|iframe)[^>]*\s(src|href)=/i);
+  });
+
+  it("shows the report of a partnership and its CSV export", async () => {
+    const page = await open();
+    await pick(page, { partnership: PARTNERSHIP, responses: CSV });
+    await page.type("#ignore-columns", "Timestamp");
+    await page.click("#show");
+    const text = await reportText(page);
+    assert.match(text, /Northgate Child Protection Hub/);
+    assert.match(text, /Level sustained\s+Collaboration \(level 2 of 4\)/);
+    assert.match(text, /Every arrangement of coordination and of every level below it is in place\./);
+    // The report in the page is the crate's, byte for byte.
+    const expected = stdout("assess", [PARTNERSHIP, "--responses", CSV, "--ignore-column", "Timestamp", "--format", "html"]);
+    assert.equal(await page.$eval("#report", (frame) => frame.srcdoc), expected);
+    // A link saves it, from a Blob URL.
+    const link = await page.$eval("#save-report", (a) => ({ href: a.href, download: a.download }));
+    assert.match(link.href, /^blob:/);
+    assert.equal(link.download, "child-protection-hub-report.html");
+    const downloads = mkdtempSync(join(tmpdir(), "interagency-downloads-"));
+    try {
+      const cdp = await browser.target().createCDPSession();
+      await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+      await page.click("#save-report");
+      const saved = join(downloads, link.download);
+      for (let i = 0; i < 100 && !existsSync(saved); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(readFileSync(saved, "utf8"), expected);
+    } finally {
+      rmSync(downloads, { recursive: true, force: true });
+    }
+    await page.screenshot({ path: join(shots, "offline-page.png"), fullPage: true });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  it("reads the spreadsheet export, a whole assessment and an earlier round", async () => {
+    const xlsx = EXPORTS.find(({ file }) => file.endsWith(".xlsx"));
+    let page = await open();
+    await pick(page, { partnership: PARTNERSHIP, responses: xlsx.file });
+    await page.type("#agency-column", xlsx.options.columns.agency);
+    await page.type("#role-column", xlsx.options.columns.role);
+    await page.type("#sheet", xlsx.options.sheet);
+    await page.click("#show");
+    await reportText(page);
+    assert.equal(
+      await page.$eval("#report", (frame) => frame.srcdoc),
+      stdout("assess", [PARTNERSHIP, "--responses", xlsx.file, ...exportArgs(xlsx.options), "--format", "html"]),
+    );
+    await page.close();
+
+    page = await open();
+    const later = "examples/data/early-years-network-2027.json";
+    const earlier = "examples/data/early-years-network.json";
+    await pick(page, { assessment: later, earlier, rubric: "examples/rubrics/statutory.json" });
+    await page.select("#target", "integration");
+    await page.click("#show");
+    await reportText(page);
+    assert.equal(
+      await page.$eval("#report", (frame) => frame.srcdoc),
+      stdout("assess", [later, "--since", earlier, "--rubric", "examples/rubrics/statutory.json",
+        "--target", "integration", "--format", "html"]),
+    );
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  it("shows the crate's message when an input is refused", async () => {
+    const page = await open();
+    await pick(page, { partnership: PARTNERSHIP, responses: "examples/survey/child-protection-hub.google-forms.csv" });
+    await page.click("#show");
+    await page.waitForFunction(() => document.querySelector("#error").textContent !== "");
+    const message = await page.$eval("#error", (e) => ({ role: e.getAttribute("role"), text: e.textContent }));
+    assert.equal(message.role, "alert");
+    // The crate's message, as the package's readResponses throws it.
+    const { readResponses } = await import("interagency");
+    let crate;
+    try {
+      readResponses(readFileSync(join(root, PARTNERSHIP), "utf8"),
+        readFileSync(join(root, "examples/survey/child-protection-hub.google-forms.csv")));
+    } catch (e) {
+      crate = e.message;
+    }
+    assert.ok(crate, "the export should be refused without its columns named");
+    assert.ok(message.text.endsWith(crate), `${message.text} / ${crate}`);
+    assert.equal(await page.$eval("#result", (e) => e.hidden), true);
+    await page.screenshot({ path: join(shots, "offline-page-error.png") });
+    await page.close();
+  });
+
+  it("works with the keyboard: every input reachable by Tab, and labelled", async () => {
+    const page = await open();
+    const inputs = await page.$$eval("input, select, textarea, button", (elements) =>
+      elements.map((e) => ({ id: e.id, label: e.labels?.[0]?.textContent.trim() ?? "" })));
+    const reached = [];
+    for (let i = 0; i < inputs.length + 5; i++) {
+      await page.keyboard.press("Tab");
+      const id = await page.evaluate(() => document.activeElement?.id ?? "");
+      if (id && !reached.includes(id)) reached.push(id);
+    }
+    for (const { id, label } of inputs) {
+      assert.ok(reached.includes(id), `${id} not reached by Tab`);
+      if (id !== "show") assert.ok(label, `${id} has no label`);
+    }
+    // The form submits from the keyboard too: Enter on the button.
+    await pick(page, { assessment: "examples/data/child-protection-hub.json" });
+    await page.focus("#show");
+    await page.keyboard.press("Enter");
+    assert.match(await reportText(page), /Northgate Child Protection Hub/);
+    // The links and the report after it are reachable too.
+    const after = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      after.push(await page.evaluate(() => document.activeElement?.id ?? ""));
+    }
+    assert.ok(after.includes("save-report"), after.join(", "));
+    await page.close();
+  });
+
+  it("has no serious or critical axe-core finding, before and after a report", async () => {
+    const axe = readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
+    const page = await open();
+    const check = async (when) => {
+      await page.evaluate(axe);
+      const results = await page.evaluate(async () => window.axe.run(document));
+      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(bad.map((v) => `${when}: ${v.id}: ${v.help}`), []);
+    };
+    await check("empty");
+    await pick(page, { partnership: PARTNERSHIP, responses: CSV });
+    await page.click("#show");
+    await reportText(page);
+    await check("with the report");
+    await page.close();
+  });
+
+  it("is valid HTML (Nu HTML Checker)", () => {
+    execFileSync("java", ["-jar", join(here, "node_modules", "vnu-jar", "build", "dist", "vnu.jar"),
+      "--errors-only", pagePath], { stdio: "inherit" });
+  });
+
+  it("made no request outside the computer", () => {
+    assert.deepEqual(outside, []);
+  });
+});
