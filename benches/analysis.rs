@@ -339,8 +339,7 @@ fn network_costs() {
     if costs.is_empty() {
         return;
     }
-    println!("
-Network (gap_analysis with answers about other agencies, minus without):");
+    println!("\nNetwork (gap_analysis with answers about other agencies, minus without):");
     for &(n, cost) in &costs {
         println!(
             "  {n:>3} agencies: {} (gap_analysis {}, progress {})",
