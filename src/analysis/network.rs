@@ -525,3 +525,415 @@ pub(crate) fn change(earlier: &Assessment, later: &Assessment) -> Option<Network
     }
     Some(NetworkChange { density, pairs })
 }
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::float_cmp,
+    reason = "a test fails by panicking; the figures are exact fractions written as the nearest f64"
+)]
+mod tests {
+    use super::{ByLevel, Densities, PerceivedCounts, agreed, change, network, perceived, ratio};
+    use super::{coverage, ties, trusted};
+    use crate::input::partners::PairTally;
+    use crate::{Agency, Assessment, Level, PartnerLevel, Partnership, Response, Role, Trust};
+
+    fn level(n: u8) -> PartnerLevel {
+        PartnerLevel::from_number(n).unwrap()
+    }
+
+    fn id(i: usize) -> String {
+        format!("a{i}")
+    }
+
+    /// Sums for `n` agencies: each `(a, b, levels)` adds one answer per
+    /// level number, for b, answered for a.
+    fn tally(n: usize, answers: &[(usize, usize, &[u8])]) -> PairTally {
+        let mut pairs = PairTally::new(n);
+        for &(a, b, levels) in answers {
+            for &l in levels {
+                pairs.add_level(a, b, level(l));
+            }
+        }
+        pairs
+    }
+
+    /// An assessment of agencies `a0..` whose responses are, each, the
+    /// agency answered for and its levels (by number) for others.
+    fn assessment(agencies: &[usize], responses: &[(usize, &[(usize, u8)])]) -> Assessment {
+        let agencies: Vec<Agency> = agencies
+            .iter()
+            .map(|&k| Agency::new(id(k), format!("Agency {k}")))
+            .collect();
+        let responses: Vec<Response> = responses
+            .iter()
+            .enumerate()
+            .map(|(r, &(a, levels))| {
+                let mut response = Response::new(format!("r{r}"), id(a), Role::Manager);
+                for &(b, l) in levels {
+                    response.partners.insert(id(b), level(l));
+                }
+                response
+            })
+            .collect();
+        Partnership::new("N", None, agencies, [])
+            .unwrap()
+            .with_responses(responses)
+            .unwrap()
+    }
+
+    #[test]
+    fn figures_by_level() {
+        let by = ByLevel {
+            cooperation: 0.25,
+            collaboration: 0.5,
+            coordination: 0.75,
+            integration: 0.125,
+        };
+        let got: Vec<f64> = Level::iter().map(|l| by.get(l)).collect();
+        assert_eq!(got, [0.25, 0.5, 0.75, 0.125]);
+        let made = ByLevel::from_fn(|l| f64::from(l.number()) / 8.0);
+        assert_eq!(
+            made,
+            ByLevel {
+                cooperation: 0.125,
+                collaboration: 0.25,
+                coordination: 0.375,
+                integration: 0.5
+            }
+        );
+        let counts = PerceivedCounts {
+            none: 1,
+            cooperation: 2,
+            collaboration: 3,
+            coordination: 4,
+            integration: 5,
+        };
+        let got: Vec<u32> = PartnerLevel::ALL.iter().map(|&l| counts.get(l)).collect();
+        assert_eq!(got, [1, 2, 3, 4, 5]);
+        assert_eq!(counts.counts(), [1, 2, 3, 4, 5]);
+        assert_eq!(counts.total(), 15);
+    }
+
+    #[test]
+    fn ratios_and_densities_are_exact() {
+        assert_eq!(ratio(1, 3), 1.0 / 3.0);
+        assert_eq!(ratio(6, 4), 1.5);
+        let densities = Densities {
+            tied: [4, 3, 2, 1],
+            pairs: 10,
+        };
+        let got: Vec<f64> = Level::iter().map(|l| densities.exact(l).to_f64()).collect();
+        assert_eq!(got, [0.4, 0.3, 0.2, 0.1]);
+    }
+
+    #[test]
+    fn agreed_is_the_lower_of_two_answers_or_the_one_given() {
+        // 0→1: [2, 3] lower median 2; 1→0: [4]; 0→2: [0]; 2→1: [3, 1, 1].
+        let pairs = tally(
+            4,
+            &[
+                (0, 1, &[2, 3]),
+                (1, 0, &[4]),
+                (0, 2, &[0]),
+                (2, 1, &[3, 1, 1]),
+            ],
+        );
+        assert_eq!(agreed(&pairs, 0, 1), Some(level(2)));
+        assert_eq!(agreed(&pairs, 0, 2), Some(level(0)));
+        assert_eq!(agreed(&pairs, 1, 2), Some(level(1)));
+        assert_eq!(agreed(&pairs, 0, 3), None);
+    }
+
+    #[test]
+    fn ties_count_each_pair_once_at_each_level() {
+        // Pairs of 4 agencies: (0,1) 3 and 1 → agreed 1, mismatch 2,
+        // disputed; (0,2) 2 one way; (0,3) none both ways, mismatch 0;
+        // (1,2) 4 and 3 → 3, mismatch 1; (1,3) 1 and none → none,
+        // mismatch 1; (2,3) unanswered.
+        let pairs = tally(
+            4,
+            &[
+                (0, 1, &[3]),
+                (1, 0, &[1]),
+                (0, 2, &[2]),
+                (0, 3, &[0]),
+                (3, 0, &[0]),
+                (1, 2, &[4]),
+                (2, 1, &[3]),
+                (1, 3, &[1]),
+                (3, 1, &[0]),
+            ],
+        );
+        let ties = ties(&pairs, &id);
+        let got: Vec<_> = ties
+            .list
+            .iter()
+            .map(|p| {
+                (
+                    p.a.clone(),
+                    p.b.clone(),
+                    p.agreed,
+                    p.mismatch,
+                    p.confirmed,
+                    p.disputed,
+                )
+            })
+            .collect();
+        let want = |a: usize, b: usize, agreed: Option<u8>, m: Option<u8>| {
+            (
+                id(a),
+                id(b),
+                agreed.map(level),
+                m,
+                m.is_some(),
+                m.is_some_and(|m| m >= 2),
+            )
+        };
+        assert_eq!(
+            got,
+            [
+                want(0, 1, Some(1), Some(2)),
+                want(0, 2, Some(2), None),
+                want(0, 3, Some(0), Some(0)),
+                want(1, 2, Some(3), Some(1)),
+                want(1, 3, Some(0), Some(1)),
+                want(2, 3, None, None),
+            ]
+        );
+        assert!(ties.list[0].disputed && !ties.list[3].disputed);
+        assert_eq!(
+            (ties.list[0].a_to_b, ties.list[0].b_to_a),
+            (Some(level(3)), Some(level(1)))
+        );
+        // Agreed 1, 2, 0, 3, 0: tied at cooperation 3, collaboration 2,
+        // coordination 1, integration 0; five answered.
+        assert_eq!(ties.tied, [3, 2, 1, 0]);
+        assert_eq!(ties.answered, 5);
+        // Ties at cooperation: (0,1), (0,2), (1,2).
+        assert_eq!(ties.degrees, [2, 2, 2, 0]);
+        // At cooperation or above one way: (0,1) both, (0,2) one, (1,2)
+        // both, (1,3) one.
+        assert_eq!((ties.one_way, ties.both_ways), (4, 2));
+    }
+
+    #[test]
+    fn trust_is_counted_from_the_other_agencies_that_answered() {
+        let mut pairs = PairTally::new(3);
+        // a1 and a2 rate a0; a0's own rating of itself is not counted (the
+        // tally never holds one, but the sums are by pair).
+        pairs.add_trust(1, 0, Trust::new(4).unwrap());
+        pairs.add_trust(1, 0, Trust::new(3).unwrap());
+        pairs.add_trust(2, 0, Trust::new(1).unwrap());
+        pairs.add_trust(0, 0, Trust::new(4).unwrap());
+        pairs.add_trust(0, 2, Trust::new(2).unwrap());
+        let trusted = trusted(&pairs, &id);
+        let got: Vec<(String, Option<f64>, u32)> = trusted
+            .iter()
+            .map(|t| (t.agency.clone(), t.mean, t.raters))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (id(0), Some(2.25), 2),
+                (id(1), None, 0),
+                (id(2), Some(2.0), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn coverage_counts_the_agencies_answered_for() {
+        let mut pairs = tally(3, &[(0, 1, &[0]), (0, 2, &[3, 4]), (2, 0, &[1])]);
+        pairs.respondents = vec![2, 0, 1];
+        let got: Vec<(String, u32, u32)> = coverage(&pairs, &id)
+            .iter()
+            .map(|c| (c.agency.clone(), c.respondents, c.answered_for))
+            .collect();
+        assert_eq!(got, [(id(0), 2, 2), (id(1), 0, 0), (id(2), 1, 1)]);
+    }
+
+    #[test]
+    fn a_network_of_five_by_value() {
+        // a0 works with a1 (2 both ways), a2 (1 one way), a3 (none both
+        // ways); a1 with a2 at collaboration one way. a3 answers only
+        // `none`, a4 is silent and a0 and a1 work with it at collaboration,
+        // a2 at integration.
+        let a = assessment(
+            &[0, 1, 2, 3, 4],
+            &[
+                (0, &[(1, 2), (2, 1), (3, 0), (4, 2)]),
+                (1, &[(0, 2), (2, 2), (4, 2)]),
+                (2, &[(4, 4)]),
+                (3, &[(0, 0)]),
+            ],
+        );
+        let (net, densities) = network(&a).unwrap();
+        // Pairs: (0,1) 2, (0,2) 1, (0,3) 0, (0,4) 2, (1,2) 2, (1,4) 2,
+        // (2,4) 4; (1,3), (2,3), (3,4) unanswered. Of ten pairs, tied at
+        // cooperation 6, collaboration 5, coordination 1, integration 1.
+        assert_eq!(net.pairs.len(), 10);
+        assert_eq!(densities.tied, [6, 5, 1, 1]);
+        assert_eq!(densities.pairs, 10);
+        assert_eq!(
+            net.density,
+            ByLevel {
+                cooperation: 0.6,
+                collaboration: 0.5,
+                coordination: 0.1,
+                integration: 0.1
+            }
+        );
+        assert_eq!(net.answered_pairs, 7);
+        assert_eq!(
+            net.density_answered,
+            Some(ByLevel {
+                cooperation: 6.0 / 7.0,
+                collaboration: 5.0 / 7.0,
+                coordination: 1.0 / 7.0,
+                integration: 1.0 / 7.0
+            })
+        );
+        let degrees: Vec<u32> = net.degrees.iter().map(|d| d.degree).collect();
+        assert_eq!(degrees, [3, 3, 3, 0, 3]);
+        // Σ(3 − d) = 3 over (n−1)(n−2) = 12.
+        assert_eq!(net.centralization, Some(0.25));
+        // Up one way: (0,1) both, (0,2), (0,4), (1,2), (1,4), (2,4): 1/6.
+        assert_eq!(net.reciprocity, Some(1.0 / 6.0));
+        assert_eq!(net.isolates, [id(3)]);
+        assert_eq!(net.silent_agencies, [id(4)]);
+        assert_eq!(net.missing_central, [id(4)]);
+        let coverage: Vec<(u32, u32)> = net
+            .coverage
+            .iter()
+            .map(|c| (c.respondents, c.answered_for))
+            .collect();
+        assert_eq!(coverage, [(1, 4), (1, 3), (1, 1), (1, 1), (0, 0)]);
+        assert_eq!(net.trusted.len(), 5);
+        assert!(
+            net.trusted
+                .iter()
+                .all(|t| t.mean.is_none() && t.raters == 0)
+        );
+    }
+
+    #[test]
+    fn missing_central_needs_two_others_at_collaboration() {
+        // a2 silent: a0 gives collaboration, a1 cooperation; a3 silent:
+        // a0 and a1 give collaboration and coordination.
+        let a = assessment(
+            &[0, 1, 2, 3],
+            &[(0, &[(2, 2), (3, 2)]), (1, &[(2, 1), (3, 3)])],
+        );
+        let (net, _) = network(&a).unwrap();
+        assert_eq!(net.silent_agencies, [id(2), id(3)]);
+        assert_eq!(net.missing_central, [id(3)]);
+        assert_eq!(net.isolates, Vec::<String>::new());
+        // Degrees 2, 2, 2, 2: no spread; n = 4.
+        assert_eq!(net.centralization, Some(0.0));
+    }
+
+    #[test]
+    fn centralization_from_three_agencies() {
+        let a = assessment(&[0, 1, 2], &[(0, &[(1, 1), (2, 1)])]);
+        let (net, _) = network(&a).unwrap();
+        // A star of three: Σ(2 − d) = 2 over 2.
+        assert_eq!(net.centralization, Some(1.0));
+        let a = assessment(&[0, 1], &[(0, &[(1, 1)])]);
+        assert_eq!(network(&a).unwrap().0.centralization, None);
+    }
+
+    #[test]
+    fn answers_without_a_tie() {
+        // Only `none`: answered, no tie, nothing to reciprocate.
+        let a = assessment(&[0, 1, 2], &[(0, &[(1, 0)])]);
+        let (net, _) = network(&a).unwrap();
+        assert_eq!(net.answered_pairs, 1);
+        assert_eq!(net.reciprocity, None);
+        assert_eq!(net.isolates, [id(0), id(1), id(2)]);
+        assert_eq!(net.centralization, Some(0.0));
+        // Only trust: a network without an answered pair.
+        let agencies = vec![Agency::new("a0", "A"), Agency::new("a1", "B")];
+        let mut r = Response::new("r", "a0", Role::Manager);
+        r.trust.insert("a1".into(), Trust::new(3).unwrap());
+        let a = Partnership::new("N", None, agencies, [])
+            .unwrap()
+            .with_responses(vec![r])
+            .unwrap();
+        let (net, _) = network(&a).unwrap();
+        assert_eq!(net.answered_pairs, 0);
+        assert_eq!(net.density_answered, None);
+        assert_eq!(net.reciprocity, None);
+        assert_eq!(net.trusted[1].mean, Some(3.0));
+        // No answer about another agency: no net.
+        let a = assessment(&[0, 1], &[]);
+        assert!(network(&a).is_none());
+    }
+
+    #[test]
+    fn perceived_against_achieved() {
+        let with = |levels: &[u8]| {
+            let agencies = vec![Agency::new("a0", "A"), Agency::new("a1", "B")];
+            let responses = levels
+                .iter()
+                .enumerate()
+                .map(|(k, &l)| {
+                    let mut r = Response::new(format!("r{k}"), "a0", Role::Manager);
+                    r.perceived_level = Some(level(l));
+                    r
+                })
+                .collect();
+            Partnership::new("N", None, agencies, [])
+                .unwrap()
+                .with_responses(responses)
+                .unwrap()
+        };
+        // 1, 3, 3, 4: the lower median is 3.
+        let a = with(&[3, 1, 4, 3]);
+        let p = perceived(&a, Some(Level::Cooperation)).unwrap();
+        assert_eq!(p.counts.counts(), [0, 1, 0, 2, 1]);
+        assert_eq!(p.median, Some(level(3)));
+        assert_eq!(p.achieved, Some(Level::Cooperation));
+        assert_eq!((p.difference, p.overestimates), (2, true));
+        let p = perceived(&a, None).unwrap();
+        assert_eq!((p.difference, p.overestimates), (3, true));
+        let p = perceived(&a, Some(Level::Coordination)).unwrap();
+        assert_eq!((p.difference, p.overestimates), (0, false));
+        let p = perceived(&a, Some(Level::Integration)).unwrap();
+        assert_eq!((p.difference, p.overestimates), (-1, false));
+        assert!(perceived(&assessment(&[0, 1], &[(0, &[(1, 2)])]), None).is_none());
+    }
+
+    #[test]
+    fn change_by_pair_and_density() {
+        // Earlier: a0, a1, a2; (0,1) 1, (0,2) 2, (1,2) 1.
+        let earlier = assessment(&[0, 1, 2], &[(0, &[(1, 1), (2, 2)]), (1, &[(2, 1)])]);
+        // Later, listed a2, a0, a3, a1: (2,0) 2 as before, (2,1) 3, (0,1)
+        // 1 as before, a3 new with (3,0) 1.
+        let later = assessment(
+            &[2, 0, 3, 1],
+            &[(2, &[(1, 3)]), (0, &[(1, 1), (2, 2)]), (3, &[(0, 1)])],
+        );
+        let moved = change(&earlier, &later).unwrap();
+        // Cooperation 3/3 → 4/6, collaboration 1/3 → 2/6, coordination
+        // 0 → 1/6.
+        assert_eq!(
+            moved.density,
+            ByLevel {
+                cooperation: -1.0 / 3.0,
+                collaboration: 0.0,
+                coordination: 1.0 / 6.0,
+                integration: 0.0
+            }
+        );
+        let got: Vec<(&str, &str, Option<PartnerLevel>, Option<PartnerLevel>)> = moved
+            .pairs
+            .iter()
+            .map(|p| (p.a.as_str(), p.b.as_str(), p.earlier, p.later))
+            .collect();
+        assert_eq!(got, [("a2", "a1", Some(level(1)), Some(level(3)))]);
+        assert!(change(&earlier, &assessment(&[0, 1], &[])).is_none());
+        assert!(change(&assessment(&[0, 1], &[]), &later).is_none());
+    }
+}

@@ -594,4 +594,220 @@ mod tests {
         assert_eq!(Trust::from_answer("often"), None);
         assert_eq!(Trust::new(0), None);
     }
+
+    #[test]
+    fn levels_write_and_read_as_their_ids() {
+        use crate::Identifier;
+        let ids = [
+            "none",
+            "cooperation",
+            "collaboration",
+            "coordination",
+            "integration",
+        ];
+        for ((n, level), id) in (0u8..).zip(PartnerLevel::ALL).zip(ids) {
+            assert_eq!(level.number(), n);
+            assert_eq!(<PartnerLevel as Identifier>::index(level), usize::from(n));
+            assert_eq!(<PartnerLevel as Identifier>::id(level), id);
+            assert_eq!(level.id(), id);
+            assert_eq!(level.to_string(), id);
+            assert_eq!(PartnerLevel::from(level.level()), level);
+            let json = serde_json::to_string(&level).unwrap();
+            assert_eq!(json, format!("\"{id}\""));
+            assert_eq!(serde_json::from_str::<PartnerLevel>(&json).unwrap(), level);
+        }
+        assert_eq!(PartnerLevel::NONE.level(), None);
+        assert_eq!(
+            PartnerLevel::from(Level::Coordination).level(),
+            Some(Level::Coordination)
+        );
+        assert_eq!(PartnerLevel::NONE.name(), "No joint work");
+        assert_eq!(PartnerLevel::from(Level::Integration).name(), "Integration");
+        // Written, only the ids are read.
+        assert!(serde_json::from_str::<PartnerLevel>("\"Coordination\"").is_err());
+        assert!(serde_json::from_str::<PartnerLevel>("3").is_err());
+    }
+
+    #[test]
+    fn trust_writes_and_reads_as_its_number() {
+        for n in 1..=4u8 {
+            let trust = Trust::new(n).unwrap();
+            assert_eq!(trust.get(), n);
+            assert_eq!(trust.to_string(), n.to_string());
+            assert_eq!(serde_json::to_string(&trust).unwrap(), n.to_string());
+            assert_eq!(
+                serde_json::from_str::<Trust>(&n.to_string()).unwrap(),
+                trust
+            );
+            assert_eq!(
+                Trust::from_answer(Trust::LABELS[usize::from(n) - 1]),
+                Some(trust)
+            );
+        }
+        for text in ["0", "5", "256", "-1", "2.0", "\"2\""] {
+            assert!(serde_json::from_str::<Trust>(text).is_err(), "{text}");
+        }
+        assert_eq!(
+            serde_json::from_str::<Trust>("5").unwrap_err().to_string(),
+            "trust 5 is not an integer from 1 to 4"
+        );
+    }
+
+    #[cfg(feature = "schemars")]
+    #[test]
+    fn schemas_list_the_answers() {
+        use schemars::JsonSchema as _;
+        assert_eq!(PartnerLevel::schema_name(), "PartnerLevel");
+        assert_eq!(Trust::schema_name(), "Trust");
+        let mut generator = schemars::SchemaGenerator::default();
+        let level = PartnerLevel::json_schema(&mut generator).to_value();
+        assert_eq!(
+            level["enum"],
+            serde_json::json!([
+                "none",
+                "cooperation",
+                "collaboration",
+                "coordination",
+                "integration"
+            ])
+        );
+        assert_eq!(level["type"], "string");
+        let trust = Trust::json_schema(&mut generator).to_value();
+        assert_eq!(
+            (&trust["type"], &trust["minimum"], &trust["maximum"]),
+            (
+                &serde_json::json!("integer"),
+                &serde_json::json!(1),
+                &serde_json::json!(4)
+            )
+        );
+    }
+
+    /// A partner map's answers, and its first problem: the entry's key
+    /// (none when it is not a map) and the problem in words.
+    type Read<V> = (Vec<(String, V)>, Option<(Option<String>, String)>);
+
+    /// The answers and the first problem of a partner map read from `json`.
+    fn read<V: super::PartnerValue + core::fmt::Debug>(json: &str) -> Read<V> {
+        let raw: super::RawPartnerMap<V> = serde_json::from_str(json).unwrap();
+        let problem = raw.problem.map(|p| match p {
+            super::MapProblem::Entry(key, problem) => (Some(key), problem.to_string()),
+            super::MapProblem::NotAMap(found) => (None, found),
+        });
+        (raw.answers.into_iter().collect(), problem)
+    }
+
+    #[test]
+    fn partner_maps_keep_the_first_problem() {
+        let (answers, problem) = read::<PartnerLevel>(r#"{"a": "none", "b": "integration"}"#);
+        assert_eq!(
+            answers,
+            [
+                ("a".to_owned(), PartnerLevel::NONE),
+                ("b".to_owned(), Level::Integration.into())
+            ]
+        );
+        assert!(problem.is_none());
+        // A level as a number, or as its name, is not a level.
+        for (value, written) in [
+            ("2", "2"),
+            ("-2", "-2"),
+            ("2.5", "2.5"),
+            ("\"Cooperation\"", "\"Cooperation\""),
+            ("true", "true"),
+            ("null", "null"),
+            ("[1]", "a sequence"),
+            ("{\"x\": 1}", "a map"),
+        ] {
+            let (answers, problem) =
+                read::<PartnerLevel>(&format!(r#"{{"a": {value}, "b": "none"}}"#));
+            assert!(answers.is_empty(), "{value}");
+            let (key, problem) = problem.unwrap();
+            assert_eq!(key.as_deref(), Some("a"));
+            assert_eq!(
+                problem,
+                format!(
+                    "{written} is not a level of joint work (none, cooperation, collaboration, \
+                     coordination or integration)"
+                )
+            );
+        }
+        // Trust: integers 1 to 4 only.
+        let (answers, problem) = read::<Trust>(r#"{"a": 4, "b": 1}"#);
+        assert_eq!(
+            answers,
+            [
+                ("a".to_owned(), Trust::new(4).unwrap()),
+                ("b".to_owned(), Trust::new(1).unwrap())
+            ]
+        );
+        assert!(problem.is_none());
+        for (value, written) in [("0", "0"), ("-1", "-1"), ("\"3\"", "\"3\""), ("3.0", "3.0")] {
+            let (_, problem) = read::<Trust>(&format!(r#"{{"a": 1, "b": {value}}}"#));
+            assert_eq!(
+                problem,
+                Some((
+                    Some("b".to_owned()),
+                    format!("{written} is not a trust answer from 1 to 4")
+                ))
+            );
+        }
+        // A key given twice.
+        let (_, problem) = read::<Trust>(r#"{"a": 1, "a": 2}"#);
+        assert_eq!(
+            problem,
+            Some((Some("a".to_owned()), "given twice".to_owned()))
+        );
+        // Not a map.
+        let (answers, problem) = read::<Trust>(r#""a""#);
+        assert!(answers.is_empty());
+        assert_eq!(problem, Some((None, "string \"a\"".to_owned())));
+    }
+
+    #[test]
+    fn other_data_formats_say_what_was_expected() {
+        use serde::de::value::{BytesDeserializer, Error};
+        let bytes = BytesDeserializer::<Error>::new(b"x");
+        let error = serde::Deserialize::deserialize(bytes)
+            .map(|_: super::RawValue<Trust>| ())
+            .unwrap_err();
+        assert!(error.to_string().ends_with("expected an answer"), "{error}");
+        let bytes = BytesDeserializer::<Error>::new(b"x");
+        let error = serde::Deserialize::deserialize(bytes)
+            .map(|_: super::RawPartnerMap<Trust>| ())
+            .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .ends_with("expected a map from agency id to answer"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn pair_sums_by_directed_pair() {
+        let mut pairs = super::PairTally::new(3);
+        assert!(!pairs.any_network);
+        pairs.add_level(1, 2, Level::Coordination.into());
+        pairs.add_level(1, 2, Level::Coordination.into());
+        pairs.add_level(2, 1, PartnerLevel::NONE);
+        // a→b at a * 3 + b.
+        assert_eq!(pairs.levels[5], [0, 0, 0, 2, 0]);
+        assert_eq!(pairs.levels[7], [1, 0, 0, 0, 0]);
+        assert_eq!(pairs.levels(1, 2), [0, 0, 0, 2, 0]);
+        assert_eq!(pairs.levels(2, 1), [1, 0, 0, 0, 0]);
+        assert_eq!(pairs.levels(0, 2), [0; 5]);
+        assert!(pairs.any_network);
+        let mut pairs = super::PairTally::new(3);
+        pairs.add_trust(1, 2, Trust::new(3).unwrap());
+        pairs.add_trust(1, 2, Trust::new(4).unwrap());
+        pairs.add_trust(2, 0, Trust::new(2).unwrap());
+        assert!(pairs.any_network);
+        assert_eq!(pairs.trust[5], (7, 2));
+        assert_eq!(pairs.trust[6], (2, 1));
+        assert_eq!(pairs.trust(1, 2), (7, 2));
+        assert_eq!(pairs.trust(2, 0), (2, 1));
+        assert_eq!(pairs.trust(0, 1), (0, 0));
+        assert_eq!(pairs.levels(1, 2), [0; 5]);
+    }
 }
