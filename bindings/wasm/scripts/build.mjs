@@ -19,7 +19,7 @@
 //
 // Environment: CARGO (default "cargo"), WASM_BINDGEN (default
 // "wasm-bindgen"), WASM_OPT (default: npm's, in node_modules; "none" to
-// skip), WASM_OPT_LEVEL (the crate's opt-level, default "z").
+// skip), WASM_OPT_LEVEL (the crate's opt-level, default "s").
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -46,15 +46,21 @@ function has(command) {
   }
 }
 
-// 1. The module. Size matters more than speed here: opt-level "z" with LTO
-// and one codegen unit (the profile's settings for this build only; the
-// root Cargo.toml's release profile is the crate's).
+// 1. The module: opt-level "s" with LTO and one codegen unit (the
+// profile's settings for this build only; the root Cargo.toml's release
+// profile is the crate's), and WebAssembly SIMD (memchr's and LLVM's
+// vector code; Node 16.4+, every current browser). Measured on 10,000
+// respondents: "z" without SIMD was 3 times slower than "s" with it, at
+// the same size after wasm-opt.
 run(process.env.CARGO ?? "cargo", [
   "build", "--release", "--target", "wasm32-unknown-unknown", "-p", "interagency-wasm",
 ], {
-  CARGO_PROFILE_RELEASE_OPT_LEVEL: process.env.WASM_OPT_LEVEL ?? "z",
+  CARGO_PROFILE_RELEASE_OPT_LEVEL: process.env.WASM_OPT_LEVEL ?? "s",
   CARGO_PROFILE_RELEASE_LTO: "true",
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS: "1",
+  // With --target, RUSTFLAGS reach the module's crates only, not build
+  // scripts or proc-macros.
+  RUSTFLAGS: `${process.env.RUSTFLAGS ?? ""} -C target-feature=+simd128`.trim(),
 });
 const wasm = join(targetDir, "wasm32-unknown-unknown", "release", "interagency_wasm.wasm");
 
@@ -80,7 +86,7 @@ const wasmOpt = process.env.WASM_OPT ?? join(here, "node_modules", ".bin", "wasm
 if (wasmOpt !== "none" && has(wasmOpt)) {
   run(wasmOpt, [
     "-Oz", "--enable-bulk-memory", "--enable-sign-ext", "--enable-mutable-globals",
-    "--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-multivalue",
+    "--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-multivalue", "--enable-simd",
     moduleFile, "-o", moduleFile,
   ]);
 } else {
