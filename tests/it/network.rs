@@ -740,186 +740,192 @@ fn agency_names_are_escaped_in_the_matrix() {
     }
 }
 
-/// A CSV cell: quoted when it must be.
-fn cell(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
+/// The same answers from survey exports.
+#[cfg(feature = "csv")]
+mod survey {
+    use super::{Assessment, PartnerLevel, Trust, level, support};
 
-/// `assessment` written as the crate's CSV template for its partnership,
-/// answers about other agencies included, levels and trust as words.
-fn as_template_csv(assessment: &Assessment) -> String {
-    let partnership = assessment.as_partnership();
-    let header = interagency::SurveyTemplate::for_partnership(partnership).header();
-    let mut out = header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(",") + "\r\n";
-    for r in assessment.responses() {
-        let mut row = vec![
-            r.respondent.clone(),
-            r.agency.clone(),
-            r.role.id().to_owned(),
-        ];
-        for f in interagency::Facilitator::iter() {
-            row.push(
-                r.facilitators
-                    .get(f)
-                    .map_or(String::new(), |x| x.to_string()),
-            );
+    /// A CSV cell: quoted when it must be.
+    fn cell(text: &str) -> String {
+        if text.contains([',', '"', '\n']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text.to_owned()
         }
-        for o in interagency::Obstacle::iter() {
-            row.push(r.obstacles.get(o).map_or(String::new(), |x| x.to_string()));
-        }
-        for a in partnership.agencies() {
+    }
+
+    /// `assessment` written as the crate's CSV template for its partnership,
+    /// answers about other agencies included, levels and trust as words.
+    fn as_template_csv(assessment: &Assessment) -> String {
+        let partnership = assessment.as_partnership();
+        let header = interagency::SurveyTemplate::for_partnership(partnership).header();
+        let mut out = header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(",") + "\r\n";
+        for r in assessment.responses() {
+            let mut row = vec![
+                r.respondent.clone(),
+                r.agency.clone(),
+                r.role.id().to_owned(),
+            ];
+            for f in interagency::Facilitator::iter() {
+                row.push(
+                    r.facilitators
+                        .get(f)
+                        .map_or(String::new(), |x| x.to_string()),
+                );
+            }
+            for o in interagency::Obstacle::iter() {
+                row.push(r.obstacles.get(o).map_or(String::new(), |x| x.to_string()));
+            }
+            for a in partnership.agencies() {
+                row.push(
+                    r.partners
+                        .get(&a.id)
+                        .map_or(String::new(), |l| l.name().to_owned()),
+                );
+            }
+            for a in partnership.agencies() {
+                row.push(r.trust.get(&a.id).map_or(String::new(), |t| {
+                    Trust::LABELS[usize::from(t.get()) - 1].to_owned()
+                }));
+            }
             row.push(
-                r.partners
-                    .get(&a.id)
+                r.perceived_level
                     .map_or(String::new(), |l| l.name().to_owned()),
             );
+            out += &(row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",") + "\r\n");
         }
-        for a in partnership.agencies() {
-            row.push(r.trust.get(&a.id).map_or(String::new(), |t| {
-                Trust::LABELS[usize::from(t.get()) - 1].to_owned()
-            }));
+        out
+    }
+
+    #[test]
+    fn the_same_answers_from_csv_give_the_same_report() {
+        for name in ["early-years-network", "early-years-network-2027"] {
+            let json = support::example(name);
+            let csv = as_template_csv(&json);
+            let (partnership, _) = json.clone().into_parts();
+            let read = partnership
+                .with_responses_from_csv(&csv, &interagency::CsvOptions::new())
+                .unwrap();
+            assert_eq!(read, json, "{name}");
+            assert_eq!(
+                serde_json::to_string(&read.gap_analysis(None)).unwrap(),
+                serde_json::to_string(&json.gap_analysis(None)).unwrap()
+            );
         }
-        row.push(
-            r.perceived_level
-                .map_or(String::new(), |l| l.name().to_owned()),
-        );
-        out += &(row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",") + "\r\n");
     }
-    out
-}
 
-#[test]
-fn the_same_answers_from_csv_give_the_same_report() {
-    for name in ["early-years-network", "early-years-network-2027"] {
-        let json = support::example(name);
-        let csv = as_template_csv(&json);
-        let (partnership, _) = json.clone().into_parts();
-        let read = partnership
-            .with_responses_from_csv(&csv, &interagency::CsvOptions::new())
-            .unwrap();
-        assert_eq!(read, json, "{name}");
-        assert_eq!(
-            serde_json::to_string(&read.gap_analysis(None)).unwrap(),
-            serde_json::to_string(&json.gap_analysis(None)).unwrap()
-        );
-    }
-}
-
-fn northside() -> interagency::Partnership {
-    interagency::Partnership::from_json(
-        r#"{"partnership": "Northside", "characteristics": [],
-            "agencies": [{"id": "cfa", "name": "Child and Family Agency"},
-                         {"id": "hse", "name": "Community Health"},
-                         {"id": "garda", "name": "Garda"}]}"#,
-    )
-    .unwrap()
-}
-
-fn from_csv(csv: &str) -> interagency::Result<Assessment> {
-    northside().with_responses_from_csv(csv, &interagency::CsvOptions::new())
-}
-
-#[test]
-fn grids_of_every_tool_read_the_same() {
-    let want = |a: &Assessment| {
-        let r = &a.responses()[0];
-        assert_eq!(r.partners.len(), 2, "{r:?}");
-        assert_eq!(r.partners["hse"], level("coordination"));
-        assert_eq!(r.partners["garda"], PartnerLevel::NONE);
-        assert_eq!(r.trust["hse"].get(), 3);
-        assert_eq!(r.perceived_level, Some(level("collaboration")));
-    };
-    // Google Forms: `Title [Agency]`; the respondent's own agency answered
-    // and skipped.
-    want(&from_csv(
-        "Timestamp,Which agency?,Role,Working with [Child and Family Agency],Working with [Community Health],Working with [Garda],Trust [Community Health],Perceived level\r\n\
-         2026/03/01 9:12:00 AM GMT,cfa,Manager,Integration,Coordination,No joint work,Mostly,Collaboration\r\n"
-            .replace("Which agency?", "agency")
-            .replace(",Role,", ",role,")
-            .as_str(),
-    ).unwrap());
-    // Qualtrics: the question text `Title - Agency`.
-    want(&from_csv(
-        "ResponseId,Q1,Q2,Q5_1,Q5_2,Q6_1,Q7\r\n\
-         Response ID,agency,role,Working with - Community Health,Working with - Garda,Trust - Community Health,Perceived level\r\n\
-         {\"ImportId\":\"_recordId\"},{\"ImportId\":\"QID1\"},{\"ImportId\":\"QID2\"},{\"ImportId\":\"QID5_1\"},{\"ImportId\":\"QID5_2\"},{\"ImportId\":\"QID6_1\"},{\"ImportId\":\"QID7\"}\r\n\
-         R_1,Child and Family Agency,Manager,coordination,none,3,collaboration\r\n",
-    ).unwrap());
-    // SurveyMonkey: the question over its first column only.
-    want(
-        &from_csv(
-            "Respondent ID,agency,role,Working with,,Trust,,Perceived level\r\n\
-         ,Response,Response,Community Health,Garda,Community Health,Garda,Response\r\n\
-         114,cfa,Manager,Coordination,No joint work,A little,,Collaboration\r\n"
-                .replace("A little", "Mostly")
-                .as_str(),
+    fn northside() -> interagency::Partnership {
+        interagency::Partnership::from_json(
+            r#"{"partnership": "Northside", "characteristics": [],
+                "agencies": [{"id": "cfa", "name": "Child and Family Agency"},
+                             {"id": "hse", "name": "Community Health"},
+                             {"id": "garda", "name": "Garda"}]}"#,
         )
-        .unwrap(),
-    );
-}
+        .unwrap()
+    }
 
-#[test]
-fn survey_answers_that_cannot_be_taken_name_the_line_and_column() {
-    let header = "respondent,agency,role,Working with: hse,Trust: Garda,Perceived level\n";
-    for (row, expected) in [
-        (
-            "r1,cfa,manager,sometimes,,\n",
-            "line 2, column Working with: hse: \"sometimes\" is not a level of joint work; expected No joint work (none), cooperation, collaboration, coordination or integration",
-        ),
-        (
-            "r1,cfa,manager,,5,\n",
-            "line 2, column Trust: Garda: \"5\" is not a trust answer; expected 1 to 4, or Not at all, A little, Mostly, Completely",
-        ),
-        (
-            "r1,cfa,manager,,,great\n",
-            "line 2, column Perceived level: \"great\" is not a level of joint work; expected No joint work (none), cooperation, collaboration, coordination or integration",
-        ),
-    ] {
+    fn from_csv(csv: &str) -> interagency::Result<Assessment> {
+        northside().with_responses_from_csv(csv, &interagency::CsvOptions::new())
+    }
+
+    #[test]
+    fn grids_of_every_tool_read_the_same() {
+        let want = |a: &Assessment| {
+            let r = &a.responses()[0];
+            assert_eq!(r.partners.len(), 2, "{r:?}");
+            assert_eq!(r.partners["hse"], level("coordination"));
+            assert_eq!(r.partners["garda"], PartnerLevel::NONE);
+            assert_eq!(r.trust["hse"].get(), 3);
+            assert_eq!(r.perceived_level, Some(level("collaboration")));
+        };
+        // Google Forms: `Title [Agency]`; the respondent's own agency answered
+        // and skipped.
+        want(&from_csv(
+            "Timestamp,Which agency?,Role,Working with [Child and Family Agency],Working with [Community Health],Working with [Garda],Trust [Community Health],Perceived level\r\n\
+             2026/03/01 9:12:00 AM GMT,cfa,Manager,Integration,Coordination,No joint work,Mostly,Collaboration\r\n"
+                .replace("Which agency?", "agency")
+                .replace(",Role,", ",role,")
+                .as_str(),
+        ).unwrap());
+        // Qualtrics: the question text `Title - Agency`.
+        want(&from_csv(
+            "ResponseId,Q1,Q2,Q5_1,Q5_2,Q6_1,Q7\r\n\
+             Response ID,agency,role,Working with - Community Health,Working with - Garda,Trust - Community Health,Perceived level\r\n\
+             {\"ImportId\":\"_recordId\"},{\"ImportId\":\"QID1\"},{\"ImportId\":\"QID2\"},{\"ImportId\":\"QID5_1\"},{\"ImportId\":\"QID5_2\"},{\"ImportId\":\"QID6_1\"},{\"ImportId\":\"QID7\"}\r\n\
+             R_1,Child and Family Agency,Manager,coordination,none,3,collaboration\r\n",
+        ).unwrap());
+        // SurveyMonkey: the question over its first column only.
+        want(
+            &from_csv(
+                "Respondent ID,agency,role,Working with,,Trust,,Perceived level\r\n\
+             ,Response,Response,Community Health,Garda,Community Health,Garda,Response\r\n\
+             114,cfa,Manager,Coordination,No joint work,A little,,Collaboration\r\n"
+                    .replace("A little", "Mostly")
+                    .as_str(),
+            )
+            .unwrap(),
+        );
+    }
+
+    #[test]
+    fn survey_answers_that_cannot_be_taken_name_the_line_and_column() {
+        let header = "respondent,agency,role,Working with: hse,Trust: Garda,Perceived level\n";
+        for (row, expected) in [
+            (
+                "r1,cfa,manager,sometimes,,\n",
+                "line 2, column Working with: hse: \"sometimes\" is not a level of joint work; expected No joint work (none), cooperation, collaboration, coordination or integration",
+            ),
+            (
+                "r1,cfa,manager,,5,\n",
+                "line 2, column Trust: Garda: \"5\" is not a trust answer; expected 1 to 4, or Not at all, A little, Mostly, Completely",
+            ),
+            (
+                "r1,cfa,manager,,,great\n",
+                "line 2, column Perceived level: \"great\" is not a level of joint work; expected No joint work (none), cooperation, collaboration, coordination or integration",
+            ),
+        ] {
+            assert_eq!(
+                from_csv(&(header.to_owned() + row))
+                    .unwrap_err()
+                    .to_string(),
+                expected
+            );
+        }
         assert_eq!(
-            from_csv(&(header.to_owned() + row))
+            from_csv("respondent,agency,role,Working with: Tusla\nr1,cfa,manager,none\n")
                 .unwrap_err()
                 .to_string(),
-            expected
+            "line 1, column Working with: Tusla: names agency \"Tusla\", which is not among the agencies"
+        );
+        // Only answers about the network: a response all the same.
+        let a = from_csv(&(header.to_owned() + "r1,cfa,manager,,,none\nr2,hse,manager,,,\n"));
+        assert_eq!(
+            a.unwrap_err().to_string(),
+            "line 3: respondent \"r2\" gives no rating; at least one facilitator or obstacle rating is needed (or an answer about another agency, or a perceived level)"
+        );
+        let a = from_csv(&(header.to_owned() + "r1,cfa,manager,,,none\n")).unwrap();
+        assert_eq!(a.responses()[0].perceived_level, Some(PartnerLevel::NONE));
+        // An answer about the respondent's own agency is skipped, not an error.
+        let a = from_csv("respondent,agency,role,Working with: cfa,Working with: hse\nr1,cfa,manager,integration,cooperation\n").unwrap();
+        assert_eq!(
+            a.responses()[0].partners.keys().collect::<Vec<_>>(),
+            ["hse"]
         );
     }
-    assert_eq!(
-        from_csv("respondent,agency,role,Working with: Tusla\nr1,cfa,manager,none\n")
-            .unwrap_err()
-            .to_string(),
-        "line 1, column Working with: Tusla: names agency \"Tusla\", which is not among the agencies"
-    );
-    // Only answers about the network: a response all the same.
-    let a = from_csv(&(header.to_owned() + "r1,cfa,manager,,,none\nr2,hse,manager,,,\n"));
-    assert_eq!(
-        a.unwrap_err().to_string(),
-        "line 3: respondent \"r2\" gives no rating; at least one facilitator or obstacle rating is needed (or an answer about another agency, or a perceived level)"
-    );
-    let a = from_csv(&(header.to_owned() + "r1,cfa,manager,,,none\n")).unwrap();
-    assert_eq!(a.responses()[0].perceived_level, Some(PartnerLevel::NONE));
-    // An answer about the respondent's own agency is skipped, not an error.
-    let a = from_csv("respondent,agency,role,Working with: cfa,Working with: hse\nr1,cfa,manager,integration,cooperation\n").unwrap();
-    assert_eq!(
-        a.responses()[0].partners.keys().collect::<Vec<_>>(),
-        ["hse"]
-    );
-}
 
-#[cfg(feature = "xlsx")]
-#[test]
-fn trust_as_numbers_in_a_spreadsheet_cell() {
-    // A number cell: whole numbers 1 to 4 only. Exercised through the
-    // text path, which a CSV cell shares.
-    for (answer, ok) in [
-        ("4", true),
-        ("4.0", false),
-        ("0", false),
-        ("Completely", true),
-    ] {
-        let csv = format!("respondent,agency,role,Trust: hse\nr1,cfa,manager,{answer}\n");
-        assert_eq!(from_csv(&csv).is_ok(), ok, "{answer}");
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn trust_as_numbers_in_a_spreadsheet_cell() {
+        // A number cell: whole numbers 1 to 4 only. Exercised through the
+        // text path, which a CSV cell shares.
+        for (answer, ok) in [
+            ("4", true),
+            ("4.0", false),
+            ("0", false),
+            ("Completely", true),
+        ] {
+            let csv = format!("respondent,agency,role,Trust: hse\nr1,cfa,manager,{answer}\n");
+            assert_eq!(from_csv(&csv).is_ok(), ok, "{answer}");
+        }
     }
 }
