@@ -77,7 +77,7 @@ impl Agency {
         {"type": "object", "required": ["obstacles"], "properties": {"obstacles": {"type": "object", "minProperties": 1}}},
         {"type": "object", "required": ["partners"], "properties": {"partners": {"type": "object", "minProperties": 1}}},
         {"type": "object", "required": ["trust"], "properties": {"trust": {"type": "object", "minProperties": 1}}},
-        {"type": "object", "required": ["perceived_level"]}
+        {"type": "object", "required": ["perceived_level"], "properties": {"perceived_level": {"type": "string"}}}
     ]))
 )]
 #[serde(deny_unknown_fields)]
