@@ -578,4 +578,100 @@ mod tests {
             assert_eq!(item(header), None, "{header}");
         }
     }
+
+    /// What each column of a header holds, or the problem with the
+    /// header's first bad column.
+    fn kinds(
+        layout: Layout,
+        header: &[&[&str]],
+        options: &crate::CsvOptions,
+    ) -> Result<Vec<Column>, Option<crate::CsvProblem>> {
+        let agencies = [
+            crate::Agency::new("hse", "Community Health"),
+            crate::Agency::new("garda", "Garda"),
+        ];
+        super::Columns::read(layout, &rows(header), options, &agencies)
+            .map(|c| c.kinds)
+            .map_err(|p| p.problem.ok())
+    }
+
+    #[test]
+    fn only_surveymonkey_spans_a_question_over_its_columns() {
+        let options = crate::CsvOptions::new();
+        // SurveyMonkey: `Working with` over its first column heads both.
+        assert_eq!(
+            kinds(
+                Layout::SurveyMonkey,
+                &[
+                    &["Respondent ID", "agency", "role", "Working with", ""],
+                    &["", "Response", "Response", "Community Health", "Garda"],
+                ],
+                &options,
+            ),
+            Ok(vec![
+                Column::Respondent,
+                Column::Agency,
+                Column::Role,
+                Column::WorkingWith(0),
+                Column::WorkingWith(1),
+            ])
+        );
+        // Qualtrics: the export tag over the question text is no question.
+        assert_eq!(
+            kinds(
+                Layout::Qualtrics,
+                &[
+                    &["ResponseId", "Q1", "Q2", "Working with"],
+                    &["Response ID", "agency", "role", "Garda"],
+                    &[
+                        "{\"ImportId\":\"_recordId\"}",
+                        "{\"ImportId\":\"QID1\"}",
+                        "{\"ImportId\":\"QID2\"}",
+                        "{\"ImportId\":\"QID3\"}",
+                    ],
+                ],
+                &options,
+            ),
+            Err(Some(crate::CsvProblem::UnknownColumn))
+        );
+        // One row: a header is not its own question.
+        assert_eq!(
+            kinds(
+                Layout::OneRow,
+                &[&["respondent", "agency", "role", "Working with"]],
+                &options,
+            ),
+            Err(Some(crate::CsvProblem::UnknownColumn))
+        );
+    }
+
+    #[test]
+    fn ignored_questions_about_other_agencies_are_skipped() {
+        let header: &[&[&str]] = &[&[
+            "respondent",
+            "agency",
+            "role",
+            "Working with: hse",
+            "Trust: Tusla",
+        ]];
+        assert_eq!(
+            kinds(Layout::OneRow, header, &crate::CsvOptions::new()),
+            Err(Some(crate::CsvProblem::UnknownPartner {
+                agency: "Tusla".to_owned()
+            }))
+        );
+        let options = crate::CsvOptions::new()
+            .ignore_column("working with: HSE")
+            .ignore_column("Trust: Tusla");
+        assert_eq!(
+            kinds(Layout::OneRow, header, &options),
+            Ok(vec![
+                Column::Respondent,
+                Column::Agency,
+                Column::Role,
+                Column::Skipped,
+                Column::Skipped,
+            ])
+        );
+    }
 }
