@@ -895,6 +895,129 @@ mod tests {
         }
     }
 
+    /// Sums and counts near and beyond the limits of the machine words:
+    /// totals near 2^64, counts near 2^32, so that the common fraction's
+    /// parts lie near 2^128, on either side.
+    fn huge_parts() -> Vec<(Vec<(u64, u32)>, bool)> {
+        const T: u64 = u64::MAX;
+        const C: u32 = u32::MAX;
+        vec![
+            // A total of 2^64 - 1 over 2^32 - 1, and two of them: in 128 bits.
+            (vec![(T, C)], false),
+            (vec![(T, C), (T - 1, C - 1)], false),
+            (vec![(T, 1), (T, 1), (T, 1), (1 << 63, 1)], false),
+            // Three: the numerator, near 3 * 2^128, does not fit.
+            (vec![(T, C), (T, C - 1), (T, C - 2)], true),
+            (vec![(T, C), (T, C - 1), (0, C - 2)], true),
+            // Two totals of 2^63 + 1: products near 2^95, in 128 bits.
+            (
+                vec![((1 << 63) + 1, C), ((1 << 63) + 1, (1 << 31) + 1)],
+                false,
+            ),
+            // Products just within 128 bits whose sum is not: a third
+            // agency of 2^30 ratings summing to about 2^63.
+            (
+                vec![(T, C), (T, C - 1), (0x8000_0001_8000_0003, 1 << 30)],
+                true,
+            ),
+            (
+                vec![(T, C), (T, C - 1), (0x8000_0001_8000_0002, 1 << 30)],
+                true,
+            ),
+            // Four counts near 2^32: the denominator, near 2^128, does not
+            // fit, though every total is small.
+            (vec![(0, C), (1, C - 2), (2, C - 4), (3, C - 6)], true),
+            (vec![(T, C), (0, C - 2), (0, C - 4), (T, C - 6)], true),
+            // The product of the counts fits; times the number of agencies
+            // it does not.
+            (vec![(3, C), (0, C), (0, C), (7, 1 << 30)], true),
+            (vec![(3, C), (0, C), (0, C), (7, 1 << 29)], false),
+            // Many agencies with counts near 2^32, and totals near 2^64.
+            (
+                (0..12u32)
+                    .map(|i| (T - u64::from(i) * 977, C - 2 * i))
+                    .collect(),
+                true,
+            ),
+        ]
+    }
+
+    #[test]
+    fn means_of_huge_sums_and_counts_are_exact_on_either_path() {
+        for (parts, big) in huge_parts() {
+            let mean = Exact::mean_of_means(parts.iter().copied()).unwrap();
+            let want = mean_of(&parts);
+            assert_eq!(is_big(&mean), big, "{parts:?}");
+            assert_eq!(value(&mean), want, "{parts:?}");
+            // Rounded once, as num-rational rounds.
+            assert_eq!(mean.to_f64(), want.to_f64().unwrap(), "{parts:?}");
+            assert!(is_nearest(mean.to_f64(), &want), "{parts:?}");
+            // The same mean in any order.
+            let mut reversed = parts.clone();
+            reversed.reverse();
+            let other = Exact::mean_of_means(reversed.into_iter()).unwrap();
+            assert_eq!(mean.cmp_exact(&other), Ordering::Equal, "{parts:?}");
+            assert_eq!(value(&other), want, "{parts:?}");
+        }
+    }
+
+    #[test]
+    fn huge_means_negate_add_and_compare_by_value() {
+        let means: Vec<(Exact, BigRational)> = huge_parts()
+            .into_iter()
+            .map(|(parts, _)| {
+                let mean = Exact::mean_of_means(parts.iter().copied()).unwrap();
+                (mean, mean_of(&parts))
+            })
+            .collect();
+        // Small values at the limits of 128 bits, to mix in.
+        let smalls = [
+            ratio(1, 3),
+            ratio(-7, 2),
+            ratio(i128::MAX, 1),
+            ratio(i128::MIN, 1),
+            ratio(i128::MIN + 1, i128::MAX),
+            ratio(1, i128::MAX),
+        ];
+        let tiny = two_to(-300);
+        for (a, va) in &means {
+            // Negation, and back.
+            let negated = a.neg();
+            assert_eq!(value(&negated), -va, "-{a:?}");
+            assert_eq!(value(&negated.neg()), *va, "--{a:?}");
+            assert_eq!(negated.cmp_exact(&Exact::ZERO), Ordering::Less, "-{a:?}");
+            // Each mean doubled, halved back and taken from itself.
+            let doubled = a.add(a);
+            assert_eq!(value(&doubled), va * BigInt::from(2), "{a:?} + itself");
+            assert_eq!(value(&doubled.sub(a)), *va, "{a:?} twice less once");
+            assert_eq!(value(&a.sub(a)), BigRational::zero(), "{a:?} - itself");
+            assert_eq!(value(&a.add(&negated)), BigRational::zero());
+            // Beside its exact value by a hair, in big form, either side.
+            let above = Exact::Big(va + &tiny);
+            let below = Exact::Big(va - &tiny);
+            assert_eq!(a.cmp_exact(&above), Ordering::Less, "{a:?}");
+            assert_eq!(a.cmp_exact(&below), Ordering::Greater, "{a:?}");
+            assert_eq!(above.cmp_exact(a), Ordering::Greater, "{a:?}");
+            assert!(a.at_least(&below) && !a.at_least(&above), "{a:?}");
+            assert_eq!(value(&above.sub(a)), tiny, "{a:?}");
+            assert_eq!(value(&a.sub(&below)), tiny, "{a:?}");
+            for (b, vb) in &means {
+                assert_eq!(value(&a.add(b)), va + vb, "{a:?} + {b:?}");
+                assert_eq!(value(&a.sub(b)), va - vb, "{a:?} - {b:?}");
+                assert_eq!(a.cmp_exact(b), va.cmp(vb), "{a:?} against {b:?}");
+            }
+            for s in &smalls {
+                let vs = value(s);
+                assert_eq!(value(&a.add(s)), va + &vs, "{a:?} + {s:?}");
+                assert_eq!(value(&s.add(a)), va + &vs, "{s:?} + {a:?}");
+                assert_eq!(value(&a.sub(s)), va - &vs, "{a:?} - {s:?}");
+                assert_eq!(value(&s.sub(a)), &vs - va, "{s:?} - {a:?}");
+                assert_eq!(a.cmp_exact(s), va.cmp(&vs), "{a:?} against {s:?}");
+                assert_eq!(s.cmp_exact(a), vs.cmp(va), "{s:?} against {a:?}");
+            }
+        }
+    }
+
     #[test]
     fn arithmetic() {
         let a = ratio(19, 12);
