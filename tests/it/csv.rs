@@ -490,68 +490,107 @@ fn spreadsheets_numbers_words_and_sheets() {
         .with_responses_from_spreadsheet(&ods, &CsvOptions::new())
         .unwrap();
     assert_eq!(from_ods, a);
+    // And as legacy Excel (`.xls`, BIFF8, written with xlwt), which stores
+    // every number as a double, 2.0 as the integer 2: the same again.
+    let xls = workbook("numbers.xls");
+    assert!(interagency::is_spreadsheet(&xls));
+    let from_xls = hub()
+        .with_responses_from_spreadsheet(&xls, &CsvOptions::new())
+        .unwrap();
+    assert_eq!(from_xls, a);
     // The other sheet holds no responses: its one column names nothing.
-    let err = hub()
-        .with_responses_from_spreadsheet(&data, &CsvOptions::new().sheet("notes"))
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "Notes!A1: names no facilitator or obstacle; a column that holds no answer must be ignored"
-    );
+    for (name, data) in [
+        ("numbers.xlsx", &data),
+        ("numbers.ods", &ods),
+        ("numbers.xls", &xls),
+    ] {
+        let err = hub()
+            .with_responses_from_spreadsheet(data, &CsvOptions::new().sheet("notes"))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Notes!A1: names no facilitator or obstacle; a column that holds no answer must be ignored",
+            "{name}"
+        );
+    }
 }
 
 #[cfg(feature = "xlsx")]
 #[test]
 fn spreadsheet_errors_name_the_sheet_and_cell() {
-    let data = workbook("errors.xlsx");
-    // Sheet1 holds the same answers from A1, and reads.
-    let first = hub()
-        .with_responses_from_spreadsheet(&data, &CsvOptions::new())
-        .unwrap();
-    let numbers = hub()
-        .with_responses_from_spreadsheet(workbook("numbers.xlsx"), &CsvOptions::new())
-        .unwrap();
-    assert_eq!(first, numbers);
-    let err = hub()
-        .with_responses_from_spreadsheet(&data, &CsvOptions::new().sheet("Responses"))
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "Responses!E5: \"6\" is not a rating from 1 to 5"
-    );
-    assert_eq!(
-        err,
-        Error::Sheet {
-            sheet: "Responses".to_owned(),
-            cell: "E5".to_owned(),
-            column: Some("Leadership".to_owned()),
-            problem: CsvProblem::NotARating {
-                value: "6".to_owned()
+    // The same workbooks as `.xlsx` and as legacy Excel (`.xls`, BIFF8).
+    for (errors, same) in [
+        ("errors.xlsx", "numbers.xlsx"),
+        ("errors.xls", "numbers.xls"),
+    ] {
+        let data = workbook(errors);
+        // Sheet1 holds the same answers from A1, and reads.
+        let first = hub()
+            .with_responses_from_spreadsheet(&data, &CsvOptions::new())
+            .unwrap();
+        let numbers = hub()
+            .with_responses_from_spreadsheet(workbook(same), &CsvOptions::new())
+            .unwrap();
+        assert_eq!(first, numbers, "{errors}");
+        let err = hub()
+            .with_responses_from_spreadsheet(&data, &CsvOptions::new().sheet("Responses"))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Responses!E5: \"6\" is not a rating from 1 to 5",
+            "{errors}"
+        );
+        assert_eq!(
+            err,
+            Error::Sheet {
+                sheet: "Responses".to_owned(),
+                cell: "E5".to_owned(),
+                column: Some("Leadership".to_owned()),
+                problem: CsvProblem::NotARating {
+                    value: "6".to_owned()
+                },
             },
-        }
-    );
-    let err = hub()
-        .with_responses_from_spreadsheet(&data, &CsvOptions::new().sheet("Answers"))
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "sheet \"Answers\" is not in the workbook; it has \"Sheet1\", \"Responses\""
-    );
-    // The rules every response obeys name the cell: an agency the
-    // partnership does not list.
-    let smaller = Partnership::from_json(
-        r#"{"partnership": "P", "characteristics": [],
-            "agencies": [{"id": "sw", "name": "Social Work"}, {"id": "hse", "name": "HSE"},
-                         {"id": "garda", "name": "Garda Protective Services Unit"}]}"#,
-    )
-    .unwrap();
-    let err = smaller
-        .with_responses_from_spreadsheet(workbook("numbers.xlsx"), &CsvOptions::new())
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "Responses!C6: respondent \"r4\" names agency \"school\", which is not among the agencies (sw, hse, garda)"
-    );
+            "{errors}"
+        );
+        // Without the text "6", the number 4.5 under Conflict (F6).
+        let err = hub()
+            .with_responses_from_spreadsheet(
+                &data,
+                &CsvOptions::new()
+                    .sheet("Responses")
+                    .ignore_column("Leadership"),
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Responses!F6: \"4.5\" is not a rating from 1 to 5",
+            "{errors}"
+        );
+        let err = hub()
+            .with_responses_from_spreadsheet(&data, &CsvOptions::new().sheet("Answers"))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "sheet \"Answers\" is not in the workbook; it has \"Sheet1\", \"Responses\"",
+            "{errors}"
+        );
+        // The rules every response obeys name the cell: an agency the
+        // partnership does not list.
+        let smaller = Partnership::from_json(
+            r#"{"partnership": "P", "characteristics": [],
+                "agencies": [{"id": "sw", "name": "Social Work"}, {"id": "hse", "name": "HSE"},
+                             {"id": "garda", "name": "Garda Protective Services Unit"}]}"#,
+        )
+        .unwrap();
+        let err = smaller
+            .with_responses_from_spreadsheet(workbook(same), &CsvOptions::new())
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Responses!C6: respondent \"r4\" names agency \"school\", which is not among the agencies (sw, hse, garda)",
+            "{same}"
+        );
+    }
     // Text that is no spreadsheet.
     let err = hub()
         .with_responses_from_spreadsheet(b"respondent,agency\n", &CsvOptions::new())
