@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Prints the median of RUNS (default 10) for the whole call and for each
-//! step, in milliseconds.
+//! step, in milliseconds. The analysis alone, in WebAssembly against
+//! native, is `scripts/measure-analysis.mjs`'s (with `measure_analysis`).
 
 use std::time::Instant;
 

@@ -5,7 +5,8 @@
 //   node scripts/measure.mjs FILE [RUNS]
 //
 // Prints the median of RUNS (default 10) in milliseconds, after one run to
-// warm up.
+// warm up. scripts/measure-analysis.mjs times the analysis alone (classify
+// and gap analysis, inside the module), against native.
 
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";

@@ -8,6 +8,9 @@
 //! whose message is the crate's.
 //!
 //! The bindings are thin: they read the options and call the crate.
+//! With the `measure` feature (never in the package), the module also has
+//! `measureAnalysis`, which times the analysis alone inside it: see
+//! `measure` and `scripts/measure-analysis.mjs`.
 //!
 //! `schema(name)` is the package's JavaScript, not this module's: the
 //! schemas' text, as the crate's `export_schemas` writes it, is generated
@@ -25,6 +28,9 @@ use interagency::{
 };
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
+
+#[cfg(feature = "measure")]
+pub mod measure;
 
 #[wasm_bindgen(typescript_custom_section)]
 const OPTIONS: &str = r#"
