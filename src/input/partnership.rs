@@ -177,7 +177,7 @@ impl Partnership {
 
     /// The assessment with responses from another format, whose errors
     /// name the places `place` gives.
-    #[cfg(feature = "csv")]
+    #[cfg(any(feature = "csv", feature = "xlsx"))]
     pub(crate) fn with_responses_at(
         self,
         responses: Vec<Response>,

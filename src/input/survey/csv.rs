@@ -1,9 +1,7 @@
 //! Responses read from a CSV file, as survey tools export them.
 
 use crate::error::Place;
-use crate::input::assessment::ResponseField;
-use crate::input::survey::layout::{Column, Columns, HeaderProblem, Layout};
-use crate::input::survey::{Cell, CsvOptions, Row, Rows, trim};
+use crate::input::survey::{Cell, CsvOptions, Export, Places, Row, read_export, row_name, trim};
 use crate::{Assessment, CsvProblem, Error, Partnership};
 
 /// The delimiter of the header line: comma, semicolon or tab, whichever
@@ -31,87 +29,274 @@ fn delimiter(data: &[u8]) -> u8 {
     }
 }
 
-/// Line numbers as a text editor shows them, from byte offsets: a line
-/// ends at `\n`, at `\r\n` or at a lone `\r`, inside quoted cells too.
-/// (The CSV reader's own line count is one short after each `\r\n`.)
-struct Lines<'a> {
+/// The records of a CSV text, one at a time, each with the line it starts
+/// on as a text editor numbers lines: a line ends at `\n`, at `\r\n` or at
+/// a lone `\r`, inside quoted cells too.
+///
+/// A record whose first line holds no quote, the usual case, is split at
+/// its delimiters where it lies; any other is read by `csv-core`, the CSV
+/// crate's own parser, as RFC 4180 says. Either way the cells are those the
+/// `csv` crate reads (a test checks the two against each other): blank
+/// lines are skipped, and every record must have as many cells as the
+/// first.
+struct Records<'a> {
     data: &'a [u8],
-    /// The offset counted up to, and the line it is on.
+    delimiter: u8,
+    /// Where the next record starts looking, and the line that is on.
     at: usize,
     line: u64,
+    /// The number of cells of the first record.
+    width: Option<usize>,
+    /// The parser of quoted records, and the unquoted text of one.
+    quoted: csv_core::Reader,
+    buffer: Vec<u8>,
+    ends: Vec<usize>,
+    /// Where each cell of the current record starts and ends.
+    cells: Vec<(usize, usize)>,
 }
 
-impl<'a> Lines<'a> {
-    fn new(data: &'a [u8]) -> Self {
-        Lines {
-            data,
-            at: 0,
-            line: 1,
-        }
-    }
-
-    /// The line of the record that starts at `offset` (offsets asked for
-    /// never go back). The reader may give the offset of the end of the
-    /// line before, so ends of lines are passed over first.
-    fn of(&mut self, offset: u64) -> u64 {
-        let mut start = usize::try_from(offset)
-            .unwrap_or(usize::MAX)
-            .min(self.data.len());
-        while let Some(b'\r' | b'\n') = self.data.get(start) {
-            start += 1;
-        }
-        if start < self.at {
-            return self.line;
-        }
-        let span = self.data.get(self.at..start).unwrap_or_default();
-        // Each `\n` ends a line, and each `\r` not followed by one. (The
-        // last byte of the span is never a `\r` followed by `\n`: the
-        // record starts after its line's end.)
-        let feeds = memchr::memchr_iter(b'\n', span).count();
-        let lone_returns = memchr::memchr_iter(b'\r', span)
-            .filter(|&at| span.get(at + 1) != Some(&b'\n'))
-            .count();
-        let ends = feeds + lone_returns;
-        self.line += ends as u64;
-        self.at = start;
-        self.line
-    }
+/// One record: its text and its cells.
+struct Record<'r> {
+    text: &'r str,
+    cells: &'r [(usize, usize)],
 }
 
-impl Row for ::csv::StringRecord {
+impl Row for Record<'_> {
+    #[inline]
     fn cell(&self, column: usize) -> Cell<'_> {
-        match self.get(column).map(trim) {
+        match self
+            .cells
+            .get(column)
+            .and_then(|&(start, end)| self.text.get(start..end))
+            .map(trim)
+        {
             None | Some("") => Cell::Empty,
             Some(text) => Cell::Text(text),
         }
     }
 
     fn width(&self) -> usize {
-        self.len()
-    }
-
-    fn is_blank(&self) -> bool {
-        self.iter().all(|cell| trim(cell).is_empty())
+        self.cells.len()
     }
 }
 
-/// The error for a CSV reader's error: where it is, and what.
-fn malformed(err: &::csv::Error, lines: &mut Lines<'_>) -> Error {
-    let line = err.position().map_or(0, |p| lines.of(p.byte()));
-    let message = match err.kind() {
-        ::csv::ErrorKind::Utf8 { err, .. } => format!(
-            "field {} is not valid UTF-8; save the file as UTF-8",
-            err.field() + 1
-        ),
-        ::csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("the row has {len} cells where the header has {expected_len}"),
-        _ => err.to_string(),
-    };
-    Error::Csv {
-        line,
-        column: None,
-        problem: CsvProblem::Malformed { message },
+/// How many lines end in `data[from..to]`: each `\n`, and each `\r` not
+/// followed by one (in `data`, so that a `\r\n` across `to` counts once).
+fn line_ends(data: &[u8], from: usize, to: usize) -> u64 {
+    let span = data.get(from..to).unwrap_or_default();
+    let feeds = memchr::memchr_iter(b'\n', span).count();
+    let lone_returns = memchr::memchr_iter(b'\r', span)
+        .filter(|&at| data.get(from + at + 1) != Some(&b'\n'))
+        .count();
+    (feeds + lone_returns) as u64
+}
+
+/// Splits the first line of `text` at `delimiter` into `cells` (where each
+/// starts and ends), up to the first line end or quote, whose position it
+/// returns (the length of `text` if there is neither).
+///
+/// The delimiters are found eight bytes at a time: within a word, the bytes
+/// equal to the delimiter are found exactly with the bit trick of "Bit
+/// Twiddling Hacks" (Anderson, "Determine if a word has a byte equal to
+/// n"), in its exact form, which sets the high bit of just those bytes.
+fn split_line(text: &[u8], delimiter: u8, cells: &mut Vec<(usize, usize)>) -> usize {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let stop = memchr::memchr3(b'\n', b'\r', b'"', text).unwrap_or(text.len());
+    let line = text.get(..stop).unwrap_or_default();
+    let pattern = u64::from(delimiter) * 0x0101_0101_0101_0101;
+    let mut start = 0;
+    let mut words = line.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut words {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ pattern;
+        let mut delimiters = !(((x & LOW) + LOW) | x | LOW);
+        while delimiters != 0 {
+            let end = offset + (delimiters.trailing_zeros() / 8) as usize;
+            cells.push((start, end));
+            start = end + 1;
+            delimiters &= delimiters - 1;
+        }
+        offset += 8;
+    }
+    for (at, &byte) in words.remainder().iter().enumerate() {
+        if byte == delimiter {
+            cells.push((start, offset + at));
+            start = offset + at + 1;
+        }
+    }
+    cells.push((start, stop));
+    stop
+}
+
+impl<'a> Records<'a> {
+    fn new(data: &'a [u8], delimiter: u8) -> Self {
+        Records {
+            data,
+            delimiter,
+            at: 0,
+            line: 1,
+            width: None,
+            quoted: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            buffer: Vec::new(),
+            ends: Vec::new(),
+            cells: Vec::new(),
+        }
+    }
+
+    /// Reads one record from `input` with `csv-core` into `buffer` and
+    /// `ends`; returns how many bytes it took.
+    fn read_quoted(&mut self, mut input: &[u8]) -> usize {
+        use csv_core::ReadRecordResult;
+        self.quoted.reset();
+        if self.buffer.len() < 256 {
+            self.buffer.resize(256, 0);
+        }
+        self.ends.clear();
+        self.ends.resize(16, 0);
+        let (mut read, mut written, mut ended) = (0, 0, 0);
+        loop {
+            let output = self.buffer.get_mut(written..).unwrap_or_default();
+            let ends = self.ends.get_mut(ended..).unwrap_or_default();
+            let (result, nin, nout, nend) = self.quoted.read_record(input, output, ends);
+            input = input.get(nin..).unwrap_or_default();
+            read += nin;
+            written += nout;
+            ended += nend;
+            match result {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => {
+                    let len = self.buffer.len() * 2;
+                    self.buffer.resize(len, 0);
+                }
+                ReadRecordResult::OutputEndsFull => {
+                    let len = self.ends.len() * 2;
+                    self.ends.resize(len, 0);
+                }
+                ReadRecordResult::Record | ReadRecordResult::End => break,
+            }
+        }
+        self.ends.truncate(ended);
+        read
+    }
+}
+
+impl Export for Records<'_> {
+    type Row<'r>
+        = Record<'r>
+    where
+        Self: 'r;
+
+    /// The next record and its line; `None` at the end of the text.
+    /// [`Error::Csv`] for a record with another number of cells than the
+    /// first, or a cell that is not UTF-8.
+    fn next(&mut self) -> Option<Result<(Record<'_>, u64), Error>> {
+        // Blank lines hold no record.
+        loop {
+            match self.data.get(self.at) {
+                None => return None,
+                Some(b'\n') => self.at += 1,
+                Some(b'\r') => {
+                    self.at += 1;
+                    if self.data.get(self.at) == Some(&b'\n') {
+                        self.at += 1;
+                    }
+                }
+                Some(_) => break,
+            }
+            self.line += 1;
+        }
+        let line = self.line;
+        let rest = self.data.get(self.at..).unwrap_or_default();
+        self.cells.clear();
+        let stop = split_line(rest, self.delimiter, &mut self.cells);
+        let bytes = if rest.get(stop) == Some(&b'"') {
+            // A quote: the record is csv-core's to read.
+            self.cells.clear();
+            let read = self.read_quoted(rest);
+            self.line += line_ends(self.data, self.at, self.at + read);
+            self.at += read;
+            let mut start = 0;
+            for &end in &self.ends {
+                self.cells.push((start, end));
+                start = end;
+            }
+            self.buffer.get(..start).unwrap_or_default()
+        } else {
+            // Cells between delimiters, as they lie; the line's end is
+            // passed over with the blank lines.
+            self.at += stop;
+            rest.get(..stop).unwrap_or_default()
+        };
+        let problem = |message: String| Error::Csv {
+            line,
+            column: None,
+            problem: CsvProblem::Malformed { message },
+        };
+        let width = *self.width.get_or_insert(self.cells.len());
+        if self.cells.len() != width {
+            let len = self.cells.len();
+            return Some(Err(problem(format!(
+                "the row has {len} cells where the header has {width}"
+            ))));
+        }
+        let text = match core::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                let field = self
+                    .cells
+                    .iter()
+                    .position(|&(_, end)| end > err.valid_up_to())
+                    .unwrap_or_default();
+                return Some(Err(problem(format!(
+                    "field {} is not valid UTF-8; save the file as UTF-8",
+                    field + 1
+                ))));
+            }
+        };
+        Some(Ok((
+            Record {
+                text,
+                cells: &self.cells,
+            },
+            line,
+        )))
+    }
+
+    fn rewind(&mut self) {
+        self.at = 0;
+        self.line = 1;
+        self.width = None;
+    }
+}
+
+/// Rows of a CSV file are named by their lines.
+struct Lines;
+
+impl Places for Lines {
+    fn first(&self) -> u64 {
+        1
+    }
+
+    fn unnamed(&self, line: u64) -> String {
+        row_name(line)
+    }
+
+    fn error(
+        &self,
+        line: u64,
+        _: Option<usize>,
+        column: Option<String>,
+        problem: CsvProblem,
+    ) -> Error {
+        Error::Csv {
+            line,
+            column,
+            problem,
+        }
+    }
+
+    fn place(&self, line: u64, _: Option<usize>, column: Option<String>) -> Place {
+        Place::Line { line, column }
     }
 }
 
@@ -201,95 +386,19 @@ impl Partnership {
     ) -> Result<Assessment, Error> {
         let data = csv.as_ref();
         let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-        let mut lines = Lines::new(data);
-        let mut reader = ::csv::ReaderBuilder::new()
-            .delimiter(delimiter(data))
-            .has_headers(false)
-            .from_reader(data);
-        // The first rows, enough for any layout's header.
-        let mut first = Vec::new();
-        for record in reader.records().take(3) {
-            let record = record.map_err(|e| malformed(&e, &mut lines))?;
-            let line = lines.of(record.position().map_or(0, ::csv::Position::byte));
-            first.push((record, line));
-        }
-        let texts: Vec<Vec<String>> = first.iter().map(|(record, _)| record.texts()).collect();
-        let layout = Layout::of(&texts);
-        let header_rows = layout.header_rows().min(first.len());
-        let header_lines: Vec<u64> = first.iter().map(|(_, line)| *line).collect();
-        let columns = Columns::read(
-            layout,
-            texts.get(..header_rows).unwrap_or_default(),
-            options,
-            self.agencies(),
-        )
-        .map_err(|problem| header_error(problem, &header_lines))?;
-        let rows = Rows {
-            columns: &columns,
-            agencies: self.agencies(),
-            scale: options.words(),
-        };
-        let label = |column: Option<usize>| column.map(|c| columns.label(c).to_owned());
-        let mut responses = Vec::new();
-        let mut at = Vec::new();
-        let mut read = |record: &::csv::StringRecord, line: u64| -> Result<(), Error> {
-            let response = rows.read(
-                record,
-                || format!("row-{line}"),
-                |column, problem| Error::Csv {
-                    line,
-                    column: label(column),
-                    problem,
-                },
-            )?;
-            if let Some(response) = response {
-                responses.push(response);
-                at.push(line);
-            }
-            Ok(())
-        };
-        for (record, line) in first.iter().skip(header_rows) {
-            read(record, *line)?;
-        }
-        let mut record = ::csv::StringRecord::new();
-        loop {
-            match reader.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(err) => return Err(malformed(&err, &mut lines)),
-            }
-            let line = lines.of(record.position().map_or(0, ::csv::Position::byte));
-            read(&record, line)?;
-        }
-        // The rules every response obeys, with the line and column of each.
-        let place = |index: usize, field: ResponseField| Place::Line {
-            line: at.get(index).copied().unwrap_or_default(),
-            column: label(match field {
-                ResponseField::Whole | ResponseField::Partners | ResponseField::Trust => None,
-                ResponseField::Respondent => columns.of(Column::Respondent),
-                ResponseField::Agency => columns.of(Column::Agency),
-            }),
-        };
-        self.with_responses_at(responses, place)
-    }
-}
-
-/// The error for a problem with the header, on the line of its header row.
-fn header_error(problem: HeaderProblem, lines: &[u64]) -> Error {
-    match problem.problem {
-        Ok(csv) => Error::Csv {
-            line: lines.get(problem.row).copied().unwrap_or(1),
-            column: problem.label,
-            problem: csv,
-        },
-        Err(error) => *error,
+        read_export(self, Records::new(data, delimiter(data)), &Lines, options)
     }
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
+#[allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 mod tests {
-    use super::{Lines, delimiter};
+    use super::{Record, Records, delimiter, line_ends};
+    use crate::input::survey::Export as _;
 
     #[test]
     fn the_delimiter_of_the_header_line() {
@@ -324,25 +433,144 @@ mod tests {
         }
     }
 
-    #[test]
-    fn lines_as_an_editor_numbers_them() {
-        let data = b"a,b\r\nc,\"d\r\ne\"\r\n\r\nf,g\rh,i\nj,k";
-        let mut lines = Lines::new(data);
-        let starts = [0, 5, 17, 21, 25];
-        let expected = [1, 2, 5, 6, 7];
-        for (start, line) in starts.iter().zip(expected) {
-            assert_eq!(lines.of(*start), line, "offset {start}");
+    /// The records of `data` and their lines, or the error that stops them.
+    fn records(data: &[u8], delimiter: u8) -> Result<Vec<(Vec<String>, u64)>, String> {
+        let mut records = Records::new(data, delimiter);
+        let mut all = Vec::new();
+        while let Some(record) = records.next() {
+            let (record, line) = record.map_err(|e| e.to_string())?;
+            all.push((record.texts_as_read(), line));
         }
-        // The reader may give the offset of the line end before a record.
-        let mut lines = Lines::new(data);
-        assert_eq!(lines.of(3), 2);
-        assert_eq!(lines.of(4), 2);
-        assert_eq!(lines.of(5), 2);
-        assert_eq!(lines.of(u64::MAX), 7);
-        // An offset before one already asked for does not count back.
-        let mut lines = Lines::new(data);
-        assert_eq!(lines.of(25), 7);
-        assert_eq!(lines.of(0), 7);
-        assert_eq!(lines.of(25), 7);
+        Ok(all)
+    }
+
+    impl Record<'_> {
+        /// The cells exactly as read, untrimmed.
+        fn texts_as_read(&self) -> Vec<String> {
+            self.cells
+                .iter()
+                .map(|&(start, end)| self.text.get(start..end).unwrap().to_owned())
+                .collect()
+        }
+    }
+
+    /// The same, read by the `csv` crate, each record's line counted from
+    /// its byte offset.
+    fn records_by_csv(data: &[u8], delimiter: u8) -> Result<Vec<(Vec<String>, u64)>, String> {
+        // The line of the record at `offset`: one more than the lines that
+        // end before its first byte (the reader may give the offset of the
+        // end of the line before).
+        let line_at = |offset: u64| {
+            let mut start = usize::try_from(offset).unwrap().min(data.len());
+            while let Some(b'\r' | b'\n') = data.get(start) {
+                start += 1;
+            }
+            1 + line_ends(data, 0, start)
+        };
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .from_reader(data);
+        let mut all = Vec::new();
+        for record in reader.records() {
+            match record {
+                Ok(record) => {
+                    let line = line_at(record.position().unwrap().byte());
+                    all.push((record.iter().map(str::to_owned).collect(), line));
+                }
+                Err(err) => {
+                    let line = line_at(err.position().unwrap().byte());
+                    let message = match err.kind() {
+                        ::csv::ErrorKind::Utf8 { err, .. } => format!(
+                            "field {} is not valid UTF-8; save the file as UTF-8",
+                            err.field() + 1
+                        ),
+                        ::csv::ErrorKind::UnequalLengths {
+                            expected_len, len, ..
+                        } => format!("the row has {len} cells where the header has {expected_len}"),
+                        other => panic!("{other:?}"),
+                    };
+                    return Err(format!("line {line}: {message}"));
+                }
+            }
+        }
+        Ok(all)
+    }
+
+    #[test]
+    fn records_and_lines_as_an_editor_numbers_them() {
+        let data = b"a,b\r\nc,\"d\r\ne\"\r\n\r\nf,g\rh,i\nj,k";
+        let expected = [
+            (["a", "b"], 1),
+            (["c", "d\r\ne"], 2),
+            (["f", "g"], 5),
+            (["h", "i"], 6),
+            (["j", "k"], 7),
+        ];
+        let expected: Vec<(Vec<String>, u64)> = expected
+            .iter()
+            .map(|(cells, line)| (cells.iter().map(|c| (*c).to_owned()).collect(), *line))
+            .collect();
+        assert_eq!(records(data, b','), Ok(expected.clone()));
+        assert_eq!(records_by_csv(data, b','), Ok(expected));
+        // Quotes within a cell, a quoted cell ending the file, a record of
+        // another width, a cell that is not UTF-8.
+        let data = b"x,\"y \"\"z\"\" \"\"w\"\"\"\na\"b,\"c\nd";
+        let expected = Ok(vec![
+            (vec!["x".to_owned(), "y \"z\" \"w\"".to_owned()], 1),
+            (vec!["a\"b".to_owned(), "c\nd".to_owned()], 2),
+        ]);
+        assert_eq!(records(data, b','), expected);
+        assert_eq!(records_by_csv(data, b','), expected);
+        for data in [
+            &b"a,b\n\nc\n"[..],
+            b"a;b\r\n\"c\"\"\r\n\";d\r\ne;\xff\xfe\r\n",
+        ] {
+            let delimiter = if data.contains(&b';') { b';' } else { b',' };
+            assert_eq!(records(data, delimiter), records_by_csv(data, delimiter));
+            assert!(records(data, delimiter).is_err());
+        }
+        assert_eq!(
+            records(b"a,b\nc\n", b','),
+            Err("line 2: the row has 1 cells where the header has 2".to_owned())
+        );
+        assert_eq!(
+            records(b"a;b\r\n\r\n\"c\r\n\";d\xff\r\n", b';'),
+            Err("line 3: field 2 is not valid UTF-8; save the file as UTF-8".to_owned())
+        );
+    }
+
+    /// Texts of the pieces CSV is made of, quotes, line ends, delimiters
+    /// and bytes that are not UTF-8 among them.
+    fn csv_text() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            &b"a"[..],
+            b"bc",
+            b" ",
+            "\u{e9}".as_bytes(),
+            b",",
+            b";",
+            b"\t",
+            b"\"",
+            b"\"\"",
+            b"\r",
+            b"\n",
+            b"\r\n",
+            b"\xff",
+            b"\xc3",
+        ]);
+        prop::collection::vec(piece, 0..48).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn records_are_those_the_csv_crate_reads(
+            data in csv_text(),
+            delimiter in proptest::sample::select(vec![b',', b';', b'\t']),
+        ) {
+            proptest::prop_assert_eq!(records(&data, delimiter), records_by_csv(&data, delimiter));
+        }
     }
 }

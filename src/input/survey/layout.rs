@@ -132,6 +132,9 @@ pub(crate) enum Column {
 #[derive(Debug)]
 pub(crate) struct Columns {
     pub(crate) kinds: Vec<Column>,
+    /// The columns not skipped, with what each holds: those a row is read
+    /// from.
+    pub(crate) used: Vec<(usize, Column)>,
     /// The header text of each column (its question text where the layout
     /// has one), and the header row it is in, from 0.
     pub(crate) labels: Vec<(String, usize)>,
@@ -257,7 +260,21 @@ impl Columns {
                 });
             }
         }
-        Ok(Columns { kinds, labels })
+        Ok(Columns::new(kinds, labels))
+    }
+
+    fn new(kinds: Vec<Column>, labels: Vec<(String, usize)>) -> Columns {
+        let used = kinds
+            .iter()
+            .enumerate()
+            .filter(|(_, kind)| **kind != Column::Skipped)
+            .map(|(column, kind)| (column, *kind))
+            .collect();
+        Columns {
+            kinds,
+            used,
+            labels,
+        }
     }
 
     /// The position of the column holding `kind`, if any.

@@ -17,11 +17,13 @@ pub(crate) mod template;
 use crate::Role;
 use std::borrow::Cow;
 
-use crate::input::survey::layout::{Column, Columns};
+use crate::error::Place;
+use crate::input::assessment::ResponseField;
+use crate::input::survey::layout::{Column, Columns, Layout};
 use crate::input::survey::scale::{Scale, number_rating, text_rating};
 use crate::{
-    Agency, Concept, CsvProblem, Error, Facilitator, Obstacle, PartnerLevel, Rated, Ratings,
-    Response, Trust,
+    Agency, Assessment, Concept, CsvProblem, Error, Facilitator, Obstacle, PartnerLevel,
+    Partnership, Rated, Ratings, Response, Trust,
 };
 
 crate::foundation::id::id_enum! {
@@ -151,6 +153,7 @@ impl CsvOptions {
 /// `text` without surrounding spaces. Text that starts and ends with a
 /// plain ASCII character, the usual case, is returned as it is without
 /// looking further.
+#[inline]
 pub(crate) fn trim(text: &str) -> &str {
     let plain = |byte: Option<&u8>| byte.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace());
     let bytes = text.as_bytes();
@@ -188,6 +191,10 @@ fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
 
 /// One cell as read.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    not(feature = "xlsx"),
+    allow(dead_code, reason = "numbers and other values come from spreadsheets")
+)]
 pub(crate) enum Cell<'a> {
     /// No value.
     Empty,
@@ -239,6 +246,175 @@ pub(crate) trait Row {
     }
 }
 
+impl<R: Row + ?Sized> Row for &R {
+    fn cell(&self, column: usize) -> Cell<'_> {
+        (**self).cell(column)
+    }
+
+    fn width(&self) -> usize {
+        (**self).width()
+    }
+
+    fn is_blank(&self) -> bool {
+        (**self).is_blank()
+    }
+}
+
+/// An export's rows, one at a time, each with where it is: a CSV file's
+/// records with their lines, or a sheet's rows. Every export is read into
+/// responses by [`read_export`], the same way, with its [`Places`].
+pub(crate) trait Export {
+    /// A row as the export holds it.
+    type Row<'r>: Row
+    where
+        Self: 'r;
+
+    /// The next row and where it is (a line, or a row of the sheet from
+    /// 0); `None` after the last.
+    ///
+    /// # Errors
+    ///
+    /// A row the export cannot give (a CSV record of the wrong width, text
+    /// that is not UTF-8).
+    fn next(&mut self) -> Option<Result<(Self::Row<'_>, u64), Error>>;
+
+    /// Goes back to the first row.
+    fn rewind(&mut self);
+}
+
+/// How the rows of an export are named in what is read from them: by line
+/// in a CSV file, by cell in a sheet.
+pub(crate) trait Places {
+    /// Where the first row is.
+    fn first(&self) -> u64;
+
+    /// The respondent of the row at `at` when no column names one:
+    /// `row-N`, N the row as the user sees it numbered.
+    fn unnamed(&self, at: u64) -> String;
+
+    /// The error for `problem` in `column` (whose header is `label`) of the
+    /// row at `at`.
+    fn error(
+        &self,
+        at: u64,
+        column: Option<usize>,
+        label: Option<String>,
+        problem: CsvProblem,
+    ) -> Error;
+
+    /// The place of `column` (whose header is `label`) of the row at `at`,
+    /// for the errors of the rules every response obeys.
+    fn place(&self, at: u64, column: Option<usize>, label: Option<String>) -> Place;
+}
+
+/// The respondent of row `n` of an export with no respondent column:
+/// `row-N`. (Written digit by digit: this is per row, and cheaper
+/// than formatting.)
+pub(crate) fn row_name(n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut rest = n;
+    let mut first = digits.len();
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + u8::try_from(rest % 10).unwrap_or_default();
+        rest /= 10;
+        first -= 1;
+        if rest == 0 {
+            break;
+        }
+    }
+    let digits = digits.get(first..).unwrap_or_default();
+    let mut name = String::with_capacity(4 + digits.len());
+    name.push_str("row-");
+    name.extend(digits.iter().map(|&digit| char::from(digit)));
+    name
+}
+
+/// The assessment of `partnership` with the responses of `export`: the
+/// layout and columns found from its first rows, then a response from each
+/// row that is not blank, checked by the rules every response obeys.
+pub(crate) fn read_export(
+    partnership: Partnership,
+    mut export: impl Export,
+    places: &impl Places,
+    options: &CsvOptions,
+) -> Result<Assessment, Error> {
+    // The first rows, enough for any layout's header.
+    let mut texts = Vec::new();
+    let mut header_at = Vec::new();
+    while texts.len() < 3
+        && let Some(row) = export.next()
+    {
+        let (row, at) = row?;
+        texts.push(row.texts());
+        header_at.push(at);
+    }
+    let layout = Layout::of(&texts);
+    let header_rows = layout.header_rows().min(texts.len());
+    let columns = Columns::read(
+        layout,
+        texts.get(..header_rows).unwrap_or_default(),
+        options,
+        partnership.agencies(),
+    )
+    .map_err(|problem| match problem.problem {
+        Ok(csv) => places.error(
+            header_at
+                .get(problem.row)
+                .copied()
+                .unwrap_or_else(|| places.first()),
+            problem.column,
+            problem.label,
+            csv,
+        ),
+        Err(error) => *error,
+    })?;
+    let rows = Rows {
+        columns: &columns,
+        agencies: partnership.agencies(),
+        scale: options.words(),
+    };
+    let label = |column: Option<usize>| column.map(|c| columns.label(c).to_owned());
+    let mut responses = Vec::new();
+    let mut read_at = Vec::new();
+    export.rewind();
+    let mut skip = header_rows;
+    loop {
+        let (row, at) = match export.next() {
+            None => break,
+            Some(row) => row?,
+        };
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let response = rows.read(
+            &row,
+            || places.unnamed(at),
+            |column, problem| places.error(at, column, label(column), problem),
+        )?;
+        if let Some(response) = response {
+            responses.push(response);
+            read_at.push(at);
+        }
+    }
+    let place = |index: usize, field: ResponseField| {
+        let column = match field {
+            ResponseField::Whole | ResponseField::Partners | ResponseField::Trust => None,
+            ResponseField::Respondent => columns.of(Column::Respondent),
+            ResponseField::Agency => columns.of(Column::Agency),
+        };
+        places.place(
+            read_at
+                .get(index)
+                .copied()
+                .unwrap_or_else(|| places.first()),
+            column,
+            label(column),
+        )
+    };
+    partnership.with_responses_at(responses, place)
+}
+
 /// The roles as survey answers usually name them, compared first as they
 /// are (folding case costs more); their ids are compared the same way.
 const ROLE_NAMES: [(Role, &str); 3] = [
@@ -285,9 +461,9 @@ impl Rows<'_> {
         let mut partners = Vec::new();
         let mut trust = Vec::new();
         let mut perceived_level = None;
-        for (column, kind) in self.columns.kinds.iter().enumerate() {
+        for &(column, kind) in &self.columns.used {
             let cell = row.cell(column);
-            match *kind {
+            match kind {
                 Column::Skipped => {}
                 Column::Respondent => respondent = Some(cell.text().into_owned()),
                 Column::Agency => agency = self.agency(&cell.text()),
@@ -342,17 +518,19 @@ impl Rows<'_> {
             let id = &self.agencies.get(b)?.id;
             (*id != agency).then(|| id.clone())
         };
-        let mut response = Response::new(respondent, agency.clone(), role);
-        response.facilitators = facilitators;
-        response.obstacles = obstacles;
-        response.partners = partners
+        let partners = partners
             .into_iter()
             .filter_map(|(b, level)| Some((other(b)?, level)))
             .collect();
-        response.trust = trust
+        let trust = trust
             .into_iter()
             .filter_map(|(b, answer)| Some((other(b)?, answer)))
             .collect();
+        let mut response = Response::new(respondent, agency, role);
+        response.facilitators = facilitators;
+        response.obstacles = obstacles;
+        response.partners = partners;
+        response.trust = trust;
         response.perceived_level = perceived_level;
         Ok(Some(response))
     }
@@ -490,7 +668,14 @@ pub fn csv_header() -> Vec<&'static str> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 mod tests {
-    use super::{csv_header, same, trim};
+    use super::{csv_header, row_name, same, trim};
+
+    #[test]
+    fn rows_without_a_respondent_are_named_by_number() {
+        for n in [0, 1, 9, 10, 99, 100, 1_234_567, u64::MAX] {
+            assert_eq!(row_name(n), format!("row-{n}"));
+        }
+    }
 
     #[test]
     fn texts_compare_folded() {

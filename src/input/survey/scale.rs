@@ -110,11 +110,21 @@ const NOT_RATED: [&str; 4] = ["N/A", "Not applicable", "Don't know", "Don\u{2019
 /// not rated (an empty cell, `N/A`, `Not applicable`, `Don't know`), `Err`
 /// for text that is no rating.
 pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<Rating>, ()> {
+    // The label as the questionnaire writes it, the usual case, before
+    // anything that folds case or trims.
+    // (Lengths and first bytes are compared before calling on `memcmp`,
+    // which costs more than the comparison for such short texts.)
+    let first = cell.as_bytes().first();
+    if let Some(value) = T::LABELS.iter().position(|label| {
+        label.len() == cell.len() && label.as_bytes().first() == first && *label == cell
+    }) {
+        return Ok(Rating::new(u8::try_from(value + 1).unwrap_or(0)));
+    }
     let cell = trim(cell);
     if cell.is_empty() {
         return Ok(None);
     }
-    let digits = cell.len() - cell.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = cell.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
         let (number, rest) = cell.split_at(digits);
         // A whole number, or a label led by its number.
@@ -128,11 +138,6 @@ pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<
         } else {
             Err(())
         };
-    }
-    // The label as the questionnaire writes it, the usual case, before
-    // anything that folds case.
-    if let Some(value) = T::LABELS.iter().position(|label| *label == cell) {
-        return Ok(Rating::new(u8::try_from(value + 1).unwrap_or(0)));
     }
     if NOT_RATED.iter().any(|word| same(word, cell)) {
         return Ok(None);

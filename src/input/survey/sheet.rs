@@ -6,10 +6,8 @@ use std::io::Cursor;
 use calamine::{Data, Reader as _};
 
 use crate::error::Place;
-use crate::input::assessment::ResponseField;
-use crate::input::survey::layout::{Column, Columns, Layout};
-use crate::input::survey::{Cell, CsvOptions, Row, Rows};
-use crate::{Assessment, Error, Partnership};
+use crate::input::survey::{Cell, CsvOptions, Export, Places, Row, read_export, row_name};
+use crate::{Assessment, CsvProblem, Error, Partnership};
 
 /// Whether `bytes` look like a spreadsheet rather than text: a zip archive
 /// (`.xlsx`, `.ods`) or a compound document (`.xls`), by their first bytes.
@@ -113,69 +111,95 @@ impl Partnership {
                 message: e.to_string(),
             })?;
         let (top, left) = range.start().unwrap_or((0, 0));
-        let at = |row: usize, column: usize| {
-            cell_name(
-                left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX)),
-                top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX)),
-            )
-        };
-        let mut all = range.rows();
-        let first: Vec<&[Data]> = all.by_ref().take(3).collect();
-        let texts: Vec<Vec<String>> = first.iter().map(|row| row.texts()).collect();
-        let layout = Layout::of(&texts);
-        let header_rows = layout.header_rows().min(first.len());
-        let columns = Columns::read(
-            layout,
-            texts.get(..header_rows).unwrap_or_default(),
-            options,
-            self.agencies(),
-        )
-        .map_err(|problem| match problem.problem {
-            Ok(csv) => Error::Sheet {
-                sheet: sheet.clone(),
-                cell: at(problem.row, problem.column.unwrap_or(0)),
-                column: problem.label,
-                problem: csv,
-            },
-            Err(error) => *error,
-        })?;
-        let rows = Rows {
-            columns: &columns,
-            agencies: self.agencies(),
-            scale: options.words(),
-        };
-        let mut responses = Vec::new();
-        let mut read_at = Vec::new();
-        for (index, row) in first.into_iter().skip(header_rows).chain(all).enumerate() {
-            let index = index + header_rows;
-            let response = rows.read(
-                row,
-                || format!("row-{}", u64::from(top) + index as u64 + 1),
-                |column, problem| Error::Sheet {
-                    sheet: sheet.clone(),
-                    cell: at(index, column.unwrap_or(0)),
-                    column: column.map(|c| columns.label(c).to_owned()),
-                    problem,
-                },
-            )?;
-            if let Some(response) = response {
-                responses.push(response);
-                read_at.push(index);
-            }
+        let cells = Cells { sheet, top, left };
+        read_export(self, SheetRows::new(&range), &cells, options)
+    }
+}
+
+/// The rows of a sheet, by their index from 0.
+struct SheetRows<'a> {
+    range: &'a calamine::Range<Data>,
+    rows: calamine::Rows<'a, Data>,
+    next: u64,
+}
+
+impl<'a> SheetRows<'a> {
+    fn new(range: &'a calamine::Range<Data>) -> Self {
+        SheetRows {
+            range,
+            rows: range.rows(),
+            next: 0,
         }
-        let place = |index: usize, field: ResponseField| Place::Cell {
-            sheet: sheet.clone(),
-            cell: at(
-                read_at.get(index).copied().unwrap_or_default(),
-                match field {
-                    ResponseField::Whole | ResponseField::Partners | ResponseField::Trust => None,
-                    ResponseField::Respondent => columns.of(Column::Respondent),
-                    ResponseField::Agency => columns.of(Column::Agency),
-                }
-                .unwrap_or(0),
-            ),
-        };
-        self.with_responses_at(responses, place)
+    }
+}
+
+impl Export for SheetRows<'_> {
+    type Row<'r>
+        = &'r [Data]
+    where
+        Self: 'r;
+
+    fn next(&mut self) -> Option<Result<(&[Data], u64), Error>> {
+        let row = self.rows.next()?;
+        let at = self.next;
+        self.next += 1;
+        Some(Ok((row, at)))
+    }
+
+    fn rewind(&mut self) {
+        *self = SheetRows::new(self.range);
+    }
+}
+
+/// Rows of a sheet are named by their cells: the sheet's name, and where
+/// its table starts.
+struct Cells {
+    sheet: String,
+    top: u32,
+    left: u32,
+}
+
+impl Cells {
+    /// The name of `column` of the row at `row` of the table.
+    fn at(&self, row: u64, column: Option<usize>) -> String {
+        let column = u32::try_from(column.unwrap_or(0)).unwrap_or(u32::MAX);
+        let row = u32::try_from(row).unwrap_or(u32::MAX);
+        cell_name(
+            self.left.saturating_add(column),
+            self.top.saturating_add(row),
+        )
+    }
+}
+
+impl Places for Cells {
+    fn first(&self) -> u64 {
+        0
+    }
+
+    fn unnamed(&self, row: u64) -> String {
+        row_name(u64::from(self.top) + row + 1)
+    }
+
+    fn error(
+        &self,
+        row: u64,
+        column: Option<usize>,
+        label: Option<String>,
+        problem: CsvProblem,
+    ) -> Error {
+        Error::Sheet {
+            sheet: self.sheet.clone(),
+            cell: self.at(row, column),
+            column: label,
+            problem,
+        }
+    }
+
+    fn place(&self, row: u64, column: Option<usize>, _: Option<String>) -> Place {
+        Place::Cell {
+            sheet: self.sheet.clone(),
+            cell: self.at(row, column),
+        }
     }
 }
 
