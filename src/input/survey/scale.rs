@@ -124,6 +124,13 @@ pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<
     if cell.is_empty() {
         return Ok(None);
     }
+    // A label led by a one-digit number, the usual case, with no parse.
+    if let [digit @ b'1'..=b'5', rest @ ..] = cell.as_bytes()
+        && !rest.first().is_some_and(u8::is_ascii_digit)
+        && (rest.is_empty() || label_after_number(cell.get(1..).unwrap_or_default()))
+    {
+        return Ok(Rating::new(digit - b'0'));
+    }
     let digits = cell.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
         let (number, rest) = cell.split_at(digits);
@@ -157,7 +164,12 @@ pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<
 /// `4 (Mostly present)`) rather than a number of another form (`4.5`,
 /// `45`, `4e0`).
 fn label_after_number(rest: &str) -> bool {
-    let rest = rest.trim_start();
+    // Spaces are ASCII as a rule; other white space is trimmed as Unicode
+    // says.
+    let rest = match rest.trim_ascii_start() {
+        ascii if ascii.starts_with(|c: char| !c.is_ascii()) => ascii.trim_start(),
+        ascii => ascii,
+    };
     let mut chars = rest.chars();
     match chars.next() {
         Some('-' | '\u{2013}' | '\u{2014}' | '(' | ':') => true,
@@ -219,6 +231,14 @@ mod tests {
             ("4: Mostly present", rating(4)),
             ("6 - Beyond", Err(())),
             ("4 Mostly present", Err(())),
+            ("4\u{a0}- Mostly present", rating(4)),
+            ("4 \u{a0}(Mostly present)", rating(4)),
+            ("4\u{a0}Mostly present", Err(())),
+            ("1", rating(1)),
+            ("1.", rating(1)),
+            ("1.5", Err(())),
+            ("5 - Fully present", rating(5)),
+            ("0 - Nothing", Err(())),
             ("Mostly present", rating(4)),
             ("mostly PRESENT", rating(4)),
             ("Not present at all", rating(1)),
