@@ -287,7 +287,7 @@ impl Rubric {
                     mean,
                     band: r.band,
                 };
-                Some((obstacle, Value::mean(&exact, r.item, 1)?))
+                Some((obstacle, Value::mean(&exact, r.item)?))
             })
             .collect();
         // Stable: exactly equal means keep catalogue order.
@@ -373,8 +373,10 @@ fn rank(
     let facilitator_baseline = Value::constant(number(baseline, weights.facilitator_baseline));
     let obstacle_baseline = Value::constant(number(obstacle, weights.obstacle_baseline)).neg();
     let facilitator_weight = |f: Facilitator| {
-        Value::mean(means, f, -1)
-            .map_or_else(|| unknown_weight.clone(), |m| facilitator_baseline.add(&m))
+        Value::mean(means, f).map_or_else(
+            || unknown_weight.clone(),
+            |m| facilitator_baseline.add(&m.neg()),
+        )
     };
 
     let mut ranked: Vec<(Recommendation, Value)> = PracticeTip::iter()

@@ -291,14 +291,15 @@ impl Value {
         }
     }
 
-    /// The mean of `item`, `times` times; `None` without ratings.
-    pub(crate) fn mean<T: Rated>(means: &Means<'_>, item: T, times: i32) -> Option<Value> {
+    /// The mean of `item`; `None` without ratings. (Its negation, or a sum
+    /// with it counted twice, are [`neg`](Value::neg) and
+    /// [`add`](Value::add).)
+    pub(crate) fn mean<T: Rated>(means: &Means<'_>, item: T) -> Option<Value> {
         let approx = means.of(item).approx()?;
         let mut counts = Counts::default();
         if let Some(slot) = T::of_mut(&mut counts).get_mut(item.index()) {
-            *slot = times;
+            *slot = 1;
         }
-        let approx = if times < 0 { approx.neg() } else { approx };
         Some(Value {
             constant: Exact::ZERO,
             counts,
@@ -563,13 +564,16 @@ mod tests {
             let mut means = Means::new(&tallies);
             means.set(F, mean.clone());
             assert!(equals(&means.exact(F).unwrap(), &want), "{sums:?}");
-            assert_eq!(Value::mean(&means, F, 1).unwrap().to_f64(&means), nearest);
-            assert_eq!(Value::mean(&means, F, -1).unwrap().to_f64(&means), -nearest);
+            assert_eq!(Value::mean(&means, F).unwrap().to_f64(&means), nearest);
+            assert_eq!(
+                Value::mean(&means, F).unwrap().neg().to_f64(&means),
+                -nearest
+            );
             // No other item is rated.
             assert!(matches!(Mean::of(&tallies, G), (Mean::None, 0)));
             assert!(matches!(Mean::of(&tallies, O), (Mean::None, 0)));
             assert!(means.exact(G).is_none());
-            assert!(Value::mean(&means, G, 1).is_none());
+            assert!(Value::mean(&means, G).is_none());
         }
     }
 
@@ -781,9 +785,18 @@ mod tests {
         let tallies = three_items();
         let means = means_of(&tallies);
         assert!(matches!(means.of(F), Mean::Wide(_)));
-        let f = |times| Value::mean(&means, F, times).unwrap();
-        let g = |times| Value::mean(&means, G, times).unwrap();
-        let o = |times| Value::mean(&means, O, times).unwrap();
+        let f = |times: i32| {
+            let mean = Value::mean(&means, F).unwrap();
+            if times < 0 { mean.neg() } else { mean }
+        };
+        let g = |times: i32| {
+            let mean = Value::mean(&means, G).unwrap();
+            if times < 0 { mean.neg() } else { mean }
+        };
+        let o = |times: i32| {
+            let mean = Value::mean(&means, O).unwrap();
+            if times < 0 { mean.neg() } else { mean }
+        };
         let sign = |v: &Value| v.signum(&means);
         // A mean less the constant it equals, either way round.
         assert_eq!(sign(&constant(3, 1).add(&f(-1))), Ordering::Equal);
@@ -837,9 +850,9 @@ mod tests {
     fn values_compare_and_round_as_their_exact_values() {
         let tallies = three_items();
         let means = means_of(&tallies);
-        let f = Value::mean(&means, F, 1).unwrap();
-        let g = Value::mean(&means, G, 1).unwrap();
-        let o = Value::mean(&means, O, 1).unwrap();
+        let f = Value::mean(&means, F).unwrap();
+        let g = Value::mean(&means, G).unwrap();
+        let o = Value::mean(&means, O).unwrap();
         assert_eq!(f.cmp(&g, &means), Ordering::Less);
         assert_eq!(g.cmp(&f, &means), Ordering::Greater);
         assert_eq!(f.cmp(&constant(3, 1), &means), Ordering::Equal);
@@ -881,7 +894,7 @@ mod tests {
         let exact = means.exact(F).unwrap();
         assert!(exact.as_fraction().is_none(), "{exact:?}");
         assert!(equals(&exact, &q(3, 1)));
-        let f = Value::mean(&means, F, 1).unwrap();
+        let f = Value::mean(&means, F).unwrap();
         assert_eq!(f.cmp(&constant(3, 1), &means), Ordering::Equal);
         assert_eq!(f.add(&f).cmp(&constant(6, 1), &means), Ordering::Equal);
         assert_eq!(f.to_f64(&means), 3.0);
