@@ -394,6 +394,7 @@ impl Partnership {
 #[allow(
     clippy::unwrap_used,
     clippy::panic,
+    clippy::indexing_slicing,
     reason = "a test fails by panicking"
 )]
 mod tests {
@@ -537,6 +538,35 @@ mod tests {
         assert_eq!(
             records(b"a;b\r\n\r\n\"c\r\n\";d\xff\r\n", b';'),
             Err("line 3: field 2 is not valid UTF-8; save the file as UTF-8".to_owned())
+        );
+    }
+
+    #[test]
+    fn long_quoted_records_and_many_cells_read_whole() {
+        // Quoted records longer than the parser's first buffer, with more
+        // cells than its first list of ends, among plain ones.
+        let long = format!("\"{}\"\"x\"\"\r\n{}\"", "a,b;".repeat(300), "z".repeat(700));
+        let header: Vec<String> = (0..40).map(|i| format!("c{i}")).collect();
+        let quoted: Vec<String> = (0..40).map(|i| format!("\"{i},\"")).collect();
+        let mut plain: Vec<String> = (0..40).map(|i| i.to_string()).collect();
+        plain[7].clone_from(&long);
+        let data = [
+            header.join(","),
+            quoted.join(","),
+            plain.join(","),
+            quoted.join(","),
+        ]
+        .join("\r\n")
+        .into_bytes();
+        let read = records(&data, b',').unwrap();
+        assert_eq!(read, records_by_csv(&data, b',').unwrap());
+        assert_eq!(read.len(), 4);
+        assert!(read.iter().all(|(cells, _)| cells.len() == 40));
+        assert_eq!(read[1].0[39], "39,");
+        assert_eq!(read[2].0[7].len(), 1200 + 3 + 2 + 700);
+        assert_eq!(
+            read.iter().map(|(_, line)| *line).collect::<Vec<_>>(),
+            [1, 2, 3, 5]
         );
     }
 
