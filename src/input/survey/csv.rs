@@ -36,9 +36,10 @@ fn delimiter(data: &[u8]) -> u8 {
 /// A record whose first line holds no quote, the usual case, is split at
 /// its delimiters where it lies; any other is read by `csv-core`, the CSV
 /// crate's own parser, as RFC 4180 says. Either way the cells are those the
-/// `csv` crate reads (a test checks the two against each other): blank
-/// lines are skipped, and every record must have as many cells as the
-/// first.
+/// `csv` crate reads (a property test checks the two against each other):
+/// a byte-order mark is skipped at the start only, blank lines are skipped,
+/// every record must have as many cells as the first, and each cell must be
+/// UTF-8.
 struct Records<'a> {
     data: &'a [u8],
     delimiter: u8,
@@ -129,11 +130,13 @@ fn split_line(text: &[u8], delimiter: u8, cells: &mut Vec<(usize, usize)>) -> us
 }
 
 impl<'a> Records<'a> {
+    /// The records of `data`, after a byte-order mark if it starts with
+    /// one.
     fn new(data: &'a [u8], delimiter: u8) -> Self {
         Records {
             data,
             delimiter,
-            at: 0,
+            at: Records::start(data),
             line: 1,
             width: None,
             quoted: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
@@ -143,11 +146,24 @@ impl<'a> Records<'a> {
         }
     }
 
+    /// Where the first record starts: after a byte-order mark.
+    fn start(data: &[u8]) -> usize {
+        if data.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        }
+    }
+
     /// Reads one record from `input` with `csv-core` into `buffer` and
     /// `ends`; returns how many bytes it took.
     fn read_quoted(&mut self, mut input: &[u8]) -> usize {
         use csv_core::ReadRecordResult;
+        // As if it had read before: csv-core strips a byte-order mark only
+        // from the start of a file, which this is not (a blank line is
+        // skipped).
         self.quoted.reset();
+        let _ = self.quoted.read_record(b"\n", &mut [], &mut []);
         if self.buffer.len() < 256 {
             self.buffer.resize(256, 0);
         }
@@ -209,7 +225,8 @@ impl Export for Records<'_> {
         let rest = self.data.get(self.at..).unwrap_or_default();
         self.cells.clear();
         let stop = split_line(rest, self.delimiter, &mut self.cells);
-        let bytes = if rest.get(stop) == Some(&b'"') {
+        let quoted = rest.get(stop) == Some(&b'"');
+        let bytes = if quoted {
             // A quote: the record is csv-core's to read.
             self.cells.clear();
             let read = self.read_quoted(rest);
@@ -239,18 +256,36 @@ impl Export for Records<'_> {
                 "the row has {len} cells where the header has {width}"
             ))));
         }
-        let text = match core::str::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(err) => {
-                let field = self
-                    .cells
-                    .iter()
-                    .position(|&(_, end)| end > err.valid_up_to())
-                    .unwrap_or_default();
-                return Some(Err(problem(format!(
-                    "field {} is not valid UTF-8; save the file as UTF-8",
-                    field + 1
-                ))));
+        // Each cell must be UTF-8 on its own. A plain record's cells are
+        // apart by an ASCII delimiter, so its line is checked at once; a
+        // quoted record's cells lie side by side, where the end of one and
+        // the start of the next could make a character together.
+        let not_utf8 = |field: usize| {
+            Some(Err(problem(format!(
+                "field {} is not valid UTF-8; save the file as UTF-8",
+                field + 1
+            ))))
+        };
+        let bad_cell = quoted
+            .then(|| {
+                self.cells.iter().position(|&(start, end)| {
+                    bytes
+                        .get(start..end)
+                        .is_none_or(|cell| core::str::from_utf8(cell).is_err())
+                })
+            })
+            .flatten();
+        let text = match (bad_cell, core::str::from_utf8(bytes)) {
+            (Some(field), _) => return not_utf8(field),
+            (None, Ok(text)) => text,
+            (None, Err(err)) => {
+                let valid = err.valid_up_to();
+                return not_utf8(
+                    self.cells
+                        .iter()
+                        .position(|&(_, end)| end > valid)
+                        .unwrap_or_default(),
+                );
             }
         };
         Some(Ok((
@@ -263,7 +298,7 @@ impl Export for Records<'_> {
     }
 
     fn rewind(&mut self) {
-        self.at = 0;
+        self.at = Records::start(self.data);
         self.line = 1;
         self.width = None;
     }
@@ -308,7 +343,7 @@ impl Partnership {
     /// - The file is UTF-8, with or without a byte-order mark; its
     ///   delimiter (comma, semicolon or tab) is found from the header line;
     ///   cells are quoted as RFC 4180 says, and trimmed; lines end with
-    ///   `\n` or `\r\n`.
+    ///   `\n`, `\r\n` or a lone `\r`; blank lines are skipped.
     /// - The header is one row (the crate's template, Google Forms,
     ///   Microsoft Forms or any generic export), three (Qualtrics: export
     ///   tags, question text, import ids) or two (SurveyMonkey: questions,
@@ -463,6 +498,10 @@ mod tests {
         // end of the line before).
         let line_at = |offset: u64| {
             let mut start = usize::try_from(offset).unwrap().min(data.len());
+            // The first record's offset is 0, before a byte-order mark.
+            if start == 0 && data.starts_with(b"\xEF\xBB\xBF") {
+                start = 3;
+            }
             while let Some(b'\r' | b'\n') = data.get(start) {
                 start += 1;
             }
@@ -531,6 +570,25 @@ mod tests {
             assert_eq!(records(data, delimiter), records_by_csv(data, delimiter));
             assert!(records(data, delimiter).is_err());
         }
+        // Cells of a quoted record are each UTF-8 on its own; a byte-order
+        // mark is skipped at the start of the text only.
+        for data in [
+            &b"\xc3,\xac\""[..],
+            b"\"h1\",h2\n\"x\xc3\",\xa9y\n",
+            b"h1,h2\n\"a\xc3\",\xa9\xff\n",
+            b"a,b\n\xEF\xBB\xBF\"x\",y",
+            b"\xEF\xBB\xBF\xEF\xBB\xBFrespondent,agency\n\xEF\xBB\xBF\"x\",y\n",
+        ] {
+            assert_eq!(records(data, b','), records_by_csv(data, b','), "{data:?}");
+        }
+        assert_eq!(
+            records(b"h1,h2\n\"a\xc3\",\xa9\xff\n", b','),
+            Err("line 2: field 1 is not valid UTF-8; save the file as UTF-8".to_owned())
+        );
+        assert_eq!(
+            records(b"a,b\n\xEF\xBB\xBF\"x\",y", b',').unwrap()[1].0,
+            ["\u{feff}\"x\"", "y"]
+        );
         assert_eq!(
             records(b"a,b\nc\n", b','),
             Err("line 2: the row has 1 cells where the header has 2".to_owned())
@@ -589,6 +647,8 @@ mod tests {
             b"\r\n",
             b"\xff",
             b"\xc3",
+            b"\xa9",
+            "\u{feff}".as_bytes(),
         ]);
         prop::collection::vec(piece, 0..48).prop_map(|pieces| pieces.concat())
     }

@@ -164,10 +164,10 @@ pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<
 /// `4 (Mostly present)`) rather than a number of another form (`4.5`,
 /// `45`, `4e0`).
 fn label_after_number(rest: &str) -> bool {
-    // Spaces are ASCII as a rule; other white space is trimmed as Unicode
-    // says.
+    // Spaces are ASCII as a rule; any other white space (a vertical tab, a
+    // no-break space) is trimmed as Unicode says.
     let rest = match rest.trim_ascii_start() {
-        ascii if ascii.starts_with(|c: char| !c.is_ascii()) => ascii.trim_start(),
+        ascii if ascii.starts_with(char::is_whitespace) => ascii.trim_start(),
         ascii => ascii,
     };
     let mut chars = rest.chars();
@@ -232,6 +232,8 @@ mod tests {
             ("6 - Beyond", Err(())),
             ("4 Mostly present", Err(())),
             ("4\u{a0}- Mostly present", rating(4)),
+            ("4\u{b}- Mostly present", rating(4)),
+            ("4 \u{b}\u{2003}(Mostly present)", rating(4)),
             ("4 \u{a0}(Mostly present)", rating(4)),
             ("4\u{a0}Mostly present", Err(())),
             ("1", rating(1)),
