@@ -899,4 +899,57 @@ mod tests {
         assert_eq!(f.add(&f).cmp(&constant(6, 1), &means), Ordering::Equal);
         assert_eq!(f.to_f64(&means), 3.0);
     }
+
+    /// In debug builds every decision and rounding made within the bound
+    /// is checked against exact arithmetic: an approximation that lies
+    /// about its value is caught. (Each test gives one.)
+    #[cfg(debug_assertions)]
+    mod checked_in_debug_builds {
+        use super::*;
+
+        /// 1 within a tight bound, where the exact value is -1.
+        fn lying() -> Value {
+            Value {
+                constant: Exact::int(-1),
+                counts: Counts::default(),
+                approx: Approx::fraction(1, 1),
+            }
+        }
+
+        #[test]
+        #[should_panic(expected = "a decision within the bound disagrees")]
+        fn a_mean_against_a_threshold() {
+            let mean = Mean::Wide(Approx::fraction(5, 1));
+            let _ = mean.at_least(&Threshold::new(Exact::int(3)), || Some(Exact::int(1)));
+        }
+
+        #[test]
+        #[should_panic(expected = "a rounding within the bound disagrees")]
+        fn a_mean_rounded() {
+            let _ = Mean::Wide(Approx::fraction(5, 1)).to_f64(|| Some(Exact::int(1)));
+        }
+
+        #[test]
+        #[should_panic(expected = "a sign within the bound disagrees")]
+        fn the_sign_of_a_value() {
+            let _ = lying().signum(&Means::new(&[]));
+        }
+
+        #[test]
+        #[should_panic(expected = "a rounding within the bound disagrees")]
+        fn a_value_rounded() {
+            let _ = lying().to_f64(&Means::new(&[]));
+        }
+
+        #[test]
+        fn honest_approximations_pass() {
+            let honest = Value::constant(Exact::int(-1));
+            assert_eq!(honest.signum(&Means::new(&[])), Ordering::Less);
+            assert_eq!(honest.to_f64(&Means::new(&[])), -1.0);
+            let mean = Mean::Wide(Approx::fraction(5, 1));
+            let three = Threshold::new(Exact::int(3));
+            assert_eq!(mean.at_least(&three, || Some(Exact::int(5))), Some(true));
+            assert_eq!(mean.to_f64(|| Some(Exact::int(5))), Some(5.0));
+        }
+    }
 }
