@@ -55,7 +55,10 @@ impl Fraction {
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
         let mut num: i128 = 0;
         for byte in whole.bytes().chain(fraction.bytes()) {
-            let digit = i128::from(byte.checked_sub(b'0').filter(|d| *d < 10)?);
+            if !byte.is_ascii_digit() {
+                return None;
+            }
+            let digit = i128::from(byte - b'0');
             num = num.checked_mul(10)?.checked_add(digit)?;
         }
         let scale = u32::try_from(fraction.len()).ok()?;
@@ -994,6 +997,22 @@ mod tests {
                 assert_eq!(a.cmp_exact(s), va.cmp(&vs), "{a:?} against {s:?}");
                 assert_eq!(s.cmp_exact(a), vs.cmp(va), "{s:?} against {a:?}");
             }
+        }
+    }
+
+    #[test]
+    fn parts_up_to_2_to_the_53_are_exact_in_f64() {
+        let top = 1i128 << 53;
+        for (num, den, fits) in [
+            (top, 1, true),
+            (-top, top, true),
+            (1, top, true),
+            (top + 1, 1, false),
+            (-top - 1, 3, false),
+            (1, top + 1, false),
+            (0, 1, true),
+        ] {
+            assert_eq!(fits_f64(Fraction { num, den }), fits, "{num}/{den}");
         }
     }
 
