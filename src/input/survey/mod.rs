@@ -254,10 +254,6 @@ impl<R: Row + ?Sized> Row for &R {
     fn width(&self) -> usize {
         (**self).width()
     }
-
-    fn is_blank(&self) -> bool {
-        (**self).is_blank()
-    }
 }
 
 /// An export's rows, one at a time, each with where it is: a CSV file's
