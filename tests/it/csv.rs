@@ -483,6 +483,17 @@ fn spreadsheets_numbers_words_and_sheets() {
         (conflict(0), conflict(1), conflict(2), conflict(3)),
         (Some(2), Some(3), Some(5), None)
     );
+    // With its respondent column ignored, each response is named by its
+    // row as the spreadsheet numbers it (the table starts at B2).
+    let unnamed = hub()
+        .with_responses_from_spreadsheet(&data, &CsvOptions::new().ignore_column("respondent"))
+        .unwrap();
+    let names: Vec<&str> = unnamed
+        .responses()
+        .iter()
+        .map(|r| r.respondent.as_str())
+        .collect();
+    assert_eq!(names, ["row-3", "row-4", "row-5", "row-6"]);
     // The same sheets saved as OpenDocument (`.ods`) read the same.
     let ods = workbook("numbers.ods");
     assert!(interagency::is_spreadsheet(&ods));
@@ -597,4 +608,14 @@ fn spreadsheet_errors_name_the_sheet_and_cell() {
         .unwrap_err();
     assert!(matches!(err, Error::Spreadsheet { .. }), "{err}");
     assert!(!interagency::is_spreadsheet(b"respondent,agency\n"));
+}
+
+#[test]
+fn an_empty_export_is_refused_on_its_first_line() {
+    for data in ["", "\r\n\r\n"] {
+        let err = hub()
+            .with_responses_from_csv(data, &CsvOptions::new())
+            .unwrap_err();
+        assert!(matches!(err, Error::Csv { line: 1, .. }), "{data:?}: {err}");
+    }
 }
