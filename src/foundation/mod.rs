@@ -1,9 +1,10 @@
 //! Shared foundations every other part of the crate builds on: identifier
 //! enums and their traits, sets of identifiers, exact arithmetic, reading
-//! text, and calendar dates.
+//! text, escaping text for Markdown, and calendar dates.
 
 pub(crate) mod approx;
 pub(crate) mod date;
+pub(crate) mod escape;
 pub(crate) mod exact;
 pub(crate) mod id;
 pub(crate) mod keyed;

@@ -4,8 +4,8 @@
 
 use core::fmt::{self, Display, Formatter, Write as _};
 
+use crate::foundation::escape;
 use crate::render::Report;
-use crate::render::escape;
 use crate::render::view::{
     Emphasis, GapView, ItemTable, Line, NetworkChangeView, NetworkView, Plan, ProgressView, Span,
     Word,

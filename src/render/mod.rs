@@ -5,7 +5,6 @@
 //! sections, rows, words and sentences, built once from the report alone.
 //! Each format only writes that view; a new format is one more writer.
 
-pub(crate) mod escape;
 #[cfg(feature = "html")]
 pub(crate) mod html;
 pub(crate) mod markdown;

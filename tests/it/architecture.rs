@@ -24,6 +24,20 @@ const LAYERS: [&str; 7] = [
 /// The modules `lib.rs` declares inline to gather re-exports.
 const GATHERING: [&str; 4] = ["report", "catalogue", "set", "schema"];
 
+/// The Rust files in `folder` and the folders inside it.
+fn rust_files(folder: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
 fn rank(folder: &str) -> Option<usize> {
     LAYERS.iter().position(|&l| l == folder)
 }
@@ -182,14 +196,12 @@ fn imports_run_one_way() {
     let names = reexports(&std::fs::read_to_string(src.join("lib.rs")).unwrap());
     assert!(names.contains_key("Assessment") && names.contains_key("Source"));
     let mut wrong = Vec::new();
+    let mut scanned = Vec::new();
     for layer in LAYERS {
-        let mut files: Vec<_> = std::fs::read_dir(src.join(layer))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-            .collect();
+        let mut files = rust_files(&src.join(layer));
         files.sort();
         for file in files {
+            scanned.push(file.clone());
             let text = code(&std::fs::read_to_string(&file).unwrap());
             for path in paths(&text) {
                 match folder_of(&path, &names) {
@@ -207,6 +219,8 @@ fn imports_run_one_way() {
             }
         }
     }
+    // Files in folders inside a layer are read too.
+    assert!(scanned.iter().any(|f| f.ends_with("survey/template.rs")));
     assert!(
         wrong.is_empty(),
         "imports that run up the pipeline:\n{}",

@@ -262,5 +262,5 @@ fn network_questions(out: &mut String, partnership: &Partnership) {
 
 /// A partnership's text, as Markdown shows it literally.
 fn markdown_text(text: &str) -> std::borrow::Cow<'_, str> {
-    crate::render::escape::markdown(text)
+    crate::foundation::escape::markdown(text)
 }
