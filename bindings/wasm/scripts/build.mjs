@@ -23,28 +23,14 @@
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
 
-const here = dirname(dirname(fileURLToPath(import.meta.url)));
-const root = join(here, "..", "..");
+import { has, here, root, run } from "./commands.mjs";
+
 const pkg = join(here, "pkg");
 const dist = join(here, "dist");
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
 
-function run(command, args, env = {}) {
-  console.log(`$ ${command} ${args.join(" ")}`);
-  execFileSync(command, args, { stdio: "inherit", cwd: root, env: { ...process.env, ...env } });
-}
-
-function has(command) {
-  try {
-    execFileSync(command, ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // 1. The module: opt-level "s" with LTO and one codegen unit (the
 // profile's settings for this build only; the root Cargo.toml's release

@@ -35,11 +35,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { has, here, root, run } from "./commands.mjs";
 
-const here = dirname(dirname(fileURLToPath(import.meta.url)));
-const root = join(here, "..", "..");
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
 const cargo = process.env.CARGO ?? "cargo";
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -48,19 +47,6 @@ const RESPONDENTS = Number(process.env.RESPONDENTS ?? 10000);
 const AGENCIES = (process.env.AGENCIES ?? "30,50").split(",").filter((n) => n.trim() !== "").map(Number);
 const TARGET = 3;
 
-function run(command, args, env = {}) {
-  console.log(`$ ${command} ${args.join(" ")}`);
-  execFileSync(command, args, { stdio: "inherit", cwd: root, env: { ...process.env, ...env } });
-}
-
-function has(command) {
-  try {
-    execFileSync(command, ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(", ");
 const median = (xs) => {
