@@ -356,6 +356,33 @@ fn every_error_names_the_line_column_and_value() {
 }
 
 #[test]
+fn a_row_with_several_problems_names_its_first_column() {
+    // Ratings, roles and answers about partners are each read in a loop of
+    // their own: whichever kind the first bad cell is, it is the one named.
+    let header = "respondent,Conflict,role,Leadership,agency,Trust: hse,Good communication\n";
+    for (row, column) in [
+        ("r1,9,Director,9,cfa,7,9", "Conflict"),
+        ("r1,3,Director,9,cfa,7,9", "role"),
+        ("r1,3,manager,9,cfa,7,9", "Leadership"),
+        ("r1,3,manager,3,cfa,7,9", "Trust: hse"),
+        ("r1,3,manager,3,cfa,4,9", "Good communication"),
+        ("r1,,manager,3,cfa,,nine", "Good communication"),
+    ] {
+        let err = error(&format!("{header}{row}\n"));
+        assert!(
+            err.starts_with(&format!("line 2, column {column}:")),
+            "{row}: {err}"
+        );
+    }
+    assert_eq!(
+        read(&format!("{header}r1,3,manager,3,cfa,4,5\n"))
+            .responses()
+            .len(),
+        1
+    );
+}
+
+#[test]
 fn lines_count_as_an_editor_counts_them() {
     // A quoted cell over three lines, then a bad rating: line 6, whatever
     // ends the lines (LF, CRLF, or CR as old Mac files have). The quoted

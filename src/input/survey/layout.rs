@@ -132,9 +132,12 @@ pub(crate) enum Column {
 #[derive(Debug)]
 pub(crate) struct Columns {
     pub(crate) kinds: Vec<Column>,
-    /// The columns not skipped, with what each holds: those a row is read
-    /// from.
-    pub(crate) used: Vec<(usize, Column)>,
+    /// The columns a row is read from, by kind, each in order: the
+    /// facilitators' and obstacles' ratings with their items, and the
+    /// others (respondent, agency, role, partners) with what each holds.
+    pub(crate) facilitators: Vec<(usize, Facilitator)>,
+    pub(crate) obstacles: Vec<(usize, Obstacle)>,
+    pub(crate) others: Vec<(usize, Column)>,
     /// The header text of each column (its question text where the layout
     /// has one), and the header row it is in, from 0.
     pub(crate) labels: Vec<(String, usize)>,
@@ -264,15 +267,20 @@ impl Columns {
     }
 
     fn new(kinds: Vec<Column>, labels: Vec<(String, usize)>) -> Columns {
-        let used = kinds
-            .iter()
-            .enumerate()
-            .filter(|(_, kind)| **kind != Column::Skipped)
-            .map(|(column, kind)| (column, *kind))
-            .collect();
+        let (mut facilitators, mut obstacles, mut others) = (Vec::new(), Vec::new(), Vec::new());
+        for (column, kind) in kinds.iter().enumerate() {
+            match *kind {
+                Column::Facilitator(item) => facilitators.push((column, item)),
+                Column::Obstacle(item) => obstacles.push((column, item)),
+                Column::Skipped => {}
+                other => others.push((column, other)),
+            }
+        }
         Columns {
             kinds,
-            used,
+            facilitators,
+            obstacles,
+            others,
             labels,
         }
     }

@@ -16,6 +16,7 @@ pub(crate) mod template;
 
 use crate::Role;
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use crate::error::Place;
 use crate::input::assessment::ResponseField;
@@ -437,6 +438,23 @@ impl Rows<'_> {
             .map_or_else(|| cell.to_owned(), |a| a.id.clone())
     }
 
+    /// Answers about other agencies (by position) keyed by their ids. A
+    /// questionnaire's grid asks about every agency, the respondent's own
+    /// `agency` included: that answer is skipped.
+    fn about_others<V>(&self, answers: Vec<(usize, V)>, agency: &str) -> BTreeMap<String, V> {
+        // (Most questionnaires ask none: nothing to collect then.)
+        if answers.is_empty() {
+            return BTreeMap::new();
+        }
+        answers
+            .into_iter()
+            .filter_map(|(b, answer)| {
+                let id = &self.agencies.get(b)?.id;
+                (*id != agency).then(|| (id.clone(), answer))
+            })
+            .collect()
+    }
+
     /// One row as a response; `None` for a blank row. `unnamed` gives the
     /// respondent of an export with no respondent column; `error` the
     /// error for a problem in a column of the row.
@@ -449,55 +467,70 @@ impl Rows<'_> {
         if row.is_blank() {
             return Ok(None);
         }
+        // Each kind of column is read in a loop of its own; the problem
+        // reported is the row's first, by column.
+        let mut first: Option<(usize, CsvProblem)> = None;
+        let mut facilitators = Ratings::new();
+        let mut obstacles = Ratings::new();
+        let rated = [
+            rate_all(
+                &mut facilitators,
+                &self.columns.facilitators,
+                row,
+                self.scale,
+            ),
+            rate_all(&mut obstacles, &self.columns.obstacles, row, self.scale),
+        ];
+        for problem in rated.into_iter().filter_map(Result::err) {
+            earliest(&mut first, problem);
+        }
         let mut respondent = None;
         let mut agency = String::new();
         let mut role = None;
-        let mut facilitators = Ratings::new();
-        let mut obstacles = Ratings::new();
         let mut partners = Vec::new();
         let mut trust = Vec::new();
         let mut perceived_level = None;
-        for &(column, kind) in &self.columns.used {
+        for &(column, kind) in &self.columns.others {
             let cell = row.cell(column);
-            match kind {
-                Column::Skipped => {}
-                Column::Respondent => respondent = Some(cell.text().into_owned()),
-                Column::Agency => agency = self.agency(&cell.text()),
+            let read = match kind {
+                Column::Respondent => {
+                    respondent = Some(cell.text().into_owned());
+                    Ok(())
+                }
+                Column::Agency => {
+                    agency = self.agency(&cell.text());
+                    Ok(())
+                }
                 Column::Role => {
                     let text = cell.text();
-                    let found = ROLE_NAMES
+                    ROLE_NAMES
                         .iter()
                         .find(|(_, name)| *name == text)
                         .map(|(role, _)| *role)
                         .or_else(|| Role::iter().find(|r| r.id() == text))
-                        .or_else(|| Role::iter().find(|r| same(r.id(), &text)));
-                    role = Some(found.ok_or_else(|| {
-                        error(
-                            Some(column),
-                            CsvProblem::UnknownRole {
-                                value: text.into_owned(),
-                            },
-                        )
-                    })?);
+                        .or_else(|| Role::iter().find(|r| same(r.id(), &text)))
+                        .map(|found| role = Some(found))
+                        .ok_or_else(|| CsvProblem::UnknownRole {
+                            value: text.into_owned(),
+                        })
                 }
-                Column::Facilitator(item) => {
-                    rate(&mut facilitators, item, &cell, self.scale, column, &error)?;
-                }
-                Column::Obstacle(item) => {
-                    rate(&mut obstacles, item, &cell, self.scale, column, &error)?;
-                }
-                Column::WorkingWith(other) => {
-                    if let Some(level) = partner_level(&cell, column, &error)? {
-                        partners.push((other, level));
-                    }
-                }
-                Column::Trust(other) => {
-                    if let Some(answer) = trust_answer(&cell, column, &error)? {
-                        trust.push((other, answer));
-                    }
-                }
-                Column::Perceived => perceived_level = partner_level(&cell, column, &error)?,
+                Column::WorkingWith(other) => partner_level(&cell).map(|level| {
+                    partners.extend(level.map(|level| (other, level)));
+                }),
+                Column::Trust(other) => trust_answer(&cell).map(|answer| {
+                    trust.extend(answer.map(|answer| (other, answer)));
+                }),
+                Column::Perceived => partner_level(&cell).map(|level| perceived_level = level),
+                // Read above, or not read.
+                Column::Facilitator(_) | Column::Obstacle(_) | Column::Skipped => Ok(()),
+            };
+            if let Err(problem) = read {
+                earliest(&mut first, (column, problem));
+                break;
             }
+        }
+        if let Some((column, problem)) = first {
+            return Err(error(Some(column), problem));
         }
         let role = role.ok_or_else(|| {
             error(
@@ -508,20 +541,8 @@ impl Rows<'_> {
             )
         })?;
         let respondent = respondent.unwrap_or_else(unnamed);
-        // A questionnaire's grid asks about every agency, the respondent's
-        // own included: that cell is skipped.
-        let other = |b: usize| {
-            let id = &self.agencies.get(b)?.id;
-            (*id != agency).then(|| id.clone())
-        };
-        let partners = partners
-            .into_iter()
-            .filter_map(|(b, level)| Some((other(b)?, level)))
-            .collect();
-        let trust = trust
-            .into_iter()
-            .filter_map(|(b, answer)| Some((other(b)?, answer)))
-            .collect();
+        let partners = self.about_others(partners, &agency);
+        let trust = self.about_others(trust, &agency);
         let mut response = Response::new(respondent, agency, role);
         response.facilitators = facilitators;
         response.obstacles = obstacles;
@@ -532,32 +553,28 @@ impl Rows<'_> {
     }
 }
 
+/// Keeps in `first` whichever problem is in the earlier column.
+fn earliest(first: &mut Option<(usize, CsvProblem)>, problem: (usize, CsvProblem)) {
+    if first.as_ref().is_none_or(|(column, _)| problem.0 < *column) {
+        *first = Some(problem);
+    }
+}
+
 /// A `Working with` or `Perceived level` cell: `None` when empty.
-fn partner_level(
-    cell: &Cell<'_>,
-    column: usize,
-    error: impl Fn(Option<usize>, CsvProblem) -> Error,
-) -> Result<Option<PartnerLevel>, Error> {
+fn partner_level(cell: &Cell<'_>) -> Result<Option<PartnerLevel>, CsvProblem> {
     if cell.is_empty() {
         return Ok(None);
     }
     let text = cell.text();
-    text.parse::<PartnerLevel>().map(Some).map_err(|_| {
-        error(
-            Some(column),
-            CsvProblem::NotALevel {
-                value: text.into_owned(),
-            },
-        )
-    })
+    text.parse::<PartnerLevel>()
+        .map(Some)
+        .map_err(|_| CsvProblem::NotALevel {
+            value: text.into_owned(),
+        })
 }
 
 /// A `Trust` cell: `None` when empty.
-fn trust_answer(
-    cell: &Cell<'_>,
-    column: usize,
-    error: impl Fn(Option<usize>, CsvProblem) -> Error,
-) -> Result<Option<Trust>, Error> {
+fn trust_answer(cell: &Cell<'_>) -> Result<Option<Trust>, CsvProblem> {
     let answer = match cell {
         Cell::Empty => return Ok(None),
         Cell::Text(text) if text.trim().is_empty() => return Ok(None),
@@ -565,44 +582,43 @@ fn trust_answer(
         Cell::Number(number) => number_rating(*number).and_then(|rating| Trust::new(rating.get())),
         Cell::Other(_) => None,
     };
-    answer.map(Some).ok_or_else(|| {
-        error(
-            Some(column),
-            CsvProblem::NotATrust {
-                value: cell.text().into_owned(),
-            },
-        )
+    answer.map(Some).ok_or_else(|| CsvProblem::NotATrust {
+        value: cell.text().into_owned(),
     })
 }
 
-/// Reads a rating cell into `ratings`.
-fn rate<T: Rated>(
+/// Reads the rating cells of `columns` (each with its item) into
+/// `ratings`; the first cell that holds no rating is the problem.
+fn rate_all<T: Rated, R: Row + ?Sized>(
     ratings: &mut Ratings<T>,
-    item: T,
-    cell: &Cell<'_>,
+    columns: &[(usize, T)],
+    row: &R,
     scale: &Scale,
-    column: usize,
-    error: impl Fn(Option<usize>, CsvProblem) -> Error,
-) -> Result<(), Error> {
-    let rating = match cell {
-        Cell::Empty => Ok(None),
-        Cell::Text(text) => text_rating::<T>(text, scale),
-        Cell::Number(number) => number_rating(*number).map(Some).ok_or(()),
-        Cell::Other(_) => Err(()),
-    };
-    match rating {
-        Ok(Some(rating)) => {
-            ratings.insert(item, rating);
-            Ok(())
+) -> Result<(), (usize, CsvProblem)> {
+    for &(column, item) in columns {
+        let cell = row.cell(column);
+        let rating = match &cell {
+            Cell::Empty => Ok(None),
+            Cell::Text(text) => text_rating::<T>(text, scale),
+            Cell::Number(number) => number_rating(*number).map(Some).ok_or(()),
+            Cell::Other(_) => Err(()),
+        };
+        match rating {
+            Ok(Some(rating)) => {
+                ratings.insert(item, rating);
+            }
+            Ok(None) => {}
+            Err(()) => {
+                return Err((
+                    column,
+                    CsvProblem::NotARating {
+                        value: cell.text().into_owned(),
+                    },
+                ));
+            }
         }
-        Ok(None) => Ok(()),
-        Err(()) => Err(error(
-            Some(column),
-            CsvProblem::NotARating {
-                value: cell.text().into_owned(),
-            },
-        )),
     }
+    Ok(())
 }
 
 #[cfg(feature = "csv")]

@@ -103,33 +103,185 @@ impl FromIterator<(String, Rating)> for Scale {
     }
 }
 
+/// The questionnaire's labels of one kind, each found with one lookup: a
+/// perfect hash of a text's length and last eight bytes names the one
+/// label it can be, which is then compared whole, as three words.
+///
+/// A text of 8 to 24 bytes is covered by its first, middle and last eight
+/// bytes, so comparing those compares it all. Every label of the
+/// questionnaire has such a length (a test checks it); a text of another
+/// length is never found here, and is read by the slower path after.
+#[derive(Clone, Copy, Debug)]
+struct LabelTable {
+    /// The multiplier of the hash.
+    seed: u64,
+    /// The labels by their hash; a rating of 0 marks an empty slot.
+    slots: [Slot; SLOTS],
+}
+
+/// A label of a [`LabelTable`]: its length, its three words, its rating.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    len: usize,
+    words: [u64; 3],
+    rating: u8,
+}
+
+/// The number of slots of a [`LabelTable`]: a power of two, enough that a
+/// perfect hash of five labels is soon found.
+const SLOTS: usize = 8;
+
+/// The shortest and the longest text a [`LabelTable`] holds.
+const SHORTEST: usize = 8;
+const LONGEST: usize = 24;
+
+/// The eight bytes of `bytes` from `at`, little-endian; 0 where there are
+/// not eight.
+#[inline]
+const fn word(bytes: &[u8], at: usize) -> u64 {
+    match bytes.split_at_checked(at) {
+        Some((_, rest)) => match rest.first_chunk::<8>() {
+            Some(word) => u64::from_le_bytes(*word),
+            None => 0,
+        },
+        None => 0,
+    }
+}
+
+/// The first, middle and last eight bytes of a text; together they cover
+/// a text of 8 to 24 bytes.
+#[inline]
+const fn words(bytes: &[u8]) -> [u64; 3] {
+    let last = bytes.len().saturating_sub(8);
+    [word(bytes, 0), word(bytes, last / 2), word(bytes, last)]
+}
+
+/// The slot of a text of `len` bytes with `words`: the top bits of a
+/// multiplicative hash of them all (labels often share their last words,
+/// as `Partly present` and `Mostly present` do, or their first).
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "the shift leaves fewer bits than a slot index has"
+)]
+#[inline]
+const fn slot(seed: u64, len: usize, words: &[u64; 3]) -> usize {
+    let [first, middle, last] = *words;
+    let key = first ^ middle.rotate_left(21) ^ last.rotate_left(42) ^ len as u64;
+    (key.wrapping_mul(seed) >> (u64::BITS - SLOTS.trailing_zeros())) as usize
+}
+
+impl LabelTable {
+    const EMPTY: Slot = Slot {
+        len: 0,
+        words: [0; 3],
+        rating: 0,
+    };
+
+    /// The table of the labels of `T`.
+    const fn of<T: Rated>() -> &'static LabelTable {
+        &Labels::<T>::TABLE
+    }
+
+    /// The table of `labels` (of the ratings 1 to 5), with the first seed
+    /// that gives each label a slot of its own. Built at compile time,
+    /// where a set of labels with no such seed fails the build.
+    #[allow(
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::cast_possible_truncation,
+        reason = "evaluated at compile time only, where a panic fails the build; \
+                  a rating (1 to 5) fits a byte"
+    )]
+    const fn new(labels: &[&str; 5]) -> LabelTable {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut tries = 0;
+        while tries < 1000 {
+            let mut slots = [LabelTable::EMPTY; SLOTS];
+            let mut perfect = true;
+            let mut value = 0;
+            while value < labels.len() {
+                let bytes = labels[value].as_bytes();
+                let len = bytes.len();
+                assert!(
+                    len >= SHORTEST && len <= LONGEST,
+                    "every label is 8 to 24 bytes long"
+                );
+                let words = words(bytes);
+                let at = slot(seed, len, &words);
+                if slots[at].rating != 0 {
+                    perfect = false;
+                }
+                slots[at] = Slot {
+                    len,
+                    words,
+                    rating: value as u8 + 1,
+                };
+                value += 1;
+            }
+            if perfect {
+                return LabelTable { seed, slots };
+            }
+            seed = seed.wrapping_add(2);
+            tries += 1;
+        }
+        panic!("no seed of the first thousand gives each label a slot of its own")
+    }
+
+    /// The rating of the label `text` is, exactly as written; `None` for
+    /// any other text.
+    #[inline]
+    fn find(&self, text: &[u8]) -> Option<Rating> {
+        let len = text.len();
+        if !(SHORTEST..=LONGEST).contains(&len) {
+            return None;
+        }
+        let words = words(text);
+        let found = self.slots.get(slot(self.seed, len, &words))?;
+        if found.len == len && found.words == words {
+            Rating::new(found.rating)
+        } else {
+            None
+        }
+    }
+}
+
+/// The [`LabelTable`] of each kind, made once at compile time.
+struct Labels<T>(core::marker::PhantomData<T>);
+
+impl<T: Rated> Labels<T> {
+    const TABLE: LabelTable = LabelTable::new(&T::LABELS);
+}
+
 /// Answers that are not a rating: the respondent did not rate the item.
 const NOT_RATED: [&str; 4] = ["N/A", "Not applicable", "Don't know", "Don\u{2019}t know"];
 
 /// The rating a text cell holds for an item of kind `T`: `Ok(None)` for
 /// not rated (an empty cell, `N/A`, `Not applicable`, `Don't know`), `Err`
 /// for text that is no rating.
+#[inline]
 pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<Rating>, ()> {
-    // The label as the questionnaire writes it, the usual case, before
-    // anything that folds case or trims.
-    // (Lengths and first bytes are compared before calling on `memcmp`,
-    // which costs more than the comparison for such short texts.)
-    let first = cell.as_bytes().first();
-    if let Some(value) = T::LABELS.iter().position(|label| {
-        label.len() == cell.len() && label.as_bytes().first() == first && *label == cell
-    }) {
-        return Ok(Rating::new(u8::try_from(value + 1).unwrap_or(0)));
+    // The usual cases first, as written, before anything that trims or
+    // folds case: a one-digit number, alone or leading its label
+    // (`4 - Mostly present`), and the questionnaire's label itself.
+    if let Some(rating) = led_by_digit(cell) {
+        return Ok(Some(rating));
     }
+    if let Some(rating) = LabelTable::of::<T>().find(cell.as_bytes()) {
+        return Ok(Some(rating));
+    }
+    any_rating::<T>(cell, scale)
+}
+
+/// The rating of a text cell that is not in a usual form: trimmed, folded,
+/// a number of more than one digit, not rated, or a scale's word.
+#[inline(never)]
+fn any_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<Rating>, ()> {
     let cell = trim(cell);
     if cell.is_empty() {
         return Ok(None);
     }
-    // A label led by a one-digit number, the usual case, with no parse.
-    if let [digit @ b'1'..=b'5', rest @ ..] = cell.as_bytes()
-        && !rest.first().is_some_and(u8::is_ascii_digit)
-        && (rest.is_empty() || label_after_number(cell.get(1..).unwrap_or_default()))
-    {
-        return Ok(Rating::new(digit - b'0'));
+    if let Some(rating) = led_by_digit(cell) {
+        return Ok(Some(rating));
     }
     let digits = cell.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
@@ -159,11 +311,32 @@ pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<
         .ok_or(())
 }
 
+/// The rating of a one-digit number from 1 to 5, alone or leading a label
+/// (`4`, `4 - Mostly present`), with no parse; `None` for anything else,
+/// which the general path reads.
+#[inline]
+fn led_by_digit(cell: &str) -> Option<Rating> {
+    match cell.as_bytes() {
+        [digit @ b'1'..=b'5', rest @ ..]
+            if !rest.first().is_some_and(u8::is_ascii_digit)
+                && (rest.is_empty() || label_after_number(cell.get(1..).unwrap_or_default())) =>
+        {
+            Rating::new(digit - b'0')
+        }
+        _ => None,
+    }
+}
+
 /// Whether the text after a leading number makes the cell a label led by
 /// its number (`4 - Mostly present`, `4. Mostly present`,
 /// `4 (Mostly present)`) rather than a number of another form (`4.5`,
 /// `45`, `4e0`).
+#[inline]
 fn label_after_number(rest: &str) -> bool {
+    // The usual forms, with no decoding.
+    if let [b'-' | b'(' | b':', ..] | [b' ', b'-' | b'(' | b':', ..] = rest.as_bytes() {
+        return true;
+    }
     // Spaces are ASCII as a rule; any other white space (a vertical tab, a
     // no-break space) is trimmed as Unicode says.
     let rest = match rest.trim_ascii_start() {
@@ -193,7 +366,10 @@ pub(crate) fn number_rating(number: f64) -> Option<Rating> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 mod tests {
-    use super::{Scale, label_after_number, number_rating, text_rating};
+    use super::{
+        LONGEST, LabelTable, SHORTEST, Scale, label_after_number, number_rating, text_rating, word,
+        words,
+    };
     use crate::{Facilitator, Obstacle, Rating};
 
     #[allow(
@@ -271,6 +447,46 @@ mod tests {
             text_rating::<Facilitator>("Mostly present", &scale),
             rating(4)
         );
+    }
+
+    #[test]
+    #[allow(clippy::indexing_slicing, reason = "a test fails by panicking")]
+    fn labels_are_found_whole_in_one_lookup() {
+        fn check<T: crate::Rated>() {
+            let table = LabelTable::of::<T>();
+            for (label, value) in T::LABELS.iter().zip(1..) {
+                assert_eq!(table.find(label.as_bytes()), Rating::new(value), "{label}");
+                // Any one byte changed, anywhere, and it is no label.
+                for at in 0..label.len() {
+                    let mut changed = label.as_bytes().to_vec();
+                    changed[at] ^= 0x20;
+                    assert_eq!(table.find(&changed), None, "{label} at {at}");
+                }
+                // Nor is a label cut short or run on.
+                let bytes = label.as_bytes();
+                assert_eq!(table.find(&bytes[..bytes.len() - 1]), None, "{label}");
+                assert_eq!(table.find(&bytes[1..]), None, "{label}");
+                assert_eq!(table.find(format!("{label} ").as_bytes()), None, "{label}");
+            }
+            for other in ["", "Mostly", "12345678", "Not a problem at all, really"] {
+                assert_eq!(table.find(other.as_bytes()), None, "{other}");
+            }
+        }
+        check::<Facilitator>();
+        check::<Obstacle>();
+        // Each text of 8 to 24 bytes is covered by its three words: two
+        // texts that differ in any one byte differ in a word.
+        for len in SHORTEST..=LONGEST {
+            let text = vec![b'a'; len];
+            for at in 0..len {
+                let mut other = text.clone();
+                other[at] = b'b';
+                assert_ne!(words(&text), words(&other), "{len} {at}");
+            }
+        }
+        assert_eq!(word(b"abcdefgh", 0), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(word(b"abcdefgh", 1), 0);
+        assert_eq!(word(b"abc", 9), 0);
     }
 
     #[test]
