@@ -24,7 +24,8 @@ examples/survey/child-protection-hub.partnership.json, with the same writer
 
   tests/data/numbers.xlsx  sheet Responses, data from B2: ratings as int and
                            float numbers and as text, a number as respondent
-                           id, agencies by id or name; then a sheet Notes
+                           id, agencies by id or name; then a sheet Notes and
+                           a sheet Empty with no cell
   tests/data/errors.xlsx   Sheet1 (the same table from A1), then Responses as
                            in numbers.xlsx but with 4.5 under Conflict for r4
                            (F6) and the text "6" under Leadership for r3 (E5)
@@ -480,7 +481,7 @@ def fixture_sheets():
     r3, r4 = (next(row for row in bad if row[0] == r) for r in ("r3", "r4"))
     r4[FIXTURE_HEADER.index("Conflict")] = 4.5  # F6: not a whole number
     r3[FIXTURE_HEADER.index("Leadership")] = "6"  # E5: text outside 1..5
-    numbers = [("Responses", at_b2(table)), ("Notes", [["not responses"]])]
+    numbers = [("Responses", at_b2(table)), ("Notes", [["not responses"]]), ("Empty", [])]
     return {
         "numbers.xlsx": numbers,
         "errors.xlsx": [("Sheet1", table), ("Responses", at_b2(bad))],

@@ -399,8 +399,13 @@ pub enum Error {
         /// What is wrong.
         problem: CsvProblem,
     },
-    /// A problem at one cell of a spreadsheet of responses.
-    #[error("{sheet}!{cell}: {problem}")]
+    /// A problem at one cell of a spreadsheet of responses. The cell
+    /// names its column; a column that is missing has no cell, and is
+    /// named by its header (`Responses!A1, column role: is missing; …`).
+    #[error(
+        "{sheet}!{cell}{}: {problem}",
+        Column(if *problem == CsvProblem::MissingColumn { column } else { &None })
+    )]
     Sheet {
         /// The sheet's name.
         sheet: String,

@@ -359,14 +359,17 @@ fn every_error_names_the_line_column_and_value() {
 fn a_row_with_several_problems_names_its_first_column() {
     // Ratings, roles and answers about partners are each read in a loop of
     // their own: whichever kind the first bad cell is, it is the one named.
-    let header = "respondent,Conflict,role,Leadership,agency,Trust: hse,Good communication\n";
+    let header = "respondent,Conflict,role,Leadership,agency,Trust: hse,Good communication,\
+                  Working with: hse,Perceived level\n";
     for (row, column) in [
-        ("r1,9,Director,9,cfa,7,9", "Conflict"),
-        ("r1,3,Director,9,cfa,7,9", "role"),
-        ("r1,3,manager,9,cfa,7,9", "Leadership"),
-        ("r1,3,manager,3,cfa,7,9", "Trust: hse"),
-        ("r1,3,manager,3,cfa,4,9", "Good communication"),
-        ("r1,,manager,3,cfa,,nine", "Good communication"),
+        ("r1,9,Director,9,cfa,7,9,x,y", "Conflict"),
+        ("r1,3,Director,9,cfa,7,9,x,y", "role"),
+        ("r1,3,manager,9,cfa,7,9,x,y", "Leadership"),
+        ("r1,3,manager,3,cfa,7,9,x,y", "Trust: hse"),
+        ("r1,3,manager,3,cfa,4,9,x,y", "Good communication"),
+        ("r1,3,manager,3,cfa,4,5,x,y", "Working with: hse"),
+        ("r1,3,manager,3,cfa,4,5,cooperation,y", "Perceived level"),
+        ("r1,,manager,,cfa,,nine,,", "Good communication"),
     ] {
         let err = error(&format!("{header}{row}\n"));
         assert!(
@@ -374,12 +377,10 @@ fn a_row_with_several_problems_names_its_first_column() {
             "{row}: {err}"
         );
     }
-    assert_eq!(
-        read(&format!("{header}r1,3,manager,3,cfa,4,5\n"))
-            .responses()
-            .len(),
-        1
-    );
+    let a = read(&format!(
+        "{header}r1,3,manager,3,cfa,4,5,cooperation,collaboration\n"
+    ));
+    assert_eq!(a.responses().len(), 1);
 }
 
 #[test]
@@ -548,6 +549,17 @@ fn spreadsheets_numbers_words_and_sheets() {
         assert_eq!(
             err.to_string(),
             "Notes!A1: names no facilitator or obstacle; a column that holds no answer must be ignored",
+            "{name}"
+        );
+        // A sheet with no cell at all has no header: the missing agency
+        // column is named, at the sheet's first cell.
+        let err = hub()
+            .with_responses_from_spreadsheet(data, &CsvOptions::new().sheet("Empty"))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Empty!A1, column agency: is missing; the header needs agency and role columns (or \
+             name the columns that hold them)",
             "{name}"
         );
     }

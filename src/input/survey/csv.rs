@@ -102,9 +102,9 @@ fn line_ends(data: &[u8], from: usize, to: usize) -> u64 {
 /// has a byte equal to n"), in its exact form, which sets the high bit of
 /// just those bytes; a multiplication gathers those eight bits into one
 /// byte ([`gather`]), and the four bytes make a mask of the 32 bytes, whose
-/// set bits are the delimiters. (A branch per 32 bytes, not per word: how
-/// many delimiters a word holds varies from word to word, which a
-/// processor cannot foresee.)
+/// set bits are the delimiters. (The loop over a mask's bits is left once
+/// per 32 bytes, not once per word: how many delimiters a word holds varies
+/// from word to word, and each exit a processor cannot foresee costs.)
 fn split_line(text: &[u8], delimiter: u8, cells: &mut Vec<(usize, usize)>) -> usize {
     let stop = memchr::memchr3(b'\n', b'\r', b'"', text).unwrap_or(text.len());
     let line = text.get(..stop).unwrap_or_default();

@@ -134,7 +134,8 @@ pub(crate) struct Columns {
     pub(crate) kinds: Vec<Column>,
     /// The columns a row is read from, by kind, each in order: the
     /// facilitators' and obstacles' ratings with their items, and the
-    /// others (respondent, agency, role, partners) with what each holds.
+    /// others (respondent, agency, role, levels of joint work with other
+    /// agencies, trust in them, the perceived level) with what each holds.
     pub(crate) facilitators: Vec<(usize, Facilitator)>,
     pub(crate) obstacles: Vec<(usize, Obstacle)>,
     pub(crate) others: Vec<(usize, Column)>,

@@ -104,13 +104,15 @@ impl FromIterator<(String, Rating)> for Scale {
 }
 
 /// The questionnaire's labels of one kind, each found with one lookup: a
-/// perfect hash of a text's length and last eight bytes names the one
-/// label it can be, which is then compared whole, as three words.
+/// perfect hash of a text's length and its first, middle and last eight
+/// bytes names the one label it can be, which is then compared whole, by
+/// those three words.
 ///
 /// A text of 8 to 24 bytes is covered by its first, middle and last eight
 /// bytes, so comparing those compares it all. Every label of the
-/// questionnaire has such a length (a test checks it); a text of another
-/// length is never found here, and is read by the slower path after.
+/// questionnaire has such a length (checked as the table is built); a text
+/// of another length is never found here, and is read by the slower path
+/// after.
 #[derive(Clone, Copy, Debug)]
 struct LabelTable {
     /// The multiplier of the hash.
