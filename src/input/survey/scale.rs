@@ -374,8 +374,8 @@ pub(crate) fn number_rating(number: f64) -> Option<Rating> {
 #[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 mod tests {
     use super::{
-        LONGEST, LabelTable, SHORTEST, Scale, label_after_number, number_rating, text_rating, word,
-        words,
+        LONGEST, LabelTable, SHORTEST, Scale, label_after_number, led_by_digit, number_rating,
+        slot, text_rating, word, words,
     };
     use crate::{Facilitator, Obstacle, Rating};
 
@@ -479,8 +479,27 @@ mod tests {
                 assert_eq!(table.find(other.as_bytes()), None, "{other}");
             }
         }
+        // Two bytes changed alike, in words that overlap or not: the words'
+        // differences must not cancel out (whichever slot the text falls in).
+        fn pairs<T: crate::Rated>() {
+            let table = LabelTable::of::<T>();
+            for label in T::LABELS {
+                for i in 0..label.len() {
+                    for j in i + 1..label.len() {
+                        for change in 1..=u8::MAX {
+                            let mut changed = label.as_bytes().to_vec();
+                            changed[i] ^= change;
+                            changed[j] ^= change;
+                            assert_eq!(table.find(&changed), None, "{label} at {i}, {j}");
+                        }
+                    }
+                }
+            }
+        }
         check::<Facilitator>();
         check::<Obstacle>();
+        pairs::<Facilitator>();
+        pairs::<Obstacle>();
         // Each text of 8 to 24 bytes is covered by its three words: two
         // texts that differ in any one byte differ in a word.
         for len in SHORTEST..=LONGEST {
@@ -494,6 +513,54 @@ mod tests {
         assert_eq!(word(b"abcdefgh", 0), u64::from_le_bytes(*b"abcdefgh"));
         assert_eq!(word(b"abcdefgh", 1), 0);
         assert_eq!(word(b"abc", 9), 0);
+    }
+
+    #[test]
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "the low 64 bits are the product"
+    )]
+    fn a_slot_is_the_top_bits_of_the_keyed_product() {
+        // By value, the product taken in 128 bits: the key mixes every word
+        // and the length, so labels that share a first or a last word, or
+        // all three, still fall apart.
+        for text in [
+            "Mostly present",
+            "Partly present",
+            "A minor problem",
+            "A major problem",
+            "0123456789abcdefghijklmn",
+            "\u{ff}\u{ff}\u{ff}\u{ff}",
+        ] {
+            let w = words(text.as_bytes());
+            let key = w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42) ^ text.len() as u64;
+            for seed in [1, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
+                let product = (u128::from(key) * u128::from(seed)) as u64;
+                let expected = usize::try_from(product >> 61).unwrap();
+                assert_eq!(slot(seed, text.len(), &w), expected, "{text} {seed}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_digit_numbers_alone_or_leading_a_label() {
+        for (cell, expected) in [
+            ("1", Rating::new(1)),
+            ("5", Rating::new(5)),
+            ("4 - Mostly present", Rating::new(4)),
+            ("4. Mostly present", Rating::new(4)),
+            ("2(Slightly present)", Rating::new(2)),
+            ("0", None),
+            ("6", None),
+            ("45", None),
+            ("4.5", None),
+            ("4 Mostly present", None),
+            (" 4", None),
+            ("", None),
+            ("Mostly present", None),
+        ] {
+            assert_eq!(led_by_digit(cell), expected, "{cell:?}");
+        }
     }
 
     #[test]
