@@ -235,7 +235,25 @@ fn run(args: &Args) -> Result<String, String> {
     return render(&report, args.format, |r| r.markdown().to_string());
 }
 
+/// Keeps a damaged workbook's message to one line. The spreadsheet reader
+/// (calamine) panics on some damaged `.xls` files; the library catches the
+/// panic and returns an error, which `main` prints. Only the default
+/// hook's message for such a panic is left out; any other panic is
+/// reported as usual.
+fn quiet_reader_panics() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_reader = info
+            .location()
+            .is_some_and(|at| at.file().contains("calamine"));
+        if !in_reader {
+            report(info);
+        }
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_reader_panics();
     let args: Args = match cli::options() {
         Ok(args) => args,
         Err(status) => return status,

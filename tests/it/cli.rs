@@ -263,6 +263,43 @@ fn every_survey_tool_export_gives_the_json_report() {
     }
 }
 
+#[cfg(feature = "xlsx")]
+#[test]
+fn a_damaged_workbook_is_one_line_on_stderr() {
+    let path = std::env::temp_dir().join(format!("interagency-panics-{}.xls", std::process::id()));
+    std::fs::write(&path, support::xls_the_reader_panics_on()).unwrap();
+    let file = path.to_str().unwrap();
+    let out = assess(&[
+        "examples/survey/child-protection-hub.partnership.json",
+        "--responses",
+        file,
+    ]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    // The reader's panic is caught by the library and its message kept out
+    // of the output: the error alone, on one line. (The reader's words are
+    // the standard library's, which vary between Rust versions.)
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "assess: {file}: the spreadsheet cannot be read: it is damaged (the reader failed: "
+        )),
+        "{err}"
+    );
+    assert!(err.ends_with(")\n") && err.lines().count() == 1, "{err}");
+    // A file refused before the reader opens it: the same, with no panic.
+    assert_fails(
+        &[
+            "examples/survey/child-protection-hub.partnership.json",
+            "--responses",
+            "tests/data/looping.xls",
+        ],
+        "assess: tests/data/looping.xls: the spreadsheet cannot be read: it is damaged (a chain \
+         of its sectors loops back on itself, through sector 0)\n",
+    );
+}
+
 #[cfg(feature = "csv")]
 #[test]
 fn responses_from_csv() {

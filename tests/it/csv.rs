@@ -649,6 +649,52 @@ fn spreadsheet_errors_name_the_sheet_and_cell() {
     assert!(!interagency::is_spreadsheet(b"respondent,agency\n"));
 }
 
+#[cfg(feature = "xlsx")]
+#[test]
+fn a_damaged_workbook_is_an_error() {
+    // A file that makes calamine's `.xls` reader panic: the panic is caught
+    // and reported as a damaged spreadsheet.
+    let err = hub()
+        .with_responses_from_spreadsheet(support::xls_the_reader_panics_on(), &CsvOptions::new())
+        .unwrap_err();
+    let Error::Spreadsheet { message } = &err else {
+        panic!("not a spreadsheet error: {err}");
+    };
+    assert!(
+        message.starts_with("it is damaged (the reader failed: "),
+        "{message}"
+    );
+    // The reader's own words follow (an assertion's message, which varies
+    // between Rust versions).
+    assert!(message.ends_with(')') && message.len() > 40, "{message}");
+    // numbers.xls changed by the fuzz target so that the chain of its
+    // directory loops back on itself: calamine would follow it with no end,
+    // its memory growing, so the crate refuses the file first.
+    let err = hub()
+        .with_responses_from_spreadsheet(workbook("looping.xls"), &CsvOptions::new())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the spreadsheet cannot be read: it is damaged (a chain of its sectors loops back on \
+         itself, through sector 0)"
+    );
+    // numbers.xls cut short and changed by the fuzz target: its master
+    // table lists more table sectors than the file has (calamine would
+    // panic reading a sector past the end).
+    let err = hub()
+        .with_responses_from_spreadsheet(workbook("damaged.xls"), &CsvOptions::new())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the spreadsheet cannot be read: it is damaged (its allocation table lists 55 sectors, \
+         more than the file's length allows: 9)"
+    );
+    // The crate is usable afterwards: the same call on a sound workbook.
+    hub()
+        .with_responses_from_spreadsheet(workbook("numbers.xls"), &CsvOptions::new())
+        .unwrap();
+}
+
 #[test]
 fn an_empty_export_is_refused_on_its_first_line() {
     for data in ["", "\r\n\r\n"] {

@@ -6,6 +6,8 @@
 //! responses here, once for every format; the responses then join the
 //! partnership by the rules every response obeys.
 
+#[cfg(feature = "xlsx")]
+mod compound;
 #[cfg(feature = "csv")]
 pub(crate) mod csv;
 pub(crate) mod layout;

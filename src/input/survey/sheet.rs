@@ -2,6 +2,7 @@
 //! Microsoft Forms and the spreadsheet programs save them.
 
 use std::io::Cursor;
+use std::panic::AssertUnwindSafe;
 
 use calamine::{Data, Reader as _};
 
@@ -18,7 +19,7 @@ use crate::{Assessment, CsvProblem, Error, Partnership};
 /// ```
 #[must_use]
 pub fn is_spreadsheet(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(super::compound::SIGNATURE)
 }
 
 impl Row for [Data] {
@@ -72,48 +73,105 @@ impl Partnership {
     ///
     /// # Errors
     ///
-    /// [`Error::Spreadsheet`] for bytes that are no spreadsheet,
-    /// [`Error::UnknownSheet`] for a sheet the workbook does not have,
+    /// [`Error::Spreadsheet`] for bytes that are no spreadsheet or a
+    /// damaged one, [`Error::UnknownSheet`] for a sheet the workbook does not have,
     /// [`Error::Sheet`] naming the sheet, cell and value for what only a
     /// survey export can get wrong; for a rule every response obeys, its
     /// own error with the sheet and cell as its [`Place`].
+    ///
+    /// A workbook damaged so that the spreadsheet reader itself panics (as
+    /// calamine's `.xls` reader does on some truncated files) gives
+    /// [`Error::Spreadsheet`] too: the panic is caught, though the
+    /// program's panic hook still prints it. In a build where panics abort
+    /// (`panic = "abort"`, WebAssembly) it cannot be caught.
     pub fn with_responses_from_spreadsheet(
         self,
         bytes: impl AsRef<[u8]>,
         options: &CsvOptions,
     ) -> Result<Assessment, Error> {
-        let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.as_ref()))
-            .map_err(|e| Error::Spreadsheet {
-                message: e.to_string(),
-            })?;
-        let names = workbook.sheet_names();
-        let sheet = match options.sheet_name() {
-            None => names.first().cloned().ok_or_else(|| Error::Spreadsheet {
-                message: "it has no sheet".to_owned(),
-            })?,
-            Some(wanted) => names
-                .iter()
-                .find(|name| name.as_str() == wanted)
-                .or_else(|| names.iter().find(|name| super::same(name, wanted)))
-                .cloned()
-                .ok_or_else(|| Error::UnknownSheet {
-                    sheet: wanted.to_owned(),
-                    available: names
-                        .iter()
-                        .map(|name| format!("{name:?}"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })?,
-        };
-        let range = workbook
-            .worksheet_range(&sheet)
-            .map_err(|e| Error::Spreadsheet {
-                message: e.to_string(),
-            })?;
+        let (sheet, range) = open_sheet(bytes.as_ref(), options)?;
         let (top, left) = range.start().unwrap_or((0, 0));
         let cells = Cells { sheet, top, left };
         read_export(self, SheetRows::new(&range), &cells, options)
     }
+}
+
+/// The sheet to read and its cells.
+///
+/// A damaged workbook can make the spreadsheet reader panic rather than
+/// return an error (calamine 0.38's `.xls` reader indexes past the end of
+/// some truncated files). Such a panic is caught here and reported as
+/// [`Error::Spreadsheet`], so that bad input never panics through this
+/// crate; the program's panic hook still sees it. Where panics abort
+/// (`panic = "abort"`, WebAssembly) it cannot be caught.
+fn open_sheet(
+    bytes: &[u8],
+    options: &CsvOptions,
+) -> Result<(String, calamine::Range<Data>), Error> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| read_sheet(bytes, options))).unwrap_or_else(
+        |payload| {
+            let text = payload
+                .downcast_ref::<&str>()
+                .map(|text| (*text).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            // One line: an assertion's message spans several.
+            let reason = text
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join("; ");
+            let reason = if reason.is_empty() {
+                "it gave no reason".to_owned()
+            } else {
+                reason
+            };
+            Err(Error::Spreadsheet {
+                message: format!("it is damaged (the reader failed: {reason})"),
+            })
+        },
+    )
+}
+
+/// [`open_sheet`] with no guard against the reader's panics.
+fn read_sheet(
+    bytes: &[u8],
+    options: &CsvOptions,
+) -> Result<(String, calamine::Range<Data>), Error> {
+    super::compound::check(bytes).map_err(|damage| Error::Spreadsheet {
+        message: damage.to_string(),
+    })?;
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        Error::Spreadsheet {
+            message: e.to_string(),
+        }
+    })?;
+    let names = workbook.sheet_names();
+    let sheet = match options.sheet_name() {
+        None => names.first().cloned().ok_or_else(|| Error::Spreadsheet {
+            message: "it has no sheet".to_owned(),
+        })?,
+        Some(wanted) => names
+            .iter()
+            .find(|name| name.as_str() == wanted)
+            .or_else(|| names.iter().find(|name| super::same(name, wanted)))
+            .cloned()
+            .ok_or_else(|| Error::UnknownSheet {
+                sheet: wanted.to_owned(),
+                available: names
+                    .iter()
+                    .map(|name| format!("{name:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?,
+    };
+    let range = workbook
+        .worksheet_range(&sheet)
+        .map_err(|e| Error::Spreadsheet {
+            message: e.to_string(),
+        })?;
+    Ok((sheet, range))
 }
 
 /// The rows of a sheet, by their index from 0.

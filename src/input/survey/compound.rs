@@ -1,0 +1,425 @@
+//! A check of an `.xls` workbook's container before the spreadsheet reader
+//! opens it.
+//!
+//! An `.xls` file is a compound document: a small file system of sectors,
+//! whose allocation table chains the sectors of each stream. The reader
+//! (calamine) follows the chain of the directory stream to its end with no
+//! limit, so a damaged table whose chain loops back on itself makes it
+//! read forever, its memory growing until the process is killed; a stream
+//! that claims gigabytes with a looping chain does the same. No panic
+//! handler can catch that, so the table is checked here first: it is read
+//! exactly as the reader reads it, and refused if any chain in it loops
+//! or it claims more table sectors than the file has sectors. A sound file
+//! passes unchanged; in one that passes, every chain ends within the
+//! file's sectors, so each stream the reader builds is no larger than the
+//! file.
+
+/// The first bytes of a compound document.
+pub(super) const SIGNATURE: &[u8; 8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// The length of the header the reader reads before the first sector.
+const HEADER: usize = 512;
+
+/// Sector ids from here up end a chain or mark a sector's use; one below
+/// them is the next sector of a chain.
+const RESERVED: u32 = 0xFFFF_FFFA;
+
+/// Table entries from here up mark unused slots of the master table.
+const MASTER_UNUSED: u32 = 0xFFFF_FFFC;
+
+/// Why a workbook's container is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Damage {
+    /// A chain of sectors that comes back to a sector it has passed.
+    Loop {
+        /// A sector on the loop.
+        sector: usize,
+    },
+    /// More sectors of the allocation table than the file has sectors.
+    TableTooLong {
+        /// The table's sectors, as its master table lists them.
+        listed: usize,
+        /// The sectors the reader takes a file of its length to have.
+        sectors: usize,
+    },
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Damage::Loop { sector } => write!(
+                f,
+                "it is damaged (a chain of its sectors loops back on itself, through sector \
+                 {sector})"
+            ),
+            Damage::TableTooLong { listed, sectors } => write!(
+                f,
+                "it is damaged (its allocation table lists {listed} sectors, more than the \
+                 file's length allows: {sectors})"
+            ),
+        }
+    }
+}
+
+/// Checks the sector chains of `bytes` when they are a compound document
+/// (`.xls`); anything else passes, left to the reader. What the reader
+/// refuses itself (a bad header, a sector past the end of the file) passes
+/// too, so that its own message is given.
+pub(super) fn check(bytes: &[u8]) -> Result<(), Damage> {
+    let Some(header) = bytes.get(..HEADER) else {
+        return Ok(());
+    };
+    if !header.starts_with(SIGNATURE) {
+        return Ok(());
+    }
+    let size = match u16_at(header, 30) {
+        9 => 512,
+        12 => 4096,
+        _ => return Ok(()),
+    };
+    // A sector of 4096 bytes has the rest of the first sector after the
+    // header; the reader skips it.
+    let Some(body) = bytes.get(if size == 512 { HEADER } else { 4096 }..) else {
+        return Ok(());
+    };
+    // The reader's bound on sector ids: the whole file's length in sectors.
+    let max_id = bytes.len() / size;
+    let mut sectors = Sectors {
+        body,
+        size,
+        max_id,
+        filled: 0,
+    };
+    let Some(table) = allocation_table(header, &mut sectors)? else {
+        return Ok(());
+    };
+    match first_loop(&table) {
+        Some(sector) => Err(Damage::Loop { sector }),
+        None => Ok(()),
+    }
+}
+
+/// The allocation table as the reader builds it: the master table's first
+/// entries are in the header, the rest in a chain of its own sectors (each
+/// one's last entry naming the next); each entry names a sector of the
+/// allocation table. `None` where the reader stops with an error of its
+/// own.
+fn allocation_table(header: &[u8], sectors: &mut Sectors<'_>) -> Result<Option<Vec<u32>>, Damage> {
+    let mut master: Vec<u32> = header
+        .get(76..)
+        .and_then(words)
+        .map(Iterator::collect)
+        .unwrap_or_default();
+    let mut next = u32_at(header, 68);
+    let mut read = 0usize;
+    while next < RESERVED {
+        read += 1;
+        if read > sectors.max_id + 1 {
+            return Ok(None);
+        }
+        let Some(sector) = sectors.get(next) else {
+            return Ok(None);
+        };
+        let Some(entries) = words(&sector) else {
+            return Ok(None);
+        };
+        master.extend(entries);
+        let Some(last) = master.pop() else {
+            return Ok(None);
+        };
+        next = last;
+    }
+    let listed = master.iter().filter(|&&id| id < MASTER_UNUSED).count();
+    if listed > sectors.max_id + 1 {
+        return Err(Damage::TableTooLong {
+            listed,
+            sectors: sectors.max_id + 1,
+        });
+    }
+    let mut table = Vec::with_capacity(listed.saturating_mul(sectors.size / 4));
+    for &id in master.iter().filter(|&&id| id < MASTER_UNUSED) {
+        let Some(sector) = sectors.get(id) else {
+            return Ok(None);
+        };
+        let Some(entries) = words(&sector) else {
+            return Ok(None);
+        };
+        table.extend(entries);
+    }
+    Ok(Some(table))
+}
+
+/// The first sector, by index, on a loop of `table`: each entry names the
+/// next sector of its chain, and an entry that is no index of the table
+/// ends the chain. `None` when every chain ends.
+fn first_loop(table: &[u32]) -> Option<usize> {
+    /// Not yet reached.
+    const NEW: u8 = 0;
+    /// On the path being followed.
+    const ON_PATH: u8 = 1;
+    /// Known to end.
+    const ENDS: u8 = 2;
+    let mut state = vec![NEW; table.len()];
+    let mut path = Vec::new();
+    for start in 0..table.len() {
+        let mut at = start;
+        // Follow the chain until it ends, meets a chain known to end, or
+        // comes back onto itself.
+        loop {
+            match state.get(at).copied() {
+                Some(NEW) => {
+                    if let Some(s) = state.get_mut(at) {
+                        *s = ON_PATH;
+                    }
+                    path.push(at);
+                    match table.get(at).and_then(|&next| usize::try_from(next).ok()) {
+                        Some(next) => at = next,
+                        None => break,
+                    }
+                }
+                Some(ON_PATH) => return Some(at),
+                _ => break,
+            }
+        }
+        for sector in path.drain(..) {
+            if let Some(s) = state.get_mut(sector) {
+                *s = ENDS;
+            }
+        }
+    }
+    None
+}
+
+/// The sectors after the header, read as the reader reads them: a sector
+/// that runs past the end of the file is cut short the first time and
+/// filled with zeros after; a sector past the reader's bound is refused.
+struct Sectors<'a> {
+    body: &'a [u8],
+    size: usize,
+    max_id: usize,
+    /// How much of the body the reader holds, zeros past the file's end
+    /// included.
+    filled: usize,
+}
+
+impl Sectors<'_> {
+    /// Sector `id`'s bytes, or `None` where the reader stops (an id past
+    /// its bound, or a sector that starts past what it holds).
+    fn get(&mut self, id: u32) -> Option<Vec<u8>> {
+        let id = usize::try_from(id).ok()?;
+        if id > self.max_id {
+            return None;
+        }
+        let start = id.checked_mul(self.size)?;
+        let end = start.checked_add(self.size)?;
+        let mut stop = end;
+        if end > self.filled {
+            // What the file still has is read; the rest is zeros the next
+            // time, and missing this time.
+            let read = end.min(self.body.len()).max(self.filled);
+            self.filled = end;
+            stop = read;
+        }
+        if start > stop {
+            return None;
+        }
+        Some(
+            (start..stop)
+                .map(|at| self.body.get(at).copied().unwrap_or(0))
+                .collect(),
+        )
+    }
+}
+
+/// Little-endian 32-bit words of `bytes`; `None` for a length that is no
+/// multiple of 4, which the reader refuses.
+fn words(bytes: &[u8]) -> Option<impl Iterator<Item = u32> + '_> {
+    bytes.len().is_multiple_of(4).then(|| {
+        bytes.chunks_exact(4).map(|w| match *w {
+            [a, b, c, d] => u32::from_le_bytes([a, b, c, d]),
+            _ => 0,
+        })
+    })
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> u16 {
+    match bytes.get(at..at + 2) {
+        Some(&[a, b]) => u16::from_le_bytes([a, b]),
+        _ => 0,
+    }
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    match bytes.get(at..at + 4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, reason = "tests build small files by hand")]
+mod tests {
+    use super::*;
+
+    /// Ends a chain.
+    const END: u32 = 0xFFFF_FFFE;
+    /// Marks a sector of the allocation table.
+    const TABLE: u32 = 0xFFFF_FFFD;
+    /// An unused slot or sector.
+    const FREE: u32 = 0xFFFF_FFFF;
+
+    /// A compound document of 512-byte sectors: a header whose master
+    /// table lists `listed` and whose master chain starts at `master`, then
+    /// `sectors`, each given as its words.
+    fn file(listed: &[u32], master: u32, sectors: &[&[u32]]) -> Vec<u8> {
+        let mut bytes = vec![0u8; HEADER];
+        bytes[..8].copy_from_slice(SIGNATURE);
+        bytes[30..32].copy_from_slice(&9u16.to_le_bytes());
+        bytes[32..34].copy_from_slice(&6u16.to_le_bytes());
+        bytes[68..72].copy_from_slice(&master.to_le_bytes());
+        for slot in 0..109 {
+            let id = listed.get(slot).copied().unwrap_or(FREE);
+            bytes[76 + 4 * slot..80 + 4 * slot].copy_from_slice(&id.to_le_bytes());
+        }
+        for words in sectors {
+            let mut sector = vec![0xFF; 512];
+            for (k, word) in words.iter().enumerate() {
+                sector[4 * k..4 * k + 4].copy_from_slice(&word.to_le_bytes());
+            }
+            bytes.extend(sector);
+        }
+        bytes
+    }
+
+    #[test]
+    fn a_sound_file_passes() {
+        // Sector 0 is the table; 1 and 2 a chain; 3 a chain of one.
+        let bytes = file(&[0], END, &[&[TABLE, 2, END, END], &[], &[], &[]]);
+        assert_eq!(check(&bytes), Ok(()));
+        // The crate's own test workbook.
+        let xls = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/numbers.xls"
+        ))
+        .unwrap_or_default();
+        assert!(xls.starts_with(SIGNATURE));
+        assert_eq!(check(&xls), Ok(()));
+    }
+
+    #[test]
+    fn a_chain_that_loops_is_refused() {
+        // 1 → 1.
+        let bytes = file(&[0], END, &[&[TABLE, 1], &[]]);
+        assert_eq!(check(&bytes), Err(Damage::Loop { sector: 1 }));
+        // 4 → 2 → 3 → 1 → 2: the loop is found from 1, the first sector
+        // on it, and the chain leading in changes nothing.
+        let bytes = file(&[0], END, &[&[TABLE, 2, 3, 1, 2], &[], &[], &[], &[]]);
+        assert_eq!(check(&bytes), Err(Damage::Loop { sector: 1 }));
+        // Chains that meet and end are no loop: 1 → 3, 2 → 3, 3 ends.
+        let bytes = file(&[0], END, &[&[TABLE, 3, 3, END], &[], &[], &[]]);
+        assert_eq!(check(&bytes), Ok(()));
+        assert_eq!(
+            Damage::Loop { sector: 1 }.to_string(),
+            "it is damaged (a chain of its sectors loops back on itself, through sector 1)"
+        );
+    }
+
+    #[test]
+    fn the_master_chain_is_followed() {
+        // The header lists no table sector; sector 1 of the master chain
+        // lists sector 0, and its last word ends the chain.
+        let mut master = vec![FREE; 128];
+        master[0] = 0;
+        master[127] = END;
+        let bytes = file(&[], 1, &[&[TABLE, TABLE, 2], &master, &[]]);
+        assert_eq!(check(&bytes), Err(Damage::Loop { sector: 2 }));
+        // A master chain that runs past the file is the reader's to refuse.
+        let bytes = file(&[], 9, &[&[TABLE, 1], &[]]);
+        assert_eq!(check(&bytes), Ok(()));
+    }
+
+    #[test]
+    fn a_table_longer_than_the_file_is_refused() {
+        // The header and three sectors: 2,048 bytes, so the reader takes
+        // ids up to 2048 / 512 = 4, five sectors; the header lists sector
+        // 0 six times.
+        let bytes = file(&[0; 6], END, &[&[TABLE], &[], &[]]);
+        assert_eq!(
+            check(&bytes),
+            Err(Damage::TableTooLong {
+                listed: 6,
+                sectors: 5
+            })
+        );
+        // Five times is within the bound (and no loop).
+        let bytes = file(&[0; 5], END, &[&[TABLE], &[], &[]]);
+        assert_eq!(check(&bytes), Ok(()));
+        assert_eq!(
+            Damage::TableTooLong {
+                listed: 6,
+                sectors: 5
+            }
+            .to_string(),
+            "it is damaged (its allocation table lists 6 sectors, more than the file's length \
+             allows: 5)"
+        );
+    }
+
+    #[test]
+    fn a_sector_cut_short_reads_as_the_reader_reads_it() {
+        // The table's one sector cut to 300 bytes (75 words) and listed
+        // twice: the first read gives the 75 words, the second the whole
+        // sector with zeros after them. So the table has 203 entries:
+        // 0 → 150, and 150 is a zero of the second read: 150 → 0.
+        let mut bytes = file(&[0, 0], END, &[&[150]]);
+        bytes.truncate(HEADER + 300);
+        assert_eq!(check(&bytes), Err(Damage::Loop { sector: 0 }));
+        // Read once, the same sector has no loop: 0 → 150 ends.
+        let mut bytes = file(&[0], END, &[&[150]]);
+        bytes.truncate(HEADER + 300);
+        assert_eq!(check(&bytes), Ok(()));
+        // Cut inside a word, the reader refuses it itself.
+        let mut bytes = file(&[0], END, &[&[0]]);
+        bytes.truncate(HEADER + 302);
+        assert_eq!(check(&bytes), Ok(()));
+    }
+
+    #[test]
+    fn sectors_past_the_end_are_the_readers_to_refuse() {
+        // Listed sector 1 starts past the 300 bytes the file has after its
+        // header, and the reader stops there.
+        let mut bytes = file(&[1], END, &[&[1], &[1]]);
+        bytes.truncate(HEADER + 300);
+        assert_eq!(check(&bytes), Ok(()));
+        // Past the reader's bound on ids.
+        let bytes = file(&[7], END, &[&[TABLE]]);
+        assert_eq!(check(&bytes), Ok(()));
+    }
+
+    #[test]
+    fn sectors_of_4096_bytes_start_after_the_first() {
+        let mut bytes = file(&[0], END, &[]);
+        bytes[30..32].copy_from_slice(&12u16.to_le_bytes());
+        bytes.resize(4096, 0);
+        let mut table = vec![0xFF; 4096];
+        table[..4].copy_from_slice(&TABLE.to_le_bytes());
+        table[4..8].copy_from_slice(&1u32.to_le_bytes());
+        bytes.extend(&table);
+        bytes.extend(vec![0; 4096]);
+        assert_eq!(check(&bytes), Err(Damage::Loop { sector: 1 }));
+    }
+
+    #[test]
+    fn anything_else_passes() {
+        assert_eq!(check(b""), Ok(()));
+        assert_eq!(check(b"PK\x03\x04"), Ok(()));
+        assert_eq!(check(&[0; 600]), Ok(()));
+        // A compound document with a sector size the reader refuses.
+        let mut bytes = file(&[0], END, &[&[TABLE, 1]]);
+        bytes[30..32].copy_from_slice(&10u16.to_le_bytes());
+        assert_eq!(check(&bytes), Ok(()));
+        // A header cut short.
+        let bytes = file(&[0], END, &[&[TABLE, 1]]);
+        assert_eq!(check(&bytes[..511]), Ok(()));
+    }
+}
