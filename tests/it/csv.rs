@@ -649,6 +649,65 @@ fn spreadsheet_errors_name_the_sheet_and_cell() {
     assert!(!interagency::is_spreadsheet(b"respondent,agency\n"));
 }
 
+/// `numbers.xlsx` with its first sheet's XML changed by `edit`.
+#[cfg(feature = "xlsx")]
+fn edited_xlsx(edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read as _, Write as _};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(workbook("numbers.xlsx"))).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..archive.len() {
+        let mut file = archive.by_index(k).unwrap();
+        let name = file.name().unwrap().into_owned();
+        let mut text = String::new();
+        file.read_to_string(&mut text).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            text = edit(&text);
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(text.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn a_value_in_a_far_corner_of_a_sheet_costs_no_more_than_one_nearby() {
+    let numbers = hub()
+        .with_responses_from_spreadsheet(workbook("numbers.xlsx"), &CsvOptions::new())
+        .unwrap();
+    // A note in the last column of the first response's row (XFD3): read as
+    // a whole rectangle from B2, the sheet would be 16,383 columns wide.
+    // Its column has no header, so it changes nothing.
+    let note = edited_xlsx(|xml| {
+        xml.replace(
+            "<c r=\"G3\" t=\"s\"><v>9</v></c></row>",
+            "<c r=\"G3\" t=\"s\"><v>9</v></c><c r=\"XFD3\" t=\"inlineStr\"><is><t>see \
+             minutes</t></is></c></row>",
+        )
+    });
+    let a = hub()
+        .with_responses_from_spreadsheet(&note, &CsvOptions::new())
+        .unwrap();
+    assert_eq!(a, numbers);
+    // A value in the sheet's last cell, XFD1048576: as a rectangle from B2,
+    // 17 billion cells, more memory than any machine has. It is a row of
+    // its own, read as a response, and named by its cells.
+    let corner = edited_xlsx(|xml| {
+        xml.replace(
+            "</sheetData>",
+            "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row></sheetData>",
+        )
+    });
+    let err = hub()
+        .with_responses_from_spreadsheet(&corner, &CsvOptions::new())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Responses!D1048576: \"\" is not a role; expected frontline, manager or senior manager"
+    );
+}
+
 #[cfg(feature = "xlsx")]
 #[test]
 fn a_damaged_workbook_is_an_error() {
@@ -688,6 +747,17 @@ fn a_damaged_workbook_is_an_error() {
         err.to_string(),
         "the spreadsheet cannot be read: it is damaged (its allocation table lists 55 sectors, \
          more than the file's length allows: 9)"
+    );
+    // numbers.xls changed by the fuzz target: a sheet's dimensions record
+    // claims over four billion rows, for which calamine would reserve a
+    // terabyte before reading a cell.
+    let err = hub()
+        .with_responses_from_spreadsheet(workbook("dimensions.xls"), &CsvOptions::new())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the spreadsheet cannot be read: it is damaged (a sheet claims 4287168261 rows by 6 \
+         columns, more than the 65536 by 256 an .xls sheet holds)"
     );
     // The crate is usable afterwards: the same call on a sound workbook.
     hub()

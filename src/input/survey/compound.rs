@@ -35,6 +35,13 @@ pub(super) enum Damage {
         /// A sector on the loop.
         sector: usize,
     },
+    /// A sheet whose dimensions are more cells than an `.xls` sheet holds.
+    Dimensions {
+        /// Its rows, as the reader computes them.
+        rows: u64,
+        /// Its columns.
+        columns: u64,
+    },
     /// More sectors of the allocation table than the file has sectors.
     TableTooLong {
         /// The table's sectors, as its master table lists them.
@@ -51,6 +58,11 @@ impl std::fmt::Display for Damage {
                 f,
                 "it is damaged (a chain of its sectors loops back on itself, through sector \
                  {sector})"
+            ),
+            Damage::Dimensions { rows, columns } => write!(
+                f,
+                "it is damaged (a sheet claims {rows} rows by {columns} columns, more than the \
+                 65536 by 256 an .xls sheet holds)"
             ),
             Damage::TableTooLong { listed, sectors } => write!(
                 f,
@@ -93,9 +105,148 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), Damage> {
     let Some(table) = allocation_table(header, &mut sectors)? else {
         return Ok(());
     };
-    match first_loop(&table) {
-        Some(sector) => Err(Damage::Loop { sector }),
+    if let Some(sector) = first_loop(&table) {
+        return Err(Damage::Loop { sector });
+    }
+    match workbook_stream(header, &table, &mut sectors) {
+        Some(stream) => check_dimensions(&stream),
         None => Ok(()),
+    }
+}
+
+/// The most cells an `.xls` sheet holds: 65,536 rows by 256 columns.
+const MOST_CELLS: u64 = 65_536 * 256;
+
+/// Refuses a dimensions record claiming more cells than a sheet holds:
+/// the reader reserves room for that many cells before it reads one, and
+/// a claim of billions asks for more memory than any machine has. Every
+/// offset of the stream is tried, since the reader starts each sheet where
+/// the workbook says it starts.
+fn check_dimensions(stream: &[u8]) -> Result<(), Damage> {
+    for at in 0..stream.len() {
+        if stream.get(at..at + 2) != Some(&[0x00, 0x02]) {
+            continue;
+        }
+        let len = usize::from(u16_at(stream, at + 2));
+        let Some(data) = stream.get(at + 4..at + 4 + len) else {
+            continue;
+        };
+        if let Some((rows, columns)) = dimensions(data)
+            && rows.saturating_mul(columns) > MOST_CELLS
+        {
+            return Err(Damage::Dimensions { rows, columns });
+        }
+    }
+    Ok(())
+}
+
+/// The rows and columns the reader makes of a dimensions record's data, as
+/// it computes them (the last row and column are stored one past the end;
+/// a first column past 255, or past the last, is taken as 0).
+fn dimensions(data: &[u8]) -> Option<(u64, u64)> {
+    let (first_row, last_row, first_column, last_column) = match data.len() {
+        10 => (
+            u32::from(u16_at(data, 0)),
+            u32::from(u16_at(data, 2)),
+            u32::from(u16_at(data, 4)),
+            u32::from(u16_at(data, 6)),
+        ),
+        14 | 16 => (
+            u32_at(data, 0),
+            u32_at(data, 4),
+            u32::from(u16_at(data, 8)),
+            u32::from(u16_at(data, 10)),
+        ),
+        _ => return None,
+    };
+    let first_column = if first_column > 0xFF || last_column < first_column {
+        0
+    } else {
+        first_column
+    };
+    if last_row == 0 || last_column == 0 {
+        return Some((1, 1));
+    }
+    // The reader's arithmetic wraps where the last row is before the first.
+    let rows = (last_row - 1).wrapping_sub(first_row).wrapping_add(1);
+    let columns = (last_column - 1).wrapping_sub(first_column).wrapping_add(1);
+    Some((u64::from(rows), u64::from(columns)))
+}
+
+/// The workbook's stream (`Workbook`, or `Book` in older files) as the
+/// reader reads it, after the allocation table: the directory, then the
+/// small streams' container and table, then the stream. `None` where the
+/// reader stops first, or reads what this check does not follow.
+fn workbook_stream(header: &[u8], table: &[u32], sectors: &mut Sectors<'_>) -> Option<Vec<u8>> {
+    let directory = sectors.chain(u32_at(header, 48), table, usize::MAX)?;
+    let entries: Vec<Entry> = directory
+        .chunks_exact(128)
+        .map(|raw| Entry::read(raw, sectors.size))
+        .collect::<Option<_>>()?;
+    let root = entries.first()?;
+    let small = if u32_at(header, 64) > 0 {
+        let container = sectors.chain(root.start, table, root.len)?;
+        let small_len = usize::try_from(u32_at(header, 64))
+            .ok()?
+            .checked_mul(sectors.size)?;
+        let small_table = sectors.chain(u32_at(header, 60), table, small_len)?;
+        Some((container, words(&small_table)?.collect::<Vec<_>>()))
+    } else {
+        None
+    };
+    let entry = ["Workbook", "Book"]
+        .iter()
+        .find_map(|name| entries.iter().find(|e| e.name.eq_ignore_ascii_case(name)))?;
+    if entry.len < 4096 {
+        let (container, small_table) = small?;
+        let mut small = Sectors {
+            body: &container,
+            size: 64,
+            max_id: sectors.max_id.checked_mul(8)?,
+            filled: container.len(),
+        };
+        small.chain(entry.start, &small_table, entry.len)
+    } else {
+        sectors.chain(entry.start, table, entry.len)
+    }
+}
+
+/// A directory entry: a stream's name, first sector and length.
+struct Entry {
+    name: String,
+    start: u32,
+    len: usize,
+}
+
+impl Entry {
+    /// An entry from its 128 bytes, as the reader reads it: the name up
+    /// to its first NUL, the length in 32 bits for 512-byte sectors and 64
+    /// for 4096.
+    fn read(raw: &[u8], size: usize) -> Option<Entry> {
+        let units: Vec<u16> = raw
+            .get(..64)?
+            .chunks_exact(2)
+            .map(|pair| match *pair {
+                [a, b] => u16::from_le_bytes([a, b]),
+                _ => 0,
+            })
+            .collect();
+        let mut name = String::from_utf16_lossy(&units);
+        if let Some(end) = name.find('\0') {
+            name.truncate(end);
+        }
+        let len = if size == 512 {
+            usize::try_from(u32_at(raw, 120)).ok()?
+        } else {
+            let low = u64::from(u32_at(raw, 120));
+            let high = u64::from(u32_at(raw, 124));
+            usize::try_from(high << 32 | low).ok()?
+        };
+        Some(Entry {
+            name,
+            start: u32_at(raw, 116),
+            len,
+        })
     }
 }
 
@@ -203,6 +354,30 @@ struct Sectors<'a> {
 }
 
 impl Sectors<'_> {
+    /// The chain of sectors from `start`, following `table`, cut at `len`
+    /// bytes, as the reader reads it. `None` where the reader stops.
+    fn chain(&mut self, start: u32, table: &[u32], len: usize) -> Option<Vec<u8>> {
+        /// Ends a chain.
+        const END: u32 = 0xFFFF_FFFE;
+        let mut out = Vec::new();
+        let mut id = start;
+        while id != END {
+            let sector = self.get(id)?;
+            if self.size == 64 && sector.len() < 64 {
+                // A small sector past its container: the reader reads on
+                // from wherever it is in the file; not followed here.
+                return None;
+            }
+            let take = sector.len().min(len - out.len());
+            out.extend(sector.get(..take)?);
+            if out.len() >= len {
+                break;
+            }
+            id = *table.get(usize::try_from(id).ok()?)?;
+        }
+        Some(out)
+    }
+
     /// Sector `id`'s bytes, or `None` where the reader stops (an id past
     /// its bound, or a sector that starts past what it holds).
     fn get(&mut self, id: u32) -> Option<Vec<u8>> {
@@ -407,6 +582,135 @@ mod tests {
         bytes.extend(&table);
         bytes.extend(vec![0; 4096]);
         assert_eq!(check(&bytes), Err(Damage::Loop { sector: 1 }));
+    }
+
+    /// A test workbook's bytes.
+    fn workbook(name: &str) -> Vec<u8> {
+        std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap_or_default()
+    }
+
+    /// The workbook stream of `bytes`, found as [`check`] finds it.
+    fn stream_of(bytes: &[u8]) -> Option<Vec<u8>> {
+        let mut sectors = Sectors {
+            body: &bytes[HEADER..],
+            size: 512,
+            max_id: bytes.len() / 512,
+            filled: 0,
+        };
+        let table = allocation_table(&bytes[..HEADER], &mut sectors).ok()??;
+        workbook_stream(&bytes[..HEADER], &table, &mut sectors)
+    }
+
+    #[test]
+    fn the_workbook_stream_is_found() {
+        for name in ["numbers.xls", "errors.xls"] {
+            let bytes = workbook(name);
+            let stream = stream_of(&bytes).unwrap_or_default();
+            // A workbook stream starts with a BIFF8 beginning-of-file
+            // record (0x0809, 16 bytes, version 0x0600) and holds the
+            // sheets' names.
+            assert!(
+                stream.starts_with(&[0x09, 0x08, 0x10, 0x00, 0x00, 0x06]),
+                "{name}"
+            );
+            // xlwt pads it to 4096 bytes, so it is read from the big
+            // sectors, not the small ones.
+            assert_eq!(stream.len(), 4096, "{name}");
+            assert!(stream.windows(9).any(|w| w == b"Responses"), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_sheet_of_more_cells_than_xls_holds_is_refused() {
+        // numbers.xls changed by the fuzz target: a dimensions record of
+        // over four billion rows, for which the reader would reserve a
+        // terabyte.
+        assert_eq!(
+            check(&workbook("dimensions.xls")),
+            Err(Damage::Dimensions {
+                rows: 4_287_168_261,
+                columns: 6
+            })
+        );
+        assert_eq!(
+            Damage::Dimensions {
+                rows: 70_000,
+                columns: 256
+            }
+            .to_string(),
+            "it is damaged (a sheet claims 70000 rows by 256 columns, more than the 65536 by 256 \
+             an .xls sheet holds)"
+        );
+    }
+
+    /// A dimensions record's data in BIFF8: first row, last row + 1, first
+    /// column, last column + 1, and two reserved bytes.
+    fn biff8(first_row: u32, last_row: u32, first_column: u16, last_column: u16) -> Vec<u8> {
+        let mut data = Vec::new();
+        data.extend(first_row.to_le_bytes());
+        data.extend(last_row.to_le_bytes());
+        data.extend(first_column.to_le_bytes());
+        data.extend(last_column.to_le_bytes());
+        data.extend([0, 0]);
+        data
+    }
+
+    #[test]
+    fn dimensions_as_the_reader_computes_them() {
+        // A1:F10: rows 0 to 9 (stored as 10), columns 0 to 5 (stored as 6).
+        assert_eq!(dimensions(&biff8(0, 10, 0, 6)), Some((10, 6)));
+        // Starting at B3.
+        assert_eq!(dimensions(&biff8(2, 10, 1, 6)), Some((8, 5)));
+        // Two more bytes, as some writers add, change nothing.
+        let mut longer = biff8(2, 10, 1, 6);
+        longer.extend([0, 0]);
+        assert_eq!(dimensions(&longer), Some((8, 5)));
+        // A first column past 255, or past the last, counts from 0.
+        assert_eq!(dimensions(&biff8(0, 10, 300, 400)), Some((10, 400)));
+        assert_eq!(dimensions(&biff8(0, 10, 9, 6)), Some((10, 6)));
+        // An empty sheet: one cell.
+        assert_eq!(dimensions(&biff8(5, 0, 0, 6)), Some((1, 1)));
+        assert_eq!(dimensions(&biff8(5, 9, 0, 0)), Some((1, 1)));
+        // The last row before the first wraps around, as in the reader.
+        assert_eq!(
+            dimensions(&biff8(10, 5, 0, 6)),
+            Some((u64::from(u32::MAX) - 4, 6))
+        );
+        // BIFF5: 16-bit rows.
+        let biff5: Vec<u8> = [2u16, 10, 1, 6, 0]
+            .iter()
+            .flat_map(|w| w.to_le_bytes())
+            .collect();
+        assert_eq!(dimensions(&biff5), Some((8, 5)));
+        // Any other length is no dimensions record to the reader.
+        assert_eq!(dimensions(&[0; 12]), None);
+    }
+
+    #[test]
+    fn dimensions_records_are_found_at_any_offset() {
+        let most = biff8(0, 65_536, 0, 256);
+        let over = biff8(0, 65_537, 0, 256);
+        for pad in 0..3 {
+            let record = |data: &[u8]| {
+                let mut bytes = vec![0x55; pad];
+                bytes.extend([0x00, 0x02]);
+                bytes.extend(u16::try_from(data.len()).unwrap_or(0).to_le_bytes());
+                bytes.extend(data);
+                bytes
+            };
+            assert_eq!(check_dimensions(&record(&most)), Ok(()));
+            assert_eq!(
+                check_dimensions(&record(&over)),
+                Err(Damage::Dimensions {
+                    rows: 65_537,
+                    columns: 256
+                })
+            );
+            // Cut short: no record.
+            let cut = record(&over);
+            assert_eq!(check_dimensions(&cut[..cut.len() - 1]), Ok(()));
+        }
     }
 
     #[test]

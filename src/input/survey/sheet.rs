@@ -22,26 +22,76 @@ pub fn is_spreadsheet(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(super::compound::SIGNATURE)
 }
 
-impl Row for [Data] {
-    fn cell(&self, column: usize) -> Cell<'_> {
-        match self.get(column) {
-            None | Some(Data::Empty) => Cell::Empty,
-            Some(Data::String(text)) => Cell::Text(text),
-            Some(Data::Float(number)) => Cell::Number(*number),
-            #[allow(
-                clippy::cast_precision_loss,
-                reason = "a rating is a small number; a larger one is no rating either way"
-            )]
-            Some(Data::Int(number)) => Cell::Number(*number as f64),
-            Some(Data::Bool(value)) => Cell::Other(if *value { "TRUE" } else { "FALSE" }.into()),
-            Some(Data::DateTime(value)) => Cell::Other(value.to_string()),
-            Some(Data::DateTimeIso(text) | Data::DurationIso(text)) => Cell::Other(text.clone()),
-            Some(Data::Error(error)) => Cell::Other(error.to_string()),
+/// A cell's value as the survey reader sees it.
+fn cell_of(data: &Data) -> Cell<'_> {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(text) => Cell::Text(text),
+        Data::Float(number) => Cell::Number(*number),
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "a rating is a small number; a larger one is no rating either way"
+        )]
+        Data::Int(number) => Cell::Number(*number as f64),
+        Data::Bool(value) => Cell::Other(if *value { "TRUE" } else { "FALSE" }.into()),
+        Data::DateTime(value) => Cell::Other(value.to_string()),
+        Data::DateTimeIso(text) | Data::DurationIso(text) => Cell::Other(text.clone()),
+        Data::Error(error) => Cell::Other(error.to_string()),
+    }
+}
+
+/// A cell that holds a value, with its place in the sheet: (row, column)
+/// from 0.
+type Placed = ((u32, u32), Data);
+
+/// One row of a sheet: the cells of it that hold a value, in column order.
+/// A row is held by its cells alone, so that a cell far off to the right
+/// costs no more than one nearby.
+#[derive(Clone, Copy)]
+struct SheetRow<'a> {
+    cells: &'a [Placed],
+    /// The sheet's first column, which is column 0 of every row.
+    left: u32,
+}
+
+impl SheetRow<'_> {
+    /// The value in `column` (from the sheet's first), if one is there.
+    fn get(&self, column: usize) -> Option<&Data> {
+        let column = u32::try_from(column)
+            .ok()
+            .and_then(|c| c.checked_add(self.left))?;
+        // Rows are usually filled from their first column: look there
+        // first, then search.
+        let first = self.cells.first()?.0.1;
+        let guess = column
+            .checked_sub(first)
+            .and_then(|k| usize::try_from(k).ok())
+            .and_then(|k| self.cells.get(k));
+        match guess {
+            Some((at, data)) if at.1 == column => Some(data),
+            _ => self
+                .cells
+                .binary_search_by_key(&column, |(at, _)| at.1)
+                .ok()
+                .and_then(|k| self.cells.get(k))
+                .map(|(_, data)| data),
         }
+    }
+}
+
+impl Row for SheetRow<'_> {
+    fn cell(&self, column: usize) -> Cell<'_> {
+        self.get(column).map_or(Cell::Empty, cell_of)
     }
 
     fn width(&self) -> usize {
-        self.len()
+        self.cells.last().map_or(0, |((_, column), _)| {
+            usize::try_from(column.saturating_sub(self.left)).map_or(usize::MAX, |w| w + 1)
+        })
+    }
+
+    fn is_blank(&self) -> bool {
+        self.cells.iter().all(|(_, data)| cell_of(data).is_empty())
     }
 }
 
@@ -89,10 +139,14 @@ impl Partnership {
         bytes: impl AsRef<[u8]>,
         options: &CsvOptions,
     ) -> Result<Assessment, Error> {
-        let (sheet, range) = open_sheet(bytes.as_ref(), options)?;
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let cells = Cells { sheet, top, left };
-        read_export(self, SheetRows::new(&range), &cells, options)
+        let (sheet, mut cells) = open_sheet(bytes.as_ref(), options)?;
+        let rows = SheetRows::new(&mut cells);
+        let places = Cells {
+            sheet,
+            top: rows.top,
+            left: rows.left,
+        };
+        read_export(self, rows, &places, options)
     }
 }
 
@@ -104,10 +158,7 @@ impl Partnership {
 /// [`Error::Spreadsheet`], so that bad input never panics through this
 /// crate; the program's panic hook still sees it. Where panics abort
 /// (`panic = "abort"`, WebAssembly) it cannot be caught.
-fn open_sheet(
-    bytes: &[u8],
-    options: &CsvOptions,
-) -> Result<(String, calamine::Range<Data>), Error> {
+fn open_sheet(bytes: &[u8], options: &CsvOptions) -> Result<(String, Vec<Placed>), Error> {
     std::panic::catch_unwind(AssertUnwindSafe(|| read_sheet(bytes, options))).unwrap_or_else(
         |payload| {
             let text = payload
@@ -135,10 +186,7 @@ fn open_sheet(
 }
 
 /// [`open_sheet`] with no guard against the reader's panics.
-fn read_sheet(
-    bytes: &[u8],
-    options: &CsvOptions,
-) -> Result<(String, calamine::Range<Data>), Error> {
+fn read_sheet(bytes: &[u8], options: &CsvOptions) -> Result<(String, Vec<Placed>), Error> {
     super::compound::check(bytes).map_err(|damage| Error::Spreadsheet {
         message: damage.to_string(),
     })?;
@@ -166,26 +214,72 @@ fn read_sheet(
                     .join(", "),
             })?,
     };
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| Error::Spreadsheet {
-            message: e.to_string(),
-        })?;
-    Ok((sheet, range))
+    let unreadable = |e: &dyn std::fmt::Display| Error::Spreadsheet {
+        message: e.to_string(),
+    };
+    let mut cells = Vec::new();
+    if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
+        // A workbook's cells one by one: a sheet as a whole would be a
+        // rectangle from its first cell to its last, and one value in the
+        // sheet's far corner (XFD1048576) would make it 17 billion cells.
+        match xlsx.worksheet_cells_reader(&sheet) {
+            Ok(mut reader) => {
+                while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                    if !matches!(cell.get_value(), calamine::DataRef::Empty) {
+                        cells.push((cell.get_position(), Data::from(cell.get_value().clone())));
+                    }
+                }
+            }
+            // A chart sheet has no cells.
+            Err(calamine::XlsxError::NotAWorksheet(_)) => {}
+            Err(e) => return Err(unreadable(&e)),
+        }
+    } else {
+        // `.xls` and `.ods` sheets are read whole by calamine.
+        let range = workbook
+            .worksheet_range(&sheet)
+            .map_err(|e| unreadable(&e))?;
+        let (top, left) = range.start().unwrap_or((0, 0));
+        cells.extend(range.used_cells().filter_map(|(row, column, data)| {
+            let row = top.checked_add(u32::try_from(row).ok()?)?;
+            let column = left.checked_add(u32::try_from(column).ok()?)?;
+            Some(((row, column), data.clone()))
+        }));
+    }
+    Ok((sheet, cells))
 }
 
-/// The rows of a sheet, by their index from 0.
+/// The rows of a sheet that hold a value, each with its index from the
+/// sheet's first such row.
 struct SheetRows<'a> {
-    range: &'a calamine::Range<Data>,
-    rows: calamine::Rows<'a, Data>,
-    next: u64,
+    cells: &'a [Placed],
+    /// Where each row's cells start in `cells`, and where the last ends.
+    starts: Vec<usize>,
+    /// The row and column of the sheet's first cell with a value.
+    top: u32,
+    left: u32,
+    next: usize,
 }
 
 impl<'a> SheetRows<'a> {
-    fn new(range: &'a calamine::Range<Data>) -> Self {
+    /// The rows of `cells`, sorted here by row and column; of two values
+    /// given for one cell, the later is kept, as a sheet shows it.
+    fn new(cells: &'a mut Vec<Placed>) -> Self {
+        cells.sort_by_key(|(at, _)| *at);
+        cells.reverse();
+        cells.dedup_by_key(|(at, _)| *at);
+        cells.reverse();
+        let mut starts: Vec<usize> = (0..cells.len())
+            .filter(|&k| k == 0 || cells.get(k - 1).map(|c| c.0.0) != cells.get(k).map(|c| c.0.0))
+            .collect();
+        starts.push(cells.len());
+        let top = cells.first().map_or(0, |(at, _)| at.0);
+        let left = cells.iter().map(|(at, _)| at.1).min().unwrap_or(0);
         SheetRows {
-            range,
-            rows: range.rows(),
+            cells,
+            starts,
+            top,
+            left,
             next: 0,
         }
     }
@@ -193,19 +287,27 @@ impl<'a> SheetRows<'a> {
 
 impl Export for SheetRows<'_> {
     type Row<'r>
-        = &'r [Data]
+        = SheetRow<'r>
     where
         Self: 'r;
 
-    fn next(&mut self) -> Option<Result<(&[Data], u64), Error>> {
-        let row = self.rows.next()?;
-        let at = self.next;
+    fn next(&mut self) -> Option<Result<(SheetRow<'_>, u64), Error>> {
+        let start = *self.starts.get(self.next)?;
+        let end = *self.starts.get(self.next + 1)?;
         self.next += 1;
-        Some(Ok((row, at)))
+        let cells = self.cells.get(start..end)?;
+        let row = cells.first()?.0.0;
+        Some(Ok((
+            SheetRow {
+                cells,
+                left: self.left,
+            },
+            u64::from(row.saturating_sub(self.top)),
+        )))
     }
 
     fn rewind(&mut self) {
-        *self = SheetRows::new(self.range);
+        self.next = 0;
     }
 }
 
@@ -266,28 +368,94 @@ impl Places for Cells {
 mod tests {
     use calamine::Data;
 
-    use super::cell_name;
-    use crate::input::survey::{Cell, Row};
+    use super::{SheetRow, SheetRows, cell_name};
+    use crate::input::survey::{Cell, Export, Row};
 
     #[test]
     fn cells_of_a_sheet() {
-        let row = [
-            Data::Empty,
-            Data::String("  ".into()),
-            Data::Float(4.0),
-            Data::Int(3),
-            Data::Bool(true),
+        let cells = [
+            ((4, 1), Data::String("  ".into())),
+            ((4, 2), Data::Float(4.0)),
+            ((4, 3), Data::Int(3)),
+            ((4, 4), Data::Bool(true)),
         ];
-        assert!(row[..2].is_blank());
-        assert!(!row[..3].is_blank());
-        assert!(!row[4..].is_blank());
-        assert_eq!(row.cell(1), Cell::Text("  "));
-        assert_eq!(row.cell(2), Cell::Number(4.0));
-        assert_eq!(row.cell(3), Cell::Number(3.0));
-        assert_eq!(row.cell(4), Cell::Other("TRUE".into()));
+        // The sheet's first column is column 1 (B): B is column 0 of a row.
+        let row = SheetRow {
+            cells: &cells,
+            left: 1,
+        };
+        assert!(!row.is_blank());
+        assert!(
+            SheetRow {
+                cells: &cells[..1],
+                left: 1
+            }
+            .is_blank()
+        );
+        assert!(
+            SheetRow {
+                cells: &[],
+                left: 1
+            }
+            .is_blank()
+        );
+        assert_eq!(row.cell(0), Cell::Text("  "));
+        assert_eq!(row.cell(1), Cell::Number(4.0));
+        assert_eq!(row.cell(2), Cell::Number(3.0));
+        assert_eq!(row.cell(3), Cell::Other("TRUE".into()));
         assert_eq!(row.cell(9), Cell::Empty);
-        assert_eq!(row.width(), 5);
-        assert_eq!(row.texts(), ["", "", "4", "3", "TRUE"]);
+        assert_eq!(row.width(), 4);
+        assert_eq!(row.texts(), ["", "4", "3", "TRUE"]);
+        // A row with gaps, and a cell far to the right: found by search.
+        let cells = [
+            ((0, 2), Data::Int(1)),
+            ((0, 5), Data::Int(2)),
+            ((0, 16_383), Data::Int(3)),
+        ];
+        let row = SheetRow {
+            cells: &cells,
+            left: 0,
+        };
+        assert_eq!(row.cell(2), Cell::Number(1.0));
+        assert_eq!(row.cell(3), Cell::Empty);
+        assert_eq!(row.cell(5), Cell::Number(2.0));
+        assert_eq!(row.cell(16_383), Cell::Number(3.0));
+        assert_eq!(row.cell(16_384), Cell::Empty);
+        assert_eq!(row.cell(0), Cell::Empty);
+        assert_eq!(row.cell(usize::MAX), Cell::Empty);
+        assert_eq!(row.width(), 16_384);
+    }
+
+    #[test]
+    fn rows_of_a_sheet_in_order_the_last_value_of_a_cell_kept() {
+        let mut cells = vec![
+            ((7, 3), Data::Int(4)),
+            ((2, 2), Data::Int(1)),
+            ((7, 1), Data::Int(3)),
+            ((2, 4), Data::Int(2)),
+            ((7, 1), Data::Int(5)),
+        ];
+        let mut rows = SheetRows::new(&mut cells);
+        assert_eq!((rows.top, rows.left), (2, 1));
+        let mut seen = Vec::new();
+        while let Some(Ok((row, at))) = rows.next() {
+            seen.push((at, row.texts()));
+        }
+        assert_eq!(
+            seen,
+            [
+                (
+                    0,
+                    vec![String::new(), "1".into(), String::new(), "2".into()]
+                ),
+                (5, vec!["5".to_owned(), String::new(), "4".into()]),
+            ]
+        );
+        rows.rewind();
+        assert_eq!(rows.next().map(|r| r.map(|(_, at)| at).ok()), Some(Some(0)));
+        // No cells, no rows.
+        let mut none = Vec::new();
+        assert!(SheetRows::new(&mut none).next().is_none());
     }
 
     #[test]
