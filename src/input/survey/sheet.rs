@@ -134,6 +134,20 @@ impl Partnership {
     /// [`Error::Spreadsheet`] too: the panic is caught, though the
     /// program's panic hook still prints it. In a build where panics abort
     /// (`panic = "abort"`, WebAssembly) it cannot be caught.
+    ///
+    /// # Memory
+    ///
+    /// An `.xlsx` sheet is read cell by cell, and memory grows with the
+    /// cells that hold a value, wherever they are: a note in cell
+    /// `XFD1048576` costs what one in `H2` does. An `.xls` or `.ods` sheet
+    /// is read whole, as the rectangle from its first value to its last.
+    /// An `.xls` sheet holds at most 65,536 by 256 cells, and one that
+    /// claims more, or whose container loops, is refused before it is read.
+    /// An `.ods` sheet may repeat an empty row a million times before a
+    /// value; calamine refuses more than 100 million cells, but up to that
+    /// cap a small file can take several gigabytes. Where files come from
+    /// people you do not know, accept `.xlsx` and CSV, or read in a process
+    /// whose memory is bounded.
     pub fn with_responses_from_spreadsheet(
         self,
         bytes: impl AsRef<[u8]>,
