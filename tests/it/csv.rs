@@ -759,6 +759,18 @@ fn a_damaged_workbook_is_an_error() {
         "the spreadsheet cannot be read: it is damaged (a sheet claims 4287168261 rows by 6 \
          columns, more than the 65536 by 256 an .xls sheet holds)"
     );
+    // numbers.ods with a million empty rows, 90 cells wide, before a last
+    // value: calamine would build 90 million cells, several gigabytes.
+    let err = hub()
+        .with_responses_from_spreadsheet(workbook("repeated-rows.ods"), &CsvOptions::new())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the spreadsheet cannot be read: its sheet \"Responses\" would be read as 91000671 \
+         cells (an .ods sheet is read whole, from its first value to its last, each repeated \
+         row as often as it is repeated), more than the 16000000 read from one sheet; save it \
+         as .xlsx or CSV"
+    );
     // The crate is usable afterwards: the same call on a sound workbook.
     hub()
         .with_responses_from_spreadsheet(workbook("numbers.xls"), &CsvOptions::new())

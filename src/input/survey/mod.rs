@@ -11,6 +11,8 @@ mod compound;
 #[cfg(feature = "csv")]
 pub(crate) mod csv;
 pub(crate) mod layout;
+#[cfg(feature = "xlsx")]
+mod opendocument;
 pub(crate) mod scale;
 #[cfg(feature = "xlsx")]
 pub(crate) mod sheet;
