@@ -666,7 +666,10 @@ mod tests {
         let mut longer = biff8(2, 10, 1, 6);
         longer.extend([0, 0]);
         assert_eq!(dimensions(&longer), Some((8, 5)));
-        // A first column past 255, or past the last, counts from 0.
+        // A first column past 255, or past the last, counts from 0; 255
+        // itself is a column.
+        assert_eq!(dimensions(&biff8(0, 10, 255, 256)), Some((10, 1)));
+        assert_eq!(dimensions(&biff8(0, 10, 256, 400)), Some((10, 400)));
         assert_eq!(dimensions(&biff8(0, 10, 300, 400)), Some((10, 400)));
         assert_eq!(dimensions(&biff8(0, 10, 9, 6)), Some((10, 6)));
         // An empty sheet: one cell.
@@ -711,6 +714,151 @@ mod tests {
             let cut = record(&over);
             assert_eq!(check_dimensions(&cut[..cut.len() - 1]), Ok(()));
         }
+    }
+
+    /// A dimensions record, type and length included, of a sheet over
+    /// the bound: 65,537 rows by 256 columns.
+    fn over() -> Vec<u8> {
+        let mut record = vec![0x00, 0x02, 14, 0];
+        record.extend(biff8(0, 65_537, 0, 256));
+        record
+    }
+
+    /// A directory entry: `name`, first sector, length (64 bits).
+    fn entry(name: &str, start: u32, len: u64) -> Vec<u8> {
+        let mut raw = vec![0u8; 128];
+        for (k, unit) in name.encode_utf16().enumerate() {
+            raw[2 * k..2 * k + 2].copy_from_slice(&unit.to_le_bytes());
+        }
+        raw[116..120].copy_from_slice(&start.to_le_bytes());
+        raw[120..128].copy_from_slice(&len.to_le_bytes());
+        raw
+    }
+
+    /// A compound document of `size`-byte sectors: the header (its first
+    /// sector for 4096), then `sectors` as bytes, each padded to a sector.
+    /// The allocation table is sector 0 (listed in the header), the
+    /// directory starts at sector 1; `small` is the small streams' table's
+    /// first sector and length in sectors.
+    fn document(size: usize, small: (u32, u32), sectors: &[Vec<u8>]) -> Vec<u8> {
+        let mut bytes = vec![0u8; HEADER];
+        bytes[..8].copy_from_slice(SIGNATURE);
+        let shift: u16 = if size == 512 { 9 } else { 12 };
+        bytes[30..32].copy_from_slice(&shift.to_le_bytes());
+        bytes[32..34].copy_from_slice(&6u16.to_le_bytes());
+        bytes[48..52].copy_from_slice(&1u32.to_le_bytes());
+        bytes[60..64].copy_from_slice(&small.0.to_le_bytes());
+        bytes[64..68].copy_from_slice(&small.1.to_le_bytes());
+        bytes[68..72].copy_from_slice(&END.to_le_bytes());
+        bytes[76..80].copy_from_slice(&0u32.to_le_bytes());
+        for slot in 1..109 {
+            bytes[76 + 4 * slot..80 + 4 * slot].copy_from_slice(&FREE.to_le_bytes());
+        }
+        bytes.resize(if size == 512 { HEADER } else { 4096 }, 0);
+        for sector in sectors {
+            let mut sector = sector.clone();
+            sector.resize(size, 0);
+            bytes.extend(sector);
+        }
+        bytes
+    }
+
+    /// An allocation table's sector from its entries, the rest free.
+    fn table_of(entries: &[u32]) -> Vec<u8> {
+        let mut sector: Vec<u8> = entries.iter().flat_map(|e| e.to_le_bytes()).collect();
+        sector.resize(4096, 0xFF);
+        sector
+    }
+
+    #[test]
+    fn a_stream_in_big_sectors_is_read_to_its_length() {
+        // The workbook: sectors 2 to 11 chained, 4,608 bytes long (nine
+        // sectors), the tenth sector past its length. The length's high
+        // 32 bits, ignored for 512-byte sectors, are set.
+        let mut chain: Vec<u32> = vec![TABLE, END];
+        chain.extend(3..=11);
+        chain.push(END);
+        let directory = [
+            entry("Root Entry", END, 0),
+            entry("Workbook", 2, 0x1_0000_1200),
+        ]
+        .concat();
+        let with = |record_in: usize| {
+            let mut sectors = vec![table_of(&chain), directory.clone()];
+            for k in 0..10 {
+                sectors.push(if k == record_in { over() } else { Vec::new() });
+            }
+            document(512, (END, 0), &sectors)
+        };
+        // In the ninth sector of the stream: refused.
+        assert_eq!(
+            check(&with(8)),
+            Err(Damage::Dimensions {
+                rows: 65_537,
+                columns: 256
+            })
+        );
+        // In the tenth, past the stream's length: never read.
+        assert_eq!(check(&with(9)), Ok(()));
+        // A stream named Book, as older files name it, is read too.
+        let mut book = with(0);
+        let at = HEADER + 512 + 128;
+        book[at..at + 128].copy_from_slice(&entry("BOOK", 2, 4608));
+        assert!(check(&book).is_err());
+        // With no workbook stream there is nothing to read.
+        book[at..at + 128].copy_from_slice(&entry("Other", 2, 4608));
+        assert_eq!(check(&book), Ok(()));
+    }
+
+    #[test]
+    fn a_small_stream_is_read_from_its_container() {
+        // Sector 2 is the small streams' table, sector 3 their container
+        // (four small sectors of 64 bytes); the workbook is 200 bytes in
+        // small sectors 0 → 1 → 2 → 3, with the record across the border
+        // of the first two.
+        let small_table = table_of(&[1, 2, 3, END]);
+        let directory = [entry("Root Entry", 3, 256), entry("Workbook", 0, 200)].concat();
+        let mut container = vec![0u8; 60];
+        container.extend(over());
+        let bytes = |small: (u32, u32)| {
+            document(
+                512,
+                small,
+                &[
+                    table_of(&[TABLE, END, END, END]),
+                    directory.clone(),
+                    small_table.clone(),
+                    container.clone(),
+                ],
+            )
+        };
+        assert_eq!(
+            check(&bytes((2, 1))),
+            Err(Damage::Dimensions {
+                rows: 65_537,
+                columns: 256
+            })
+        );
+        // No small streams' table in the header: the reader cannot read
+        // the stream, and neither is it read here.
+        assert_eq!(check(&bytes((END, 0))), Ok(()));
+    }
+
+    #[test]
+    fn a_stream_in_sectors_of_4096_bytes() {
+        let directory = [entry("Root Entry", END, 0), entry("Workbook", 2, 4096)].concat();
+        let bytes = document(
+            4096,
+            (END, 0),
+            &[table_of(&[TABLE, END, END]), directory, over()],
+        );
+        assert_eq!(
+            check(&bytes),
+            Err(Damage::Dimensions {
+                rows: 65_537,
+                columns: 256
+            })
+        );
     }
 
     #[test]
