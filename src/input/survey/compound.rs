@@ -508,6 +508,12 @@ mod tests {
         master[127] = END;
         let bytes = file(&[], 1, &[&[TABLE, TABLE, 2], &master, &[]]);
         assert_eq!(check(&bytes), Err(Damage::Loop { sector: 2 }));
+        // A master chain that comes back to itself: the reader stops after
+        // as many sectors as the file has, and so does this check.
+        let mut looping = vec![FREE; 128];
+        looping[127] = 1;
+        let bytes = file(&[0], 1, &[&[TABLE, TABLE], &looping]);
+        assert_eq!(check(&bytes), Ok(()));
         // A master chain that runs past the file is the reader's to refuse.
         let bytes = file(&[], 9, &[&[TABLE, 1], &[]]);
         assert_eq!(check(&bytes), Ok(()));
@@ -846,11 +852,22 @@ mod tests {
 
     #[test]
     fn a_stream_in_sectors_of_4096_bytes() {
-        let directory = [entry("Root Entry", END, 0), entry("Workbook", 2, 4096)].concat();
+        // Its length in 64 bits: 2^32 + 4096, so both sectors of its chain
+        // are read, the record in the second.
+        let directory = [
+            entry("Root Entry", END, 0),
+            entry("Workbook", 2, 0x1_0000_1000),
+        ]
+        .concat();
         let bytes = document(
             4096,
             (END, 0),
-            &[table_of(&[TABLE, END, END]), directory, over()],
+            &[
+                table_of(&[TABLE, END, 3, END]),
+                directory,
+                Vec::new(),
+                over(),
+            ],
         );
         assert_eq!(
             check(&bytes),
