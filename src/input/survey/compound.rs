@@ -508,6 +508,10 @@ mod tests {
         master[127] = END;
         let bytes = file(&[], 1, &[&[TABLE, TABLE, 2], &master, &[]]);
         assert_eq!(check(&bytes), Err(Damage::Loop { sector: 2 }));
+        // Master entries from 0xFFFFFFFC up mark unused slots, and are
+        // skipped: the table is still read, and its loop found.
+        let bytes = file(&[0xFFFF_FFFC, 0], END, &[&[TABLE, 1], &[]]);
+        assert_eq!(check(&bytes), Err(Damage::Loop { sector: 1 }));
         // A master chain that comes back to itself: the reader stops after
         // as many sectors as the file has, and so does this check.
         let mut looping = vec![FREE; 128];
@@ -806,6 +810,11 @@ mod tests {
         );
         // In the tenth, past the stream's length: never read.
         assert_eq!(check(&with(9)), Ok(()));
+        // Cut inside the ninth sector, before the record: not read either.
+        let mut cut = with(8);
+        let at = HEADER + 512 + 128;
+        cut[at..at + 128].copy_from_slice(&entry("Workbook", 2, 8 * 512 + 2));
+        assert_eq!(check(&cut), Ok(()));
         // A stream named Book, as older files name it, is read too.
         let mut book = with(0);
         let at = HEADER + 512 + 128;
@@ -845,6 +854,19 @@ mod tests {
                 columns: 256
             })
         );
+        // A container that ends inside the stream's last small sector: the
+        // reader would read on from the file, which is not followed here.
+        let short = document(
+            512,
+            (2, 1),
+            &[
+                table_of(&[TABLE, END, END, END]),
+                [entry("Root Entry", 3, 200), entry("Workbook", 0, 256)].concat(),
+                small_table.clone(),
+                container.clone(),
+            ],
+        );
+        assert_eq!(check(&short), Ok(()));
         // No small streams' table in the header: the reader cannot read
         // the stream, and neither is it read here.
         assert_eq!(check(&bytes((END, 0))), Ok(()));
