@@ -681,6 +681,8 @@ mod tests {
         assert_eq!(dimensions(&biff8(0, 10, 255, 256)), Some((10, 1)));
         assert_eq!(dimensions(&biff8(0, 10, 256, 400)), Some((10, 400)));
         assert_eq!(dimensions(&biff8(0, 10, 300, 400)), Some((10, 400)));
+        // A first column equal to the last is kept: no columns.
+        assert_eq!(dimensions(&biff8(0, 10, 6, 6)), Some((10, 0)));
         assert_eq!(dimensions(&biff8(0, 10, 9, 6)), Some((10, 6)));
         // An empty sheet: one cell.
         assert_eq!(dimensions(&biff8(5, 0, 0, 6)), Some((1, 1)));
@@ -867,6 +869,19 @@ mod tests {
             ],
         );
         assert_eq!(check(&short), Ok(()));
+        // With no small streams' table in the header, a stream of one
+        // small sector is not read either, as the reader cannot.
+        let tiny = document(
+            512,
+            (END, 0),
+            &[
+                table_of(&[TABLE, END, END, END]),
+                [entry("Root Entry", 3, 256), entry("Workbook", 0, 30)].concat(),
+                small_table.clone(),
+                over(),
+            ],
+        );
+        assert_eq!(check(&tiny), Ok(()));
         // No small streams' table in the header: the reader cannot read
         // the stream, and neither is it read here.
         assert_eq!(check(&bytes((END, 0))), Ok(()));

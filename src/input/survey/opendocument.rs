@@ -403,6 +403,32 @@ mod tests {
     }
 
     #[test]
+    fn the_bound_itself_is_allowed() {
+        // 16 columns, repeated 999,999 times: 16 + 999,999 × 16 cells,
+        // exactly the bound.
+        let cells = format!("{}{VALUE}", empty(15));
+        assert_eq!(check(&ods(&table("S", &row(999_999, &cells)))), Ok(()));
+        assert_eq!(
+            check(&ods(&table("S", &row(1_000_000, &cells)))),
+            Err(TooLarge {
+                sheet: "S".into(),
+                cells: MOST_CELLS + 16
+            })
+        );
+    }
+
+    #[test]
+    fn what_is_inside_a_cell_is_part_of_it() {
+        // A cell holding a paragraph and then, nested, something named
+        // like a cell: one column, not 16,001.
+        let cell = "<table:table-cell><text:p/><table:table-cell \
+                    table:number-columns-repeated=\"16000\" office:value-type=\"float\"/>\
+                    </table:table-cell>";
+        let cells = format!("{cell}{VALUE}");
+        assert_eq!(check(&ods(&table("S", &row(1_000_000, &cells)))), Ok(()));
+    }
+
+    #[test]
     fn columns_past_the_last_are_not_counted() {
         // 100,000 empty columns then a value: the reader stops at 16,384.
         let cells = format!("{}{VALUE}", empty(100_000));
