@@ -759,6 +759,17 @@ fn a_damaged_workbook_is_an_error() {
         "the spreadsheet cannot be read: it is damaged (a sheet claims 4287168261 rows by 6 \
          columns, more than the 65536 by 256 an .xls sheet holds)"
     );
+    // numbers.xls changed by the fuzz target: values from column A to
+    // column 65,535, which calamine would hold as 84 million cells.
+    let err = hub()
+        .with_responses_from_spreadsheet(workbook("wide.xls"), &CsvOptions::new())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the spreadsheet cannot be read: a sheet would be read as 1280 rows by 65535 columns, \
+         from its first value to its last: 83884800 cells, more than the 16000000 read from \
+         one sheet; save it as .xlsx or CSV"
+    );
     // numbers.ods with a million empty rows, 90 cells wide, before a last
     // value: calamine would build 90 million cells, several gigabytes.
     let err = hub()

@@ -42,6 +42,13 @@ pub(super) enum Damage {
         /// Its columns.
         columns: u64,
     },
+    /// A sheet whose values span more cells than are read from one sheet.
+    Cells {
+        /// Rows from its first value to its last.
+        rows: u64,
+        /// Columns from its first value to its last.
+        columns: u64,
+    },
     /// More sectors of the allocation table than the file has sectors.
     TableTooLong {
         /// The table's sectors, as its master table lists them.
@@ -63,6 +70,13 @@ impl std::fmt::Display for Damage {
                 f,
                 "it is damaged (a sheet claims {rows} rows by {columns} columns, more than the \
                  65536 by 256 an .xls sheet holds)"
+            ),
+            Damage::Cells { rows, columns } => write!(
+                f,
+                "a sheet would be read as {rows} rows by {columns} columns, from its first \
+                 value to its last: {} cells, more than the {MOST_SHEET_CELLS} read from one \
+                 sheet; save it as .xlsx or CSV",
+                rows.saturating_mul(*columns)
             ),
             Damage::TableTooLong { listed, sectors } => write!(
                 f,
@@ -109,7 +123,10 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), Damage> {
         return Err(Damage::Loop { sector });
     }
     match workbook_stream(header, &table, &mut sectors) {
-        Some(stream) => check_dimensions(&stream),
+        Some(stream) => {
+            check_dimensions(&stream)?;
+            check_cells(&stream)
+        }
         None => Ok(()),
     }
 }
@@ -138,6 +155,102 @@ fn check_dimensions(stream: &[u8]) -> Result<(), Damage> {
         }
     }
     Ok(())
+}
+
+/// The most cells read from one sheet: 16 million, as for an `.ods`.
+const MOST_SHEET_CELLS: u64 = super::opendocument::MOST_CELLS;
+
+/// Refuses a sheet whose values span more than [`MOST_SHEET_CELLS`] cells:
+/// the reader holds each sheet as the rectangle from its first value to
+/// its last, and a cell record's row and column are 16 bits each, so two
+/// values can span four billion cells. The sheets are found as the reader
+/// finds them, at the offsets the workbook's sheet records give, and read
+/// record by record as it reads them.
+fn check_cells(stream: &[u8]) -> Result<(), Damage> {
+    let starts: Vec<usize> = records(stream)
+        .take_while(|(kind, _)| *kind != 0x000A)
+        .filter(|(kind, _)| *kind == 0x0085)
+        .filter_map(|(_, data)| usize::try_from(u32_at(data, 0)).ok())
+        .collect();
+    for start in starts {
+        let Some(sheet) = stream.get(start..) else {
+            continue;
+        };
+        let mut span: Option<[u16; 4]> = None;
+        let mut seen_start = false;
+        let mut depth = 0usize;
+        for (kind, data) in records(sheet) {
+            if depth > 0 {
+                match kind {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            let (row, first, last) = match kind {
+                0x0809 if seen_start => {
+                    depth += 1;
+                    continue;
+                }
+                0x0809 => {
+                    seen_start = true;
+                    continue;
+                }
+                0x000A => break,
+                // Number, Label, RString, BoolErr, RK, LabelSst, Formula.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                    (u16_at(data, 0), u16_at(data, 2), u16_at(data, 2))
+                }
+                // MulRk: a row of values from a first to a last column.
+                0x00BD if data.len() >= 6 => (
+                    u16_at(data, 0),
+                    u16_at(data, 2),
+                    u16_at(data, data.len() - 2),
+                ),
+                _ => continue,
+            };
+            if data.len() < 4 {
+                continue;
+            }
+            let [top, bottom, left, right] = span.get_or_insert([row, row, first, first]);
+            *top = (*top).min(row);
+            *bottom = (*bottom).max(row);
+            *left = (*left).min(first).min(last);
+            *right = (*right).max(first).max(last);
+        }
+        if let Some([top, bottom, left, right]) = span {
+            let rows = u64::from(bottom - top) + 1;
+            let columns = u64::from(right - left) + 1;
+            if rows.saturating_mul(columns) > MOST_SHEET_CELLS {
+                return Err(Damage::Cells { rows, columns });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The records of a workbook stream as the reader reads them: a type, a
+/// length and its data, any continuation records after it joined to it
+/// (they hold no cell), until one runs past the end.
+fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut rest = stream;
+    std::iter::from_fn(move || {
+        if rest.len() < 4 {
+            return None;
+        }
+        let kind = u16_at(rest, 0);
+        let len = usize::from(u16_at(rest, 2));
+        let data = rest.get(4..4 + len)?;
+        rest = rest.get(4 + len..)?;
+        if rest.len() > 4 && u16_at(rest, 0) == 0x003C {
+            while rest.len() > 4 && u16_at(rest, 0) == 0x003C {
+                let len = usize::from(u16_at(rest, 2));
+                rest = rest.get(4 + len..)?;
+            }
+        }
+        Some((kind, data))
+    })
 }
 
 /// The rows and columns the reader makes of a dimensions record's data, as
@@ -913,6 +1026,138 @@ mod tests {
                 columns: 256
             })
         );
+    }
+
+    /// A record: its type, length and data.
+    fn rec(kind: u16, data: &[u8]) -> Vec<u8> {
+        let mut bytes = kind.to_le_bytes().to_vec();
+        bytes.extend(u16::try_from(data.len()).unwrap_or(0).to_le_bytes());
+        bytes.extend(data);
+        bytes
+    }
+
+    /// A cell record's data at `row`, `column`, with eight more bytes.
+    fn at(row: u16, column: u16) -> Vec<u8> {
+        let mut data = row.to_le_bytes().to_vec();
+        data.extend(column.to_le_bytes());
+        data.extend([0; 8]);
+        data
+    }
+
+    /// A workbook stream: globals with one sheet record pointing past
+    /// them, then the sheet's `records` between its BOF and EOF.
+    fn stream(sheet: &[Vec<u8>]) -> Vec<u8> {
+        let bof = rec(0x0809, &[0; 16]);
+        let eof = rec(0x000A, &[]);
+        // Globals: BOF, the sheet record (12 bytes: its offset first),
+        // EOF; the sheet starts after them.
+        let globals_len = bof.len() + 4 + 12 + eof.len();
+        let mut offset = u32::try_from(globals_len)
+            .unwrap_or(0)
+            .to_le_bytes()
+            .to_vec();
+        offset.extend([0; 8]);
+        let mut bytes = [bof.clone(), rec(0x0085, &offset), eof.clone(), bof].concat();
+        for record in sheet {
+            bytes.extend(record);
+        }
+        bytes.extend(eof);
+        bytes
+    }
+
+    #[test]
+    fn a_sheet_is_measured_by_its_values() {
+        // A1 and IV62500 (a Number and a Label): 62,500 by 256 =
+        // 16,000,000 cells, the bound itself.
+        let within = stream(&[rec(0x0203, &at(0, 0)), rec(0x0204, &at(62_499, 255))]);
+        assert_eq!(check_cells(&within), Ok(()));
+        let over = stream(&[rec(0x0203, &at(0, 0)), rec(0x00FD, &at(62_500, 255))]);
+        assert_eq!(
+            check_cells(&over),
+            Err(Damage::Cells {
+                rows: 62_501,
+                columns: 256
+            })
+        );
+        // Counted from the first value, wherever it is: B11 to IV62811.
+        let shifted = stream(&[rec(0x027E, &at(10, 1)), rec(0x0006, &at(62_810, 255))]);
+        assert_eq!(
+            check_cells(&shifted),
+            Err(Damage::Cells {
+                rows: 62_801,
+                columns: 255
+            })
+        );
+        // A row of values (MulRk) from column 0 to its last column; the
+        // other kinds of cell: RString, BoolErr.
+        let mut mul = at(0, 0);
+        mul.extend(65_535u16.to_le_bytes());
+        let wide = stream(&[
+            rec(0x00BD, &mul),
+            rec(0x00D6, &at(300, 3)),
+            rec(0x0205, &at(1, 1)),
+        ]);
+        assert_eq!(
+            check_cells(&wide),
+            Err(Damage::Cells {
+                rows: 301,
+                columns: 65_536
+            })
+        );
+        assert_eq!(
+            Damage::Cells {
+                rows: 301,
+                columns: 65_536
+            }
+            .to_string(),
+            "a sheet would be read as 301 rows by 65536 columns, from its first value to its \
+             last: 19726336 cells, more than the 16000000 read from one sheet; save it as .xlsx \
+             or CSV"
+        );
+    }
+
+    #[test]
+    fn what_the_reader_passes_over_is_not_measured() {
+        let far = rec(0x0203, &at(65_535, 255));
+        // A chart embedded in the sheet, BOF to EOF, nested twice.
+        let bof = rec(0x0809, &[0; 16]);
+        let eof = rec(0x000A, &[]);
+        let nested = stream(&[
+            rec(0x0203, &at(0, 0)),
+            bof.clone(),
+            bof.clone(),
+            far.clone(),
+            eof.clone(),
+            far.clone(),
+            eof.clone(),
+        ]);
+        assert_eq!(check_cells(&nested), Ok(()));
+        // After the sheet's EOF.
+        let mut after = stream(&[rec(0x0203, &at(0, 0))]);
+        after.extend(&far);
+        assert_eq!(check_cells(&after), Ok(()));
+        // Continuation records belong to the record before them.
+        let continued = stream(&[
+            rec(0x0203, &at(0, 0)),
+            rec(0x0204, &at(1, 1)),
+            rec(0x003C, &at(65_535, 255)),
+        ]);
+        assert_eq!(check_cells(&continued), Ok(()));
+        // A cell record too short to hold a place, and other records.
+        let short = stream(&[
+            rec(0x0203, &at(0, 0)),
+            rec(0x0203, &[0xFF, 0xFF]),
+            rec(0x0208, &at(65_535, 255)),
+        ]);
+        assert_eq!(check_cells(&short), Ok(()));
+        // A sheet record pointing past the stream.
+        let mut nowhere = stream(&[far.clone(), rec(0x0203, &at(0, 0))]);
+        let at_offset = 4 + 16 + 4;
+        nowhere[at_offset..at_offset + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(check_cells(&nowhere), Ok(()));
+        // The same file with the offset intact: refused.
+        let found = stream(&[far, rec(0x0203, &at(0, 0))]);
+        assert!(check_cells(&found).is_err());
     }
 
     #[test]

@@ -141,8 +141,9 @@ impl Partnership {
     /// cells that hold a value, wherever they are: a note in cell
     /// `XFD1048576` costs what one in `H2` does. An `.xls` or `.ods` sheet
     /// is read whole, as the rectangle from its first value to its last.
-    /// An `.xls` sheet holds at most 65,536 by 256 cells, and one that
-    /// claims more, or whose container loops, is refused before it is read.
+    /// An `.xls` whose container loops, or whose sheet claims more than the
+    /// format's 65,536 by 256 cells, or whose values span more than 16
+    /// million cells, is refused before it is read.
     /// An `.ods` sheet may repeat an empty row a million times before a
     /// value, each repeat a row of the rectangle: every sheet is measured
     /// before it is read, and one that would take more than 16 million
