@@ -625,6 +625,18 @@ mod tests {
         // skipped: the table is still read, and its loop found.
         let bytes = file(&[0xFFFF_FFFC, 0], END, &[&[TABLE, 1], &[]]);
         assert_eq!(check(&bytes), Err(Damage::Loop { sector: 1 }));
+        // Nor are they counted against the file's length: five of them
+        // and one table sector in a file of four sectors' room.
+        let mut listed = file(&[0xFFFF_FFFC; 5], END, &[&[TABLE, 1], &[]]);
+        listed[96..100].copy_from_slice(&0u32.to_le_bytes());
+        assert_eq!(check(&listed), Err(Damage::Loop { sector: 1 }));
+        // A master chain starting at the first reserved id is no chain.
+        let bytes = file(&[0], RESERVED, &[&[TABLE, 1], &[]]);
+        assert_eq!(check(&bytes), Err(Damage::Loop { sector: 1 }));
+        // A table sector listed just past the file's last sector reads
+        // as empty, and the table before it is still checked.
+        let bytes = file(&[0, 2], END, &[&[TABLE, 1], &[]]);
+        assert_eq!(check(&bytes), Err(Damage::Loop { sector: 1 }));
         // A master chain that comes back to itself: the reader stops after
         // as many sectors as the file has, and so does this check.
         let mut looping = vec![FREE; 128];
