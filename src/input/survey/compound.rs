@@ -1144,6 +1144,14 @@ mod tests {
             eof.clone(),
         ]);
         assert_eq!(check_cells(&nested), Ok(()));
+        // After a nested substream closes, the sheet's own cells count.
+        let closed = stream(&[
+            rec(0x0203, &at(0, 0)),
+            bof.clone(),
+            eof.clone(),
+            far.clone(),
+        ]);
+        assert!(check_cells(&closed).is_err());
         // After the sheet's EOF.
         let mut after = stream(&[rec(0x0203, &at(0, 0))]);
         after.extend(&far);
@@ -1162,6 +1170,12 @@ mod tests {
             rec(0x0208, &at(65_535, 255)),
         ]);
         assert_eq!(check_cells(&short), Ok(()));
+        // A MulRk of four bytes is no row of values; a cell record of four
+        // bytes still names a place, and counts (the reader refuses it).
+        let mul = stream(&[rec(0x0203, &at(0, 0)), rec(0x00BD, &at(65_535, 255)[..4])]);
+        assert_eq!(check_cells(&mul), Ok(()));
+        let four = stream(&[rec(0x0203, &at(0, 0)), rec(0x0203, &at(65_535, 255)[..4])]);
+        assert!(check_cells(&four).is_err());
         // A sheet record pointing past the stream.
         let mut nowhere = stream(&[far.clone(), rec(0x0203, &at(0, 0))]);
         let at_offset = 4 + 16 + 4;
