@@ -230,9 +230,10 @@ fn check_cells(stream: &[u8]) -> Result<(), Damage> {
     Ok(())
 }
 
-/// The records of a workbook stream as the reader reads them: a type, a
-/// length and its data, any continuation records after it joined to it
-/// (they hold no cell), until one runs past the end.
+/// The records of a workbook stream: a type, a length and its data, until
+/// one runs past the end. The reader joins a record's continuation records
+/// to it; here they come as records of their own type, which holds no
+/// cell, so the records that do are the same.
 fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
     let mut rest = stream;
     std::iter::from_fn(move || {
@@ -243,12 +244,6 @@ fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
         let len = usize::from(u16_at(rest, 2));
         let data = rest.get(4..4 + len)?;
         rest = rest.get(4 + len..)?;
-        if rest.len() > 4 && u16_at(rest, 0) == 0x003C {
-            while rest.len() > 4 && u16_at(rest, 0) == 0x003C {
-                let len = usize::from(u16_at(rest, 2));
-                rest = rest.get(4 + len..)?;
-            }
-        }
         Some((kind, data))
     })
 }
