@@ -115,9 +115,9 @@ pub struct Recommendation {
 /// assert_eq!(first.addresses[0], GapItem::Characteristic(interagency::Characteristic::TacklesOverlapAndGaps));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, remote = "Self")]
+#[serde(deny_unknown_fields)]
 pub struct GapReport {
     /// The partnership's name.
     pub partnership: String,
@@ -168,19 +168,13 @@ pub struct GapReport {
     pub perceived: Option<Perceived>,
 }
 
-impl Serialize for GapReport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        GapReport::serialize(self, serializer)
-    }
-}
-
 /// A report read back is checked as it is read: beyond its fields' own
 /// checks (one entry per facilitator and obstacle, in catalogue order, and
 /// a rubric that obeys the rubric's rules), its breakdowns by agency must
 /// list its agencies, in order, and its smallest group be the rubric's.
 impl<'de> Deserialize<'de> for GapReport {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let report = GapReport::deserialize(deserializer)?;
+        let report = UncheckedGapReport::deserialize(deserializer)?;
         let agencies: Vec<&str> = report.agencies.iter().map(|a| a.id.as_str()).collect();
         if !report.voices.lists(&agencies) {
             return Err(serde::de::Error::custom(format_args!(
@@ -197,6 +191,31 @@ impl<'de> Deserialize<'de> for GapReport {
         }
         Ok(report)
     }
+}
+
+/// The fields of a [`GapReport`] as read, before the checks of its
+/// `Deserialize`: the one way to read a report is through them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, remote = "GapReport", rename = "GapReport")]
+struct UncheckedGapReport {
+    partnership: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assessed_on: Option<Date>,
+    rubric: RubricSummary,
+    agencies: Vec<Agency>,
+    characteristics: ConceptSet<Characteristic>,
+    classification: Classification,
+    target: Level,
+    missing_characteristics: Vec<MissingCharacteristic>,
+    facilitator_gaps: Vec<FacilitatorGap>,
+    active_obstacles: Vec<ActiveObstacle>,
+    recommendations: Vec<Recommendation>,
+    unaddressed: Vec<GapItem>,
+    benefits_in_reach: ConceptSet<Benefit>,
+    reached: bool,
+    voices: Voices,
+    network: Option<Network>,
+    perceived: Option<Perceived>,
 }
 
 impl Classification {

@@ -106,9 +106,9 @@ item_record!(ItemChange);
 /// assert_eq!(progress.later_report.target, Level::Coordination);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, remote = "Self")]
+#[serde(deny_unknown_fields)]
 pub struct ProgressReport {
     /// The rubric both rounds were analysed with, with what a reader needs
     /// of it.
@@ -152,18 +152,12 @@ pub struct ProgressReport {
 
 by_kind!(ProgressReport => [ItemChange<T>]);
 
-impl Serialize for ProgressReport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        ProgressReport::serialize(self, serializer)
-    }
-}
-
 /// A progress report read back is checked as it is read: one entry per
 /// facilitator and obstacle in catalogue order, and the later round's gap
 /// report made with the report's rubric.
 impl<'de> Deserialize<'de> for ProgressReport {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let report = ProgressReport::deserialize(deserializer)?;
+        let report = UncheckedProgressReport::deserialize(deserializer)?;
         if report.later_report.rubric == report.rubric {
             Ok(report)
         } else {
@@ -172,6 +166,34 @@ impl<'de> Deserialize<'de> for ProgressReport {
             ))
         }
     }
+}
+
+/// The fields of a [`ProgressReport`] as read, before the checks of its
+/// `Deserialize`: the one way to read a report is through them.
+#[derive(Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    remote = "ProgressReport",
+    rename = "ProgressReport"
+)]
+struct UncheckedProgressReport {
+    rubric: RubricSummary,
+    earlier: Round,
+    later: Round,
+    structural_change: i8,
+    achieved_change: i8,
+    characteristics_added: ConceptSet<Characteristic>,
+    characteristics_removed: ConceptSet<Characteristic>,
+    agencies_joined: Vec<String>,
+    agencies_left: Vec<String>,
+    #[serde(deserialize_with = "keyed::in_order_array")]
+    facilitators: [FacilitatorChange; Facilitator::COUNT],
+    #[serde(deserialize_with = "keyed::in_order_array")]
+    obstacles: [ObstacleChange; Obstacle::COUNT],
+    obstacles_resolved: ConceptSet<Obstacle>,
+    obstacles_new: ConceptSet<Obstacle>,
+    later_report: GapReport,
+    network_change: Option<NetworkChange>,
 }
 
 impl ProgressReport {

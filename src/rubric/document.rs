@@ -133,16 +133,28 @@ impl RubricSummary {
 
 impl<'de> Deserialize<'de> for RubricSummary {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let summary = RubricSummary::deserialize(deserializer)?;
+        let summary = UncheckedRubricSummary::deserialize(deserializer)?;
         summary.check().map_err(serde::de::Error::custom)?;
         Ok(summary)
     }
 }
 
-impl Serialize for RubricSummary {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        RubricSummary::serialize(self, serializer)
-    }
+/// The fields of a [`RubricSummary`] as read, before the checks of its
+/// `Deserialize`: the one way to read a report is through them.
+#[derive(Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    remote = "RubricSummary",
+    rename = "RubricSummary"
+)]
+struct UncheckedRubricSummary {
+    name: String,
+    version: String,
+    characteristic_levels: CharacteristicLevels,
+    facilitator_thresholds: Thresholds,
+    obstacle_thresholds: Thresholds,
+    divergence: Divergence,
+    privacy: Privacy,
 }
 
 /// A rubric number, if it is finite and `fits`; else an error saying what

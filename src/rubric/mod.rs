@@ -94,9 +94,9 @@ pub struct Divergence {
 /// Read back, it obeys the rubric's rules (thresholds in order, every level
 /// with a characteristic, …): a report holds a rubric that could have made
 /// it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, remote = "Self")]
+#[serde(deny_unknown_fields)]
 pub struct RubricSummary {
     /// The rubric's name.
     pub name: String,

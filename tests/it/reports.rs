@@ -975,3 +975,29 @@ fn a_report_whose_rubric_breaks_the_rubric_rules_is_refused() {
     *at(&mut other, "/later_report/rubric/version") = json!("2");
     assert_refused::<ProgressReport>(&other, &["later_report.rubric"]);
 }
+
+/// The only way to read a report or its rubric is through the checks: the
+/// types have no other `deserialize`, so calling it by the type's name (as
+/// a dependent might) refuses what reading by `serde_json` refuses.
+#[test]
+fn reading_by_the_type_name_checks_too() {
+    use interagency::report::RubricSummary;
+    use serde::Deserialize;
+
+    let mut small = hub_report();
+    *at(&mut small, "/voices/min_group_size") = json!(1);
+    let err = GapReport::deserialize(&small).unwrap_err().to_string();
+    assert!(err.contains("voices.min_group_size: 1"), "{err}");
+
+    let mut reversed = hub_report()["rubric"].clone();
+    *at(&mut reversed, "/facilitator_thresholds/lower") = json!(4.9);
+    let err = RubricSummary::deserialize(&reversed)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("lower 4.9 must be below upper 4"), "{err}");
+
+    let mut other = progress_report();
+    *at(&mut other, "/later_report/rubric/version") = json!("2");
+    let err = ProgressReport::deserialize(&other).unwrap_err().to_string();
+    assert!(err.contains("later_report.rubric"), "{err}");
+}
