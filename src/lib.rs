@@ -92,7 +92,7 @@ pub use analysis::voices::Voices;
 pub use rubric::Rubric;
 
 // Errors.
-pub use error::{CsvProblem, Error, PartnerProblem, Place, Result};
+pub use error::{CsvProblem, Error, ErrorKind, PartnerProblem, Place, Result};
 
 #[cfg(feature = "html")]
 pub use render::Format;

@@ -65,6 +65,33 @@ pub enum GapItem {
     Obstacle(Obstacle),
 }
 
+impl GapItem {
+    /// The item's short human name, as reports print it.
+    ///
+    /// ```
+    /// use interagency::{Facilitator, GapItem};
+    ///
+    /// let item = GapItem::Facilitator(Facilitator::GoodCommunication);
+    /// assert_eq!(item.name(), "Good communication");
+    /// assert_eq!(item.to_string(), "Good communication");
+    /// ```
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            GapItem::Characteristic(c) => c.name(),
+            GapItem::Facilitator(f) => f.name(),
+            GapItem::Obstacle(o) => o.name(),
+        }
+    }
+}
+
+/// Writes the item's [name](GapItem::name).
+impl core::fmt::Display for GapItem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A practice tip to act on, with its priority and the gap items it works
 /// on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

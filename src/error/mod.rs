@@ -5,6 +5,9 @@
 use core::fmt;
 
 pub(crate) mod json;
+mod place;
+
+pub use place::{ErrorKind, Place};
 
 use crate::foundation::id::OneOf;
 use crate::{Characteristic, Date, Facilitator, Level, Obstacle, Role, Sector};
@@ -466,51 +469,6 @@ pub enum Error {
         /// The rejected number.
         value: u8,
     },
-}
-
-/// Where in the input a value is: a field of a document, or a line (and
-/// column) of a CSV file. Errors about a rule that every input format obeys
-/// (a respondent listed twice, an agency not listed, …) name the place the
-/// format gives it.
-///
-/// ```
-/// use interagency::Place;
-///
-/// assert_eq!(Place::Field("responses[2].agency".into()).to_string(), "responses[2].agency");
-/// assert_eq!(Place::Line { line: 4, column: Some("Agency".into()) }.to_string(), "line 4, column Agency");
-/// assert_eq!(Place::Line { line: 4, column: None }.to_string(), "line 4");
-/// assert_eq!(Place::Cell { sheet: "Sheet1".into(), cell: "B7".into() }.to_string(), "Sheet1!B7");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Place {
-    /// A field of a document, as a path: `responses[3].agency`.
-    Field(String),
-    /// A line of a CSV file, from 1 (the header), and the header of the
-    /// column when the value is in one.
-    Line {
-        /// The line, as a text editor numbers it.
-        line: u64,
-        /// The column's header.
-        column: Option<String>,
-    },
-    /// A cell of a spreadsheet: `Responses!B7`.
-    Cell {
-        /// The sheet's name.
-        sheet: String,
-        /// The cell, as a spreadsheet names it.
-        cell: String,
-    },
-}
-
-impl fmt::Display for Place {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Place::Field(path) => f.write_str(path),
-            Place::Line { line, column } => write!(f, "line {line}{}", Column(column)),
-            Place::Cell { sheet, cell } => write!(f, "{sheet}!{cell}"),
-        }
-    }
 }
 
 /// A `Result` whose error is this crate's [`Error`].

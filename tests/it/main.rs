@@ -13,6 +13,7 @@ mod catalogue;
 mod cli;
 #[cfg(feature = "csv")]
 mod csv;
+mod errors;
 mod exact;
 mod example_files;
 mod json_reading;
