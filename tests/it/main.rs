@@ -21,6 +21,7 @@ mod markdown;
 mod network;
 mod progress;
 mod properties;
+mod readme;
 #[cfg(feature = "html")]
 mod render;
 mod reports;
