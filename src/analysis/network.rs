@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::foundation::exact::{Exact, Fraction};
-use crate::input::partners::{PairTally, lower_median};
+use crate::input::partners::PairTally;
 use crate::{Assessment, Level, PartnerLevel};
 
 /// A figure at each of Frost's levels, from cooperation to integration.
@@ -526,6 +526,26 @@ pub(crate) fn change(earlier: &Assessment, later: &Assessment) -> Option<Network
     Some(NetworkChange { density, pairs })
 }
 
+/// The lower median of values counted per number (0 to 4): of an even
+/// count, the lower of the two middle values. `None` when nothing is
+/// counted.
+fn lower_median(counts: [u32; 5]) -> Option<PartnerLevel> {
+    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
+    if total == 0 {
+        return None;
+    }
+    // The value at position (total - 1) / 2 of the sorted values.
+    let position = (total - 1) / 2;
+    let mut seen = 0;
+    for (number, &count) in (0u8..).zip(counts.iter()) {
+        seen += u64::from(count);
+        if seen > position {
+            return PartnerLevel::from_number(number);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 #[allow(
     clippy::unwrap_used,
@@ -535,7 +555,7 @@ pub(crate) fn change(earlier: &Assessment, later: &Assessment) -> Option<Network
 )]
 mod tests {
     use super::{ByLevel, Densities, PerceivedCounts, agreed, change, network, perceived, ratio};
-    use super::{coverage, ties, trusted};
+    use super::{coverage, lower_median, ties, trusted};
     use crate::input::partners::PairTally;
     use crate::{Agency, Assessment, Level, PartnerLevel, Partnership, Response, Role, Trust};
 
@@ -935,5 +955,33 @@ mod tests {
         assert_eq!(got, [("a2", "a1", Some(level(1)), Some(level(3)))]);
         assert!(change(&earlier, &assessment(&[0, 1], &[])).is_none());
         assert!(change(&assessment(&[0, 1], &[]), &later).is_none());
+    }
+
+    #[test]
+    fn lower_median_takes_the_lower_middle() {
+        assert_eq!(lower_median([0; 5]), None);
+        assert_eq!(lower_median([1, 0, 0, 0, 0]), Some(PartnerLevel::NONE));
+        // 1, 3: the lower middle is 1.
+        assert_eq!(
+            lower_median([0, 1, 0, 1, 0]),
+            Some(Level::Cooperation.into())
+        );
+        // 0, 2, 2: the middle is 2.
+        assert_eq!(
+            lower_median([1, 0, 2, 0, 0]),
+            Some(Level::Collaboration.into())
+        );
+        // 0, 0, 4, 4: the lower middle is 0.
+        assert_eq!(lower_median([2, 0, 0, 0, 2]), Some(PartnerLevel::NONE));
+        // 3, 4, 4, 4: the lower middle is 4.
+        assert_eq!(
+            lower_median([0, 0, 0, 1, 3]),
+            Some(Level::Integration.into())
+        );
+        for n in 0..=4 {
+            let mut counts = [0; 5];
+            counts[usize::from(n)] = 7;
+            assert_eq!(lower_median(counts), PartnerLevel::from_number(n));
+        }
     }
 }

@@ -507,26 +507,6 @@ impl PairTally {
     }
 }
 
-/// The lower median of values counted per number (0 to 4): of an even
-/// count, the lower of the two middle values. `None` when nothing is
-/// counted.
-pub(crate) fn lower_median(counts: [u32; 5]) -> Option<PartnerLevel> {
-    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
-    if total == 0 {
-        return None;
-    }
-    // The value at position (total - 1) / 2 of the sorted values.
-    let position = (total - 1) / 2;
-    let mut seen = 0;
-    for (number, &count) in (0u8..).zip(counts.iter()) {
-        seen += u64::from(count);
-        if seen > position {
-            return PartnerLevel::from_number(number);
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 #[allow(
     clippy::unwrap_used,
@@ -534,36 +514,8 @@ pub(crate) fn lower_median(counts: [u32; 5]) -> Option<PartnerLevel> {
     reason = "a test fails by panicking"
 )]
 mod tests {
-    use super::{PartnerLevel, Trust, lower_median};
+    use super::{PartnerLevel, Trust};
     use crate::Level;
-
-    #[test]
-    fn lower_median_takes_the_lower_middle() {
-        assert_eq!(lower_median([0; 5]), None);
-        assert_eq!(lower_median([1, 0, 0, 0, 0]), Some(PartnerLevel::NONE));
-        // 1, 3: the lower middle is 1.
-        assert_eq!(
-            lower_median([0, 1, 0, 1, 0]),
-            Some(Level::Cooperation.into())
-        );
-        // 0, 2, 2: the middle is 2.
-        assert_eq!(
-            lower_median([1, 0, 2, 0, 0]),
-            Some(Level::Collaboration.into())
-        );
-        // 0, 0, 4, 4: the lower middle is 0.
-        assert_eq!(lower_median([2, 0, 0, 0, 2]), Some(PartnerLevel::NONE));
-        // 3, 4, 4, 4: the lower middle is 4.
-        assert_eq!(
-            lower_median([0, 0, 0, 1, 3]),
-            Some(Level::Integration.into())
-        );
-        for n in 0..=4 {
-            let mut counts = [0; 5];
-            counts[usize::from(n)] = 7;
-            assert_eq!(lower_median(counts), PartnerLevel::from_number(n));
-        }
-    }
 
     #[test]
     fn levels_read_by_id_or_name() {
