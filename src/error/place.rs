@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use super::{Column, Error};
+use super::{Column, CsvProblem, Error, PartnerProblem};
 
 /// Where in the input a problem is: a field of a document (with the line
 /// and column of its text, when the text could not be read), a line (and
@@ -215,19 +215,25 @@ impl Error {
     /// What kind of problem this is.
     #[must_use]
     pub fn kind(&self) -> ErrorKind {
-        use super::{CsvProblem as P, PartnerProblem as Q};
         match self {
-            Error::Json { .. }
-            | Error::InvalidScale { .. }
-            | Error::Spreadsheet { .. }
-            | Error::Csv {
-                problem: P::Malformed { .. },
+            Error::Csv { problem, .. } | Error::Sheet { problem, .. } => match problem {
+                CsvProblem::Malformed { .. } => ErrorKind::Syntax,
+                CsvProblem::MissingColumn => ErrorKind::Missing,
+                CsvProblem::DuplicateColumn { .. } => ErrorKind::Duplicate,
+                _ => ErrorKind::Invalid,
+            },
+            Error::Partner {
+                problem: PartnerProblem::Duplicate,
                 ..
             }
-            | Error::Sheet {
-                problem: P::Malformed { .. },
-                ..
-            } => ErrorKind::Syntax,
+            | Error::DuplicateAgency { .. }
+            | Error::DuplicateCharacteristic { .. }
+            | Error::DuplicateRespondent { .. }
+            | Error::DuplicateRating { .. }
+            | Error::RubricDuplicate { .. } => ErrorKind::Duplicate,
+            Error::Json { .. } | Error::InvalidScale { .. } | Error::Spreadsheet { .. } => {
+                ErrorKind::Syntax
+            }
             Error::EmptyPartnership { .. }
             | Error::EmptyAgencyId { .. }
             | Error::MissingAgencyField { .. }
@@ -236,32 +242,7 @@ impl Error {
             | Error::NoRatings { .. }
             | Error::RubricEmpty { .. }
             | Error::RubricMissingEntry { .. }
-            | Error::LevelWithoutCharacteristic { .. }
-            | Error::Csv {
-                problem: P::MissingColumn,
-                ..
-            }
-            | Error::Sheet {
-                problem: P::MissingColumn,
-                ..
-            } => ErrorKind::Missing,
-            Error::DuplicateAgency { .. }
-            | Error::DuplicateCharacteristic { .. }
-            | Error::DuplicateRespondent { .. }
-            | Error::DuplicateRating { .. }
-            | Error::RubricDuplicate { .. }
-            | Error::Partner {
-                problem: Q::Duplicate,
-                ..
-            }
-            | Error::Csv {
-                problem: P::DuplicateColumn { .. },
-                ..
-            }
-            | Error::Sheet {
-                problem: P::DuplicateColumn { .. },
-                ..
-            } => ErrorKind::Duplicate,
+            | Error::LevelWithoutCharacteristic { .. } => ErrorKind::Missing,
             Error::TooFewAgencies { .. }
             | Error::RoundsOutOfOrder { .. }
             | Error::ThresholdOrder { .. }
