@@ -8,10 +8,8 @@ use crate::analysis::value::{Mean, Means, Threshold};
 use crate::concepts::rated::{by_kind, entry};
 use crate::foundation::exact::Exact;
 use crate::foundation::keyed;
-use crate::rubric::Thresholds;
 use crate::{
-    Assessment, Band, Characteristic, Facilitator, FacilitatorBand, Level, Obstacle, ObstacleBand,
-    Rated, Rubric,
+    Assessment, Band, Characteristic, Facilitator, Level, Obstacle, ObstacleBand, Rated, Rubric,
 };
 
 /// A pair of thresholds: the lowest mean of the top band and of the
@@ -29,28 +27,6 @@ impl Bounds {
         }
     }
 
-    /// Bounds of two thresholds given as numbers.
-    fn of(t: Thresholds) -> Bounds {
-        Bounds::new(Exact::from_f64(t.upper), Exact::from_f64(t.lower))
-    }
-
-    /// The band of a mean given as a number, taken as the decimal it
-    /// prints as.
-    fn band_of<B: Band>(&self, mean: Option<f64>) -> B {
-        let Some(mean) = mean else {
-            return B::UNKNOWN;
-        };
-        let mean = Exact::from_f64(mean);
-        let position = if mean.at_least(&self.upper.exact) {
-            0
-        } else if mean.at_least(&self.lower.exact) {
-            1
-        } else {
-            2
-        };
-        B::BY_MEAN.get(position).copied().unwrap_or(B::UNKNOWN)
-    }
-
     /// The band of an item's mean, decided exactly; `exact` gives the exact
     /// mean where the bound of its approximation cannot.
     fn band<B: Band>(&self, mean: &Mean, exact: impl Fn() -> Option<Exact>) -> B {
@@ -61,40 +37,6 @@ impl Bounds {
             Some(false) => 2,
         };
         B::BY_MEAN.get(position).copied().unwrap_or(B::UNKNOWN)
-    }
-}
-
-impl Thresholds {
-    /// The band of a facilitator mean. The comparison is exact: the mean
-    /// and the thresholds are taken as the decimals they print as, so a
-    /// mean of `3.0` is `borderline` with a lower threshold of `3.0`.
-    ///
-    /// ```
-    /// use interagency::{FacilitatorBand, Rubric};
-    ///
-    /// let t = Rubric::DEFAULT.facilitator_thresholds();
-    /// assert_eq!(t.facilitator_band(Some(3.0)), FacilitatorBand::Borderline);
-    /// assert_eq!(t.facilitator_band(Some(2.9999999999999996)), FacilitatorBand::Concern);
-    /// assert_eq!(t.facilitator_band(None), FacilitatorBand::Unknown);
-    /// ```
-    #[must_use]
-    pub fn facilitator_band(self, mean: Option<f64>) -> FacilitatorBand {
-        Bounds::of(self).band_of(mean)
-    }
-
-    /// The band of an obstacle mean, compared exactly as for
-    /// [`Thresholds::facilitator_band`].
-    ///
-    /// ```
-    /// use interagency::{ObstacleBand, Rubric};
-    ///
-    /// let t = Rubric::DEFAULT.obstacle_thresholds();
-    /// assert_eq!(t.obstacle_band(Some(4.0)), ObstacleBand::Major);
-    /// assert_eq!(t.obstacle_band(Some(2.5)), ObstacleBand::Minor);
-    /// ```
-    #[must_use]
-    pub fn obstacle_band(self, mean: Option<f64>) -> ObstacleBand {
-        Bounds::of(self).band_of(mean)
     }
 }
 

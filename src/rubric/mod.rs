@@ -10,10 +10,10 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::foundation::exact::Fraction;
+use crate::foundation::exact::{Exact, Fraction};
 use crate::{
-    Benefit, Characteristic, ConceptSet, Error, Facilitator, Identifier, Level, Obstacle,
-    PracticeTip, Rated,
+    Band, Benefit, Characteristic, ConceptSet, Error, Facilitator, FacilitatorBand, Identifier,
+    Level, Obstacle, ObstacleBand, PracticeTip, Rated,
 };
 
 /// What one practice tip works on.
@@ -55,6 +55,57 @@ pub struct Thresholds {
     /// The lowest mean of the middle band; at least 1 and below `upper`.
     #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 5)))]
     pub lower: f64,
+}
+
+impl Thresholds {
+    /// The band of a facilitator mean. The comparison is exact: the mean
+    /// and the thresholds are taken as the decimals they print as, so a
+    /// mean of `3.0` is `borderline` with a lower threshold of `3.0`.
+    ///
+    /// ```
+    /// use interagency::{FacilitatorBand, Rubric};
+    ///
+    /// let t = Rubric::DEFAULT.facilitator_thresholds();
+    /// assert_eq!(t.facilitator_band(Some(3.0)), FacilitatorBand::Borderline);
+    /// assert_eq!(t.facilitator_band(Some(2.9999999999999996)), FacilitatorBand::Concern);
+    /// assert_eq!(t.facilitator_band(None), FacilitatorBand::Unknown);
+    /// ```
+    #[must_use]
+    pub fn facilitator_band(self, mean: Option<f64>) -> FacilitatorBand {
+        self.band_of(mean)
+    }
+
+    /// The band of an obstacle mean, compared exactly as for
+    /// [`Thresholds::facilitator_band`].
+    ///
+    /// ```
+    /// use interagency::{ObstacleBand, Rubric};
+    ///
+    /// let t = Rubric::DEFAULT.obstacle_thresholds();
+    /// assert_eq!(t.obstacle_band(Some(4.0)), ObstacleBand::Major);
+    /// assert_eq!(t.obstacle_band(Some(2.5)), ObstacleBand::Minor);
+    /// ```
+    #[must_use]
+    pub fn obstacle_band(self, mean: Option<f64>) -> ObstacleBand {
+        self.band_of(mean)
+    }
+
+    /// The band of a mean given as a number, taken as the decimal it
+    /// prints as.
+    fn band_of<B: Band>(self, mean: Option<f64>) -> B {
+        let Some(mean) = mean else {
+            return B::UNKNOWN;
+        };
+        let mean = Exact::from_f64(mean);
+        let position = if mean.at_least(&Exact::from_f64(self.upper)) {
+            0
+        } else if mean.at_least(&Exact::from_f64(self.lower)) {
+            1
+        } else {
+            2
+        };
+        B::BY_MEAN.get(position).copied().unwrap_or(B::UNKNOWN)
+    }
 }
 
 /// How the rubric protects respondents in breakdowns by agency and role.
