@@ -80,8 +80,9 @@
     let bytes;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
-    } catch (e) {
-      throw new Error(`${file.name} could not be read from this computer (${e.message}). Pick it again.`);
+    } catch {
+      throw new Error(`${file.name} could not be read: it may have been moved, changed or deleted since it was picked. ` +
+        "Pick it again.");
     }
     if (bytes.length === 0) throw new Error(`${file.name} is empty: pick the file that holds the round's data.`);
     if (SPREADSHEETS.some((magic) => magic.every((byte, i) => bytes[i] === byte))) {

@@ -301,6 +301,17 @@ describe("the offline page", () => {
         }
         await page.close();
       }
+      // A file gone from the disk between the pick and the report.
+      const gone = join(scratch, "gone.csv");
+      writeFileSync(gone, readFileSync(join(root, CSV)));
+      const page = await open();
+      await pick(page, { files: [PARTNERSHIP, gone] });
+      await kinds(page, 2);
+      rmSync(gone);
+      await page.click("#show");
+      assert.equal(await refusal(page), "The report could not be made. gone.csv could not be read: " +
+        "it may have been moved, changed or deleted since it was picked. Pick it again.");
+      await page.close();
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
