@@ -1,15 +1,16 @@
 // The offline page as a coordinator uses it: opened from disk in Chromium
-// with the network off, the partnership and the survey export picked, the
-// report read in the page; keyboard, axe-core and the Nu HTML Checker.
+// with the network off, the round's files picked (in either box, in any
+// order, or together), the report read in the page; keyboard, axe-core and
+// the Nu HTML Checker.
 //
 // Needs Chromium (CHROMIUM, default /usr/bin/chromium) and Java. Writes
 // screenshots into target/screenshots/.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 
@@ -74,12 +75,26 @@ async function open() {
   return page;
 }
 
-/** Picks the files of the repository in the page's file inputs. */
+/** Picks files in the page's file inputs: by input, a path of the
+ * repository or several (absolute paths as they are). */
 async function pick(page, files) {
-  for (const [id, path] of Object.entries(files)) {
+  for (const [id, paths] of Object.entries(files)) {
     const input = await page.$(`#${id}`);
-    await input.uploadFile(join(root, path));
+    await input.uploadFile(...[paths].flat().map((path) => resolve(root, path)));
   }
+}
+
+/** The page's message, once it shows one. */
+async function refusal(page) {
+  await page.waitForFunction(() => document.querySelector("#error").textContent !== "");
+  assert.equal(await page.$eval("#result", (e) => e.hidden), true);
+  return page.$eval("#error", (e) => e.textContent);
+}
+
+/** What the page lists the picked files as, once it lists `count`. */
+async function kinds(page, count) {
+  await page.waitForFunction((n) => document.querySelectorAll("#kinds li").length === n, {}, count);
+  return page.$$eval("#kinds li", (items) => items.map((item) => item.textContent));
 }
 
 /** The report's text, once the page shows it, and the frame. */
@@ -101,7 +116,7 @@ describe("the offline page", () => {
 
   it("shows the report of a partnership and its CSV export", async () => {
     const page = await open();
-    await pick(page, { partnership: PARTNERSHIP, responses: CSV });
+    await pick(page, { files: PARTNERSHIP, "more-files": CSV });
     await page.type("#ignore-columns", "Timestamp");
     await page.click("#show");
     const text = await reportText(page);
@@ -134,7 +149,7 @@ describe("the offline page", () => {
   it("reads the spreadsheet export, a whole assessment and an earlier round", async () => {
     const xlsx = EXPORTS.find(({ file }) => file.endsWith(".xlsx"));
     let page = await open();
-    await pick(page, { partnership: PARTNERSHIP, responses: xlsx.file });
+    await pick(page, { files: PARTNERSHIP, "more-files": xlsx.file });
     await page.type("#agency-column", xlsx.options.columns.agency);
     await page.type("#role-column", xlsx.options.columns.role);
     await page.type("#sheet", xlsx.options.sheet);
@@ -149,7 +164,7 @@ describe("the offline page", () => {
     page = await open();
     const later = "examples/data/early-years-network-2027.json";
     const earlier = "examples/data/early-years-network.json";
-    await pick(page, { assessment: later, earlier, rubric: "examples/rubrics/statutory.json" });
+    await pick(page, { files: later, earlier, rubric: "examples/rubrics/statutory.json" });
     await page.select("#target", "integration");
     await page.click("#show");
     await reportText(page);
@@ -164,7 +179,7 @@ describe("the offline page", () => {
 
   it("shows the crate's message when an input is refused", async () => {
     const page = await open();
-    await pick(page, { partnership: PARTNERSHIP, responses: "examples/survey/child-protection-hub.google-forms.csv" });
+    await pick(page, { files: PARTNERSHIP, "more-files": "examples/survey/child-protection-hub.google-forms.csv" });
     await page.click("#show");
     await page.waitForFunction(() => document.querySelector("#error").textContent !== "");
     const message = await page.$eval("#error", (e) => ({ role: e.getAttribute("role"), text: e.textContent }));
@@ -185,6 +200,123 @@ describe("the offline page", () => {
     await page.close();
   });
 
+  it("takes a whole assessment in either box (or both: a file picked twice counts once)", async () => {
+    const whole = "examples/data/child-protection-hub.json";
+    const expected = stdout("assess", [whole, "--format", "html"]);
+    for (const files of [{ files: whole }, { "more-files": whole }, { files: whole, "more-files": whole }]) {
+      const page = await open();
+      await pick(page, files);
+      assert.deepEqual(await kinds(page, 1), ["child-protection-hub.json: read as a whole assessment document"]);
+      await page.click("#show");
+      await reportText(page);
+      assert.equal(await page.$eval("#report", (frame) => frame.srcdoc), expected, Object.keys(files).join(", "));
+      assert.equal(await page.$eval("#save-report", (a) => a.download), "child-protection-hub-report.html");
+      assert.equal(await page.$eval("#save-assessment", (a) => a.hidden), true);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  });
+
+  it("takes the partnership and the export in either order", async () => {
+    const page = await open();
+    await pick(page, { files: CSV, "more-files": PARTNERSHIP });
+    assert.deepEqual(await kinds(page, 2), [
+      "child-protection-hub.csv: read as a survey export (CSV)",
+      "child-protection-hub.partnership.json: read as a partnership document",
+    ]);
+    await page.type("#ignore-columns", "Timestamp");
+    await page.click("#show");
+    await reportText(page);
+    assert.equal(await page.$eval("#report", (frame) => frame.srcdoc),
+      stdout("assess", [PARTNERSHIP, "--responses", CSV, "--ignore-column", "Timestamp", "--format", "html"]));
+    assert.equal(await page.$eval("#save-report", (a) => a.download), "child-protection-hub-report.html");
+    assert.equal(await page.$eval("#save-assessment", (a) => a.download), "child-protection-hub.json");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  it("takes the round's files picked together, a spreadsheet among them", async () => {
+    const xlsx = EXPORTS.find(({ file }) => file.endsWith(".xlsx"));
+    const page = await open();
+    assert.equal(await page.$eval("#files", (input) => input.multiple), true);
+    await pick(page, { files: [xlsx.file, PARTNERSHIP] });
+    assert.deepEqual(await kinds(page, 2), [
+      "child-protection-hub.microsoft-forms.xlsx: read as a survey export (spreadsheet)",
+      "child-protection-hub.partnership.json: read as a partnership document",
+    ]);
+    await page.type("#agency-column", xlsx.options.columns.agency);
+    await page.type("#role-column", xlsx.options.columns.role);
+    await page.type("#sheet", xlsx.options.sheet);
+    await page.click("#show");
+    await reportText(page);
+    assert.equal(
+      await page.$eval("#report", (frame) => frame.srcdoc),
+      stdout("assess", [PARTNERSHIP, "--responses", xlsx.file, ...exportArgs(xlsx.options), "--format", "html"]),
+    );
+    await page.screenshot({ path: join(shots, "offline-page-files.png"), fullPage: true });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  it("says in plain words which files cannot make an assessment together", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "interagency-files-"));
+    try {
+      const empty = join(scratch, "answers.csv");
+      writeFileSync(empty, "");
+      const other = join(scratch, "other.partnership.json");
+      writeFileSync(other, readFileSync(join(root, PARTNERSHIP)));
+      const whole = "examples/data/child-protection-hub.json";
+      const xlsx = "examples/survey/child-protection-hub.microsoft-forms.xlsx";
+      const cases = [
+        [{ files: [PARTNERSHIP, other] },
+          "child-protection-hub.partnership.json and other.partnership.json are both partnership documents: " +
+          "pick one, with the round's survey export."],
+        [{ files: [PARTNERSHIP, CSV], "more-files": xlsx },
+          "child-protection-hub.csv and child-protection-hub.microsoft-forms.xlsx both look like survey exports " +
+          "(they are not JSON documents): pick one, with the partnership document."],
+        [{ files: [whole, "examples/data/early-years-network.json", "examples/data/early-years-network-2027.json"] },
+          "child-protection-hub.json, early-years-network.json and early-years-network-2027.json are all whole " +
+          "assessment documents: pick one. An earlier round's goes in the box for the earlier round, below."],
+        [{ "more-files": CSV },
+          "child-protection-hub.csv looks like a survey export (it is not a JSON document): " +
+          "pick the partnership document (JSON) with it, which names the agencies that answered."],
+        [{ files: PARTNERSHIP },
+          "child-protection-hub.partnership.json is a partnership document: pick the round's survey export " +
+          "(CSV or spreadsheet) with it, or a whole assessment document instead."],
+        [{ files: CSV, "more-files": [whole, PARTNERSHIP] },
+          "child-protection-hub.json is a whole assessment document, which holds its responses already: " +
+          "pick it alone, without child-protection-hub.csv and child-protection-hub.partnership.json, " +
+          "or pick the partnership document and the survey export without it."],
+        [{ files: [PARTNERSHIP, empty] }, "answers.csv is empty: pick the file that holds the round's data."],
+        [{}, "Pick the round's files: a whole assessment document, or the partnership document and the survey export."],
+      ];
+      for (const [files, message] of cases) {
+        const page = await open();
+        await pick(page, files);
+        await page.click("#show");
+        assert.equal(await refusal(page), `The report could not be made. ${message}`);
+        assert.deepEqual(page.errors, []);
+        if (files.files?.includes?.(empty)) {
+          await page.screenshot({ path: join(shots, "offline-page-files-refused.png") });
+        }
+        await page.close();
+      }
+      // A file gone from the disk between the pick and the report.
+      const gone = join(scratch, "gone.csv");
+      writeFileSync(gone, readFileSync(join(root, CSV)));
+      const page = await open();
+      await pick(page, { files: [PARTNERSHIP, gone] });
+      await kinds(page, 2);
+      rmSync(gone);
+      await page.click("#show");
+      assert.equal(await refusal(page), "The report could not be made. gone.csv could not be read: " +
+        "it may have been moved, changed or deleted since it was picked. Pick it again.");
+      await page.close();
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
   it("works with the keyboard: every input reachable by Tab, and labelled", async () => {
     const page = await open();
     const inputs = await page.$$eval("input, select, textarea, button", (elements) =>
@@ -200,7 +332,7 @@ describe("the offline page", () => {
       if (id !== "show") assert.ok(label, `${id} has no label`);
     }
     // The form submits from the keyboard too: Enter on the button.
-    await pick(page, { assessment: "examples/data/child-protection-hub.json" });
+    await pick(page, { files: "examples/data/child-protection-hub.json" });
     await page.focus("#show");
     await page.keyboard.press("Enter");
     assert.match(await reportText(page), /Northgate Child Protection Hub/);
@@ -224,7 +356,8 @@ describe("the offline page", () => {
       assert.deepEqual(bad.map((v) => `${when}: ${v.id}: ${v.help}`), []);
     };
     await check("empty");
-    await pick(page, { partnership: PARTNERSHIP, responses: CSV });
+    await pick(page, { files: PARTNERSHIP, "more-files": CSV });
+    await kinds(page, 2);
     await page.click("#show");
     await reportText(page);
     await check("with the report");
