@@ -7,7 +7,7 @@
 
 use askama::Template;
 
-use crate::render::view::{self, BarGroup, ChartView, NetworkView, Threshold};
+use crate::render::view::{self, BarGroup, ChartView, NetworkView, ThresholdMark};
 
 /// The chart's width, in SVG units.
 const WIDTH: f64 = 600.0;
@@ -30,7 +30,7 @@ fn n(x: f64) -> String {
 }
 
 /// One rung of the ladder.
-pub(crate) struct Rung {
+pub(crate) struct PlacedRung {
     y: String,
     text_y: String,
     label: String,
@@ -39,7 +39,7 @@ pub(crate) struct Rung {
 }
 
 /// One item's row: its name, a bar from 1 to its mean, and its band.
-pub(crate) struct Row {
+pub(crate) struct PlacedRow {
     name_y: String,
     bar_y: String,
     name: &'static str,
@@ -53,24 +53,25 @@ pub(crate) struct Row {
 }
 
 /// A group of rows under a heading, with the thresholds drawn across it.
-pub(crate) struct Section {
+pub(crate) struct PlacedSection {
     heading_y: String,
     heading: String,
     /// Whether the section's items are facilitators (else obstacles).
     facilitators: bool,
     top: String,
     bottom: String,
-    rows: Vec<Row>,
+    rows: Vec<PlacedRow>,
 }
 
-/// A vertical line across a section at a threshold.
-pub(crate) struct Line {
+/// A point of the 1 to 5 scale drawn across the sections (a threshold or
+/// a tick), and its label.
+pub(crate) struct ScaleMark {
     x: String,
     label: String,
 }
 
 /// One entry of the legend: a swatch and what it means.
-pub(crate) struct Key {
+pub(crate) struct LegendKey {
     x: String,
     y: String,
     class: &'static str,
@@ -79,7 +80,7 @@ pub(crate) struct Key {
 
 /// The chart of a gap report or a progress report.
 /// One cell of the matrix, placed.
-pub(crate) struct Cell {
+pub(crate) struct PlacedCell {
     x: String,
     y: String,
     text_x: String,
@@ -91,7 +92,7 @@ pub(crate) struct Cell {
 }
 
 /// A text placed at a point.
-pub(crate) struct Label {
+pub(crate) struct PlacedText {
     x: String,
     y: String,
     text: String,
@@ -99,19 +100,19 @@ pub(crate) struct Label {
 
 /// The agency × agency matrix and what the network's figures say, laid
 /// out below the chart.
-pub(crate) struct Matrix {
+pub(crate) struct MatrixLayout {
     heading_y: String,
     note_y: String,
     size: String,
     font: String,
     header_font: String,
-    columns: Vec<Label>,
-    rows: Vec<Label>,
-    cells: Vec<Cell>,
-    selves: Vec<Label>,
-    keys: Vec<Cell>,
-    key_words: Vec<Label>,
-    lines: Vec<Label>,
+    columns: Vec<PlacedText>,
+    rows: Vec<PlacedText>,
+    cells: Vec<PlacedCell>,
+    selves: Vec<PlacedText>,
+    keys: Vec<PlacedCell>,
+    key_words: Vec<PlacedText>,
+    lines: Vec<PlacedText>,
 }
 
 /// The longest name a row shows; longer ones end in an ellipsis.
@@ -132,7 +133,7 @@ fn short(name: &str) -> String {
 fn key(
     entries: &[(&'static str, &'static str, &'static str)],
     mut y: f64,
-) -> (Vec<Cell>, Vec<Label>, f64) {
+) -> (Vec<PlacedCell>, Vec<PlacedText>, f64) {
     let (mut keys, mut key_words) = (Vec::new(), Vec::new());
     let mut x = 20.0;
     for &(abbreviation, class, words) in entries {
@@ -141,7 +142,7 @@ fn key(
             x = 20.0;
             y += 20.0;
         }
-        keys.push(Cell {
+        keys.push(PlacedCell {
             x: n_(x),
             y: n_(y - 12.0),
             text_x: n_(x + 8.0),
@@ -151,7 +152,7 @@ fn key(
             title: words.to_owned(),
             disputed: false,
         });
-        key_words.push(Label {
+        key_words.push(PlacedText {
             x: n_(x + 20.0),
             y: n_(y - 2.0),
             text: words.to_owned(),
@@ -161,13 +162,13 @@ fn key(
     (keys, key_words, y)
 }
 
-impl Matrix {
+impl MatrixLayout {
     /// The matrix of `v` from `top` down, and the bottom it reaches.
     #[allow(
         clippy::cast_precision_loss,
         reason = "agency counts and positions are small"
     )]
-    fn of(v: &NetworkView, top: f64) -> (Matrix, f64) {
+    fn of(v: &NetworkView, top: f64) -> (MatrixLayout, f64) {
         let n = v.rows.len();
         let label_width = 165.0;
         let x0 = 20.0 + label_width;
@@ -176,7 +177,7 @@ impl Matrix {
         let header_y = top + 52.0;
         let y0 = header_y + 6.0;
         let columns = (0..n)
-            .map(|j| Label {
+            .map(|j| PlacedText {
                 x: n_(x0 + (j as f64 + 0.5) * size),
                 y: n_(header_y),
                 text: (j + 1).to_string(),
@@ -187,7 +188,7 @@ impl Matrix {
         let mut selves = Vec::new();
         for (i, row) in v.rows.iter().enumerate() {
             let y = y0 + i as f64 * size;
-            rows.push(Label {
+            rows.push(PlacedText {
                 x: n_(20.0),
                 y: n_(y + size / 2.0 + font * 0.35),
                 text: format!("{}. {}", row.number, short(&row.name)),
@@ -196,12 +197,12 @@ impl Matrix {
                 let x = x0 + j as f64 * size;
                 let (cx, cy) = (n_(x + size / 2.0), n_(y + size / 2.0 + font * 0.35));
                 match cell {
-                    None => selves.push(Label {
+                    None => selves.push(PlacedText {
                         x: n_(x),
                         y: n_(y),
                         text: String::new(),
                     }),
-                    Some(cell) => cells.push(Cell {
+                    Some(cell) => cells.push(PlacedCell {
                         x: n_(x),
                         y: n_(y),
                         text_x: cx,
@@ -221,7 +222,7 @@ impl Matrix {
         let mut lines = Vec::new();
         let mut line = |text: String, y: &mut f64| {
             for part in wrap(&text, LINE_CHARS) {
-                lines.push(Label {
+                lines.push(PlacedText {
                     x: n_(20.0),
                     y: n_(*y),
                     text: part,
@@ -240,7 +241,7 @@ impl Matrix {
             line(perceived.clone(), &mut y);
         }
         (
-            Matrix {
+            MatrixLayout {
                 heading_y: n_(top + 16.0),
                 note_y: n_(top + 32.0),
                 size: n_(size),
@@ -294,22 +295,22 @@ pub(crate) struct Chart {
     desc: String,
     heading: String,
     subheading: String,
-    rungs: Vec<Rung>,
-    sections: Vec<Section>,
+    rungs: Vec<PlacedRung>,
+    sections: Vec<PlacedSection>,
     /// The thresholds of the facilitator sections, then of the obstacles.
-    facilitator_lines: Vec<Line>,
-    obstacle_lines: Vec<Line>,
-    scale: Vec<Line>,
+    facilitator_lines: Vec<ScaleMark>,
+    obstacle_lines: Vec<ScaleMark>,
+    scale: Vec<ScaleMark>,
     scale_y: String,
     legend_y: String,
-    legend: Vec<Key>,
-    matrix: Option<Matrix>,
+    legend: Vec<LegendKey>,
+    matrix: Option<MatrixLayout>,
 }
 
-fn lines(thresholds: &[Threshold; 2]) -> Vec<Line> {
+fn lines(thresholds: &[ThresholdMark; 2]) -> Vec<ScaleMark> {
     thresholds
         .iter()
-        .map(|t| Line {
+        .map(|t| ScaleMark {
             x: n(x_of(t.value)),
             label: t.label.clone(),
         })
@@ -317,7 +318,7 @@ fn lines(thresholds: &[Threshold; 2]) -> Vec<Line> {
 }
 
 /// Lays sections out from `y` down; returns the y below the last.
-fn place(groups: &[BarGroup], mut y: f64) -> (Vec<Section>, f64) {
+fn place(groups: &[BarGroup], mut y: f64) -> (Vec<PlacedSection>, f64) {
     let mut placed = Vec::new();
     for group in groups {
         let heading_y = y + 16.0;
@@ -327,7 +328,7 @@ fn place(groups: &[BarGroup], mut y: f64) -> (Vec<Section>, f64) {
             .bars
             .iter()
             .map(|bar| {
-                let row = Row {
+                let row = PlacedRow {
                     name_y: n(row_y + 13.0),
                     bar_y: n(row_y + 18.0),
                     name: bar.name,
@@ -341,7 +342,7 @@ fn place(groups: &[BarGroup], mut y: f64) -> (Vec<Section>, f64) {
                 row
             })
             .collect();
-        placed.push(Section {
+        placed.push(PlacedSection {
             heading_y: n(heading_y),
             heading: group.heading.clone(),
             facilitators: group.facilitators,
@@ -354,14 +355,14 @@ fn place(groups: &[BarGroup], mut y: f64) -> (Vec<Section>, f64) {
     (placed, y)
 }
 
-fn ladder(rungs: &[view::Rung], y0: f64) -> Vec<Rung> {
+fn ladder(rungs: &[view::Rung], y0: f64) -> Vec<PlacedRung> {
     rungs
         .iter()
         .enumerate()
         .map(|(i, rung)| {
             #[allow(clippy::cast_precision_loss, reason = "four rungs")]
             let y = y0 + i as f64 * 30.0;
-            Rung {
+            PlacedRung {
                 y: n(y),
                 text_y: n(y + 17.5),
                 label: format!("{} {}", rung.level.number(), rung.level.name()),
@@ -376,7 +377,7 @@ const LADDER_Y: f64 = 70.0;
 /// Below the ladder: where the scale's labels and the sections start.
 const BELOW_LADDER: f64 = LADDER_Y + 4.0 * 30.0 + 18.0;
 
-fn legend(keys: &[(&'static str, &'static str)], y0: f64) -> Vec<Key> {
+fn legend(keys: &[(&'static str, &'static str)], y0: f64) -> Vec<LegendKey> {
     let (mut x, mut y) = (20.0, y0);
     keys.iter()
         .map(|&(class, text)| {
@@ -386,7 +387,7 @@ fn legend(keys: &[(&'static str, &'static str)], y0: f64) -> Vec<Key> {
                 x = 20.0;
                 y += 20.0;
             }
-            let key = Key {
+            let key = LegendKey {
                 x: n(x),
                 y: n(y),
                 class,
@@ -412,7 +413,7 @@ impl Chart {
         let (matrix, bottom) = match network.filter(|v| v.has_network) {
             None => (None, last + 24.0),
             Some(v) => {
-                let (matrix, bottom) = Matrix::of(v, last + 30.0);
+                let (matrix, bottom) = MatrixLayout::of(v, last + 30.0);
                 (Some(matrix), bottom + 6.0)
             }
         };
@@ -428,7 +429,7 @@ impl Chart {
             facilitator_lines: lines(&view.facilitator_thresholds),
             obstacle_lines: lines(&view.obstacle_thresholds),
             scale: (1..=5)
-                .map(|k| Line {
+                .map(|k| ScaleMark {
                     x: n(x_of(f64::from(k))),
                     label: k.to_string(),
                 })
