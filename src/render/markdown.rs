@@ -13,7 +13,7 @@ use crate::render::view::{
 
 /// A report rendered as Markdown; see [`GapReport::markdown`](crate::GapReport::markdown) and
 /// [`ProgressReport::markdown`](crate::ProgressReport::markdown). It is a [`Display`] value: format it, or
-/// call `to_string()`.
+/// call `to_string()`. Its text ends with one newline.
 #[derive(Clone, Copy, Debug)]
 pub struct Markdown<'a>(pub(crate) Report<'a>);
 

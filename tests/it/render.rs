@@ -136,8 +136,7 @@ fn the_readme_chart_is_up_to_date() {
     let svg = support::example("child-protection-hub")
         .gap_analysis(None)
         .svg()
-        .to_string()
-        + "\n";
+        .to_string();
     support::assert_snapshot("docs/child-protection-hub.svg", &svg);
 }
 

@@ -15,6 +15,7 @@
     allow(dead_code, reason = "the HTML and SVG writers read the rest")
 )]
 
+#[cfg(feature = "html")]
 mod chart;
 mod gap;
 mod network;
@@ -22,6 +23,7 @@ mod progress;
 mod text;
 mod words;
 
+#[cfg(feature = "html")]
 pub(crate) use chart::*;
 pub(crate) use gap::*;
 pub(crate) use network::*;
