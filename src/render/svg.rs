@@ -7,7 +7,7 @@
 
 use askama::Template;
 
-use crate::render::view::{self, BarGroup, ChartView, NetworkView, ThresholdMark};
+use crate::render::view::{self, BarGroup, ChartView, MatrixRow, NetworkView, ThresholdMark};
 
 /// The chart's width, in SVG units.
 const WIDTH: f64 = 600.0;
@@ -118,14 +118,59 @@ pub(crate) struct MatrixLayout {
 /// The longest name a row shows; longer ones end in an ellipsis.
 const NAME_CHARS: usize = 32;
 
-fn short(name: &str) -> String {
-    if name.chars().count() <= NAME_CHARS {
+/// `name` cut to at most `chars` characters, ending in an ellipsis where
+/// it is cut.
+fn short(name: &str, chars: usize) -> String {
+    if name.chars().count() <= chars {
         name.to_owned()
     } else {
-        let mut cut: String = name.chars().take(NAME_CHARS - 1).collect();
+        let mut cut: String = name.chars().take(chars.saturating_sub(1)).collect();
         cut.push('\u{2026}');
         cut
     }
+}
+
+/// The matrix's row labels, `3. HSE Primary Care`, each cut to fit
+/// `column` (the label column's width less its gap) at `font` pixels.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a small, positive count of characters"
+)]
+fn row_labels(rows: &[MatrixRow], column: f64, font: f64) -> Vec<String> {
+    // A hair over, so that a label exactly as wide as the column fits.
+    let fits = (column / small_char_width(font) + 1e-6).floor().max(0.0) as usize;
+    rows.iter()
+        .map(|row| {
+            let number = format!("{}. ", row.number);
+            let chars = NAME_CHARS.min(fits.saturating_sub(number.chars().count()));
+            number + &short(&row.name, chars)
+        })
+        .collect()
+}
+
+/// The largest font of the matrix's labels and cells, in pixels.
+const MATRIX_FONT_MAX: f64 = 12.0;
+
+/// The narrowest the matrix's label column becomes when it makes room for
+/// many agencies' cells.
+const MIN_LABEL_COLUMN: f64 = 100.0;
+
+/// The estimated width of a character of the chart's small text (10.5
+/// pixels), the estimate its legend is laid out with.
+const SMALL_CHAR: f64 = 6.2;
+
+/// The estimated width of `text` in the chart's small type at `font`
+/// pixels.
+#[allow(clippy::cast_precision_loss, reason = "short labels")]
+fn small_text_width(text: &str, font: f64) -> f64 {
+    text.chars().count() as f64 * small_char_width(font)
+}
+
+/// The estimated width of a character of the chart's small type at `font`
+/// pixels.
+fn small_char_width(font: f64) -> f64 {
+    SMALL_CHAR * font / 10.5
 }
 
 /// The key to the matrix's cells, from `y` down, and where it ends.
@@ -170,10 +215,19 @@ impl MatrixLayout {
     )]
     fn of(v: &NetworkView, top: f64) -> (MatrixLayout, f64) {
         let n = v.rows.len();
-        let label_width = 165.0;
-        let x0 = 20.0 + label_width;
+        // The label column is as wide as its longest label at the largest
+        // font the matrix uses, so that no label runs under the cells; at
+        // most what leaves room for every cell at its smallest (12). Names
+        // that do not fit are cut, at the font the labels are drawn in.
+        let room = (WIDTH - 40.0 - n as f64 * 12.0).max(MIN_LABEL_COLUMN) - 8.0;
+        let column = row_labels(&v.rows, room, MATRIX_FONT_MAX)
+            .iter()
+            .map(|label| small_text_width(label, MATRIX_FONT_MAX))
+            .fold(0.0, f64::max);
+        let x0 = 20.0 + column + 8.0;
         let size = ((WIDTH - 20.0 - x0) / n.max(1) as f64).clamp(12.0, 28.0);
-        let font = (size * 0.62).clamp(8.0, 12.0);
+        let font = (size * 0.62).clamp(8.0, MATRIX_FONT_MAX);
+        let labels = row_labels(&v.rows, column, font);
         let header_y = top + 52.0;
         let y0 = header_y + 6.0;
         let columns = (0..n)
@@ -186,12 +240,12 @@ impl MatrixLayout {
         let mut rows = Vec::with_capacity(n);
         let mut cells = Vec::new();
         let mut selves = Vec::new();
-        for (i, row) in v.rows.iter().enumerate() {
+        for (i, (row, label)) in v.rows.iter().zip(labels).enumerate() {
             let y = y0 + i as f64 * size;
             rows.push(PlacedText {
                 x: n_(20.0),
                 y: n_(y + size / 2.0 + font * 0.35),
-                text: format!("{}. {}", row.number, short(&row.name)),
+                text: label,
             });
             for (j, cell) in row.cells.iter().enumerate() {
                 let x = x0 + j as f64 * size;
@@ -382,7 +436,7 @@ fn legend(keys: &[(&'static str, &'static str)], y0: f64) -> Vec<LegendKey> {
     keys.iter()
         .map(|&(class, text)| {
             #[allow(clippy::cast_precision_loss, reason = "short labels")]
-            let width = 24.0 + 6.2 * text.len() as f64 + 14.0;
+            let width = 24.0 + SMALL_CHAR * text.len() as f64 + 14.0;
             if x + width > WIDTH - 20.0 {
                 x = 20.0;
                 y += 20.0;
