@@ -357,9 +357,9 @@ fn progress(out: &mut String, v: &ProgressView) {
             out,
             &[
                 &row.label,
-                &row.levels.earlier,
-                &Bold(&row.levels.later, row.strong),
-                &row.levels.change,
+                &row.value.earlier,
+                &Bold(&row.value.later, row.strong),
+                &row.value.change,
             ],
         );
     }
@@ -390,7 +390,7 @@ fn progress(out: &mut String, v: &ProgressView) {
             t.heading, t.kind
         );
         for row in &t.rows {
-            let bands = format!("{} \u{2192} {}", W(row.earlier_band), W(row.later_band));
+            let bands = format!("{} \u{2192} {}", W(row.bands.earlier), W(row.bands.later));
             table_row(
                 out,
                 &[
@@ -399,7 +399,7 @@ fn progress(out: &mut String, v: &ProgressView) {
                     &row.means.later,
                     &row.means.change,
                     &bands,
-                    &W(row.movement),
+                    &W(row.bands.change),
                 ],
             );
         }

@@ -57,7 +57,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
 /// The schema of the assessment document, which the crate reads.
 #[must_use]
 pub fn assessment() -> Schema {
-    let mut schema = generate::<Assessment>(
+    let schema = generate::<Assessment>(
         Contract::Read,
         "assessment",
         "Interagency working assessment",
@@ -69,16 +69,13 @@ pub fn assessment() -> Schema {
          ids, distinct respondent ids, and every response names one of the \
          listed agencies.",
     );
-    if let Some(example) = example_assessment() {
-        schema.insert("examples".into(), Value::Array(vec![example]));
-    }
-    schema
+    with_example(schema, example_assessment())
 }
 
 /// The schema of the gap report, which the crate writes.
 #[must_use]
 pub fn report() -> Schema {
-    let mut schema = generate::<GapReport>(
+    let schema = generate::<GapReport>(
         Contract::Write,
         "report",
         "Interagency working gap report",
@@ -89,10 +86,7 @@ pub fn report() -> Schema {
     let example = example_assessment()
         .and_then(|a| serde_json::from_value::<Assessment>(a).ok())
         .and_then(|a| serde_json::to_value(a.gap_analysis(None)).ok());
-    if let Some(example) = example {
-        schema.insert("examples".into(), Value::Array(vec![example]));
-    }
-    schema
+    with_example(schema, example)
 }
 
 /// The schema of the classification, which the crate writes on
@@ -134,7 +128,7 @@ pub fn catalogue() -> Schema {
 /// ```
 #[must_use]
 pub fn rubric() -> Schema {
-    let mut schema = generate::<Rubric>(
+    let schema = generate::<Rubric>(
         Contract::Read,
         "rubric",
         "Interagency working rubric",
@@ -147,17 +141,14 @@ pub fn rubric() -> Schema {
          this schema states, every level has at least one characteristic and in \
          each pair of thresholds lower is below upper.",
     );
-    if let Ok(example) = serde_json::to_value(Rubric::DEFAULT) {
-        schema.insert("examples".into(), Value::Array(vec![example]));
-    }
-    schema
+    with_example(schema, serde_json::to_value(Rubric::DEFAULT).ok())
 }
 
 /// The schema of the progress report between two rounds, which the crate
 /// writes.
 #[must_use]
 pub fn progress() -> Schema {
-    let mut schema = generate::<ProgressReport>(
+    let schema = generate::<ProgressReport>(
         Contract::Write,
         "progress",
         "Interagency working progress report",
@@ -177,6 +168,11 @@ pub fn progress() -> Schema {
             later.progress_since(&earlier, None).ok()
         })
         .and_then(|p| serde_json::to_value(p).ok());
+    with_example(schema, example)
+}
+
+/// `schema` with `example` as its one example, when there is one.
+fn with_example(mut schema: Schema, example: Option<Value>) -> Schema {
     if let Some(example) = example {
         schema.insert("examples".into(), Value::Array(vec![example]));
     }

@@ -5,6 +5,7 @@ use super::{
     Emphasis, Fact, Line, NetworkView, Plan, Span, Word, agency_name, band_word, capitalized,
     footer, level_text, lower_names, number, plan, source_of,
 };
+use crate::report::{Group, ItemVoices};
 use crate::{Classification, Facilitator, GapReport, Level, Obstacle, Rated, Role, Voices};
 
 /// One rated item's row.
@@ -152,51 +153,43 @@ fn divergences<T: Rated>(report: &GapReport, out: &mut Vec<DivergenceNote>) {
     }
 }
 
-/// A breakdown cell: the mean and count, "hidden", or a dash.
-fn cell(mean: Option<f64>, responses: Option<u64>) -> String {
-    match (mean, responses) {
-        (Some(m), Some(n)) => format!("{m:.2} ({n})"),
-        (None, Some(_)) => "\u{2013}".to_owned(),
-        _ => "hidden".to_owned(),
-    }
+/// A breakdown's cells, one a group: the mean and count, "hidden", or a
+/// dash.
+fn cells<K>(groups: &[Group<K>]) -> Vec<String> {
+    groups
+        .iter()
+        .map(|g| match (g.mean(), g.responses()) {
+            (Some(m), Some(n)) => format!("{m:.2} ({n})"),
+            (None, Some(_)) => "\u{2013}".to_owned(),
+            _ => "hidden".to_owned(),
+        })
+        .collect()
 }
 
 fn breakdowns<T: Rated>(report: &GapReport, out: &mut Vec<Breakdown>) {
     let voices = T::of(&report.voices);
     let kind = capitalized(T::PLURAL);
-    out.push(Breakdown {
-        caption: format!("{kind} by agency: mean (ratings)"),
-        columns: report.agencies.iter().map(|a| a.name.clone()).collect(),
-        rows: voices
-            .iter()
-            .map(|v| {
-                let cells = v
-                    .by_agency
-                    .iter()
-                    .map(|g| cell(g.mean(), g.responses()))
-                    .collect();
-                (v.item.name(), cells)
-            })
-            .collect(),
-    });
-    out.push(Breakdown {
-        caption: format!("{kind} by role, all agencies together: mean (ratings)"),
-        columns: ["Frontline", "Managers", "Senior managers"]
+    let table =
+        |caption: String, columns: Vec<String>, row: &dyn Fn(&ItemVoices<T>) -> Vec<String>| {
+            Breakdown {
+                caption,
+                columns,
+                rows: voices.iter().map(|v| (v.item.name(), row(v))).collect(),
+            }
+        };
+    out.push(table(
+        format!("{kind} by agency: mean (ratings)"),
+        report.agencies.iter().map(|a| a.name.clone()).collect(),
+        &|v| cells(&v.by_agency),
+    ));
+    out.push(table(
+        format!("{kind} by role, all agencies together: mean (ratings)"),
+        ["Frontline", "Managers", "Senior managers"]
             .into_iter()
             .map(str::to_owned)
             .collect(),
-        rows: voices
-            .iter()
-            .map(|v| {
-                let cells = v
-                    .by_role
-                    .iter()
-                    .map(|g| cell(g.mean(), g.responses()))
-                    .collect();
-                (v.item.name(), cells)
-            })
-            .collect(),
-    });
+        &|v| cells(&v.by_role),
+    ));
 }
 
 /// The breakdown tables of the voices: each kind by agency and by role.

@@ -37,10 +37,12 @@ use crate::{Concept, GapReport, Rubric};
 
 // Views shared by both reports.
 
-/// A row of a two-column table: a label and a value, maybe strong.
-pub(crate) struct Fact {
+/// A row of a table: a label and a value, maybe strong. The value is one
+/// column's text, or a level in each round ([`Rounds`]), where `strong`
+/// marks the later one as the one to read.
+pub(crate) struct Fact<V = String> {
     pub(crate) label: &'static str,
-    pub(crate) value: String,
+    pub(crate) value: V,
     pub(crate) strong: bool,
 }
 

@@ -2,8 +2,9 @@
 //! what came and went, every item's change.
 
 use super::{
-    Line, NetworkChangeView, Plan, Span, Word, agency_name, band_word, capitalized, change_text,
-    date_text, footer, level_text, mean_text, movement_word, names, plan, signed, source_of,
+    Fact, Line, NetworkChangeView, Plan, Span, Word, agency_name, band_word, capitalized,
+    change_text, date_text, footer, level_text, mean_text, movement_word, names, plan, signed,
+    source_of,
 };
 use crate::analysis::progress::ItemChange;
 use crate::{Facilitator, Level, Movement, Obstacle, ProgressReport, Rated};
@@ -22,20 +23,19 @@ pub(crate) struct MovedList {
     pub(crate) items: Vec<Moved>,
 }
 
-/// A value in each round, and its change.
-pub(crate) struct Rounds {
-    pub(crate) earlier: String,
-    pub(crate) later: String,
-    pub(crate) change: String,
+/// A value in each round, and its change: a mean's or a level's as text,
+/// or a band's as words (the change its movement).
+pub(crate) struct Rounds<T = String> {
+    pub(crate) earlier: T,
+    pub(crate) later: T,
+    pub(crate) change: T,
 }
 
 /// One item's row in a progress table.
 pub(crate) struct ChangeRow {
     pub(crate) name: &'static str,
     pub(crate) means: Rounds,
-    pub(crate) earlier_band: Word,
-    pub(crate) later_band: Word,
-    pub(crate) movement: Word,
+    pub(crate) bands: Rounds<Word>,
 }
 
 /// The progress table of one kind of item.
@@ -46,20 +46,12 @@ pub(crate) struct ChangeTable {
     pub(crate) rows: Vec<ChangeRow>,
 }
 
-/// A row of the levels table; `strong` when the later level is the one to
-/// read.
-pub(crate) struct LevelRow {
-    pub(crate) label: &'static str,
-    pub(crate) levels: Rounds,
-    pub(crate) strong: bool,
-}
-
 /// The view of a progress report.
 pub(crate) struct ProgressView {
     pub(crate) title: Line,
     pub(crate) period: String,
     pub(crate) earlier_name: Option<Line>,
-    pub(crate) levels: Vec<LevelRow>,
+    pub(crate) levels: Vec<Fact<Rounds>>,
     pub(crate) moved: [MovedList; 2],
     pub(crate) new: Vec<Line>,
     pub(crate) nothing_new: &'static str,
@@ -133,9 +125,11 @@ fn change_table<T: Rated>(report: &ProgressReport) -> ChangeTable {
                     later: mean_text(c.later_mean),
                     change: change_text(c.change),
                 },
-                earlier_band: band_word(c.earlier_band),
-                later_band: band_word(c.later_band),
-                movement: movement_word(c.movement),
+                bands: Rounds {
+                    earlier: band_word(c.earlier_band),
+                    later: band_word(c.later_band),
+                    change: movement_word(c.movement),
+                },
             })
             .collect(),
     }
@@ -163,45 +157,35 @@ fn new_lines(report: &ProgressReport) -> Vec<Line> {
         let named = ids
             .iter()
             .map(|id| Line(vec![Span::Input(agency_name(&agencies, id).to_owned())]));
-        Line::text(label)
-            .then_line(Line::join(named, ", "))
-            .then(".")
+        (!ids.is_empty()).then(|| {
+            Line::text(label)
+                .then_line(Line::join(named, ", "))
+                .then(".")
+        })
     };
-    let mut new = Vec::new();
-    if !report.characteristics_added.is_empty() {
-        new.push(Line::text(format!(
-            "Arrangements now in place: {}.",
-            names(report.characteristics_added.iter())
-        )));
-    }
-    if !report.characteristics_removed.is_empty() {
-        new.push(Line::text(format!(
-            "Arrangements no longer in place: {}.",
-            names(report.characteristics_removed.iter())
-        )));
-    }
-    if !report.agencies_joined.is_empty() {
-        new.push(agency_list(
-            "Agencies that joined: ",
-            &report.agencies_joined,
-        ));
-    }
-    if !report.agencies_left.is_empty() {
-        new.push(agency_list("Agencies that left: ", &report.agencies_left));
-    }
-    if !report.obstacles_new.is_empty() {
-        new.push(Line::text(format!(
-            "New active obstacles: {}.",
-            names(report.obstacles_new.iter())
-        )));
-    }
-    if !report.obstacles_resolved.is_empty() {
-        new.push(Line::text(format!(
-            "Obstacles resolved: {}.",
-            names(report.obstacles_resolved.iter())
-        )));
-    }
-    new
+    let listed = |label: &'static str, names: String| {
+        (!names.is_empty()).then(|| Line::text(format!("{label}: {names}.")))
+    };
+    [
+        listed(
+            "Arrangements now in place",
+            names(report.characteristics_added.iter()),
+        ),
+        listed(
+            "Arrangements no longer in place",
+            names(report.characteristics_removed.iter()),
+        ),
+        agency_list("Agencies that joined: ", &report.agencies_joined),
+        agency_list("Agencies that left: ", &report.agencies_left),
+        listed("New active obstacles", names(report.obstacles_new.iter())),
+        listed(
+            "Obstacles resolved",
+            names(report.obstacles_resolved.iter()),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 impl ProgressView {
@@ -220,18 +204,18 @@ impl ProgressView {
                     .then(" in the earlier round.")
             }),
             levels: vec![
-                LevelRow {
+                Fact {
                     label: "Arrangements in place for",
-                    levels: levels(
+                    value: levels(
                         report.earlier.structural_level,
                         report.later.structural_level,
                         report.structural_change,
                     ),
                     strong: false,
                 },
-                LevelRow {
+                Fact {
                     label: "Level sustained",
-                    levels: levels(
+                    value: levels(
                         report.earlier.achieved_level,
                         report.later.achieved_level,
                         report.achieved_change,
