@@ -1,5 +1,5 @@
 //! JSON Schema (draft 2020-12) for every document the crate reads or
-//! writes.
+//! writes. Available with the `schemars` feature.
 //!
 //! | document | function | file written by `export_schemas` |
 //! |---|---|---|
@@ -34,9 +34,13 @@ use serde_json::Value;
 use crate::{Assessment, Catalogue, Classification, GapReport, ProgressReport, Rubric};
 
 /// The major version of the documents' shape, part of every `$id`.
+///
+/// Available with the `schemars` feature.
 pub const VERSION: u32 = 1;
 
 /// Every schema, by the name of its file (`<name>.schema.json`).
+///
+/// Available with the `schemars` feature.
 ///
 /// ```
 /// let names: Vec<_> = interagency::schema::all().into_iter().map(|(name, _)| name).collect();
@@ -55,6 +59,8 @@ pub fn all() -> Vec<(&'static str, Schema)> {
 }
 
 /// The schema of the assessment document, which the crate reads.
+///
+/// Available with the `schemars` feature.
 #[must_use]
 pub fn assessment() -> Schema {
     let schema = generate::<Assessment>(
@@ -73,6 +79,8 @@ pub fn assessment() -> Schema {
 }
 
 /// The schema of the gap report, which the crate writes.
+///
+/// Available with the `schemars` feature.
 #[must_use]
 pub fn report() -> Schema {
     let schema = generate::<GapReport>(
@@ -91,6 +99,8 @@ pub fn report() -> Schema {
 
 /// The schema of the classification, which the crate writes on
 /// its own and inside the gap report.
+///
+/// Available with the `schemars` feature.
 #[must_use]
 pub fn classification() -> Schema {
     generate::<Classification>(
@@ -104,6 +114,8 @@ pub fn classification() -> Schema {
 }
 
 /// The schema of the catalogue document, which the crate writes.
+///
+/// Available with the `schemars` feature.
 #[must_use]
 pub fn catalogue() -> Schema {
     generate::<Catalogue>(
@@ -119,6 +131,8 @@ pub fn catalogue() -> Schema {
 }
 
 /// The schema of the rubric document, which the crate reads and writes.
+///
+/// Available with the `schemars` feature.
 ///
 /// ```
 /// let json = serde_json::to_value(interagency::schema::rubric())?;
@@ -146,6 +160,8 @@ pub fn rubric() -> Schema {
 
 /// The schema of the progress report between two rounds, which the crate
 /// writes.
+///
+/// Available with the `schemars` feature.
 #[must_use]
 pub fn progress() -> Schema {
     let schema = generate::<ProgressReport>(
