@@ -94,7 +94,6 @@ pub use rubric::Rubric;
 // Errors.
 pub use error::{CsvProblem, Error, ErrorKind, PartnerProblem, Place, Result};
 
-#[cfg(feature = "html")]
 pub use render::Format;
 #[cfg(feature = "schemars")]
 pub use render::schema;

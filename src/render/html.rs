@@ -1,7 +1,7 @@
 //! Self-contained HTML pages and SVG charts of reports: the view written
 //! through askama templates, which escape every string.
 
-use core::fmt::{self, Display, Formatter};
+use core::fmt::{self, Display, Formatter, Write as _};
 
 use askama::Template;
 
@@ -12,16 +12,21 @@ use crate::render::view::{
 };
 
 /// A report's SVG chart; see [`GapReport::svg`](crate::GapReport::svg) and [`ProgressReport::svg`](crate::ProgressReport::svg).
-/// It is a [`Display`] value: format it, or call `to_string()`.
+/// It is a [`Display`] value: format it, or call `to_string()`. Its text
+/// ends with one newline.
+///
+/// Available with the `html` feature.
 #[derive(Clone, Copy, Debug)]
 pub struct Svg<'a>(pub(crate) Report<'a>);
 
 /// A report as a self-contained HTML page; see [`GapReport::html`](crate::GapReport::html) and
-/// [`ProgressReport::html`](crate::ProgressReport::html). It is a [`Display`] value.
+/// [`ProgressReport::html`](crate::ProgressReport::html). It is a [`Display`] value. Its text ends
+/// with one newline.
+///
+/// Available with the `html` feature.
 #[derive(Clone, Copy, Debug)]
 pub struct Html<'a>(pub(crate) Report<'a>);
 
-/// The chart of a report, laid out.
 /// The chart of a report; the standalone SVG also draws the network's
 /// matrix, which the page shows as a table instead.
 fn chart(report: Report<'_>, with_network: bool) -> Chart {
@@ -36,7 +41,8 @@ fn chart(report: Report<'_>, with_network: bool) -> Chart {
 
 impl Display for Svg<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        chart(self.0, true).render_into(f).map_err(|_| fmt::Error)
+        chart(self.0, true).render_into(f).map_err(|_| fmt::Error)?;
+        f.write_char('\n')
     }
 }
 
@@ -61,7 +67,8 @@ impl Display for Html<'_> {
                 ProgressPage { frame, v }.render_into(f)
             }
         }
-        .map_err(|_| fmt::Error)
+        .map_err(|_| fmt::Error)?;
+        f.write_char('\n')
     }
 }
 

@@ -13,7 +13,7 @@ use crate::render::view::{
 
 /// A report rendered as Markdown; see [`GapReport::markdown`](crate::GapReport::markdown) and
 /// [`ProgressReport::markdown`](crate::ProgressReport::markdown). It is a [`Display`] value: format it, or
-/// call `to_string()`.
+/// call `to_string()`. Its text ends with one newline.
 #[derive(Clone, Copy, Debug)]
 pub struct Markdown<'a>(pub(crate) Report<'a>);
 
@@ -96,9 +96,9 @@ impl Display for Words<'_> {
 }
 
 /// A mean to two places, or a dash.
-struct Mean(Option<f64>);
+struct MeanText(Option<f64>);
 
-impl Display for Mean {
+impl Display for MeanText {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self.0 {
             Some(m) => write!(f, "{m:.2}"),
@@ -109,9 +109,9 @@ impl Display for Mean {
 
 /// A bar of ten cells for a mean on the 1 to 5 scale: two cells a point,
 /// with a half cell; nothing without a mean.
-struct Bar(Option<f64>);
+struct TextBar(Option<f64>);
 
-impl Display for Bar {
+impl Display for TextBar {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let Some(mean) = self.0 else {
             return Ok(());
@@ -281,7 +281,7 @@ fn item_table(out: &mut String, t: &ItemTable) {
         t.heading, t.kind
     );
     for row in &t.rows {
-        let (mean, bar, band) = (Mean(row.mean), Bar(row.mean), W(row.band));
+        let (mean, bar, band) = (MeanText(row.mean), TextBar(row.mean), W(row.band));
         let evidence = Words(&row.evidence);
         let needed = row.needed_from.unwrap_or_default();
         if t.needed {
@@ -357,9 +357,9 @@ fn progress(out: &mut String, v: &ProgressView) {
             out,
             &[
                 &row.label,
-                &row.levels.earlier,
-                &Bold(&row.levels.later, row.strong),
-                &row.levels.change,
+                &row.value.earlier,
+                &Bold(&row.value.later, row.strong),
+                &row.value.change,
             ],
         );
     }
@@ -390,7 +390,7 @@ fn progress(out: &mut String, v: &ProgressView) {
             t.heading, t.kind
         );
         for row in &t.rows {
-            let bands = format!("{} \u{2192} {}", W(row.earlier_band), W(row.later_band));
+            let bands = format!("{} \u{2192} {}", W(row.bands.earlier), W(row.bands.later));
             table_row(
                 out,
                 &[
@@ -399,7 +399,7 @@ fn progress(out: &mut String, v: &ProgressView) {
                     &row.means.later,
                     &row.means.change,
                     &bands,
-                    &W(row.movement),
+                    &W(row.bands.change),
                 ],
             );
         }

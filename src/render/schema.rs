@@ -1,5 +1,5 @@
 //! JSON Schema (draft 2020-12) for every document the crate reads or
-//! writes.
+//! writes. Available with the `schemars` feature.
 //!
 //! | document | function | file written by `export_schemas` |
 //! |---|---|---|
@@ -34,9 +34,13 @@ use serde_json::Value;
 use crate::{Assessment, Catalogue, Classification, GapReport, ProgressReport, Rubric};
 
 /// The major version of the documents' shape, part of every `$id`.
+///
+/// Available with the `schemars` feature.
 pub const VERSION: u32 = 1;
 
 /// Every schema, by the name of its file (`<name>.schema.json`).
+///
+/// Available with the `schemars` feature.
 ///
 /// ```
 /// let names: Vec<_> = interagency::schema::all().into_iter().map(|(name, _)| name).collect();
@@ -55,9 +59,11 @@ pub fn all() -> Vec<(&'static str, Schema)> {
 }
 
 /// The schema of the assessment document, which the crate reads.
+///
+/// Available with the `schemars` feature.
 #[must_use]
 pub fn assessment() -> Schema {
-    let mut schema = generate::<Assessment>(
+    let schema = generate::<Assessment>(
         Contract::Read,
         "assessment",
         "Interagency working assessment",
@@ -69,16 +75,15 @@ pub fn assessment() -> Schema {
          ids, distinct respondent ids, and every response names one of the \
          listed agencies.",
     );
-    if let Some(example) = example_assessment() {
-        schema.insert("examples".into(), Value::Array(vec![example]));
-    }
-    schema
+    with_example(schema, example_assessment())
 }
 
 /// The schema of the gap report, which the crate writes.
+///
+/// Available with the `schemars` feature.
 #[must_use]
 pub fn report() -> Schema {
-    let mut schema = generate::<GapReport>(
+    let schema = generate::<GapReport>(
         Contract::Write,
         "report",
         "Interagency working gap report",
@@ -89,14 +94,13 @@ pub fn report() -> Schema {
     let example = example_assessment()
         .and_then(|a| serde_json::from_value::<Assessment>(a).ok())
         .and_then(|a| serde_json::to_value(a.gap_analysis(None)).ok());
-    if let Some(example) = example {
-        schema.insert("examples".into(), Value::Array(vec![example]));
-    }
-    schema
+    with_example(schema, example)
 }
 
 /// The schema of the classification, which the crate writes on
 /// its own and inside the gap report.
+///
+/// Available with the `schemars` feature.
 #[must_use]
 pub fn classification() -> Schema {
     generate::<Classification>(
@@ -110,6 +114,8 @@ pub fn classification() -> Schema {
 }
 
 /// The schema of the catalogue document, which the crate writes.
+///
+/// Available with the `schemars` feature.
 #[must_use]
 pub fn catalogue() -> Schema {
     generate::<Catalogue>(
@@ -126,6 +132,8 @@ pub fn catalogue() -> Schema {
 
 /// The schema of the rubric document, which the crate reads and writes.
 ///
+/// Available with the `schemars` feature.
+///
 /// ```
 /// let json = serde_json::to_value(interagency::schema::rubric())?;
 /// assert_eq!(json["$id"], "urn:interagency:schema:rubric:1");
@@ -134,7 +142,7 @@ pub fn catalogue() -> Schema {
 /// ```
 #[must_use]
 pub fn rubric() -> Schema {
-    let mut schema = generate::<Rubric>(
+    let schema = generate::<Rubric>(
         Contract::Read,
         "rubric",
         "Interagency working rubric",
@@ -147,17 +155,16 @@ pub fn rubric() -> Schema {
          this schema states, every level has at least one characteristic and in \
          each pair of thresholds lower is below upper.",
     );
-    if let Ok(example) = serde_json::to_value(Rubric::DEFAULT) {
-        schema.insert("examples".into(), Value::Array(vec![example]));
-    }
-    schema
+    with_example(schema, serde_json::to_value(Rubric::DEFAULT).ok())
 }
 
 /// The schema of the progress report between two rounds, which the crate
 /// writes.
+///
+/// Available with the `schemars` feature.
 #[must_use]
 pub fn progress() -> Schema {
-    let mut schema = generate::<ProgressReport>(
+    let schema = generate::<ProgressReport>(
         Contract::Write,
         "progress",
         "Interagency working progress report",
@@ -177,6 +184,11 @@ pub fn progress() -> Schema {
             later.progress_since(&earlier, None).ok()
         })
         .and_then(|p| serde_json::to_value(p).ok());
+    with_example(schema, example)
+}
+
+/// `schema` with `example` as its one example, when there is one.
+fn with_example(mut schema: Schema, example: Option<Value>) -> Schema {
     if let Some(example) = example {
         schema.insert("examples".into(), Value::Array(vec![example]));
     }

@@ -7,7 +7,7 @@
 
 use askama::Template;
 
-use crate::render::view::{self, BarGroup, ChartView, NetworkView, Threshold};
+use crate::render::view::{self, BarGroup, ChartView, MatrixRow, NetworkView, ThresholdMark};
 
 /// The chart's width, in SVG units.
 const WIDTH: f64 = 600.0;
@@ -30,7 +30,7 @@ fn n(x: f64) -> String {
 }
 
 /// One rung of the ladder.
-pub(crate) struct Rung {
+pub(crate) struct PlacedRung {
     y: String,
     text_y: String,
     label: String,
@@ -39,7 +39,7 @@ pub(crate) struct Rung {
 }
 
 /// One item's row: its name, a bar from 1 to its mean, and its band.
-pub(crate) struct Row {
+pub(crate) struct PlacedRow {
     name_y: String,
     bar_y: String,
     name: &'static str,
@@ -53,24 +53,25 @@ pub(crate) struct Row {
 }
 
 /// A group of rows under a heading, with the thresholds drawn across it.
-pub(crate) struct Section {
+pub(crate) struct PlacedSection {
     heading_y: String,
     heading: String,
     /// Whether the section's items are facilitators (else obstacles).
     facilitators: bool,
     top: String,
     bottom: String,
-    rows: Vec<Row>,
+    rows: Vec<PlacedRow>,
 }
 
-/// A vertical line across a section at a threshold.
-pub(crate) struct Line {
+/// A point of the 1 to 5 scale drawn across the sections (a threshold or
+/// a tick), and its label.
+pub(crate) struct ScaleMark {
     x: String,
     label: String,
 }
 
 /// One entry of the legend: a swatch and what it means.
-pub(crate) struct Key {
+pub(crate) struct LegendKey {
     x: String,
     y: String,
     class: &'static str,
@@ -79,7 +80,7 @@ pub(crate) struct Key {
 
 /// The chart of a gap report or a progress report.
 /// One cell of the matrix, placed.
-pub(crate) struct Cell {
+pub(crate) struct PlacedCell {
     x: String,
     y: String,
     text_x: String,
@@ -91,7 +92,7 @@ pub(crate) struct Cell {
 }
 
 /// A text placed at a point.
-pub(crate) struct Label {
+pub(crate) struct PlacedText {
     x: String,
     y: String,
     text: String,
@@ -99,32 +100,77 @@ pub(crate) struct Label {
 
 /// The agency × agency matrix and what the network's figures say, laid
 /// out below the chart.
-pub(crate) struct Matrix {
+pub(crate) struct MatrixLayout {
     heading_y: String,
     note_y: String,
     size: String,
     font: String,
     header_font: String,
-    columns: Vec<Label>,
-    rows: Vec<Label>,
-    cells: Vec<Cell>,
-    selves: Vec<Label>,
-    keys: Vec<Cell>,
-    key_words: Vec<Label>,
-    lines: Vec<Label>,
+    columns: Vec<PlacedText>,
+    rows: Vec<PlacedText>,
+    cells: Vec<PlacedCell>,
+    selves: Vec<PlacedText>,
+    keys: Vec<PlacedCell>,
+    key_words: Vec<PlacedText>,
+    lines: Vec<PlacedText>,
 }
 
 /// The longest name a row shows; longer ones end in an ellipsis.
 const NAME_CHARS: usize = 32;
 
-fn short(name: &str) -> String {
-    if name.chars().count() <= NAME_CHARS {
+/// `name` cut to at most `chars` characters, ending in an ellipsis where
+/// it is cut.
+fn short(name: &str, chars: usize) -> String {
+    if name.chars().count() <= chars {
         name.to_owned()
     } else {
-        let mut cut: String = name.chars().take(NAME_CHARS - 1).collect();
+        let mut cut: String = name.chars().take(chars.saturating_sub(1)).collect();
         cut.push('\u{2026}');
         cut
     }
+}
+
+/// The matrix's row labels, `3. HSE Primary Care`, each cut to fit
+/// `column` (the label column's width less its gap) at `font` pixels.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a small, positive count of characters"
+)]
+fn row_labels(rows: &[MatrixRow], column: f64, font: f64) -> Vec<String> {
+    // A hair over, so that a label exactly as wide as the column fits.
+    let fits = (column / small_char_width(font) + 1e-6).floor().max(0.0) as usize;
+    rows.iter()
+        .map(|row| {
+            let number = format!("{}. ", row.number);
+            let chars = NAME_CHARS.min(fits.saturating_sub(number.chars().count()));
+            number + &short(&row.name, chars)
+        })
+        .collect()
+}
+
+/// The largest font of the matrix's labels and cells, in pixels.
+const MATRIX_FONT_MAX: f64 = 12.0;
+
+/// The narrowest the matrix's label column becomes when it makes room for
+/// many agencies' cells.
+const MIN_LABEL_COLUMN: f64 = 100.0;
+
+/// The estimated width of a character of the chart's small text (10.5
+/// pixels), the estimate its legend is laid out with.
+const SMALL_CHAR: f64 = 6.2;
+
+/// The estimated width of `text` in the chart's small type at `font`
+/// pixels.
+#[allow(clippy::cast_precision_loss, reason = "short labels")]
+fn small_text_width(text: &str, font: f64) -> f64 {
+    text.chars().count() as f64 * small_char_width(font)
+}
+
+/// The estimated width of a character of the chart's small type at `font`
+/// pixels.
+fn small_char_width(font: f64) -> f64 {
+    SMALL_CHAR * font / 10.5
 }
 
 /// The key to the matrix's cells, from `y` down, and where it ends.
@@ -132,7 +178,7 @@ fn short(name: &str) -> String {
 fn key(
     entries: &[(&'static str, &'static str, &'static str)],
     mut y: f64,
-) -> (Vec<Cell>, Vec<Label>, f64) {
+) -> (Vec<PlacedCell>, Vec<PlacedText>, f64) {
     let (mut keys, mut key_words) = (Vec::new(), Vec::new());
     let mut x = 20.0;
     for &(abbreviation, class, words) in entries {
@@ -141,7 +187,7 @@ fn key(
             x = 20.0;
             y += 20.0;
         }
-        keys.push(Cell {
+        keys.push(PlacedCell {
             x: n_(x),
             y: n_(y - 12.0),
             text_x: n_(x + 8.0),
@@ -151,7 +197,7 @@ fn key(
             title: words.to_owned(),
             disputed: false,
         });
-        key_words.push(Label {
+        key_words.push(PlacedText {
             x: n_(x + 20.0),
             y: n_(y - 2.0),
             text: words.to_owned(),
@@ -161,22 +207,31 @@ fn key(
     (keys, key_words, y)
 }
 
-impl Matrix {
+impl MatrixLayout {
     /// The matrix of `v` from `top` down, and the bottom it reaches.
     #[allow(
         clippy::cast_precision_loss,
         reason = "agency counts and positions are small"
     )]
-    fn of(v: &NetworkView, top: f64) -> (Matrix, f64) {
+    fn of(v: &NetworkView, top: f64) -> (MatrixLayout, f64) {
         let n = v.rows.len();
-        let label_width = 165.0;
-        let x0 = 20.0 + label_width;
+        // The label column is as wide as its longest label at the largest
+        // font the matrix uses, so that no label runs under the cells; at
+        // most what leaves room for every cell at its smallest (12). Names
+        // that do not fit are cut, at the font the labels are drawn in.
+        let room = (WIDTH - 40.0 - n as f64 * 12.0).max(MIN_LABEL_COLUMN) - 8.0;
+        let column = row_labels(&v.rows, room, MATRIX_FONT_MAX)
+            .iter()
+            .map(|label| small_text_width(label, MATRIX_FONT_MAX))
+            .fold(0.0, f64::max);
+        let x0 = 20.0 + column + 8.0;
         let size = ((WIDTH - 20.0 - x0) / n.max(1) as f64).clamp(12.0, 28.0);
-        let font = (size * 0.62).clamp(8.0, 12.0);
+        let font = (size * 0.62).clamp(8.0, MATRIX_FONT_MAX);
+        let labels = row_labels(&v.rows, column, font);
         let header_y = top + 52.0;
         let y0 = header_y + 6.0;
         let columns = (0..n)
-            .map(|j| Label {
+            .map(|j| PlacedText {
                 x: n_(x0 + (j as f64 + 0.5) * size),
                 y: n_(header_y),
                 text: (j + 1).to_string(),
@@ -185,23 +240,23 @@ impl Matrix {
         let mut rows = Vec::with_capacity(n);
         let mut cells = Vec::new();
         let mut selves = Vec::new();
-        for (i, row) in v.rows.iter().enumerate() {
+        for (i, (row, label)) in v.rows.iter().zip(labels).enumerate() {
             let y = y0 + i as f64 * size;
-            rows.push(Label {
+            rows.push(PlacedText {
                 x: n_(20.0),
                 y: n_(y + size / 2.0 + font * 0.35),
-                text: format!("{}. {}", row.number, short(&row.name)),
+                text: label,
             });
             for (j, cell) in row.cells.iter().enumerate() {
                 let x = x0 + j as f64 * size;
                 let (cx, cy) = (n_(x + size / 2.0), n_(y + size / 2.0 + font * 0.35));
                 match cell {
-                    None => selves.push(Label {
+                    None => selves.push(PlacedText {
                         x: n_(x),
                         y: n_(y),
                         text: String::new(),
                     }),
-                    Some(cell) => cells.push(Cell {
+                    Some(cell) => cells.push(PlacedCell {
                         x: n_(x),
                         y: n_(y),
                         text_x: cx,
@@ -221,7 +276,7 @@ impl Matrix {
         let mut lines = Vec::new();
         let mut line = |text: String, y: &mut f64| {
             for part in wrap(&text, LINE_CHARS) {
-                lines.push(Label {
+                lines.push(PlacedText {
                     x: n_(20.0),
                     y: n_(*y),
                     text: part,
@@ -240,7 +295,7 @@ impl Matrix {
             line(perceived.clone(), &mut y);
         }
         (
-            Matrix {
+            MatrixLayout {
                 heading_y: n_(top + 16.0),
                 note_y: n_(top + 32.0),
                 size: n_(size),
@@ -294,22 +349,22 @@ pub(crate) struct Chart {
     desc: String,
     heading: String,
     subheading: String,
-    rungs: Vec<Rung>,
-    sections: Vec<Section>,
+    rungs: Vec<PlacedRung>,
+    sections: Vec<PlacedSection>,
     /// The thresholds of the facilitator sections, then of the obstacles.
-    facilitator_lines: Vec<Line>,
-    obstacle_lines: Vec<Line>,
-    scale: Vec<Line>,
+    facilitator_lines: Vec<ScaleMark>,
+    obstacle_lines: Vec<ScaleMark>,
+    scale: Vec<ScaleMark>,
     scale_y: String,
     legend_y: String,
-    legend: Vec<Key>,
-    matrix: Option<Matrix>,
+    legend: Vec<LegendKey>,
+    matrix: Option<MatrixLayout>,
 }
 
-fn lines(thresholds: &[Threshold; 2]) -> Vec<Line> {
+fn lines(thresholds: &[ThresholdMark; 2]) -> Vec<ScaleMark> {
     thresholds
         .iter()
-        .map(|t| Line {
+        .map(|t| ScaleMark {
             x: n(x_of(t.value)),
             label: t.label.clone(),
         })
@@ -317,7 +372,7 @@ fn lines(thresholds: &[Threshold; 2]) -> Vec<Line> {
 }
 
 /// Lays sections out from `y` down; returns the y below the last.
-fn place(groups: &[BarGroup], mut y: f64) -> (Vec<Section>, f64) {
+fn place(groups: &[BarGroup], mut y: f64) -> (Vec<PlacedSection>, f64) {
     let mut placed = Vec::new();
     for group in groups {
         let heading_y = y + 16.0;
@@ -327,7 +382,7 @@ fn place(groups: &[BarGroup], mut y: f64) -> (Vec<Section>, f64) {
             .bars
             .iter()
             .map(|bar| {
-                let row = Row {
+                let row = PlacedRow {
                     name_y: n(row_y + 13.0),
                     bar_y: n(row_y + 18.0),
                     name: bar.name,
@@ -341,7 +396,7 @@ fn place(groups: &[BarGroup], mut y: f64) -> (Vec<Section>, f64) {
                 row
             })
             .collect();
-        placed.push(Section {
+        placed.push(PlacedSection {
             heading_y: n(heading_y),
             heading: group.heading.clone(),
             facilitators: group.facilitators,
@@ -354,14 +409,14 @@ fn place(groups: &[BarGroup], mut y: f64) -> (Vec<Section>, f64) {
     (placed, y)
 }
 
-fn ladder(rungs: &[view::Rung], y0: f64) -> Vec<Rung> {
+fn ladder(rungs: &[view::Rung], y0: f64) -> Vec<PlacedRung> {
     rungs
         .iter()
         .enumerate()
         .map(|(i, rung)| {
             #[allow(clippy::cast_precision_loss, reason = "four rungs")]
             let y = y0 + i as f64 * 30.0;
-            Rung {
+            PlacedRung {
                 y: n(y),
                 text_y: n(y + 17.5),
                 label: format!("{} {}", rung.level.number(), rung.level.name()),
@@ -376,17 +431,17 @@ const LADDER_Y: f64 = 70.0;
 /// Below the ladder: where the scale's labels and the sections start.
 const BELOW_LADDER: f64 = LADDER_Y + 4.0 * 30.0 + 18.0;
 
-fn legend(keys: &[(&'static str, &'static str)], y0: f64) -> Vec<Key> {
+fn legend(keys: &[(&'static str, &'static str)], y0: f64) -> Vec<LegendKey> {
     let (mut x, mut y) = (20.0, y0);
     keys.iter()
         .map(|&(class, text)| {
             #[allow(clippy::cast_precision_loss, reason = "short labels")]
-            let width = 24.0 + 6.2 * text.len() as f64 + 14.0;
+            let width = 24.0 + SMALL_CHAR * text.len() as f64 + 14.0;
             if x + width > WIDTH - 20.0 {
                 x = 20.0;
                 y += 20.0;
             }
-            let key = Key {
+            let key = LegendKey {
                 x: n(x),
                 y: n(y),
                 class,
@@ -412,7 +467,7 @@ impl Chart {
         let (matrix, bottom) = match network.filter(|v| v.has_network) {
             None => (None, last + 24.0),
             Some(v) => {
-                let (matrix, bottom) = Matrix::of(v, last + 30.0);
+                let (matrix, bottom) = MatrixLayout::of(v, last + 30.0);
                 (Some(matrix), bottom + 6.0)
             }
         };
@@ -428,7 +483,7 @@ impl Chart {
             facilitator_lines: lines(&view.facilitator_thresholds),
             obstacle_lines: lines(&view.obstacle_thresholds),
             scale: (1..=5)
-                .map(|k| Line {
+                .map(|k| ScaleMark {
                     x: n(x_of(f64::from(k))),
                     label: k.to_string(),
                 })

@@ -548,3 +548,30 @@ fn svg_and_html_formats() {
         assert!(text.contains("improved"), "{format}");
     }
 }
+
+/// Whatever the format, what `assess` prints ends with exactly one newline,
+/// as the library's renderings do, for a gap report and for progress.
+#[test]
+fn every_format_ends_with_one_newline() {
+    for format in interagency::Format::iter() {
+        for args in [
+            vec![HUB, "--format", format.id()],
+            vec![
+                "examples/data/early-years-network-2027.json",
+                "--since",
+                "examples/data/early-years-network.json",
+                "--format",
+                format.id(),
+            ],
+        ] {
+            let out = assess(&args);
+            assert!(out.status.success(), "{args:?}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(
+                text.ends_with('\n') && !text.ends_with("\n\n"),
+                "{args:?} ends with {:?}",
+                &text[text.len().saturating_sub(12)..]
+            );
+        }
+    }
+}

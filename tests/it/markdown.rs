@@ -131,3 +131,71 @@ fn hostile_names_are_escaped() {
         "# Interagency working: &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Co\"\n"
     ));
 }
+
+/// Asserts that `text` ends with exactly one newline.
+#[track_caller]
+fn ends_with_one_newline(text: &str, what: &str) {
+    assert!(
+        text.ends_with('\n') && !text.ends_with("\n\n") && !text.ends_with("\r\n"),
+        "{what} ends with {:?}",
+        &text[text.len().saturating_sub(12)..]
+    );
+}
+
+/// Every rendered text ends with exactly one newline: each format of
+/// `render`, and each `Display` value, for both kinds of report.
+#[test]
+fn every_rendering_ends_with_one_newline() {
+    let earlier = support::example("early-years-network");
+    let later = support::example("early-years-network-2027");
+    let progress = support::progress(&earlier, &later, None).unwrap();
+    for name in [
+        "early-years-network",
+        "child-protection-hub",
+        "integrated-family-centre",
+    ] {
+        let report = support::example(name).gap_analysis(None);
+        for format in interagency::Format::iter() {
+            ends_with_one_newline(&report.render(format), &format!("{name} as {format}"));
+        }
+        ends_with_one_newline(&report.markdown().to_string(), name);
+        #[cfg(feature = "html")]
+        {
+            ends_with_one_newline(&report.svg().to_string(), name);
+            ends_with_one_newline(&report.html().to_string(), name);
+        }
+    }
+    for format in interagency::Format::iter() {
+        ends_with_one_newline(&progress.render(format), &format!("progress as {format}"));
+    }
+    ends_with_one_newline(&progress.markdown().to_string(), "progress");
+    #[cfg(feature = "html")]
+    {
+        ends_with_one_newline(&progress.svg().to_string(), "progress");
+        ends_with_one_newline(&progress.html().to_string(), "progress");
+    }
+}
+
+/// Without the `html` feature the formats are the two that need no
+/// template engine; with it, all four.
+#[test]
+fn the_formats_are_those_the_features_write() {
+    let names: Vec<&str> = interagency::Format::iter()
+        .map(interagency::Format::id)
+        .collect();
+    if cfg!(feature = "html") {
+        assert_eq!(names, ["json", "markdown", "svg", "html"]);
+    } else {
+        assert_eq!(names, ["json", "markdown"]);
+    }
+    let report = support::example("child-protection-hub").gap_analysis(None);
+    assert_eq!(
+        report.render(interagency::Format::Markdown),
+        report.markdown().to_string()
+    );
+    let json = report.render(interagency::Format::Json);
+    assert_eq!(
+        serde_json::from_str::<interagency::GapReport>(&json).unwrap(),
+        report
+    );
+}

@@ -136,8 +136,7 @@ fn the_readme_chart_is_up_to_date() {
     let svg = support::example("child-protection-hub")
         .gap_analysis(None)
         .svg()
-        .to_string()
-        + "\n";
+        .to_string();
     support::assert_snapshot("docs/child-protection-hub.svg", &svg);
 }
 
@@ -211,4 +210,112 @@ fn hostile_names_are_escaped_in_every_format() {
     let html = p.html().to_string();
     assert!(!html.to_lowercase().contains("<script"));
     assert!(!p.markdown().to_string().contains("<script"));
+}
+
+/// The matrix's row labels and cells, from the chart: each label's text
+/// and font, and the smallest and largest x a cell covers.
+fn matrix_geometry(svg: &str) -> (Vec<(String, f64)>, f64, f64) {
+    let doc = check_svg(svg);
+    let matrix = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("ia-matrix"))
+        .expect("a matrix");
+    let number =
+        |n: roxmltree::Node<'_, '_>, a: &str| -> f64 { n.attribute(a).unwrap().parse().unwrap() };
+    let labels = matrix
+        .children()
+        .filter(|n| {
+            n.has_tag_name("text")
+                && n.attribute("style")
+                    .is_some_and(|s| !s.contains("font-weight"))
+                && n.attribute("class") == Some("ia-small")
+        })
+        .filter_map(|n| {
+            let font = n.attribute("style")?.strip_prefix("font-size:")?;
+            let font: f64 = font.strip_suffix("px")?.parse().ok()?;
+            n.text().map(|t| (t.to_owned(), font))
+        })
+        .filter(|(t, _)| t.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect();
+    let cells: Vec<_> = matrix
+        .children()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("width").is_some_and(|w| w != "16"))
+        .collect();
+    let left = cells
+        .iter()
+        .map(|&c| number(c, "x"))
+        .fold(f64::MAX, f64::min);
+    let right = cells
+        .iter()
+        .map(|&c| number(c, "x") + number(c, "width"))
+        .fold(0.0, f64::max);
+    (labels, left, right)
+}
+
+/// The estimate of a label's width the chart lays its columns out with:
+/// 6.2 units a character of 10.5-pixel text, at `font` pixels.
+fn label_width(label: &str, font: f64) -> f64 {
+    f64::from(u32::try_from(label.chars().count()).unwrap()) * 6.2 * font / 10.5
+}
+
+/// The matrix's label column fits its labels: every label (cut where a
+/// name is long) ends before the first cell, for the hub's four agencies
+/// and for thirty with long names, whose cells still fit the chart.
+#[test]
+fn the_matrix_label_column_fits_its_labels() {
+    let svg = support::example("child-protection-hub")
+        .gap_analysis(None)
+        .svg()
+        .to_string();
+    let (labels, left, right) = matrix_geometry(&svg);
+    assert_eq!(labels[3].0, "4. Northgate School Completion Pro\u{2026}");
+    for (label, font) in &labels {
+        assert!(
+            20.0 + label_width(label, *font) <= left,
+            "{label} runs under the cells at {left}"
+        );
+    }
+    assert!(right <= 580.0);
+
+    let n = 30;
+    let ids: Vec<String> = (0..n).map(|i| format!("a{i}")).collect();
+    let agencies: Vec<_> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            serde_json::json!({
+                "id": id,
+                "name": format!("Agency number {i} of the long named services of the county")
+            })
+        })
+        .collect();
+    let responses: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            let partners: serde_json::Map<String, serde_json::Value> = ids
+                .iter()
+                .filter(|other| *other != id)
+                .map(|other| (other.clone(), "cooperation".into()))
+                .collect();
+            serde_json::json!({
+                "respondent": format!("r-{id}"), "agency": id, "role": "manager",
+                "facilitators": {"leadership": 3}, "partners": partners
+            })
+        })
+        .collect();
+    let document = serde_json::json!({
+        "partnership": "County", "characteristics": [],
+        "agencies": agencies, "responses": responses
+    });
+    let a = Assessment::from_json(&document.to_string()).unwrap();
+    let (labels, left, right) = matrix_geometry(&a.gap_analysis(None).svg().to_string());
+    assert_eq!(labels.len(), n);
+    for (label, font) in &labels {
+        assert!(label.ends_with('\u{2026}'), "{label} is not cut");
+        assert!(
+            20.0 + label_width(label, *font) <= left,
+            "{label} runs under the cells at {left}"
+        );
+    }
+    assert!(right <= 580.0, "the cells run to {right}");
 }

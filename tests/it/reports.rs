@@ -107,7 +107,7 @@ impl Rendered for GapReport {
         match format {
             "markdown" => self.markdown().to_string(),
             #[cfg(feature = "html")]
-            "svg" => self.svg().to_string() + "\n",
+            "svg" => self.svg().to_string(),
             #[cfg(feature = "html")]
             "html" => self.html().to_string(),
             _ => unreachable!("{format}"),
@@ -120,7 +120,7 @@ impl Rendered for ProgressReport {
         match format {
             "markdown" => self.markdown().to_string(),
             #[cfg(feature = "html")]
-            "svg" => self.svg().to_string() + "\n",
+            "svg" => self.svg().to_string(),
             #[cfg(feature = "html")]
             "html" => self.html().to_string(),
             _ => unreachable!("{format}"),

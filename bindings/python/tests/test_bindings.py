@@ -104,6 +104,15 @@ def test_assess(document, fmt):
     assert interagency.assess(text(document), format=fmt) == stdout("assess", document, "--format", fmt)
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_ends_with_one_newline(fmt):
+    for rendered in [
+        interagency.assess(text(DOCUMENTS[0]), format=fmt),
+        interagency.progress(text(EARLIER), text(LATER), format=fmt),
+    ]:
+        assert rendered.endswith("\n") and not rendered.endswith("\n\n"), rendered[-12:]
+
+
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_assess_with_rubric_and_target(document):
     assert interagency.assess(text(document)) == stdout("assess", document, "--format", "json")

@@ -62,6 +62,14 @@ describe("assess", () => {
     });
   }
 
+  it("ends every format with exactly one newline, as progress does", () => {
+    for (const format of FORMATS) {
+      for (const text of [assess(read(DOCUMENTS[0]), { format }), progress(read(EARLIER), read(LATER), { format })]) {
+        assert.ok(text.endsWith("\n") && !text.endsWith("\n\n"), `${format}: ${JSON.stringify(text.slice(-12))}`);
+      }
+    }
+  });
+
   it("defaults to JSON, with or without options", () => {
     const file = DOCUMENTS[0];
     const json = stdout("assess", [file, "--format", "json"]);
