@@ -34,7 +34,7 @@
 // Where a change goes:
 // - a new analysis: a file in `analysis/` (a method on `Rubric` and one on
 //   `Assessment`), its report type re-exported below, its view in
-//   `render/view.rs`, and a schema in `render/schema.rs`;
+//   `render/view/` (a file of its own if it draws a new kind of thing), and a schema in `render/schema.rs`;
 // - a new input format: a file in `input/` that produces `Response`s and
 //   hands them to `Partnership::with_responses`, which checks every rule;
 //   a new survey export format: a file in `input/survey/` that reads its

@@ -34,6 +34,8 @@ macro_rules! formats {
             ///
             /// JSON and Markdown need no template engine and are always
             /// there; `Svg` and `Html` are available with the `html` feature.
+            /// Since a feature turned on anywhere in a build adds formats, the
+            /// enum is non-exhaustive: a `match` on it ends with a `_` arm.
             ///
             /// ```
             /// use interagency::Format;
@@ -48,6 +50,7 @@ macro_rules! formats {
             /// );
             /// # Ok::<(), interagency::ParseIdError>(())
             /// ```
+            #[non_exhaustive]
             pub enum Format: "report format" {
                 /// The report's JSON document, indented.
                 Json,
