@@ -28,8 +28,23 @@
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RecursiveTransform, RestrictFormats};
-use schemars::{JsonSchema, Schema};
+use schemars::JsonSchema;
 use serde_json::Value;
+
+/// The schema type every function here returns: schemars' JSON Schema
+/// value, re-exported so a dependent needs no `schemars` dependency of its
+/// own to name it. It serializes to the schema's JSON (`serde_json::to_value`,
+/// [`Schema::as_value`]).
+///
+/// Available with the `schemars` feature.
+///
+/// ```
+/// use interagency::schema::{self, Schema};
+///
+/// let schema: Schema = schema::report();
+/// assert_eq!(schema.as_value()["title"], "Interagency working gap report");
+/// ```
+pub use schemars::Schema;
 
 use crate::{Assessment, Catalogue, Classification, GapReport, ProgressReport, Rubric};
 
