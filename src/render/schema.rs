@@ -26,9 +26,9 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RecursiveTransform, RestrictFormats};
-use schemars::JsonSchema;
 use serde_json::Value;
 
 /// The schema type every function here returns: schemars' JSON Schema

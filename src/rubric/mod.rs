@@ -533,14 +533,11 @@ impl Rubric {
     /// [`Error::LevelWithoutCharacteristic`] if that leaves a level with no
     /// characteristic.
     pub fn with_level_of(
-        mut self,
+        self,
         characteristic: Characteristic,
         level: Level,
     ) -> Result<Rubric, Error> {
-        if let Some(slot) = self.characteristic_levels.get_mut(characteristic.index()) {
-            *slot = level;
-        }
-        self.checked()
+        self.with(|r| set(&mut r.characteristic_levels, characteristic.index(), level))
     }
 
     /// The same rubric with `facilitator` required from `level`.
@@ -549,14 +546,11 @@ impl Rubric {
     ///
     /// None today; the signature leaves room for rules to come.
     pub fn with_required_from(
-        mut self,
+        self,
         facilitator: Facilitator,
         level: Level,
     ) -> Result<Rubric, Error> {
-        if let Some(slot) = self.facilitator_levels.get_mut(facilitator.index()) {
-            *slot = level;
-        }
-        self.checked()
+        self.with(|r| set(&mut r.facilitator_levels, facilitator.index(), level))
     }
 
     /// The same rubric with `benefit` expected from `level`.
@@ -564,11 +558,8 @@ impl Rubric {
     /// # Errors
     ///
     /// None today; the signature leaves room for rules to come.
-    pub fn with_expected_from(mut self, benefit: Benefit, level: Level) -> Result<Rubric, Error> {
-        if let Some(slot) = self.benefit_levels.get_mut(benefit.index()) {
-            *slot = level;
-        }
-        self.checked()
+    pub fn with_expected_from(self, benefit: Benefit, level: Level) -> Result<Rubric, Error> {
+        self.with(|r| set(&mut r.benefit_levels, benefit.index(), level))
     }
 
     /// The same rubric with `tip` working on `links`.
@@ -577,11 +568,8 @@ impl Rubric {
     ///
     /// None today (a [`ConceptSet`] holds each concept once); the signature
     /// leaves room for rules to come.
-    pub fn with_tip(mut self, tip: PracticeTip, links: TipLinks) -> Result<Rubric, Error> {
-        if let Some(slot) = self.tips.get_mut(tip.index()) {
-            *slot = links;
-        }
-        self.checked()
+    pub fn with_tip(self, tip: PracticeTip, links: TipLinks) -> Result<Rubric, Error> {
+        self.with(|r| set(&mut r.tips, tip.index(), links))
     }
 
     /// The same rubric with other facilitator thresholds.
@@ -589,9 +577,8 @@ impl Rubric {
     /// # Errors
     ///
     /// An error naming the field and value unless `1 <= lower < upper <= 5`.
-    pub fn with_facilitator_thresholds(mut self, thresholds: Thresholds) -> Result<Rubric, Error> {
-        self.facilitator_thresholds = thresholds;
-        self.checked()
+    pub fn with_facilitator_thresholds(self, thresholds: Thresholds) -> Result<Rubric, Error> {
+        self.with(|r| r.facilitator_thresholds = thresholds)
     }
 
     /// The same rubric with other obstacle thresholds.
@@ -599,9 +586,8 @@ impl Rubric {
     /// # Errors
     ///
     /// An error naming the field and value unless `1 <= lower < upper <= 5`.
-    pub fn with_obstacle_thresholds(mut self, thresholds: Thresholds) -> Result<Rubric, Error> {
-        self.obstacle_thresholds = thresholds;
-        self.checked()
+    pub fn with_obstacle_thresholds(self, thresholds: Thresholds) -> Result<Rubric, Error> {
+        self.with(|r| r.obstacle_thresholds = thresholds)
     }
 
     /// The same rubric with other weights.
@@ -611,9 +597,8 @@ impl Rubric {
     /// An error naming the weight and value unless every weight is finite,
     /// the two plain weights are above 0 and the two baselines are within
     /// 1 to 5.
-    pub fn with_weights(mut self, weights: Weights) -> Result<Rubric, Error> {
-        self.weights = weights;
-        self.checked()
+    pub fn with_weights(self, weights: Weights) -> Result<Rubric, Error> {
+        self.with(|r| r.weights = weights)
     }
 
     /// The same rubric with another smallest group size.
@@ -621,9 +606,8 @@ impl Rubric {
     /// # Errors
     ///
     /// An error naming the value unless it is from 3 to 1000.
-    pub fn with_privacy(mut self, privacy: Privacy) -> Result<Rubric, Error> {
-        self.privacy = privacy;
-        self.checked()
+    pub fn with_privacy(self, privacy: Privacy) -> Result<Rubric, Error> {
+        self.with(|r| r.privacy = privacy)
     }
 
     /// The same rubric with other divergence numbers.
@@ -632,12 +616,17 @@ impl Rubric {
     ///
     /// An error naming the field and value unless each is finite, above 0
     /// and at most 4.
-    pub fn with_divergence(mut self, divergence: Divergence) -> Result<Rubric, Error> {
-        self.divergence = divergence;
-        self.checked()
+    pub fn with_divergence(self, divergence: Divergence) -> Result<Rubric, Error> {
+        self.with(|r| r.divergence = divergence)
     }
 
     /// The rubric once it obeys every rule, with its derived numbers.
+    /// The rubric changed by `change`, once it obeys every rule.
+    fn with(mut self, change: impl FnOnce(&mut Rubric)) -> Result<Rubric, Error> {
+        change(&mut self);
+        self.checked()
+    }
+
     fn checked(mut self) -> Result<Rubric, Error> {
         self.check()?;
         self.exact = ExactThresholds::of(&self);
@@ -663,4 +652,12 @@ fn at<T: Identifier>(levels: &[Level], keep: impl Fn(Level) -> bool) -> ConceptS
         .filter(|&(_, &level)| keep(level))
         .map(|(value, _)| value)
         .collect()
+}
+
+/// Puts `value` in the slot at `index` (one slot per concept, so every
+/// index is in range).
+fn set<T>(slots: &mut [T], index: usize, value: T) {
+    if let Some(slot) = slots.get_mut(index) {
+        *slot = value;
+    }
 }
