@@ -6,8 +6,6 @@
 //! responses here, once for every format; the responses then join the
 //! partnership by the rules every response obeys.
 
-#[cfg(feature = "xlsx")]
-mod compound;
 #[cfg(feature = "csv")]
 pub(crate) mod csv;
 pub(crate) mod layout;
@@ -17,6 +15,8 @@ pub(crate) mod scale;
 #[cfg(feature = "xlsx")]
 pub(crate) mod sheet;
 pub(crate) mod template;
+#[cfg(feature = "xlsx")]
+mod xls;
 
 use crate::Role;
 use std::borrow::Cow;

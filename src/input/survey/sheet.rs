@@ -19,8 +19,13 @@ use crate::{Assessment, CsvProblem, Error, Partnership};
 /// ```
 #[must_use]
 pub fn is_spreadsheet(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(super::compound::SIGNATURE)
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(super::xls::SIGNATURE)
 }
+
+/// The most cells read from one sheet of an `.xls` or `.ods`, which the
+/// reader holds whole: 16 million, about 900 MB (a value and a formula for
+/// each). A survey of 100,000 responses with 160 columns fits.
+pub(super) const MOST_CELLS: u64 = 16_000_000;
 
 /// A cell's value as the survey reader sees it.
 fn cell_of(data: &Data) -> Cell<'_> {
@@ -202,9 +207,11 @@ fn open_sheet(bytes: &[u8], options: &CsvOptions) -> Result<(String, Vec<Placed>
 
 /// [`open_sheet`] with no guard against the reader's panics.
 fn read_sheet(bytes: &[u8], options: &CsvOptions) -> Result<(String, Vec<Placed>), Error> {
-    super::compound::check(bytes).map_err(|damage| Error::Spreadsheet {
+    // An `.xls` is read from a container written afresh, once checked.
+    let copy = super::xls::workbook(bytes).map_err(|damage| Error::Spreadsheet {
         message: damage.to_string(),
     })?;
+    let bytes = copy.as_deref().unwrap_or(bytes);
     super::opendocument::check(bytes).map_err(|large| Error::Spreadsheet {
         message: large.to_string(),
     })?;
