@@ -1,7 +1,7 @@
 //! Responses read from a CSV file, as survey tools export them.
 
 use crate::error::Place;
-use crate::input::survey::{Cell, CsvOptions, Export, Places, Row, read_export, row_name, trim};
+use crate::input::survey::{Cell, Export, Places, Row, SurveyOptions, read_export, row_name, trim};
 use crate::{Assessment, CsvProblem, Error, Partnership};
 
 /// The delimiter of the header line: comma, semicolon or tab, whichever
@@ -297,7 +297,7 @@ impl Partnership {
     /// - The respondent is in the column headed `respondent`, `ResponseId`,
     ///   `Respondent ID` or `ID`, the agency in `agency` and the role in
     ///   `role`, unless `options` names other columns
-    ///   ([`CsvOptions::column`]). With no respondent column, each row's
+    ///   ([`SurveyOptions::column`]). With no respondent column, each row's
     ///   respondent is `row-N`, N its line.
     /// - The tools' own columns (timestamps, durations, e-mail addresses,
     ///   IP addresses and the like) are skipped; any other column that
@@ -309,7 +309,7 @@ impl Partnership {
     ///   `Not present at all` … `Fully present`, obstacles `Not a problem`
     ///   … `A severe problem`; [`Rated::LABELS`](crate::Rated::LABELS)), a
     ///   label led by its number (`4 - Mostly present`, `4. …`,
-    ///   `4 (…)`), or a word of the caller's scale ([`CsvOptions::scale`]).
+    ///   `4 (…)`), or a word of the caller's scale ([`SurveyOptions::scale`]).
     ///   An empty cell, `N/A`, `Not applicable` and `Don't know` are not
     ///   rated. A row whose cells are all empty is skipped.
     ///
@@ -328,7 +328,7 @@ impl Partnership {
     /// [`Place`].
     ///
     /// ```
-    /// use interagency::{CsvOptions, Facilitator, Partnership, SurveyField};
+    /// use interagency::{SurveyOptions, Facilitator, Partnership, SurveyField};
     ///
     /// let partnership = Partnership::from_json(r#"{"partnership": "Northside",
     ///   "agencies": [{"id": "cfa", "name": "Child and Family Agency"}, {"id": "hse", "name": "HSE"}],
@@ -337,19 +337,19 @@ impl Partnership {
     /// let csv = "Timestamp,Which agency?,Role,How present is each? [Leadership],How present is each? [Good communication]\r\n\
     ///            2026/03/01 9:12:00 AM GMT,Child and Family Agency,Frontline,Slightly present,Mostly present\r\n\
     ///            2026/03/01 9:40:00 AM GMT,HSE,Senior manager,,Fully present\r\n";
-    /// let options = CsvOptions::new().column(SurveyField::Agency, "Which agency?");
+    /// let options = SurveyOptions::new().column(SurveyField::Agency, "Which agency?");
     /// let assessment = partnership.clone().with_responses_from_csv(csv, &options)?;
     /// assert_eq!(assessment.responses()[1].respondent, "row-3");
     /// assert_eq!(assessment.classify().result(Facilitator::GoodCommunication).mean, Some(4.5));
     ///
     /// let bad = "respondent,agency,role,Leadership\r\nr1,cfa,manager,4\r\nr2,cfa,manager,6\r\n";
     /// assert_eq!(
-    ///     partnership.clone().with_responses_from_csv(bad, &CsvOptions::new()).unwrap_err().to_string(),
+    ///     partnership.clone().with_responses_from_csv(bad, &SurveyOptions::new()).unwrap_err().to_string(),
     ///     "line 3, column Leadership: \"6\" is not a rating from 1 to 5"
     /// );
     /// let twice = "respondent,agency,role,Leadership\nr1,cfa,manager,3\nr1,hse,manager,4\n";
     /// assert_eq!(
-    ///     partnership.with_responses_from_csv(twice, &CsvOptions::new()).unwrap_err().to_string(),
+    ///     partnership.with_responses_from_csv(twice, &SurveyOptions::new()).unwrap_err().to_string(),
     ///     "line 3, column respondent: respondent \"r1\" is listed twice"
     /// );
     /// # Ok::<(), interagency::Error>(())
@@ -357,7 +357,7 @@ impl Partnership {
     pub fn with_responses_from_csv(
         self,
         csv: impl AsRef<[u8]>,
-        options: &CsvOptions,
+        options: &SurveyOptions,
     ) -> Result<Assessment, Error> {
         let data = csv.as_ref();
         let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);

@@ -7,7 +7,7 @@ use std::panic::AssertUnwindSafe;
 use calamine::{Data, Reader as _};
 
 use crate::error::Place;
-use crate::input::survey::{Cell, CsvOptions, Export, Places, Row, read_export, row_name};
+use crate::input::survey::{Cell, Export, Places, Row, SurveyOptions, read_export, row_name};
 use crate::{Assessment, CsvProblem, Error, Partnership};
 
 /// Whether `bytes` look like a spreadsheet rather than text: a zip archive
@@ -119,7 +119,7 @@ impl Partnership {
     /// results), an `.xls` or an `.ods`, recognised from its content.
     ///
     /// The sheet read is the first, or the one `options` names
-    /// ([`CsvOptions::sheet`]). It is read as
+    /// ([`SurveyOptions::sheet`]). It is read as
     /// [`with_responses_from_csv`](Partnership::with_responses_from_csv)
     /// reads a CSV file, layouts, columns and words alike; a number stored
     /// as a number is a rating when it is a whole number from 1 to 5 (`4`
@@ -157,7 +157,7 @@ impl Partnership {
     pub fn with_responses_from_spreadsheet(
         self,
         bytes: impl AsRef<[u8]>,
-        options: &CsvOptions,
+        options: &SurveyOptions,
     ) -> Result<Assessment, Error> {
         let (sheet, mut cells) = open_sheet(bytes.as_ref(), options)?;
         let rows = SheetRows::new(&mut cells);
@@ -178,7 +178,7 @@ impl Partnership {
 /// [`Error::Spreadsheet`], so that bad input never panics through this
 /// crate; the program's panic hook still sees it. Where panics abort
 /// (`panic = "abort"`, WebAssembly) it cannot be caught.
-fn open_sheet(bytes: &[u8], options: &CsvOptions) -> Result<(String, Vec<Placed>), Error> {
+fn open_sheet(bytes: &[u8], options: &SurveyOptions) -> Result<(String, Vec<Placed>), Error> {
     std::panic::catch_unwind(AssertUnwindSafe(|| read_sheet(bytes, options))).unwrap_or_else(
         |payload| {
             let text = payload
@@ -206,7 +206,7 @@ fn open_sheet(bytes: &[u8], options: &CsvOptions) -> Result<(String, Vec<Placed>
 }
 
 /// [`open_sheet`] with no guard against the reader's panics.
-fn read_sheet(bytes: &[u8], options: &CsvOptions) -> Result<(String, Vec<Placed>), Error> {
+fn read_sheet(bytes: &[u8], options: &SurveyOptions) -> Result<(String, Vec<Placed>), Error> {
     // An `.xls` is read from a container written afresh, once checked.
     let copy = super::xls::workbook(bytes).map_err(|damage| Error::Spreadsheet {
         message: damage.to_string(),
