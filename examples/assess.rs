@@ -2,14 +2,19 @@
 //!
 //! ```text
 //! cargo run --example assess -- FILE [--responses EXPORT [--column FIELD=HEADER]...
-//!                                     [--ignore-column HEADER]... [--scale WORDS] [--sheet NAME]]
+//!                                     [--ignore-column HEADER]... [--scale WORDS] [--sheet NAME]
+//!                                     [--keep-every-row]]
 //!                                    [--since EARLIER] [--target LEVEL]
 //!                                    [--rubric RUBRIC.json] [--format json|markdown|svg|html]
 //! ```
 //!
 //! With `--responses`, FILE is a partnership document (an assessment
 //! without responses) and the responses come from a survey tool's export:
-//! a CSV file, or a spreadsheet (`.xlsx`, `.xls`, `.ods`).
+//! a CSV file, or a spreadsheet (`.xlsx`, `.xls`, `.ods`). Rows the export
+//! says are no respondent's (Qualtrics' previews, tests, spam) are left
+//! out, and one line on standard error says how many and why
+//! (`left out 3 rows: 2 survey previews, 1 spam`); `--keep-every-row`
+//! reads them all.
 //!
 //! With `--since`, FILE is the later round and the report is the progress
 //! since EARLIER.
@@ -56,6 +61,11 @@ struct Args {
     /// The sheet of a spreadsheet to read (the first by default).
     #[arg(long, value_name = "NAME", requires = "responses")]
     sheet: Option<String>,
+    /// Read every row of the export as a response, those too that it says
+    /// are no respondent's (previews, tests, spam), which are otherwise
+    /// left out and counted on standard error.
+    #[arg(long, requires = "responses")]
+    keep_every_row: bool,
     /// An earlier round's assessment document (JSON): report the progress
     /// from it to FILE instead of FILE's gap report.
     #[arg(long, value_name = "EARLIER")]
@@ -97,7 +107,8 @@ fn read(path: &Path) -> Result<String, String> {
 }
 
 /// The partnership with its responses read from a survey export: a
-/// spreadsheet if it is one (by its content), else CSV.
+/// spreadsheet if it is one (by its content), else CSV. The rows left out
+/// as no respondent's are counted in one line on standard error.
 #[cfg(feature = "csv")]
 fn with_responses(
     partnership: interagency::Partnership,
@@ -126,7 +137,8 @@ fn with_responses(
     if let Some(sheet) = &args.sheet {
         options = options.sheet(sheet);
     }
-    partnership.with_responses_from_export(data, &options).map_err(|e| {
+    options = options.keep_every_row(args.keep_every_row);
+    let read = partnership.read_export(data, &options).map_err(|e| {
         let hint = match &e {
             interagency::Error::Csv { problem, .. } | interagency::Error::Sheet { problem, .. } => {
                 match problem {
@@ -145,7 +157,11 @@ fn with_responses(
             _ => "",
         };
         format!("{}: {e}{hint}", export.display())
-    })
+    })?;
+    if !read.left_out.is_empty() {
+        eprintln!("{}", read.left_out);
+    }
+    Ok(read.assessment)
 }
 
 #[cfg(not(feature = "csv"))]

@@ -79,6 +79,8 @@ pub use input::rating::{Rating, Ratings};
 #[allow(deprecated, reason = "the old name is kept for existing code")]
 pub use input::survey::CsvOptions;
 #[cfg(any(feature = "csv", feature = "xlsx"))]
+pub use input::survey::collected::{LeftOut, LeftOutKind, ReadExport};
+#[cfg(any(feature = "csv", feature = "xlsx"))]
 pub use input::survey::scale::Scale;
 #[cfg(feature = "xlsx")]
 pub use input::survey::sheet::is_spreadsheet;

@@ -8,6 +8,15 @@ the 24 responses of examples/data/child-protection-hub.json:
   .agree-disagree.csv   a generic export rating statements from
                         "Strongly disagree" to "Strongly agree"
 
+Each carries what the tool writes about a response beside the answers, and
+the rows it writes that are no respondent's, as the crate reads them (SPEC
+section 22): Google Forms' Email Address and quiz Score; Qualtrics' bot and
+duplicate detection (Q_RecaptchaScore, Q_RelevantID...), a text entry
+(Q2_4_TEXT), a timing question (Q8_Page Submit, ...), embedded data (region),
+and a survey preview and a survey test row before the responses; Microsoft
+Forms' quiz columns (Total points, Quiz feedback, Grade posted time, Points -
+and Feedback - a question); SurveyMonkey's Custom Data 2.
+
 Each also carries the answers about the other agencies, in that tool's layout:
 the level of joint work with each agency (Google Forms' and Qualtrics' grid
 rows, SurveyMonkey's matrix, "Working with: AGENCY" columns elsewhere), trust
@@ -101,6 +110,15 @@ for i, r in enumerate(doc["responses"]):
         duration=duration, ip=f"192.0.2.{17 + 9 * i}",
         response_id="R_" + "".join(rng.choice(LETTERS) for _ in range(15)),
         respondent_id=11423563451 + 1000 * i + rng.randrange(1000)))
+# The coordinator's preview and test of the survey before it went out (Qualtrics' Status Survey
+# Preview and Survey Test): every facilitator fully present and no obstacle a problem, which
+# would move every mean if they were counted.
+TRIED = {"agency": doc["agencies"][0]["id"], "role": "manager",
+         "facilitators": {f: 5 for f in FACILITATORS}, "obstacles": {o: 1 for o in OBSTACLES}}
+NOT_RESPONDENTS = [
+    dict(status=status, start=FIRST - datetime.timedelta(days=2, minutes=-k), duration=95 + k,
+         response_id="R_" + "".join(rng.choice(LETTERS) for _ in range(15)))
+    for k, status in enumerate(["Survey Preview", "Survey Test"])]
 
 
 def answers(r, present=PRESENT, problem=PROBLEM, trust=TRUST):
@@ -134,12 +152,14 @@ def write_csv(suffix, rows, bom=False):
 
 
 def google_forms():
-    header = (["Timestamp", AGENCY_Q, ROLE_Q] + [f"{FAC_Q} [{n}]" for n in FACILITATORS.values()]
+    header = (["Timestamp", "Email Address", "Score", AGENCY_Q, ROLE_Q]
+              + [f"{FAC_Q} [{n}]" for n in FACILITATORS.values()]
               + [f"{OBS_Q} [{n}]" for n in OBSTACLES.values()]
               + network_headers(lambda q, a: f"{q} [{a}]"))
     write_csv("google-forms.csv", [header] + [
-        [clock(p["start"], "%Y/%m/%d {h}:%M:%S %p GMT")] + answers(p["r"])
-        for p in PEOPLE])
+        [clock(p["start"], "%Y/%m/%d {h}:%M:%S %p GMT"), f"respondent{i}@example.org", "0 / 0"]
+        + answers(p["r"])
+        for i, p in enumerate(PEOPLE, 1)])
 
 
 def qualtrics():
@@ -156,26 +176,43 @@ def qualtrics():
             ("LocationLongitude", "Location Longitude", "locationLongitude"),
             ("DistributionChannel", "Distribution Channel", "distributionChannel"),
             ("UserLanguage", "User Language", "userLanguage"),
-            ("Q1", AGENCY_Q, "QID1"), ("Q2", ROLE_Q, "QID2")]
+            ("Q_RecaptchaScore", "Q_RecaptchaScore", "Q_RecaptchaScore"),
+            ("Q_RelevantIDDuplicate", "Q_RelevantIDDuplicate", "Q_RelevantIDDuplicate"),
+            ("Q_RelevantIDDuplicateScore", "Q_RelevantIDDuplicateScore", "Q_RelevantIDDuplicateScore"),
+            ("Q_RelevantIDFraudScore", "Q_RelevantIDFraudScore", "Q_RelevantIDFraudScore"),
+            ("Q_RelevantIDLastStartDate", "Q_RelevantIDLastStartDate", "Q_RelevantIDLastStartDate"),
+            ("Q1", AGENCY_Q, "QID1"), ("Q2", ROLE_Q, "QID2"),
+            ("Q2_4_TEXT", f"{ROLE_Q} - Other - Text", "QID2_4_TEXT")]
     meta += [(f"Q3_{k}", f"{FAC_Q} - {n}", f"QID3_{k}") for k, n in enumerate(FACILITATORS.values(), 1)]
     meta += [(f"Q4_{k}", f"{OBS_Q} - {n}", f"QID4_{k}") for k, n in enumerate(OBSTACLES.values(), 1)]
     meta += [(f"Q{q}_{k}", f"{question} - {n}", f"QID{q}_{k}")
              for q, question in ((5, WORKING_Q), (6, TRUST_Q)) for k, n in enumerate(AGENCIES.values(), 1)]
     meta += [("Q7", PERCEIVED_Q, "QID7")]
+    meta += [(f"Q8_{name}", f"Timing - {name}", f"QID8_{name.upper().replace(' ', '_')}")
+             for name in ("First Click", "Last Click", "Page Submit", "Click Count")]
+    meta += [("region", "region", "region")]
     zone = {"startDate", "endDate", "recordedDate"}
     import_ids = [json.dumps({"ImportId": i, **({"timeZone": "Europe/Dublin"} if i in zone else {})},
                              separators=(",", ":")) for _, _, i in meta]
     date = "%Y-%m-%d %H:%M:%S"
-    write_csv("qualtrics.csv", [[m[0] for m in meta], [m[1] for m in meta], import_ids] + [
-        [p["start"].strftime(date), p["end"].strftime(date), "IP Address", p["ip"], "100",
-         str(p["duration"]), "True", p["end"].strftime(date), p["response_id"], "", "", "", "",
-         "53.3498", "-6.2603", "anonymous", "EN"] + answers(p["r"])
-        for p in PEOPLE], bom=True)
+
+    def row(p, status, ip, r):
+        end = p["start"] + datetime.timedelta(seconds=p["duration"])
+        fields = answers(r)
+        return ([p["start"].strftime(date), end.strftime(date), status, ip, "100",
+                 str(p["duration"]), "True", end.strftime(date), p["response_id"], "", "", "", "",
+                 "53.3498", "-6.2603", "anonymous", "EN", "1", "", "0", "0", ""]
+                + fields[:2] + [""] + fields[2:]
+                + ["4.212", f"{p['duration'] - 12}.604", f"{p['duration'] - 9}.318", "23", "North East"])
+
+    write_csv("qualtrics.csv", [[m[0] for m in meta], [m[1] for m in meta], import_ids]
+              + [row(p, p["status"], "", TRIED) for p in NOT_RESPONDENTS]
+              + [row(p, "IP Address", p["ip"], p["r"]) for p in PEOPLE], bom=True)
 
 
 def surveymonkey():
     meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
-            "Email Address", "First Name", "Last Name", "Custom Data 1"]
+            "Email Address", "First Name", "Last Name", "Custom Data 1", "Custom Data 2"]
     fac, obs = list(FACILITATORS.values()), list(OBSTACLES.values())
     names = list(AGENCIES.values())
     row1 = (meta + [AGENCY_Q, ROLE_Q, FAC_Q] + [""] * (len(fac) - 1) + [OBS_Q] + [""] * (len(obs) - 1)
@@ -185,7 +222,7 @@ def surveymonkey():
     date = "%m/%d/%Y %I:%M:%S %p"
     write_csv("surveymonkey.csv", [row1, row2] + [
         [str(p["respondent_id"]), "431207985", clock(p["start"], date), clock(p["end"], date),
-         p["ip"], "", "", "", ""] + answers(p["r"], numbered(PRESENT), numbered(PROBLEM))
+         p["ip"], "", "", "", "", "hub-2026"] + answers(p["r"], numbered(PRESENT), numbered(PROBLEM))
         for p in PEOPLE], bom=True)
 
 
@@ -444,12 +481,18 @@ def write_ods(path, sheets):
 
 
 def microsoft_forms():
-    header = (["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
-               AGENCY_Q, ROLE_Q] + list(FACILITATORS.values()) + list(OBSTACLES.values())
+    """A quiz: its points and feedback overall, and for the agency question."""
+    header = (["ID", "Start time", "Completion time", "Email", "Name", "Total points", "Quiz feedback",
+               "Grade posted time", "Last modified time",
+               AGENCY_Q, f"Points - {AGENCY_Q}", f"Feedback - {AGENCY_Q}", ROLE_Q]
+              + list(FACILITATORS.values()) + list(OBSTACLES.values())
               + network_headers(lambda q, a: f"{q}: {a}"))
-    write_xlsx(f"{OUT}.microsoft-forms.xlsx", [("Sheet1", [header] + [
-        [n, p["start"], p["end"], "anonymous", None, None] + [a or None for a in answers(p["r"])]
-        for n, p in enumerate(PEOPLE, 1)])])
+    rows = []
+    for n, p in enumerate(PEOPLE, 1):
+        fields = [a or None for a in answers(p["r"])]
+        rows.append([n, p["start"], p["end"], "anonymous", None, 0, None, None, None]
+                    + fields[:1] + [0, None] + fields[1:])
+    write_xlsx(f"{OUT}.microsoft-forms.xlsx", [("Sheet1", [header] + rows)])
 
 
 PARTNERSHIP = "examples/survey/child-protection-hub.partnership.json"
@@ -618,6 +661,13 @@ def check_fixtures():
         print(f"{SEEDS}/{name}: the same as {FIXTURES}/{name}")
 
 
+def tool_column(header):
+    """Whether the crate skips a column of this header as one its tool writes about a response."""
+    return (header.lower() in ("email address", "score", "total points", "quiz feedback", "grade posted time")
+            or re.match(r"(?i)(points|feedback) - ", header) is not None
+            or re.fullmatch(r"(?i)custom data \d+", header) is not None)
+
+
 def check():
     """Reads every file back and decodes its answers to the JSON's numbers and levels, the network
     columns through their headers' agencies."""
@@ -648,12 +698,25 @@ def check():
 
     def read(suffix, skip, first):
         """The question over each column (a SurveyMonkey question spans the columns after it, each
-        headed in the second row; Qualtrics' is in its second row), and the answer rows."""
+        headed in the second row; Qualtrics' is in its second row), and the answer rows: the columns
+        and rows the crate skips and leaves out taken away (only a Qualtrics question's own columns,
+        QID1 or QID3_2, and only the rows whose Status is IP Address; no tool's own column)."""
         data = open(f"{OUT}.{suffix}", "rb").read()
         assert data.startswith(b"\xef\xbb\xbf") == (suffix in ("qualtrics.csv", "surveymonkey.csv"))
-        assert data.count(b"\r\n") == data.count(b"\n") == len(PEOPLE) + skip
+        extra = len(NOT_RESPONDENTS) if suffix == "qualtrics.csv" else 0
+        assert data.count(b"\r\n") == data.count(b"\n") == len(PEOPLE) + skip + extra
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        assert len(rows) == len(PEOPLE) + skip and len({len(r) for r in rows}) == 1
+        assert len(rows) == len(PEOPLE) + skip + extra and len({len(r) for r in rows}) == 1
+        if suffix == "qualtrics.csv":
+            status = rows[0].index("Status")
+            assert [r[status] for r in rows[skip:skip + extra]] == [p["status"] for p in NOT_RESPONDENTS]
+            question = [re.fullmatch(r'\{"ImportId":"QID\d+(_\d+)?"\}', i) is not None for i in rows[2]]
+            rows = rows[:skip] + [r for r in rows[skip:] if r[status] == "IP Address"]
+            rows = [[c for c, keep in zip(r, question) if keep] for r in rows]
+            first = 0
+        else:
+            tools_own = [tool_column(h) for h in rows[0]]
+            rows = [[c for c, own in zip(r, tools_own) if not own] for r in rows]
         if suffix == "surveymonkey.csv":
             headers, question = [], ""
             for over, under in zip(rows[0], rows[1]):
@@ -672,13 +735,17 @@ def check():
             assert row.get("r") == str(y)
             xlsx.append({c.get("r").removesuffix(str(y)): (sst[int(c.find("m:v", ns).text)] if c.get("t") == "s"
                                                           else c.find("m:v", ns).text) for c in row.iterfind("m:c", ns)})
+    own = [x for x in range(len(xlsx[0])) if tool_column(xlsx[0][column(x)])]
+    assert len(own) == 5, own
+    xlsx = [{column(k): row.get(column(x), "") for k, x in enumerate(x for x in range(len(xlsx[0]))
+                                                                      if x not in own)} for row in xlsx]
     width = 6 + at + 2 * n + 1
     assert len(xlsx) == len(PEOPLE) + 1 and list(xlsx[0]) == [column(x) for x in range(width)]
     assert [row["A"] for row in xlsx[1:]] == [str(n) for n in range(1, len(PEOPLE) + 1)]
     files = {  # name: (headers, rows, scales, agencies by, trust answers)
         "google-forms.csv": (*read("google-forms.csv", 1, 1), (PRESENT, PROBLEM), AGENCIES, TRUST),
         "qualtrics.csv": (*read("qualtrics.csv", 3, 17), (PRESENT, PROBLEM), AGENCIES, TRUST),
-        "surveymonkey.csv": (*read("surveymonkey.csv", 2, 9), numbered, AGENCIES, TRUST),
+        "surveymonkey.csv": (*read("surveymonkey.csv", 2, 7), numbered, AGENCIES, TRUST),
         "agree-disagree.csv": (*read("agree-disagree.csv", 1, 1), (AGREE, AGREE), {a: a for a in AGENCIES},
                                ["1", "2", "3", "4"]),
         "microsoft-forms.xlsx": ([xlsx[0].get(column(x), "") for x in range(6, width)],

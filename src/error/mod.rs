@@ -529,6 +529,13 @@ pub enum CsvProblem {
         /// The cell.
         value: String,
     },
+    /// A Qualtrics `Status` (Response Type) cell that is no response type:
+    /// neither one of Qualtrics' labels (`IP Address`, `Survey Preview`,
+    /// `Spam`, …) nor a code.
+    UnknownStatus {
+        /// The cell.
+        value: String,
+    },
     /// A row that is not well-formed CSV, or not UTF-8.
     Malformed {
         /// What the CSV reader found.
@@ -572,6 +579,12 @@ impl fmt::Display for CsvProblem {
             CsvProblem::UnknownRole { value } => write!(
                 f,
                 "{value:?} is not a role; expected frontline, manager or senior manager"
+            ),
+            CsvProblem::UnknownStatus { value } => write!(
+                f,
+                "{value:?} is not a Qualtrics response type; expected IP Address, Survey Preview, \
+                 Survey Test, Imported, Spam, Offline, EX, Synthetic (or a combination such as \
+                 Survey Preview Spam) or its code"
             ),
             CsvProblem::Malformed { message } => f.write_str(message),
         }

@@ -1,6 +1,7 @@
 //! Responses read from a CSV file, as survey tools export them.
 
 use crate::error::Place;
+use crate::input::survey::collected::ReadExport;
 use crate::input::survey::{Cell, Export, Places, Row, SurveyOptions, read_export, row_name, trim};
 use crate::{Assessment, CsvProblem, Error, Partnership};
 
@@ -359,10 +360,24 @@ impl Partnership {
         csv: impl AsRef<[u8]>,
         options: &SurveyOptions,
     ) -> Result<Assessment, Error> {
-        let data = csv.as_ref();
-        let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-        read_export(self, Records::new(data, delimiter(data)), &Lines, options)
+        read_csv(self, csv.as_ref(), options).map(|read| read.assessment)
     }
+}
+
+/// The assessment of `partnership` with its responses read from `data`, a
+/// CSV file, with the rows left out.
+pub(crate) fn read_csv(
+    partnership: Partnership,
+    data: &[u8],
+    options: &SurveyOptions,
+) -> Result<ReadExport, Error> {
+    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    read_export(
+        partnership,
+        Records::new(data, delimiter(data)),
+        &Lines,
+        options,
+    )
 }
 
 #[cfg(test)]

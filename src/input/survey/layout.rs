@@ -2,12 +2,14 @@
 //! tools, three for Qualtrics, two for SurveyMonkey) and what each column
 //! holds.
 
+use crate::input::survey::collected::{qualtrics_column, tool_column};
 use crate::input::survey::{Field, SurveyOptions, same};
 use crate::{Agency, CsvProblem, Facilitator, Obstacle};
 
 /// The tools' metadata columns, skipped in every layout: Qualtrics',
-/// SurveyMonkey's, Microsoft Forms' and Google Forms'.
-const METADATA: [&str; 30] = [
+/// SurveyMonkey's, Microsoft Forms' and Google Forms' (and those of
+/// [`tool_column`]).
+const METADATA: [&str; 28] = [
     // Qualtrics
     "StartDate",
     "EndDate",
@@ -30,10 +32,8 @@ const METADATA: [&str; 30] = [
     "Start Date",
     "End Date",
     "IP Address",
-    "Email Address",
     "First Name",
     "Last Name",
-    "Custom Data 1",
     // Microsoft Forms
     "Start time",
     "Completion time",
@@ -124,6 +124,11 @@ pub(crate) enum Column {
     Trust(usize),
     /// The level at which the respondent sees the partnership.
     Perceived,
+    /// Qualtrics' `Status` (Response Type): whether the row is a
+    /// respondent's.
+    Status,
+    /// Qualtrics' `Finished`.
+    Finished,
     Skipped,
 }
 
@@ -142,6 +147,10 @@ pub(crate) struct Columns {
     /// The header text of each column (its question text where the layout
     /// has one), and the header row it is in, from 0.
     pub(crate) labels: Vec<(String, usize)>,
+    /// The columns that say whether a row is a respondent's (Qualtrics'
+    /// `Status`) and whether the response was finished.
+    pub(crate) status: Option<usize>,
+    pub(crate) finished: Option<usize>,
 }
 
 /// A problem with the header: the column (if one), its header row, and
@@ -225,8 +234,11 @@ impl Columns {
             if let Some(spanned) = &spanned {
                 texts.push(spanned);
             }
-            let (kind, priority) =
-                column_kind(&texts, label, options, agencies).map_err(|p| problem(column, p))?;
+            let import_id = (layout == Layout::Qualtrics)
+                .then(|| rows.get(2).and_then(|ids| ids.get(column)))
+                .flatten();
+            let (kind, priority) = column_kind(&texts, label, import_id, options, agencies)
+                .map_err(|p| problem(column, p))?;
             if let Some(priority) = priority {
                 respondents.push((priority, column));
             }
@@ -273,16 +285,20 @@ impl Columns {
             match *kind {
                 Column::Facilitator(item) => facilitators.push((column, item)),
                 Column::Obstacle(item) => obstacles.push((column, item)),
-                Column::Skipped => {}
+                Column::Skipped | Column::Status | Column::Finished => {}
                 other => others.push((column, other)),
             }
         }
+        let of = |kind: Column| kinds.iter().position(|k| *k == kind);
+        let (status, finished) = (of(Column::Status), of(Column::Finished));
         Columns {
             kinds,
             facilitators,
             obstacles,
             others,
             labels,
+            status,
+            finished,
         }
     }
 
@@ -295,6 +311,13 @@ impl Columns {
     pub(crate) fn label(&self, column: usize) -> &str {
         self.labels.get(column).map_or("", |(l, _)| l.as_str())
     }
+}
+
+/// Whether the options name a column with one of `texts` (its header
+/// texts), for a field or to ignore it.
+fn options_name(texts: &[&str], options: &SurveyOptions) -> bool {
+    let any = |text: &str| texts.iter().any(|t| same(t, text));
+    options.ignored().any(&any) || options.columns().any(|(_, text)| any(text))
 }
 
 /// What a column holds, from its header texts (one per header row) and
@@ -339,7 +362,7 @@ fn kind(texts: &[&str], label: &str, options: &SurveyOptions) -> Option<(Column,
             },
             None,
         )
-    } else if METADATA.iter().any(|name| any(name)) {
+    } else if METADATA.iter().any(|name| any(name)) || texts.iter().any(|t| tool_column(t)) {
         (Column::Skipped, None)
     } else {
         // The item in the column's label, or in any of its header rows (a
@@ -349,14 +372,22 @@ fn kind(texts: &[&str], label: &str, options: &SurveyOptions) -> Option<(Column,
     })
 }
 
-/// What a column holds (see [`kind`]), a question about another agency
-/// first.
+/// What a column holds (see [`kind`]): in a Qualtrics export, by its
+/// import id (`import_id`) first when that decides and the options do not
+/// name the column; then a question about another agency.
 fn column_kind(
     texts: &[&str],
     label: &str,
+    import_id: Option<&String>,
     options: &SurveyOptions,
     agencies: &[Agency],
 ) -> Result<(Column, Option<usize>), CsvProblem> {
+    if let Some(kind) = import_id
+        .filter(|_| !options_name(texts, options))
+        .and_then(|id| qualtrics_column(id))
+    {
+        return Ok((kind, None));
+    }
     let ignored = || {
         options
             .ignored()

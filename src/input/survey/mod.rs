@@ -6,6 +6,7 @@
 //! responses here, once for every format; the responses then join the
 //! partnership by the rules every response obeys.
 
+pub(crate) mod collected;
 #[cfg(feature = "csv")]
 pub(crate) mod csv;
 pub(crate) mod layout;
@@ -24,11 +25,12 @@ use std::collections::BTreeMap;
 
 use crate::error::Place;
 use crate::input::assessment::ResponseField;
+use crate::input::survey::collected::{LeftOut, ReadExport};
 use crate::input::survey::layout::{Column, Columns, Layout};
 use crate::input::survey::scale::{Scale, number_rating, text_rating};
 use crate::{
-    Agency, Assessment, Concept, CsvProblem, Error, Facilitator, Obstacle, PartnerLevel,
-    Partnership, Rated, Ratings, Response, Trust,
+    Agency, Concept, CsvProblem, Error, Facilitator, Obstacle, PartnerLevel, Partnership, Rated,
+    Ratings, Response, Trust,
 };
 
 crate::foundation::id::id_enum! {
@@ -79,6 +81,7 @@ pub struct SurveyOptions {
     columns: Vec<(SurveyField, String)>,
     scale: Scale,
     sheet: Option<String>,
+    keep_every_row: bool,
 }
 
 /// The former name of [`SurveyOptions`], which configure spreadsheets
@@ -127,6 +130,31 @@ impl SurveyOptions {
     pub fn sheet(mut self, name: impl Into<String>) -> SurveyOptions {
         self.sheet = Some(name.into());
         self
+    }
+
+    /// Reads every row as a response when `keep` is true, those too that
+    /// the export says are no respondent's (Qualtrics' previews, tests,
+    /// spam, synthetic responses, unfinished ones with no answer), which
+    /// are otherwise left out and counted in a [`LeftOut`]. `assess
+    /// --keep-every-row` reads with it.
+    ///
+    /// ```
+    /// use interagency::SurveyOptions;
+    ///
+    /// assert!(!SurveyOptions::new().keeps_every_row());
+    /// assert!(SurveyOptions::new().keep_every_row(true).keeps_every_row());
+    /// ```
+    #[must_use]
+    pub fn keep_every_row(mut self, keep: bool) -> SurveyOptions {
+        self.keep_every_row = keep;
+        self
+    }
+
+    /// Whether every row is read as a response
+    /// ([`keep_every_row`](Self::keep_every_row)).
+    #[must_use]
+    pub fn keeps_every_row(&self) -> bool {
+        self.keep_every_row
     }
 
     /// The columns ignored, as given.
@@ -339,13 +367,14 @@ pub(crate) fn row_name(n: u64) -> String {
 
 /// The assessment of `partnership` with the responses of `export`: the
 /// layout and columns found from its first rows, then a response from each
-/// row that is not blank, checked by the rules every response obeys.
+/// row that is not blank and not left out as no respondent's, checked by
+/// the rules every response obeys; with the rows left out.
 pub(crate) fn read_export(
     partnership: Partnership,
     mut export: impl Export,
     places: &impl Places,
     options: &SurveyOptions,
-) -> Result<Assessment, Error> {
+) -> Result<ReadExport, Error> {
     // The first rows, enough for any layout's header.
     let mut texts = Vec::new();
     let mut header_at = Vec::new();
@@ -384,6 +413,10 @@ pub(crate) fn read_export(
     let label = |column: Option<usize>| column.map(|c| columns.label(c).to_owned());
     let mut responses = Vec::new();
     let mut read_at = Vec::new();
+    let mut left_out = LeftOut::default();
+    // Only an export that says which rows are no respondent's is asked.
+    let sort =
+        !options.keeps_every_row() && (columns.status.is_some() || columns.finished.is_some());
     export.rewind();
     let mut skip = header_rows;
     loop {
@@ -394,6 +427,18 @@ pub(crate) fn read_export(
         if skip > 0 {
             skip -= 1;
             continue;
+        }
+        if sort {
+            match collected::left_out(&columns, &row) {
+                Ok(None) => {}
+                Ok(Some(kind)) => {
+                    left_out.add(kind);
+                    continue;
+                }
+                Err((column, problem)) => {
+                    return Err(places.error(at, Some(column), label(Some(column)), problem));
+                }
+            }
         }
         let response = rows.read(
             &row,
@@ -420,7 +465,11 @@ pub(crate) fn read_export(
             label(column),
         )
     };
-    partnership.with_responses_at(responses, place)
+    let assessment = partnership.with_responses_at(responses, place)?;
+    Ok(ReadExport {
+        assessment,
+        left_out,
+    })
 }
 
 /// The roles as survey answers usually name them, compared first as they
@@ -533,7 +582,11 @@ impl Rows<'_> {
                 }),
                 Column::Perceived => partner_level(&cell).map(|level| perceived_level = level),
                 // Read above, or not read.
-                Column::Facilitator(_) | Column::Obstacle(_) | Column::Skipped => Ok(()),
+                Column::Facilitator(_)
+                | Column::Obstacle(_)
+                | Column::Status
+                | Column::Finished
+                | Column::Skipped => Ok(()),
             };
             if let Err(problem) = read {
                 earliest(&mut first, (column, problem));
@@ -661,12 +714,60 @@ impl crate::Partnership {
         export: impl AsRef<[u8]>,
         options: &SurveyOptions,
     ) -> Result<crate::Assessment, Error> {
+        self.read_export(export, options)
+            .map(|read| read.assessment)
+    }
+
+    /// The assessment of this partnership with its responses read from a
+    /// survey tool's export, as
+    /// [`with_responses_from_export`](Self::with_responses_from_export)
+    /// reads it, with the rows left out as no respondent's: Qualtrics'
+    /// previews, tests, spam and synthetic responses (by its `Status`
+    /// column), and unfinished responses that hold no answer. Their counts
+    /// are what `assess` writes to standard error;
+    /// [`SurveyOptions::keep_every_row`] reads them all.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`with_responses_from_export`](Self::with_responses_from_export);
+    /// a Qualtrics `Status` that is no response type is an error naming
+    /// its line (or cell) and value.
+    ///
+    /// ```
+    /// use interagency::{LeftOutKind, Partnership, SurveyOptions};
+    ///
+    /// let partnership = Partnership::from_json(r#"{"partnership": "Northside",
+    ///   "agencies": [{"id": "cfa", "name": "Child and Family Agency"}, {"id": "hse", "name": "HSE"}],
+    ///   "characteristics": []}"#)?;
+    /// // A Qualtrics export: the coordinator's preview, then a respondent.
+    /// let csv = "Status,ResponseId,Q1,Q2,Q3_1,Q_RecaptchaScore\n\
+    ///            Response Type,Response ID,agency,role,How present? - Leadership,Q_RecaptchaScore\n\
+    ///            {\"ImportId\":\"status\"},{\"ImportId\":\"_recordId\"},{\"ImportId\":\"QID1\"},\
+    ///            {\"ImportId\":\"QID2\"},{\"ImportId\":\"QID3_1\"},{\"ImportId\":\"Q_RecaptchaScore\"}\n\
+    ///            Survey Preview,R_1,cfa,manager,5,\n\
+    ///            IP Address,R_2,hse,frontline,3,0.9\n";
+    /// let read = partnership.clone().read_export(csv, &SurveyOptions::new())?;
+    /// assert_eq!(read.assessment.responses().len(), 1);
+    /// assert_eq!(read.left_out.count(LeftOutKind::SurveyPreview), 1);
+    /// assert_eq!(read.left_out.to_string(), "left out 1 row: 1 survey preview");
+    ///
+    /// let every = SurveyOptions::new().keep_every_row(true);
+    /// let read = partnership.read_export(csv, &every)?;
+    /// assert_eq!(read.assessment.responses().len(), 2);
+    /// assert!(read.left_out.is_empty());
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    pub fn read_export(
+        self,
+        export: impl AsRef<[u8]>,
+        options: &SurveyOptions,
+    ) -> Result<ReadExport, Error> {
         let data = export.as_ref();
         #[cfg(feature = "xlsx")]
         if crate::is_spreadsheet(data) {
-            return self.with_responses_from_spreadsheet(data, options);
+            return sheet::read_spreadsheet(self, data, options);
         }
-        self.with_responses_from_csv(data, options)
+        csv::read_csv(self, data, options)
     }
 }
 

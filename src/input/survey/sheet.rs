@@ -7,6 +7,7 @@ use std::panic::AssertUnwindSafe;
 use calamine::{Data, Reader as _};
 
 use crate::error::Place;
+use crate::input::survey::collected::ReadExport;
 use crate::input::survey::{Cell, Export, Places, Row, SurveyOptions, read_export, row_name};
 use crate::{Assessment, CsvProblem, Error, Partnership};
 
@@ -159,15 +160,25 @@ impl Partnership {
         bytes: impl AsRef<[u8]>,
         options: &SurveyOptions,
     ) -> Result<Assessment, Error> {
-        let (sheet, mut cells) = open_sheet(bytes.as_ref(), options)?;
-        let rows = SheetRows::new(&mut cells);
-        let places = Cells {
-            sheet,
-            top: rows.top,
-            left: rows.left,
-        };
-        read_export(self, rows, &places, options)
+        read_spreadsheet(self, bytes.as_ref(), options).map(|read| read.assessment)
     }
+}
+
+/// The assessment of `partnership` with its responses read from `bytes`,
+/// a spreadsheet, with the rows left out.
+pub(crate) fn read_spreadsheet(
+    partnership: Partnership,
+    bytes: &[u8],
+    options: &SurveyOptions,
+) -> Result<ReadExport, Error> {
+    let (sheet, mut cells) = open_sheet(bytes, options)?;
+    let rows = SheetRows::new(&mut cells);
+    let places = Cells {
+        sheet,
+        top: rows.top,
+        left: rows.left,
+    };
+    read_export(partnership, rows, &places, options)
 }
 
 /// The sheet to read and its cells.
