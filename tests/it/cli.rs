@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 use crate::support;
 
 /// The `assess` example binary, which `cargo test` builds next to the tests.
-fn assess(args: &[&str]) -> Output {
+pub(crate) fn assess(args: &[&str]) -> Output {
     example("assess", args)
 }
 

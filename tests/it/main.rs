@@ -12,6 +12,8 @@ mod assessment;
 mod catalogue;
 mod cli;
 #[cfg(feature = "csv")]
+mod collected;
+#[cfg(feature = "csv")]
 mod csv;
 mod errors;
 mod exact;
