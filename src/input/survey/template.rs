@@ -175,11 +175,14 @@ impl<'a> SurveyTemplate<'a> {
                another); the Likert question gives one column per statement.\n\
              - **Qualtrics**: *Data & Analysis*, *Export & Import*, *Export data*, *CSV*, with \
                *Use choice text*. The export's three header rows are recognised; `ResponseId` is \
-               the respondent.\n\
+               the respondent. Your own previews and test responses, and responses flagged as \
+               spam, are left out by their *Response Type* (one line says how many); a response \
+               not finished counts with the answers it holds.\n\
              - **SurveyMonkey**: *Analyze results*, *Save as*, *Export file*, *All responses data*, \
                *CSV*. The two header rows are recognised; `Respondent ID` is the respondent.\n\n\
-             Every tool's own columns (timestamps, durations, e-mail and IP addresses) are \
-             skipped. Answers may be the labels above, the labels led by their number \
+             Every tool's own columns (timestamps, durations, e-mail and IP addresses, quiz \
+             scores and points, Qualtrics' bot detection, timing and embedded data, SurveyMonkey's \
+             custom data) are skipped. Answers may be the labels above, the labels led by their number \
              (`4 - Mostly present`), or the numbers 1 to 5; `N/A` and `Don't know` are not rated. \
              If the survey used other words (an agree/disagree scale, say), give them with \
              `--scale \"Strongly disagree=1,Disagree=2,Neutral=3,Agree=4,Strongly agree=5\"`.\n\n\
