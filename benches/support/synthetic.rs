@@ -101,17 +101,26 @@ pub fn csv(respondents: usize) -> String {
 #[derive(Clone, Copy, Debug)]
 pub enum Tool {
     /// One header row, grid columns `Title [Item]`, answers as words, no
-    /// respondent column.
+    /// respondent column; e-mail collection and a quiz score.
     GoogleForms,
-    /// Three header rows, seventeen metadata columns, answers as words.
+    /// Three header rows, seventeen metadata columns, bot and duplicate
+    /// detection, answers as words, a text entry, a timing question and
+    /// embedded data.
     Qualtrics,
-    /// Two header rows, answers as labels led by their number.
+    /// Two header rows, answers as labels led by their number, two custom
+    /// variables.
     SurveyMonkey,
 }
 
 /// The agencies' names, as respondents choose them in a survey.
 const AGENCY_NAMES: [&str; 3] = ["Social Work", "Health", "Education"];
 const ROLE_NAMES: [&str; 3] = ["Frontline", "Manager", "Senior manager"];
+/// Columns a Qualtrics licence adds: bot and duplicate detection.
+const QUALTRICS_OWN: [&str; 3] = [
+    ",Q_RecaptchaScore",
+    ",Q_RelevantIDDuplicate",
+    ",Q_RelevantIDFraudScore",
+];
 const QUALTRICS_METADATA: [&str; 17] = [
     "StartDate",
     "EndDate",
@@ -151,50 +160,69 @@ fn item_names() -> impl Iterator<Item = &'static str> {
 /// The same responses as [`document`], as `tool` exports them (CRLF line
 /// ends, the agency and role as answers to the questions
 /// `Which agency do you work for?` and `What is your role?`).
-pub fn export(respondents: usize, tool: Tool) -> String {
-    let mut out = String::with_capacity(400 * respondents + 4096);
-    let items: Vec<&str> = item_names().collect();
-    let grid = |k: usize| {
-        if k < Facilitator::COUNT {
-            "How present is each of these in your partnership?"
-        } else {
-            "How much of a problem is each of these for your partnership?"
-        }
-    };
+/// The question over the grid of item `k` (facilitators first).
+fn grid(k: usize) -> &'static str {
+    if k < Facilitator::COUNT {
+        "How present is each of these in your partnership?"
+    } else {
+        "How much of a problem is each of these for your partnership?"
+    }
+}
+
+/// The header rows of `tool`'s export of `items`, without the last line end.
+fn header(out: &mut String, tool: Tool, items: &[&str]) {
     match tool {
         Tool::GoogleForms => {
-            out.push_str("Timestamp,Which agency do you work for?,What is your role?");
+            out.push_str(
+                "Timestamp,Email Address,Score,Which agency do you work for?,What is your role?",
+            );
             for (k, item) in items.iter().enumerate() {
                 let _ = write!(out, ",{} [{item}]", grid(k));
             }
         }
         Tool::Qualtrics => {
             out.push_str(&QUALTRICS_METADATA.join(","));
-            out.push_str(",Q1,Q2");
+            out.push_str(&QUALTRICS_OWN.concat());
+            out.push_str(",Q1,Q2,Q2_4_TEXT");
             for k in 0..items.len() {
                 let _ = write!(out, ",Q3_{}", k + 1);
             }
-            out.push_str("\r\n");
+            out.push_str(",Q8_Page Submit,region\r\n");
             out.push_str(&QUALTRICS_METADATA.join(","));
-            out.push_str(",Which agency do you work for?,What is your role?");
+            out.push_str(&QUALTRICS_OWN.concat());
+            out.push_str(
+                ",Which agency do you work for?,What is your role?,What is your role? - Other - Text",
+            );
             for (k, item) in items.iter().enumerate() {
                 let _ = write!(out, ",{} - {item}", grid(k));
             }
-            out.push_str("\r\n");
+            out.push_str(",Timing - Page Submit,region\r\n");
+            let id = |id: &str| format!("\"{{\"\"ImportId\"\":\"\"{id}\"\"}}\"");
             let ids = QUALTRICS_METADATA
                 .iter()
-                .map(|name| format!("\"{{\"\"ImportId\"\":\"\"{name}\"\"}}\""))
+                .map(|name| {
+                    id(if *name == "ResponseId" {
+                        "_recordId"
+                    } else {
+                        name
+                    })
+                })
                 .chain(
-                    (0..items.len() + 2)
-                        .map(|k| format!("\"{{\"\"ImportId\"\":\"\"QID{k}\"\"}}\"")),
+                    QUALTRICS_OWN
+                        .iter()
+                        .map(|name| id(name.trim_start_matches(','))),
                 )
+                .chain([id("QID1"), id("QID2"), id("QID2_4_TEXT")])
+                .chain((0..items.len()).map(|k| id(&format!("QID3_{}", k + 1))))
+                .chain([id("QID8_PAGE_SUBMIT"), id("region")])
                 .collect::<Vec<_>>();
             out.push_str(&ids.join(","));
         }
         Tool::SurveyMonkey => {
             out.push_str(
                 "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,\
-                 First Name,Last Name,Custom Data 1,Which agency do you work for?,What is your role?",
+                 First Name,Last Name,Custom Data 1,Custom Data 2,Which agency do you work for?,\
+                 What is your role?",
             );
             for k in 0..items.len() {
                 let title = if k == 0 || k == Facilitator::COUNT {
@@ -204,31 +232,43 @@ pub fn export(respondents: usize, tool: Tool) -> String {
                 };
                 let _ = write!(out, ",{title}");
             }
-            out.push_str("\r\n,,,,,,,,,Response,Response");
-            for item in &items {
+            out.push_str("\r\n,,,,,,,,,,Response,Response");
+            for item in items {
                 let _ = write!(out, ",{item}");
             }
         }
     }
+}
+
+pub fn export(respondents: usize, tool: Tool) -> String {
+    let mut out = String::with_capacity(400 * respondents + 4096);
+    let items: Vec<&str> = item_names().collect();
+    header(&mut out, tool, &items);
     out.push_str("\r\n");
     for (i, agency, role, ratings) in rows(respondents) {
         let agency = AGENCY_NAMES[AGENCIES.iter().position(|a| *a == agency).unwrap_or(0)];
         let role = ROLE_NAMES[ROLES.iter().position(|r| *r == role).unwrap_or(0)];
         match tool {
             Tool::GoogleForms => {
-                let _ = write!(out, "2026/03/01 9:{:02}:00 AM GMT,{agency},{role}", i % 60);
+                let _ = write!(
+                    out,
+                    "2026/03/01 9:{:02}:00 AM GMT,r{i}@example.org,0 / 0,{agency},{role}",
+                    i % 60
+                );
             }
             Tool::Qualtrics => {
                 let _ = write!(
                     out,
                     "2026-03-01 09:10:00,2026-03-01 09:14:00,IP Address,192.0.2.17,100,240,True,\
-                     2026-03-01 09:14:00,R_{i:015},,,,,53.3498,-6.2603,anonymous,EN,{agency},{role}"
+                     2026-03-01 09:14:00,R_{i:015},,,,,53.3498,-6.2603,anonymous,EN,0.9,,0,\
+                     {agency},{role},"
                 );
             }
             Tool::SurveyMonkey => {
                 let _ = write!(
                     out,
-                    "{},431207985,03/01/2026 09:10:00 AM,03/01/2026 09:14:00 AM,192.0.2.17,,,,,{agency},{role}",
+                    "{},431207985,03/01/2026 09:10:00 AM,03/01/2026 09:14:00 AM,192.0.2.17,,,,,hub,\
+                     {agency},{role}",
                     11_423_563_451 + i
                 );
             }
@@ -242,6 +282,9 @@ pub fn export(respondents: usize, tool: Tool) -> String {
                     let _ = write!(out, ",{}", label(k, r));
                 }
             }
+        }
+        if let Tool::Qualtrics = tool {
+            out.push_str(",231.318,North East");
         }
         out.push_str("\r\n");
     }
@@ -315,6 +358,15 @@ pub fn xlsx(respondents: usize) -> Vec<u8> {
     for &c in &header {
         let _ = write!(sheet, "<c r=\"{}1\" t=\"s\"><v>{c}</v></c>", column(c));
     }
+    // A quiz's columns, after the answers.
+    for (k, name) in ["Total points", "Quiz feedback"].into_iter().enumerate() {
+        let _ = write!(
+            sheet,
+            "<c r=\"{}1\" t=\"s\"><v>{}</v></c>",
+            column(7 + ITEMS + k),
+            index(name)
+        );
+    }
     sheet.push_str("</row>");
     for (i, agency, role, ratings) in rows(respondents) {
         let r = i + 2;
@@ -338,6 +390,7 @@ pub fn xlsx(respondents: usize) -> Vec<u8> {
                 index(label(k, rating))
             );
         }
+        let _ = write!(sheet, "<c r=\"{}{r}\"><v>0</v></c>", column(7 + ITEMS));
         sheet.push_str("</row>");
     }
     sheet.push_str("</sheetData></worksheet>");
@@ -384,7 +437,7 @@ fn workbook_strings() -> Vec<String> {
     .chain(AGENCY_NAMES.iter().chain(&ROLE_NAMES).copied())
     .chain(<Facilitator as interagency::Rated>::LABELS)
     .chain(<Obstacle as interagency::Rated>::LABELS)
-    .chain(["anonymous"])
+    .chain(["anonymous", "Total points", "Quiz feedback"])
     .map(str::to_owned)
     .collect()
 }
