@@ -385,6 +385,11 @@ mod tests {
             assert_eq!(by_status(&Cell::Text(&code.to_string())), Ok(kind));
             assert_eq!(by_status(&Cell::Number(f64::from(code))), Ok(kind));
         }
+        // The largest code, every bit set: the first kind.
+        assert_eq!(
+            by_status(&Cell::Number(f64::from(u32::MAX))),
+            Ok(Some(LeftOutKind::SurveyPreview))
+        );
         for empty in [Cell::Empty, Cell::Text(" ")] {
             assert_eq!(by_status(&empty), Ok(None));
         }
@@ -420,6 +425,85 @@ mod tests {
         ] {
             assert!(!unfinished(&cell), "{cell:?}");
         }
+    }
+
+    /// A row of text cells.
+    struct Cells(Vec<&'static str>);
+
+    impl crate::input::survey::Row for Cells {
+        fn cell(&self, column: usize) -> Cell<'_> {
+            match self.0.get(column) {
+                Some(text) if !text.is_empty() => Cell::Text(text),
+                _ => Cell::Empty,
+            }
+        }
+
+        fn width(&self) -> usize {
+            self.0.len()
+        }
+    }
+
+    #[test]
+    fn an_unfinished_row_with_any_answer_is_read() {
+        use crate::input::survey::layout::{Columns, Layout};
+        let header: Vec<Vec<String>> = [
+            [
+                "Status", "Finished", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7",
+            ],
+            [
+                "Response Type",
+                "Finished",
+                "agency",
+                "role",
+                "Leadership",
+                "Conflict",
+                "Working with - hse",
+                "Trust - hse",
+                "Perceived level",
+            ],
+            [
+                "{\"ImportId\":\"status\"}",
+                "{\"ImportId\":\"finished\"}",
+                "{\"ImportId\":\"QID1\"}",
+                "{\"ImportId\":\"QID2\"}",
+                "{\"ImportId\":\"QID3\"}",
+                "{\"ImportId\":\"QID4\"}",
+                "{\"ImportId\":\"QID5\"}",
+                "{\"ImportId\":\"QID6\"}",
+                "{\"ImportId\":\"QID7\"}",
+            ],
+        ]
+        .iter()
+        .map(|row| row.iter().map(|c| (*c).to_owned()).collect())
+        .collect();
+        let agencies = [crate::Agency::new("hse", "Community Health")];
+        let columns = Columns::read(
+            Layout::Qualtrics,
+            &header,
+            &crate::SurveyOptions::new(),
+            &agencies,
+        )
+        .unwrap();
+        let row = |answer: Option<usize>| {
+            let mut cells = vec!["IP Address", "0", "cfa", "manager", "", "", "", "", ""];
+            if let Some(at) = answer {
+                cells[at] = "x";
+            }
+            Cells(cells)
+        };
+        assert_eq!(
+            super::left_out(&columns, &row(None)),
+            Ok(Some(LeftOutKind::Unfinished))
+        );
+        for at in 4..9 {
+            assert_eq!(super::left_out(&columns, &row(Some(at))), Ok(None), "{at}");
+        }
+        let mut finished = row(None);
+        finished.0[1] = "1";
+        assert_eq!(super::left_out(&columns, &finished), Ok(None));
+        let mut bad = row(Some(4));
+        bad.0[0] = "Draft";
+        assert!(super::left_out(&columns, &bad).is_err());
     }
 
     #[test]
