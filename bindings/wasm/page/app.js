@@ -10,7 +10,7 @@
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   wasm_bindgen.initSync({ module: bytes });
-  const { assess, progress, readResponses } = wasm_bindgen;
+  const { assess, progress, readExport } = wasm_bindgen;
 
   const $ = (id) => document.getElementById(id);
   const form = $("form");
@@ -19,6 +19,7 @@
   const frame = $("report");
   const saveReport = $("save-report");
   const saveAssessment = $("save-assessment");
+  const leftOut = $("left-out");
   let urls = [];
 
   /** The file picked in an input, or undefined. */
@@ -200,6 +201,7 @@
     let assessment;
     let name;
     let fromSurvey = false;
+    let leftOutLine = "";
     if (round.assessment) {
       assessment = round.assessment.text;
       name = stem(round.assessment.file);
@@ -211,8 +213,10 @@
         if (header) columns[field] = header;
       }
       const ignoreColumns = $("ignore-columns").value.split("\n").map((line) => line.trim()).filter(Boolean);
-      assessment = attempt(`${partnership.file.name} with ${responses.file.name}`, () =>
-        readResponses(partnership.text, responses.bytes, { ignoreColumns, columns, scale: value("scale"), sheet: value("sheet") }));
+      const read = attempt(`${partnership.file.name} with ${responses.file.name}`, () =>
+        readExport(partnership.text, responses.bytes, { ignoreColumns, columns, scale: value("scale"), sheet: value("sheet") }));
+      assessment = read.assessment;
+      leftOutLine = read.leftOut;
       name = stem(partnership.file).replace(/\.partnership$/, "");
       fromSurvey = true;
     }
@@ -228,6 +232,9 @@
 
     for (const url of urls) URL.revokeObjectURL(url);
     urls = [];
+    // The rows of the export that are no respondent's, said above the report.
+    leftOut.textContent = leftOutLine;
+    leftOut.hidden = !leftOutLine;
     frame.srcdoc = html;
     saveReport.href = blobUrl(html, "text/html");
     saveReport.download = `${name}-report.html`;

@@ -62,6 +62,21 @@ export interface ResponsesOptions {
   scale?: string | null;
   /** The sheet of a spreadsheet to read (the first by default). */
   sheet?: string | null;
+  /** Read every row as a response, those too that the export says are no
+   *  respondent's (previews, tests, spam), which are otherwise left out. */
+  keepEveryRow?: boolean | null;
+}
+
+/** What `readExport` reads from a survey export. */
+export interface ReadExport {
+  /** The assessment document (pretty JSON), as `readResponses` returns it. */
+  assessment: string;
+  /** The rows left out as no respondent's, in one line
+   *  ("left out 3 rows: 2 survey previews, 1 spam"); "" when none was. */
+  leftOut: string;
+  /** The rows left out by kind ("survey_preview", "survey_test", "spam",
+   *  "synthetic", "unfinished"), only the kinds with a row. */
+  leftOutCounts: { [kind: string]: number };
 }
 
 /** The options of `catalogue`. */
@@ -84,9 +99,12 @@ extern "C" {
     /// The options of `assess` and `progress`.
     #[wasm_bindgen(typescript_type = "ReportOptions")]
     pub type ReportOptions;
-    /// The options of `readResponses`.
+    /// The options of `readResponses` and `readExport`.
     #[wasm_bindgen(typescript_type = "ResponsesOptions")]
     pub type ResponsesOptions;
+    /// What `readExport` reads.
+    #[wasm_bindgen(typescript_type = "ReadExport")]
+    pub type ReadExport;
     /// The options of `catalogue`.
     #[wasm_bindgen(typescript_type = "CatalogueOptions")]
     pub type CatalogueOptions;
@@ -215,7 +233,65 @@ pub fn read_responses(
     options: Option<ResponsesOptions>,
 ) -> Result<String, JsError> {
     let options = options.map(JsValue::from);
-    let options = options.as_ref();
+    let read = survey_options(options.as_ref())?;
+    let assessment = Partnership::from_json(partnership)
+        .and_then(|partnership| partnership.with_responses_from_export(data, &read))
+        .map_err(error)?;
+    document(&assessment)
+}
+
+/// What `readResponses` reads, with the rows of the export left out as no
+/// respondent's (Qualtrics' previews, tests, spam; unfinished responses
+/// holding no answer): the assessment document, the line `assess` writes
+/// about them to standard error ("" when none was left out) and their
+/// counts by kind.
+///
+/// # Errors
+///
+/// Those of `readResponses`.
+#[wasm_bindgen(js_name = readExport)]
+pub fn read_export(
+    partnership: &str,
+    data: &[u8],
+    options: Option<ResponsesOptions>,
+) -> Result<ReadExport, JsError> {
+    let options = options.map(JsValue::from);
+    let read = survey_options(options.as_ref())?;
+    let read = Partnership::from_json(partnership)
+        .and_then(|partnership| partnership.read_export(data, &read))
+        .map_err(error)?;
+    let counts = Object::new();
+    for (kind, count) in read.left_out.kinds() {
+        // A count of rows is far below 2^53: exact as a JavaScript number.
+        #[allow(clippy::cast_precision_loss, reason = "a count of rows")]
+        let count = JsValue::from_f64(count as f64);
+        Reflect::set(&counts, &JsValue::from_str(kind.id()), &count)
+            .map_err(|_| error("leftOutCounts: cannot be set"))?;
+    }
+    let out = Object::new();
+    for (name, value) in [
+        (
+            "assessment",
+            JsValue::from_str(&document(&read.assessment)?),
+        ),
+        ("leftOut", JsValue::from_str(&read.left_out.to_string())),
+        ("leftOutCounts", counts.into()),
+    ] {
+        Reflect::set(&out, &JsValue::from_str(name), &value)
+            .map_err(|_| error(format!("{name}: cannot be set")))?;
+    }
+    Ok(JsValue::from(out).unchecked_into())
+}
+
+/// An assessment document as pretty JSON, as the crate writes one.
+fn document(assessment: &Assessment) -> Result<String, JsError> {
+    serde_json::to_string_pretty(assessment)
+        .map(|json| json + "\n")
+        .map_err(error)
+}
+
+/// The survey options of `readResponses` and `readExport`.
+fn survey_options(options: Option<&JsValue>) -> Result<SurveyOptions, JsError> {
     let mut read = SurveyOptions::new();
     if let Some(ignored) = option(options, "ignoreColumns")? {
         if !Array::is_array(&ignored) {
@@ -247,12 +323,13 @@ pub fn read_responses(
     if let Some(sheet) = text(options, "sheet")? {
         read = read.sheet(sheet);
     }
-    let assessment = Partnership::from_json(partnership)
-        .and_then(|partnership| partnership.with_responses_from_export(data, &read))
-        .map_err(error)?;
-    serde_json::to_string_pretty(&assessment)
-        .map(|json| json + "\n")
-        .map_err(error)
+    if let Some(keep) = option(options, "keepEveryRow")? {
+        let keep = keep
+            .as_bool()
+            .ok_or_else(|| error("keepEveryRow: expected true or false"))?;
+        read = read.keep_every_row(keep);
+    }
+    Ok(read)
 }
 
 /// The catalogue of the framework as pretty JSON, for the rubric given

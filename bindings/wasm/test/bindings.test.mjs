@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 
-import { assess, catalogue, progress, readResponses, schema, surveyTemplate } from "interagency";
+import { assess, catalogue, progress, readExport, readResponses, schema, surveyTemplate } from "interagency";
 
-import { EXPORTS, exportArgs, files, QUESTIONS, refusal, root, stdout } from "./cli.mjs";
+import { example, EXPORTS, exportArgs, files, QUESTIONS, refusal, root, stdout } from "./cli.mjs";
 
 const read = (path) => readFileSync(join(root, path), "utf8");
 const FORMATS = ["json", "markdown", "svg", "html"];
@@ -123,6 +123,32 @@ describe("readResponses", () => {
       readResponses(read(PARTNERSHIP), data, { columns: QUESTIONS }),
       readResponses(read(PARTNERSHIP), new Uint8Array(data), { columns: QUESTIONS, sheet: "sheet1", ignoreColumns: [] }),
     );
+  });
+});
+
+describe("readExport", () => {
+  for (const { file, options } of EXPORTS) {
+    it(file, () => {
+      const data = new Uint8Array(readFileSync(join(root, file)));
+      const got = readExport(read(PARTNERSHIP), data, options);
+      // The document readResponses returns, and the line assess writes to
+      // stderr about the rows left out ("" when none was).
+      assert.equal(got.assessment, readResponses(read(PARTNERSHIP), data, options));
+      const out = example("assess", [PARTNERSHIP, "--responses", file, ...exportArgs(options), "--format", "json"]);
+      assert.equal(out.status, 0);
+      assert.equal(got.leftOut, out.stderr.replace(/\n$/, ""));
+      const counts = file.endsWith(".qualtrics.csv") ? { survey_preview: 1, survey_test: 1 } : {};
+      assert.deepEqual({ ...got.leftOutCounts }, counts);
+    });
+  }
+  it("reads every row when asked", () => {
+    const file = EXPORTS.find(({ file }) => file.endsWith(".qualtrics.csv"));
+    const data = new Uint8Array(readFileSync(join(root, file.file)));
+    const got = readExport(read(PARTNERSHIP), data, { ...file.options, keepEveryRow: true });
+    assert.equal(got.leftOut, "");
+    assert.equal(JSON.parse(got.assessment).responses.length, 26);
+    assert.equal(got.assessment, readResponses(read(PARTNERSHIP), data, { ...file.options, keepEveryRow: true }));
+    throwsWith(() => readExport(read(PARTNERSHIP), data, { keepEveryRow: "yes" }), "keepEveryRow: expected true or false");
   });
 });
 

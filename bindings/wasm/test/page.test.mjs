@@ -159,6 +159,8 @@ describe("the offline page", () => {
       await page.$eval("#report", (frame) => frame.srcdoc),
       stdout("assess", [PARTNERSHIP, "--responses", xlsx.file, ...exportArgs(xlsx.options), "--format", "html"]),
     );
+    // No row left out: no line about it.
+    assert.equal(await page.$eval("#left-out", (p) => p.hidden), true);
     await page.close();
 
     page = await open();
@@ -173,6 +175,24 @@ describe("the offline page", () => {
       stdout("assess", [later, "--since", earlier, "--rubric", "examples/rubrics/statutory.json",
         "--target", "integration", "--format", "html"]),
     );
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  it("says above the report which rows of the export were left out", async () => {
+    const qualtrics = EXPORTS.find(({ file }) => file.endsWith(".qualtrics.csv"));
+    const page = await open();
+    await pick(page, { files: PARTNERSHIP, "more-files": qualtrics.file });
+    await page.type("#agency-column", qualtrics.options.columns.agency);
+    await page.type("#role-column", qualtrics.options.columns.role);
+    await page.click("#show");
+    await reportText(page);
+    assert.equal(
+      await page.$eval("#report", (frame) => frame.srcdoc),
+      stdout("assess", [PARTNERSHIP, "--responses", qualtrics.file, ...exportArgs(qualtrics.options), "--format", "html"]),
+    );
+    assert.equal(await page.$eval("#left-out", (p) => p.hidden), false);
+    assert.equal(await page.$eval("#left-out", (p) => p.textContent), "left out 2 rows: 1 survey preview, 1 survey test");
     assert.deepEqual(page.errors, []);
     await page.close();
   });

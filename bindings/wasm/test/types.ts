@@ -1,8 +1,9 @@
 // Type-checked by the tests (tsc --strict --noEmit): the package's
 // declarations describe its functions, options and documents.
 import {
-  assess, catalogue, progress, readResponses, schema, surveyTemplate,
-  type Assessment, type GapReport, type ProgressReport, type ReportOptions, type ResponsesOptions,
+  assess, catalogue, progress, readExport, readResponses, schema, surveyTemplate,
+  type Assessment, type GapReport, type ProgressReport, type ReadExport, type ReportOptions,
+  type ResponsesOptions,
   type SchemaName,
 } from "interagency";
 
@@ -14,8 +15,11 @@ const reading: ResponsesOptions = {
   ignoreColumns: ["Timestamp"],
   columns: { agency: "Which agency do you work for?", role: "What is your role?" },
   sheet: "Sheet1",
+  keepEveryRow: false,
 };
 const assessment: Assessment = JSON.parse(readResponses("{}", new Uint8Array(), reading));
+const read: ReadExport = readExport("{}", new Uint8Array(), reading);
+const leftOut: string = read.leftOut + Object.keys(read.leftOutCounts).join(",") + read.assessment;
 const names: SchemaName[] = ["assessment", "report", "classification", "catalogue", "rubric", "progress"];
 const schemas: string[] = names.map(schema);
 const template: string = surveyTemplate({ format: "csv", partnership: text }) + catalogue({ rubric: undefined });
@@ -26,4 +30,4 @@ schema("survey");
 // @ts-expect-error: bytes, not text
 readResponses(text, text);
 
-export const used = [report, change, assessment, schemas, template];
+export const used = [report, change, assessment, schemas, template, leftOut];
