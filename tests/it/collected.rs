@@ -1097,6 +1097,8 @@ fn assess_writes_one_line_for_the_rows_left_out() {
     let (report, stderr) = run("qualtrics.csv", &["--keep-every-row"]);
     assert_ne!(report, expected);
     assert_eq!(stderr, "");
+    let help = String::from_utf8(crate::cli::assess(&["--help"]).stdout).unwrap();
+    assert!(help.contains("--keep-every-row"), "{help}");
     for export in ["google-forms.csv", "surveymonkey.csv"] {
         let (report, stderr) = run(export, &[]);
         assert_eq!(report, expected, "{export}");
