@@ -4,7 +4,7 @@ step. Every function returns what the crate's command-line examples print
 for the same input."""
 
 from collections.abc import Sequence
-from typing import Literal, Optional
+from typing import Literal, Optional, TypedDict
 
 __version__: str
 
@@ -43,9 +43,35 @@ def read_responses(
     columns: Optional[dict[SurveyField, str]] = None,
     scale: Optional[str] = None,
     sheet: Optional[str] = None,
+    keep_every_row: bool = False,
 ) -> str:
     """The assessment document (pretty JSON) of a partnership document with
     the responses of a survey tool's export (CSV or spreadsheet bytes)."""
+
+LeftOutKind = Literal["survey_preview", "survey_test", "spam", "synthetic", "unfinished"]
+
+class ReadExport(TypedDict):
+    """What `read_export` reads from a survey export."""
+
+    assessment: str
+    """The assessment document (pretty JSON), as `read_responses` returns it."""
+    left_out: str
+    """The rows left out as no respondent's, in one line
+    ("left out 3 rows: 2 survey previews, 1 spam"); "" when none was."""
+    left_out_counts: dict[LeftOutKind, int]
+    """Each kind with a row left out, with its count."""
+
+def read_export(
+    partnership: str,
+    data: bytes,
+    ignore_columns: Sequence[str] = (),
+    columns: Optional[dict[SurveyField, str]] = None,
+    scale: Optional[str] = None,
+    sheet: Optional[str] = None,
+    keep_every_row: bool = False,
+) -> ReadExport:
+    """What `read_responses` reads, with the rows of the export left out as
+    no respondent's (previews, tests, spam) and their counts."""
 
 def catalogue(rubric: Optional[str] = None) -> str:
     """The catalogue of the framework as pretty JSON, for the rubric given."""

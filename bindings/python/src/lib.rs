@@ -112,9 +112,12 @@ fn progress(
 /// `columns` maps a field (`"respondent"`, `"agency"`, `"role"`) to the
 /// header of its column; `scale` gives the words of the ratings
 /// (`"Strongly disagree=1,Disagree=2,..."`); `sheet` the sheet of a
-/// spreadsheet to read. Raises `interagency.Error` on bad input.
+/// spreadsheet to read; `keep_every_row` reads the rows the export says
+/// are no respondent's too (previews, tests, spam), which are otherwise
+/// left out. Raises `interagency.Error` on bad input.
 #[pyfunction]
-#[pyo3(signature = (partnership, data, ignore_columns=Vec::new(), columns=None, scale=None, sheet=None))]
+#[pyo3(signature = (partnership, data, ignore_columns=Vec::new(), columns=None, scale=None, sheet=None, keep_every_row=false))]
+#[allow(clippy::too_many_arguments, reason = "Python's keyword arguments")]
 fn read_responses(
     py: Python<'_>,
     partnership: &str,
@@ -123,7 +126,72 @@ fn read_responses(
     columns: Option<&Bound<'_, PyDict>>,
     scale: Option<&str>,
     sheet: Option<String>,
+    keep_every_row: bool,
 ) -> PyResult<String> {
+    let options = survey_options(ignore_columns, columns, scale, sheet, keep_every_row)?;
+    py.detach(|| {
+        let assessment = Partnership::from_json(partnership)
+            .and_then(|partnership| partnership.with_responses_from_export(data, &options))
+            .map_err(error)?;
+        document(&assessment)
+    })
+}
+
+/// What `read_responses` reads, with the rows of the export left out as no
+/// respondent's (Qualtrics' previews, tests, spam; unfinished responses
+/// holding no answer): a dict of `assessment` (the assessment document,
+/// as `read_responses` returns it), `left_out` (the line `assess` writes
+/// about them to standard error, `""` when none was left out) and
+/// `left_out_counts` (each kind with a row left out, `"survey_preview"`,
+/// `"survey_test"`, `"spam"`, `"synthetic"` or `"unfinished"`, with its
+/// count). The arguments are `read_responses`'. Raises `interagency.Error`
+/// on bad input.
+#[pyfunction]
+#[pyo3(signature = (partnership, data, ignore_columns=Vec::new(), columns=None, scale=None, sheet=None, keep_every_row=false))]
+#[allow(clippy::too_many_arguments, reason = "Python's keyword arguments")]
+fn read_export<'py>(
+    py: Python<'py>,
+    partnership: &str,
+    data: &[u8],
+    ignore_columns: Vec<String>,
+    columns: Option<&Bound<'_, PyDict>>,
+    scale: Option<&str>,
+    sheet: Option<String>,
+    keep_every_row: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let options = survey_options(ignore_columns, columns, scale, sheet, keep_every_row)?;
+    let (assessment, left_out) = py.detach(|| {
+        let read = Partnership::from_json(partnership)
+            .and_then(|partnership| partnership.read_export(data, &options))
+            .map_err(error)?;
+        Ok::<_, PyErr>((document(&read.assessment)?, read.left_out))
+    })?;
+    let counts = PyDict::new(py);
+    for (kind, count) in left_out.kinds() {
+        counts.set_item(kind.id(), count)?;
+    }
+    let out = PyDict::new(py);
+    out.set_item("assessment", assessment)?;
+    out.set_item("left_out", left_out.to_string())?;
+    out.set_item("left_out_counts", counts)?;
+    Ok(out)
+}
+
+/// An assessment document as pretty JSON, as the crate writes one.
+fn document(assessment: &Assessment) -> PyResult<String> {
+    serde_json::to_string_pretty(assessment)
+        .map(|json| json + "\n")
+        .map_err(error)
+}
+
+/// The survey options of `read_responses` and `read_export`.
+fn survey_options(
+    ignore_columns: Vec<String>,
+    columns: Option<&Bound<'_, PyDict>>,
+    scale: Option<&str>,
+    sheet: Option<String>,
+    keep_every_row: bool,
+) -> PyResult<SurveyOptions> {
     let mut options = SurveyOptions::new();
     for header in ignore_columns {
         options = options.ignore_column(header);
@@ -139,14 +207,7 @@ fn read_responses(
     if let Some(sheet) = sheet {
         options = options.sheet(sheet);
     }
-    py.detach(|| {
-        let assessment = Partnership::from_json(partnership)
-            .and_then(|partnership| partnership.with_responses_from_export(data, &options))
-            .map_err(error)?;
-        serde_json::to_string_pretty(&assessment)
-            .map(|json| json + "\n")
-            .map_err(error)
-    })
+    Ok(options.keep_every_row(keep_every_row))
 }
 
 /// The catalogue of the framework as pretty JSON, for the rubric given
@@ -223,6 +284,7 @@ fn python_module(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(assess, module)?)?;
     module.add_function(wrap_pyfunction!(progress, module)?)?;
     module.add_function(wrap_pyfunction!(read_responses, module)?)?;
+    module.add_function(wrap_pyfunction!(read_export, module)?)?;
     module.add_function(wrap_pyfunction!(catalogue, module)?)?;
     module.add_function(wrap_pyfunction!(schema, module)?)?;
     module.add_function(wrap_pyfunction!(survey_template, module)?)?;

@@ -150,6 +150,30 @@ def test_read_responses(file, options):
         assert interagency.assess(document, format="markdown") == stdout("assess", path)
 
 
+@pytest.mark.parametrize("file,options", EXPORTS, ids=[f for f, _ in EXPORTS])
+def test_read_export(file, options):
+    data = (ROOT / file).read_bytes()
+    read = interagency.read_export(text(PARTNERSHIP), data, **options)
+    # The document read_responses returns, and the line assess writes to
+    # stderr about the rows left out ("" when none was).
+    assert read["assessment"] == interagency.read_responses(text(PARTNERSHIP), data, **options)
+    status, _, err = run("assess", PARTNERSHIP, "--responses", file, *export_args(options), "--format", "json")
+    assert status == 0
+    assert read["left_out"] == err.removesuffix("\n")
+    qualtrics = file.endswith(".qualtrics.csv")
+    assert read["left_out_counts"] == ({"survey_preview": 1, "survey_test": 1} if qualtrics else {})
+
+
+def test_read_export_every_row():
+    file, options = next(e for e in EXPORTS if e[0].endswith(".qualtrics.csv"))
+    data = (ROOT / file).read_bytes()
+    read = interagency.read_export(text(PARTNERSHIP), data, keep_every_row=True, **options)
+    assert read["left_out"] == "" and read["left_out_counts"] == {}
+    assert len(json.loads(read["assessment"])["responses"]) == 26
+    every = interagency.read_responses(text(PARTNERSHIP), data, keep_every_row=True, **options)
+    assert read["assessment"] == every
+
+
 def test_catalogue_schema_template():
     assert interagency.catalogue() == stdout("catalogue")
     for rubric in RUBRICS:
