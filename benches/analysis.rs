@@ -136,15 +136,15 @@ fn reference(c: &mut Criterion) {
 fn formats(c: &mut Criterion) {
     let json = synthetic::document(FORMATS);
     let partnership = interagency::Partnership::from_json(&synthetic::partnership()).unwrap();
-    let named = interagency::CsvOptions::new()
+    let named = interagency::SurveyOptions::new()
         .column(SurveyField::Agency, "Which agency do you work for?")
         .column(SurveyField::Role, "What is your role?");
     let expected = Assessment::from_json(&json).unwrap();
-    let exports: Vec<(&str, Vec<u8>, interagency::CsvOptions)> = vec![
+    let exports: Vec<(&str, Vec<u8>, interagency::SurveyOptions)> = vec![
         (
             "csv",
             synthetic::csv(FORMATS).into_bytes(),
-            interagency::CsvOptions::new(),
+            interagency::SurveyOptions::new(),
         ),
         (
             "google_forms",
@@ -163,7 +163,7 @@ fn formats(c: &mut Criterion) {
         ),
         ("xlsx", synthetic::xlsx(FORMATS), named),
     ];
-    let read = |data: &[u8], options: &interagency::CsvOptions| {
+    let read = |data: &[u8], options: &interagency::SurveyOptions| {
         if interagency::is_spreadsheet(data) {
             partnership
                 .clone()

@@ -105,7 +105,7 @@ fn with_responses(
     args: &Args,
 ) -> Result<Assessment, String> {
     let data = std::fs::read(export).map_err(|e| format!("{}: {e}", export.display()))?;
-    let mut options = interagency::CsvOptions::new();
+    let mut options = interagency::SurveyOptions::new();
     for name in &args.ignore_column {
         options = options.ignore_column(name);
     }

@@ -76,13 +76,16 @@ pub use input::partners::{PartnerLevel, Trust};
 pub use input::partnership::Partnership;
 pub use input::rating::{Rating, Ratings};
 #[cfg(any(feature = "csv", feature = "xlsx"))]
+#[allow(deprecated, reason = "the old name is kept for existing code")]
+pub use input::survey::CsvOptions;
+#[cfg(any(feature = "csv", feature = "xlsx"))]
 pub use input::survey::scale::Scale;
 #[cfg(feature = "xlsx")]
 pub use input::survey::sheet::is_spreadsheet;
 #[cfg(any(feature = "csv", feature = "xlsx"))]
 pub use input::survey::template::SurveyTemplate;
 #[cfg(any(feature = "csv", feature = "xlsx"))]
-pub use input::survey::{CsvOptions, SurveyField, csv_header};
+pub use input::survey::{SurveyField, SurveyOptions, csv_header};
 
 // The rubric, and the analyses it runs.
 pub use analysis::classify::Classification;

@@ -3,7 +3,7 @@
 //! every rejected file must give an error naming a line.
 #![no_main]
 
-use interagency::{CsvOptions, Error, Partnership, Place};
+use interagency::{SurveyOptions, Error, Partnership, Place};
 use libfuzzer_sys::fuzz_target;
 
 const PARTNERSHIP: &str = r#"{"partnership": "Fuzz", "agencies": [
@@ -13,7 +13,7 @@ const PARTNERSHIP: &str = r#"{"partnership": "Fuzz", "agencies": [
 
 fuzz_target!(|data: &[u8]| {
     let partnership = Partnership::from_json(PARTNERSHIP).expect("the partnership is valid");
-    let options = CsvOptions::new().ignore_column("Timestamp");
+    let options = SurveyOptions::new().ignore_column("Timestamp");
     match partnership.with_responses_from_csv(data, &options) {
         Ok(assessment) => {
             let report = assessment.gap_analysis(None);

@@ -6,7 +6,7 @@
 //! crate and reported so).
 #![no_main]
 
-use interagency::{CsvOptions, Error, Partnership, Place};
+use interagency::{SurveyOptions, Error, Partnership, Place};
 use libfuzzer_sys::fuzz_target;
 
 const PARTNERSHIP: &str = r#"{"partnership": "Fuzz", "agencies": [
@@ -40,7 +40,7 @@ fn tolerate_reader_panics() {
 
 fuzz_target!(init: tolerate_reader_panics(), |data: &[u8]| {
     let partnership = Partnership::from_json(PARTNERSHIP).expect("the partnership is valid");
-    let options = CsvOptions::new();
+    let options = SurveyOptions::new();
     match partnership.with_responses_from_spreadsheet(data, &options) {
         Ok(assessment) => {
             let report = assessment.gap_analysis(None);

@@ -492,7 +492,7 @@ impl fmt::Display for Column<'_> {
 #[non_exhaustive]
 pub enum CsvProblem {
     /// A header that names no facilitator or obstacle and is not ignored
-    /// (`CsvOptions::ignore_column`).
+    /// (`SurveyOptions::ignore_column`).
     UnknownColumn,
     /// A header that names the same thing as an earlier one.
     DuplicateColumn {

@@ -295,8 +295,8 @@ fn a_damaged_workbook_is_one_line_on_stderr() {
             "--responses",
             "tests/data/looping.xls",
         ],
-        "assess: tests/data/looping.xls: the spreadsheet cannot be read: it is damaged (a chain \
-         of its sectors loops back on itself, through sector 0)\n",
+        "assess: tests/data/looping.xls: the spreadsheet cannot be read: it is damaged (the file \
+         ends inside a sector of its container)\n",
     );
 }
 

@@ -804,7 +804,7 @@ mod survey {
             let csv = as_template_csv(&json);
             let (partnership, _) = json.clone().into_parts();
             let read = partnership
-                .with_responses_from_csv(&csv, &interagency::CsvOptions::new())
+                .with_responses_from_csv(&csv, &interagency::SurveyOptions::new())
                 .unwrap();
             assert_eq!(read, json, "{name}");
             assert_eq!(
@@ -825,7 +825,7 @@ mod survey {
     }
 
     fn from_csv(csv: &str) -> interagency::Result<Assessment> {
-        northside().with_responses_from_csv(csv, &interagency::CsvOptions::new())
+        northside().with_responses_from_csv(csv, &interagency::SurveyOptions::new())
     }
 
     #[test]

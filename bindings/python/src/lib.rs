@@ -15,7 +15,7 @@
 #![deny(unsafe_code)]
 
 use interagency::{
-    Assessment, Catalogue, CsvOptions, Format, Level, Partnership, Rubric, SurveyField,
+    Assessment, Catalogue, Format, Level, Partnership, Rubric, SurveyField, SurveyOptions,
     SurveyTemplate,
 };
 use pyo3::create_exception;
@@ -124,7 +124,7 @@ fn read_responses(
     scale: Option<&str>,
     sheet: Option<String>,
 ) -> PyResult<String> {
-    let mut options = CsvOptions::new();
+    let mut options = SurveyOptions::new();
     for header in ignore_columns {
         options = options.ignore_column(header);
     }

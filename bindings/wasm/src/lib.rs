@@ -23,7 +23,7 @@
 #![deny(unsafe_code)]
 
 use interagency::{
-    Assessment, Catalogue, CsvOptions, Format, Level, Partnership, Rubric, SurveyField,
+    Assessment, Catalogue, Format, Level, Partnership, Rubric, SurveyField, SurveyOptions,
     SurveyTemplate,
 };
 use js_sys::{Array, Object, Reflect};
@@ -216,7 +216,7 @@ pub fn read_responses(
 ) -> Result<String, JsError> {
     let options = options.map(JsValue::from);
     let options = options.as_ref();
-    let mut read = CsvOptions::new();
+    let mut read = SurveyOptions::new();
     if let Some(ignored) = option(options, "ignoreColumns")? {
         if !Array::is_array(&ignored) {
             return Err(error("ignoreColumns: expected an array of strings"));

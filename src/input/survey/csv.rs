@@ -1,7 +1,7 @@
 //! Responses read from a CSV file, as survey tools export them.
 
 use crate::error::Place;
-use crate::input::survey::{Cell, CsvOptions, Export, Places, Row, read_export, row_name, trim};
+use crate::input::survey::{Cell, Export, Places, Row, SurveyOptions, read_export, row_name, trim};
 use crate::{Assessment, CsvProblem, Error, Partnership};
 
 /// The delimiter of the header line: comma, semicolon or tab, whichever
@@ -33,23 +33,20 @@ fn delimiter(data: &[u8]) -> u8 {
 /// on as a text editor numbers lines: a line ends at `\n`, at `\r\n` or at
 /// a lone `\r`, inside quoted cells too.
 ///
-/// A record whose first line holds no quote, the usual case, is split at
-/// its delimiters where it lies; any other is read by `csv-core`, the CSV
-/// crate's own parser, as RFC 4180 says. Either way the cells are those the
-/// `csv` crate reads (a property test checks the two against each other):
-/// a byte-order mark is skipped at the start only, blank lines are skipped,
-/// every record must have as many cells as the first, and each cell must be
-/// UTF-8.
+/// Each record is read by `csv-core`, the `csv` crate's own parser, as RFC
+/// 4180 says, so the cells are those the `csv` crate reads (a property test
+/// checks the two against each other): a byte-order mark is skipped at the
+/// start only, blank lines are skipped, every record must have as many
+/// cells as the first, and each cell must be UTF-8.
 struct Records<'a> {
     data: &'a [u8],
-    delimiter: u8,
     /// Where the next record starts looking, and the line that is on.
     at: usize,
     line: u64,
     /// The number of cells of the first record.
     width: Option<usize>,
-    /// The parser of quoted records, and the unquoted text of one.
-    quoted: csv_core::Reader,
+    reader: csv_core::Reader,
+    /// The current record's cells, side by side, and where each ends.
     buffer: Vec<u8>,
     ends: Vec<usize>,
     /// Where each cell of the current record starts and ends.
@@ -92,86 +89,18 @@ fn line_ends(data: &[u8], from: usize, to: usize) -> u64 {
     (feeds + lone_returns) as u64
 }
 
-/// Splits the first line of `text` at `delimiter` into `cells` (where each
-/// starts and ends), up to the first line end or quote, whose position it
-/// returns (the length of `text` if there is neither).
-///
-/// The delimiters are found 32 bytes at a time, as four words of eight:
-/// within a word, the bytes equal to the delimiter are found exactly with
-/// the bit trick of "Bit Twiddling Hacks" (Anderson, "Determine if a word
-/// has a byte equal to n"), in its exact form, which sets the high bit of
-/// just those bytes; a multiplication gathers those eight bits into one
-/// byte ([`gather`]), and the four bytes make a mask of the 32 bytes, whose
-/// set bits are the delimiters. (The loop over a mask's bits is left once
-/// per 32 bytes, not once per word: how many delimiters a word holds varies
-/// from word to word, and each exit a processor cannot foresee costs.)
-fn split_line(text: &[u8], delimiter: u8, cells: &mut Vec<(usize, usize)>) -> usize {
-    let stop = memchr::memchr3(b'\n', b'\r', b'"', text).unwrap_or(text.len());
-    let line = text.get(..stop).unwrap_or_default();
-    let pattern = u64::from(delimiter) * 0x0101_0101_0101_0101;
-    let mut start = 0;
-    let mut cell = |end: usize| {
-        cells.push((start, end));
-        start = end + 1;
-    };
-    let mut blocks = line.chunks_exact(32);
-    let mut offset = 0;
-    for block in &mut blocks {
-        let mut mask = block
-            .chunks_exact(8)
-            .enumerate()
-            .fold(0u32, |mask, (k, word)| {
-                let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-                mask | (gather(equal_bytes(word, pattern)) << (8 * k))
-            });
-        while mask != 0 {
-            cell(offset + mask.trailing_zeros() as usize);
-            mask &= mask - 1;
-        }
-        offset += 32;
-    }
-    for (at, &byte) in blocks.remainder().iter().enumerate() {
-        if byte == delimiter {
-            cell(offset + at);
-        }
-    }
-    cells.push((start, stop));
-    stop
-}
-
-/// The high bit of each byte of `word` that equals the byte repeated in
-/// `pattern`, and no other bit.
-#[inline]
-fn equal_bytes(word: u64, pattern: u64) -> u64 {
-    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = word ^ pattern;
-    !(((x & LOW) + LOW) | x | LOW)
-}
-
-/// The high bits of the eight bytes of `bits` (no other bit set) as the
-/// eight bits of a byte, the first byte's the lowest. Shifted down, each
-/// bit stands at the bottom of its byte, 8k; the multiplier's term
-/// 2^(56-7k) carries it to 56+k, and every other product of the two lands
-/// below 56 or beyond 63, each at a place of its own, so no carry reaches
-/// the top byte.
-#[inline]
-fn gather(bits: u64) -> u32 {
-    ((bits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
-}
-
 impl<'a> Records<'a> {
     /// The records of `data`, after a byte-order mark if it starts with
     /// one.
     fn new(data: &'a [u8], delimiter: u8) -> Self {
         Records {
             data,
-            delimiter,
             at: Records::start(data),
             line: 1,
             width: None,
-            quoted: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
-            buffer: Vec::new(),
-            ends: Vec::new(),
+            reader: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            buffer: vec![0; 256],
+            ends: vec![0; 16],
             cells: Vec::new(),
         }
     }
@@ -185,25 +114,20 @@ impl<'a> Records<'a> {
         }
     }
 
-    /// Reads one record from `input` with `csv-core` into `buffer` and
-    /// `ends`; returns how many bytes it took.
-    fn read_quoted(&mut self, mut input: &[u8]) -> usize {
+    /// Reads one record from `input` into `buffer` and `ends`; returns how
+    /// many bytes it took.
+    fn read_record(&mut self, mut input: &[u8]) -> usize {
         use csv_core::ReadRecordResult;
         // As if it had read before: csv-core strips a byte-order mark only
         // from the start of a file, which this is not (a blank line is
         // skipped).
-        self.quoted.reset();
-        let _ = self.quoted.read_record(b"\n", &mut [], &mut []);
-        if self.buffer.len() < 256 {
-            self.buffer.resize(256, 0);
-        }
-        self.ends.clear();
-        self.ends.resize(16, 0);
+        self.reader.reset();
+        let _ = self.reader.read_record(b"\n", &mut [], &mut []);
         let (mut read, mut written, mut ended) = (0, 0, 0);
         loop {
             let output = self.buffer.get_mut(written..).unwrap_or_default();
             let ends = self.ends.get_mut(ended..).unwrap_or_default();
-            let (result, nin, nout, nend) = self.quoted.read_record(input, output, ends);
+            let (result, nin, nout, nend) = self.reader.read_record(input, output, ends);
             input = input.get(nin..).unwrap_or_default();
             read += nin;
             written += nout;
@@ -221,7 +145,12 @@ impl<'a> Records<'a> {
                 ReadRecordResult::Record | ReadRecordResult::End => break,
             }
         }
-        self.ends.truncate(ended);
+        self.cells.clear();
+        let mut start = 0;
+        for &end in self.ends.get(..ended).unwrap_or_default() {
+            self.cells.push((start, end));
+            start = end;
+        }
         read
     }
 }
@@ -252,28 +181,9 @@ impl Export for Records<'_> {
             self.line += 1;
         }
         let line = self.line;
-        let rest = self.data.get(self.at..).unwrap_or_default();
-        self.cells.clear();
-        let stop = split_line(rest, self.delimiter, &mut self.cells);
-        let quoted = rest.get(stop) == Some(&b'"');
-        let bytes = if quoted {
-            // A quote: the record is csv-core's to read.
-            self.cells.clear();
-            let read = self.read_quoted(rest);
-            self.line += line_ends(self.data, self.at, self.at + read);
-            self.at += read;
-            let mut start = 0;
-            for &end in &self.ends {
-                self.cells.push((start, end));
-                start = end;
-            }
-            self.buffer.get(..start).unwrap_or_default()
-        } else {
-            // Cells between delimiters, as they lie; the line's end is
-            // passed over with the blank lines.
-            self.at += stop;
-            rest.get(..stop).unwrap_or_default()
-        };
+        let read = self.read_record(self.data.get(self.at..).unwrap_or_default());
+        self.line += line_ends(self.data, self.at, self.at + read);
+        self.at += read;
         let problem = |message: String| Error::Csv {
             line,
             column: None,
@@ -286,40 +196,36 @@ impl Export for Records<'_> {
                 "the row has {len} cells where the header has {width}"
             ))));
         }
-        // Each cell must be UTF-8 on its own. A plain record's cells are
-        // apart by an ASCII delimiter, so its line is checked at once; a
-        // quoted record's cells lie side by side, where the end of one and
-        // the start of the next could make a character together.
-        let not_utf8 = |field: usize| {
-            Some(Err(problem(format!(
-                "field {} is not valid UTF-8; save the file as UTF-8",
-                field + 1
-            ))))
-        };
-        let bad_cell = quoted
-            .then(|| {
-                self.cells.iter().position(|&(start, end)| {
-                    bytes
-                        .get(start..end)
-                        .is_none_or(|cell| core::str::from_utf8(cell).is_err())
-                })
-            })
-            .flatten();
-        // (A record is checked by `simdutf8`, several times faster than the
-        // standard library on such text; where it finds a fault, the
-        // standard library says where.)
-        let checked = simdutf8::basic::from_utf8(bytes).or_else(|_| core::str::from_utf8(bytes));
-        let text = match (bad_cell, checked) {
-            (Some(field), _) => return not_utf8(field),
-            (None, Ok(text)) => text,
-            (None, Err(err)) => {
-                let valid = err.valid_up_to();
-                return not_utf8(
-                    self.cells
-                        .iter()
-                        .position(|&(_, end)| end > valid)
-                        .unwrap_or_default(),
-                );
+        // Each cell must be UTF-8 on its own: the cells lie side by side,
+        // where the end of one and the start of the next could make a
+        // character together, so each must also end between characters.
+        let bytes = self
+            .buffer
+            .get(..self.cells.last().map_or(0, |&(_, end)| end))
+            .unwrap_or_default();
+        let text = match core::str::from_utf8(bytes) {
+            Ok(text)
+                if self
+                    .cells
+                    .iter()
+                    .all(|&(_, end)| text.is_char_boundary(end)) =>
+            {
+                text
+            }
+            _ => {
+                let field = self
+                    .cells
+                    .iter()
+                    .position(|&(start, end)| {
+                        bytes
+                            .get(start..end)
+                            .is_none_or(|cell| core::str::from_utf8(cell).is_err())
+                    })
+                    .unwrap_or_default();
+                return Some(Err(problem(format!(
+                    "field {} is not valid UTF-8; save the file as UTF-8",
+                    field + 1
+                ))));
             }
         };
         Some(Ok((
@@ -391,7 +297,7 @@ impl Partnership {
     /// - The respondent is in the column headed `respondent`, `ResponseId`,
     ///   `Respondent ID` or `ID`, the agency in `agency` and the role in
     ///   `role`, unless `options` names other columns
-    ///   ([`CsvOptions::column`]). With no respondent column, each row's
+    ///   ([`SurveyOptions::column`]). With no respondent column, each row's
     ///   respondent is `row-N`, N its line.
     /// - The tools' own columns (timestamps, durations, e-mail addresses,
     ///   IP addresses and the like) are skipped; any other column that
@@ -403,7 +309,7 @@ impl Partnership {
     ///   `Not present at all` … `Fully present`, obstacles `Not a problem`
     ///   … `A severe problem`; [`Rated::LABELS`](crate::Rated::LABELS)), a
     ///   label led by its number (`4 - Mostly present`, `4. …`,
-    ///   `4 (…)`), or a word of the caller's scale ([`CsvOptions::scale`]).
+    ///   `4 (…)`), or a word of the caller's scale ([`SurveyOptions::scale`]).
     ///   An empty cell, `N/A`, `Not applicable` and `Don't know` are not
     ///   rated. A row whose cells are all empty is skipped.
     ///
@@ -422,7 +328,7 @@ impl Partnership {
     /// [`Place`].
     ///
     /// ```
-    /// use interagency::{CsvOptions, Facilitator, Partnership, SurveyField};
+    /// use interagency::{SurveyOptions, Facilitator, Partnership, SurveyField};
     ///
     /// let partnership = Partnership::from_json(r#"{"partnership": "Northside",
     ///   "agencies": [{"id": "cfa", "name": "Child and Family Agency"}, {"id": "hse", "name": "HSE"}],
@@ -431,19 +337,19 @@ impl Partnership {
     /// let csv = "Timestamp,Which agency?,Role,How present is each? [Leadership],How present is each? [Good communication]\r\n\
     ///            2026/03/01 9:12:00 AM GMT,Child and Family Agency,Frontline,Slightly present,Mostly present\r\n\
     ///            2026/03/01 9:40:00 AM GMT,HSE,Senior manager,,Fully present\r\n";
-    /// let options = CsvOptions::new().column(SurveyField::Agency, "Which agency?");
+    /// let options = SurveyOptions::new().column(SurveyField::Agency, "Which agency?");
     /// let assessment = partnership.clone().with_responses_from_csv(csv, &options)?;
     /// assert_eq!(assessment.responses()[1].respondent, "row-3");
     /// assert_eq!(assessment.classify().result(Facilitator::GoodCommunication).mean, Some(4.5));
     ///
     /// let bad = "respondent,agency,role,Leadership\r\nr1,cfa,manager,4\r\nr2,cfa,manager,6\r\n";
     /// assert_eq!(
-    ///     partnership.clone().with_responses_from_csv(bad, &CsvOptions::new()).unwrap_err().to_string(),
+    ///     partnership.clone().with_responses_from_csv(bad, &SurveyOptions::new()).unwrap_err().to_string(),
     ///     "line 3, column Leadership: \"6\" is not a rating from 1 to 5"
     /// );
     /// let twice = "respondent,agency,role,Leadership\nr1,cfa,manager,3\nr1,hse,manager,4\n";
     /// assert_eq!(
-    ///     partnership.with_responses_from_csv(twice, &CsvOptions::new()).unwrap_err().to_string(),
+    ///     partnership.with_responses_from_csv(twice, &SurveyOptions::new()).unwrap_err().to_string(),
     ///     "line 3, column respondent: respondent \"r1\" is listed twice"
     /// );
     /// # Ok::<(), interagency::Error>(())
@@ -451,7 +357,7 @@ impl Partnership {
     pub fn with_responses_from_csv(
         self,
         csv: impl AsRef<[u8]>,
-        options: &CsvOptions,
+        options: &SurveyOptions,
     ) -> Result<Assessment, Error> {
         let data = csv.as_ref();
         let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
@@ -467,39 +373,8 @@ impl Partnership {
     reason = "a test fails by panicking"
 )]
 mod tests {
-    use super::{Record, Records, delimiter, equal_bytes, gather, line_ends};
+    use super::{Record, Records, delimiter, line_ends};
     use crate::input::survey::Export as _;
-
-    #[test]
-    fn delimiters_are_found_exactly_in_a_word() {
-        // Every byte value beside every delimiter, in every place of a
-        // word, the other places holding the bytes on either side of it.
-        for delimiter in [b',', b';', b'\t'] {
-            let pattern = u64::from(delimiter) * 0x0101_0101_0101_0101;
-            for byte in 0..=u8::MAX {
-                for at in 0..8 {
-                    let mut word = [delimiter.wrapping_add(1); 8];
-                    word[(at + 1) % 8] = delimiter.wrapping_sub(1);
-                    word[at] = byte;
-                    let bits = equal_bytes(u64::from_le_bytes(word), pattern);
-                    let expected: u32 = (0..8)
-                        .filter(|&k| word[k] == delimiter)
-                        .map(|k| 1 << k)
-                        .sum();
-                    assert_eq!(gather(bits), expected, "{delimiter} {byte} {at}");
-                    assert_eq!(bits & !0x8080_8080_8080_8080, 0);
-                }
-            }
-        }
-        // Every mask of eight high bits gathers into its byte.
-        for mask in 0..=u8::MAX {
-            let bits = (0..8)
-                .filter(|k| mask & (1 << k) != 0)
-                .map(|k| 0x80u64 << (8 * k))
-                .sum();
-            assert_eq!(gather(bits), u32::from(mask), "{mask:08b}");
-        }
-    }
 
     #[test]
     fn the_delimiter_of_the_header_line() {
@@ -714,8 +589,7 @@ mod tests {
             b"\xc3",
             b"\xa9",
             "\u{feff}".as_bytes(),
-            // Long runs with no line end or quote, which are split 32 bytes
-            // at a time.
+            // Long runs with no line end or quote.
             b"Mostly present,Partly present;A major problem\tx",
             b"0123456789abcdef0123456789abcdef",
             b",,,,,,,,;;;;;;;;\t\t\t\t\t\t\t\t",

@@ -2,7 +2,7 @@
 //! tools, three for Qualtrics, two for SurveyMonkey) and what each column
 //! holds.
 
-use crate::input::survey::{CsvOptions, Field, same};
+use crate::input::survey::{Field, SurveyOptions, same};
 use crate::{Agency, CsvProblem, Facilitator, Obstacle};
 
 /// The tools' metadata columns, skipped in every layout: Qualtrics',
@@ -159,7 +159,7 @@ impl Columns {
     pub(crate) fn read(
         layout: Layout,
         rows: &[Vec<String>],
-        options: &CsvOptions,
+        options: &SurveyOptions,
         agencies: &[Agency],
     ) -> Result<Columns, HeaderProblem> {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -302,7 +302,7 @@ impl Columns {
 /// in the options, then in the order of [`RESPONDENT`]). A column headed
 /// `agency`, `role` or as a respondent column is skipped when the options
 /// name another column for it. `None` for a column that names nothing.
-fn kind(texts: &[&str], label: &str, options: &CsvOptions) -> Option<(Column, Option<usize>)> {
+fn kind(texts: &[&str], label: &str, options: &SurveyOptions) -> Option<(Column, Option<usize>)> {
     let any = |text: &str| texts.iter().any(|t| same(t, text));
     let named = |field: Field| options.named(field).is_some_and(&any);
     let unnamed = |field: Field| options.named(field).is_none();
@@ -354,7 +354,7 @@ fn kind(texts: &[&str], label: &str, options: &CsvOptions) -> Option<(Column, Op
 fn column_kind(
     texts: &[&str],
     label: &str,
-    options: &CsvOptions,
+    options: &SurveyOptions,
     agencies: &[Agency],
 ) -> Result<(Column, Option<usize>), CsvProblem> {
     let ignored = || {
@@ -610,7 +610,7 @@ mod tests {
     fn kinds(
         layout: Layout,
         header: &[&[&str]],
-        options: &crate::CsvOptions,
+        options: &crate::SurveyOptions,
     ) -> Result<Vec<Column>, Option<crate::CsvProblem>> {
         let agencies = [
             crate::Agency::new("hse", "Community Health"),
@@ -623,7 +623,7 @@ mod tests {
 
     #[test]
     fn only_surveymonkey_spans_a_question_over_its_columns() {
-        let options = crate::CsvOptions::new();
+        let options = crate::SurveyOptions::new();
         // SurveyMonkey: `Working with` over its first column heads both.
         assert_eq!(
             kinds(
@@ -681,12 +681,12 @@ mod tests {
             "Trust: Tusla",
         ]];
         assert_eq!(
-            kinds(Layout::OneRow, header, &crate::CsvOptions::new()),
+            kinds(Layout::OneRow, header, &crate::SurveyOptions::new()),
             Err(Some(crate::CsvProblem::UnknownPartner {
                 agency: "Tusla".to_owned()
             }))
         );
-        let options = crate::CsvOptions::new()
+        let options = crate::SurveyOptions::new()
             .ignore_column("working with: HSE")
             .ignore_column("Trust: Tusla");
         assert_eq!(

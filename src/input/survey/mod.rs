@@ -6,8 +6,6 @@
 //! responses here, once for every format; the responses then join the
 //! partnership by the rules every response obeys.
 
-#[cfg(feature = "xlsx")]
-mod compound;
 #[cfg(feature = "csv")]
 pub(crate) mod csv;
 pub(crate) mod layout;
@@ -17,6 +15,8 @@ pub(crate) mod scale;
 #[cfg(feature = "xlsx")]
 pub(crate) mod sheet;
 pub(crate) mod template;
+#[cfg(feature = "xlsx")]
+mod xls;
 
 use crate::Role;
 use std::borrow::Cow;
@@ -32,7 +32,7 @@ use crate::{
 };
 
 crate::foundation::id::id_enum! {
-    /// What a column named with [`CsvOptions::column`] holds.
+    /// What a column named with [`SurveyOptions::column`] holds.
     ///
     /// ```
     /// use interagency::SurveyField;
@@ -53,16 +53,18 @@ crate::foundation::id::id_enum! {
 
 pub(crate) use SurveyField as Field;
 
-/// How to read a survey export; see
-/// [`Partnership::with_responses_from_csv`](crate::Partnership::with_responses_from_csv).
+/// How to read a survey export, a CSV file or a spreadsheet alike; see
+/// [`Partnership::with_responses_from_csv`](crate::Partnership::with_responses_from_csv)
+/// and
+/// [`Partnership::with_responses_from_spreadsheet`](crate::Partnership::with_responses_from_spreadsheet).
 ///
 /// Every text given is compared with the export's headers, in any of its
 /// header rows, case-insensitive, surrounding spaces ignored.
 ///
 /// ```
-/// use interagency::{CsvOptions, Scale, SurveyField};
+/// use interagency::{SurveyOptions, Scale, SurveyField};
 ///
-/// let options = CsvOptions::new()
+/// let options = SurveyOptions::new()
 ///     .column(SurveyField::Agency, "Which agency do you work for?")
 ///     .column(SurveyField::Role, "What is your role?")
 ///     .ignore_column("Score")
@@ -72,26 +74,31 @@ pub(crate) use SurveyField as Field;
 /// # Ok::<(), interagency::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct CsvOptions {
+pub struct SurveyOptions {
     ignored: Vec<String>,
     columns: Vec<(SurveyField, String)>,
     scale: Scale,
     sheet: Option<String>,
 }
 
-impl CsvOptions {
+/// The former name of [`SurveyOptions`], which configure spreadsheets
+/// as well as CSV files.
+#[deprecated(note = "renamed `SurveyOptions`: the options configure spreadsheets too")]
+pub type CsvOptions = SurveyOptions;
+
+impl SurveyOptions {
     /// The default options: the layout and columns found from the header,
     /// the questionnaire's words for ratings, the first sheet.
     #[must_use]
-    pub fn new() -> CsvOptions {
-        CsvOptions::default()
+    pub fn new() -> SurveyOptions {
+        SurveyOptions::default()
     }
 
     /// Ignores the column headed `name`: a column a survey tool adds that
     /// is not an answer (the tools' usual ones are skipped without it).
     /// Ignoring a column that is not there is harmless.
     #[must_use]
-    pub fn ignore_column(mut self, name: impl Into<String>) -> CsvOptions {
+    pub fn ignore_column(mut self, name: impl Into<String>) -> SurveyOptions {
         self.ignored.push(name.into());
         self
     }
@@ -100,7 +107,7 @@ impl CsvOptions {
     /// from the answers to "Which agency do you work for?". A later call
     /// for the same field replaces an earlier one.
     #[must_use]
-    pub fn column(mut self, field: SurveyField, text: impl Into<String>) -> CsvOptions {
+    pub fn column(mut self, field: SurveyField, text: impl Into<String>) -> SurveyOptions {
         self.columns.retain(|(f, _)| *f != field);
         self.columns.push((field, text.into()));
         self
@@ -109,7 +116,7 @@ impl CsvOptions {
     /// Reads ratings also from the words of `scale` (the questionnaire's
     /// own words are always read).
     #[must_use]
-    pub fn scale(mut self, scale: Scale) -> CsvOptions {
+    pub fn scale(mut self, scale: Scale) -> SurveyOptions {
         self.scale = scale;
         self
     }
@@ -117,7 +124,7 @@ impl CsvOptions {
     /// Reads the sheet named `name` of a spreadsheet (the first sheet
     /// otherwise).
     #[must_use]
-    pub fn sheet(mut self, name: impl Into<String>) -> CsvOptions {
+    pub fn sheet(mut self, name: impl Into<String>) -> SurveyOptions {
         self.sheet = Some(name.into());
         self
     }
@@ -337,7 +344,7 @@ pub(crate) fn read_export(
     partnership: Partnership,
     mut export: impl Export,
     places: &impl Places,
-    options: &CsvOptions,
+    options: &SurveyOptions,
 ) -> Result<Assessment, Error> {
     // The first rows, enough for any layout's header.
     let mut texts = Vec::new();
@@ -639,20 +646,20 @@ impl crate::Partnership {
     /// or of `with_responses_from_spreadsheet`, whichever reads it.
     ///
     /// ```
-    /// use interagency::{CsvOptions, Partnership};
+    /// use interagency::{SurveyOptions, Partnership};
     ///
     /// let partnership = Partnership::from_json(r#"{"partnership": "Northside",
     ///   "agencies": [{"id": "cfa", "name": "Child and Family Agency"}, {"id": "hse", "name": "HSE"}],
     ///   "characteristics": []}"#)?;
     /// let csv = "respondent,agency,role,Leadership\nr1,cfa,manager,4\n";
-    /// let assessment = partnership.with_responses_from_export(csv, &CsvOptions::new())?;
+    /// let assessment = partnership.with_responses_from_export(csv, &SurveyOptions::new())?;
     /// assert_eq!(assessment.responses().len(), 1);
     /// # Ok::<(), interagency::Error>(())
     /// ```
     pub fn with_responses_from_export(
         self,
         export: impl AsRef<[u8]>,
-        options: &CsvOptions,
+        options: &SurveyOptions,
     ) -> Result<crate::Assessment, Error> {
         let data = export.as_ref();
         #[cfg(feature = "xlsx")]
@@ -723,7 +730,7 @@ mod tests {
         use crate::input::survey::layout::{Columns, Layout};
         let header: Vec<String> = csv_header().iter().map(|h| (*h).to_owned()).collect();
         let columns =
-            Columns::read(Layout::OneRow, &[header], &super::CsvOptions::new(), &[]).unwrap();
+            Columns::read(Layout::OneRow, &[header], &super::SurveyOptions::new(), &[]).unwrap();
         assert_eq!(columns.kinds.len(), 3 + 7 + 6);
         assert!(!columns.kinds.contains(&super::Column::Skipped));
     }

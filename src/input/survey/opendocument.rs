@@ -16,10 +16,7 @@ use std::io::{BufReader, Cursor};
 
 use quick_xml::events::{BytesStart, Event};
 
-/// The most cells the reader may build for one sheet: 16 million, which
-/// it holds in about 900 MB (a value and a formula for each). A survey of
-/// 100,000 responses with 160 columns fits.
-pub(crate) const MOST_CELLS: u64 = 16_000_000;
+use super::sheet::MOST_CELLS;
 
 /// The rows of a sheet the reader counts at most.
 const MOST_ROWS: u64 = 1_048_576;

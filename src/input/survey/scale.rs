@@ -103,186 +103,18 @@ impl FromIterator<(String, Rating)> for Scale {
     }
 }
 
-/// The questionnaire's labels of one kind, each found with one lookup: a
-/// perfect hash of a text's length and its first, middle and last eight
-/// bytes names the one label it can be, which is then compared whole, by
-/// those three words.
-///
-/// A text of 8 to 24 bytes is covered by its first, middle and last eight
-/// bytes, so comparing those compares it all. Every label of the
-/// questionnaire has such a length (checked as the table is built); a text
-/// of another length is never found here, and is read by the slower path
-/// after.
-#[derive(Clone, Copy, Debug)]
-struct LabelTable {
-    /// The multiplier of the hash.
-    seed: u64,
-    /// The labels by their hash; a rating of 0 marks an empty slot.
-    slots: [Slot; SLOTS],
-}
-
-/// A label of a [`LabelTable`]: its length, its three words, its rating.
-#[derive(Clone, Copy, Debug)]
-struct Slot {
-    len: usize,
-    words: [u64; 3],
-    rating: u8,
-}
-
-/// The number of slots of a [`LabelTable`]: a power of two, enough that a
-/// perfect hash of five labels is soon found.
-const SLOTS: usize = 8;
-
-/// The shortest and the longest text a [`LabelTable`] holds.
-const SHORTEST: usize = 8;
-const LONGEST: usize = 24;
-
-/// The eight bytes of `bytes` from `at`, little-endian; 0 where there are
-/// not eight.
-#[inline]
-const fn word(bytes: &[u8], at: usize) -> u64 {
-    match bytes.split_at_checked(at) {
-        Some((_, rest)) => match rest.first_chunk::<8>() {
-            Some(word) => u64::from_le_bytes(*word),
-            None => 0,
-        },
-        None => 0,
-    }
-}
-
-/// The first, middle and last eight bytes of a text; together they cover
-/// a text of 8 to 24 bytes.
-#[inline]
-const fn words(bytes: &[u8]) -> [u64; 3] {
-    let last = bytes.len().saturating_sub(8);
-    [word(bytes, 0), word(bytes, last / 2), word(bytes, last)]
-}
-
-/// The slot of a text of `len` bytes with `words`: the top bits of a
-/// multiplicative hash of them all (labels often share their last words,
-/// as `Partly present` and `Mostly present` do, or their first).
-#[allow(
-    clippy::cast_possible_truncation,
-    reason = "the shift leaves fewer bits than a slot index has"
-)]
-#[inline]
-const fn slot(seed: u64, len: usize, words: &[u64; 3]) -> usize {
-    let [first, middle, last] = *words;
-    let key = first ^ middle.rotate_left(21) ^ last.rotate_left(42) ^ len as u64;
-    (key.wrapping_mul(seed) >> (u64::BITS - SLOTS.trailing_zeros())) as usize
-}
-
-impl LabelTable {
-    const EMPTY: Slot = Slot {
-        len: 0,
-        words: [0; 3],
-        rating: 0,
-    };
-
-    /// The table of the labels of `T`.
-    const fn of<T: Rated>() -> &'static LabelTable {
-        &Labels::<T>::TABLE
-    }
-
-    /// The table of `labels` (of the ratings 1 to 5), with the first seed
-    /// that gives each label a slot of its own. Built at compile time,
-    /// where a set of labels with no such seed fails the build.
-    #[allow(
-        clippy::indexing_slicing,
-        clippy::panic,
-        clippy::cast_possible_truncation,
-        reason = "evaluated at compile time only, where a panic fails the build; \
-                  a rating (1 to 5) fits a byte"
-    )]
-    const fn new(labels: &[&str; 5]) -> LabelTable {
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut tries = 0;
-        while tries < 1000 {
-            let mut slots = [LabelTable::EMPTY; SLOTS];
-            let mut perfect = true;
-            let mut value = 0;
-            while value < labels.len() {
-                let bytes = labels[value].as_bytes();
-                let len = bytes.len();
-                assert!(
-                    len >= SHORTEST && len <= LONGEST,
-                    "every label is 8 to 24 bytes long"
-                );
-                let words = words(bytes);
-                let at = slot(seed, len, &words);
-                if slots[at].rating != 0 {
-                    perfect = false;
-                }
-                slots[at] = Slot {
-                    len,
-                    words,
-                    rating: value as u8 + 1,
-                };
-                value += 1;
-            }
-            if perfect {
-                return LabelTable { seed, slots };
-            }
-            seed = seed.wrapping_add(2);
-            tries += 1;
-        }
-        panic!("no seed of the first thousand gives each label a slot of its own")
-    }
-
-    /// The rating of the label `text` is, exactly as written; `None` for
-    /// any other text.
-    #[inline]
-    fn find(&self, text: &[u8]) -> Option<Rating> {
-        let len = text.len();
-        if !(SHORTEST..=LONGEST).contains(&len) {
-            return None;
-        }
-        let words = words(text);
-        let found = self.slots.get(slot(self.seed, len, &words))?;
-        // Word by word, each in a register: an array compared whole would
-        // be read back from memory as a vector just after its words were
-        // written one by one, which stalls.
-        let [first, middle, last] = words;
-        let [first_, middle_, last_] = found.words;
-        if found.len == len && ((first ^ first_) | (middle ^ middle_) | (last ^ last_)) == 0 {
-            Rating::new(found.rating)
-        } else {
-            None
-        }
-    }
-}
-
-/// The [`LabelTable`] of each kind, made once at compile time.
-struct Labels<T>(core::marker::PhantomData<T>);
-
-impl<T: Rated> Labels<T> {
-    const TABLE: LabelTable = LabelTable::new(&T::LABELS);
-}
-
 /// Answers that are not a rating: the respondent did not rate the item.
 const NOT_RATED: [&str; 4] = ["N/A", "Not applicable", "Don't know", "Don\u{2019}t know"];
 
 /// The rating a text cell holds for an item of kind `T`: `Ok(None)` for
 /// not rated (an empty cell, `N/A`, `Not applicable`, `Don't know`), `Err`
 /// for text that is no rating.
-#[inline]
+///
+/// The cell is trimmed; then it is a number from 1 to 5, alone or leading
+/// a label (`4`, `04`, `4 - Mostly present`), or one of the words, compared
+/// case-insensitive: not rated, the questionnaire's labels of `T`, the
+/// caller's scale.
 pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<Rating>, ()> {
-    // The usual cases first, as written, before anything that trims or
-    // folds case: a one-digit number, alone or leading its label
-    // (`4 - Mostly present`), and the questionnaire's label itself.
-    if let Some(rating) = led_by_digit(cell) {
-        return Ok(Some(rating));
-    }
-    if let Some(rating) = LabelTable::of::<T>().find(cell.as_bytes()) {
-        return Ok(Some(rating));
-    }
-    any_rating::<T>(cell, scale)
-}
-
-/// The rating of a text cell that is not in a usual form: trimmed, folded,
-/// a number of more than one digit, not rated, or a scale's word.
-#[inline(never)]
-fn any_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<Rating>, ()> {
     let cell = trim(cell);
     if cell.is_empty() {
         return Ok(None);
@@ -373,10 +205,7 @@ pub(crate) fn number_rating(number: f64) -> Option<Rating> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 mod tests {
-    use super::{
-        LONGEST, LabelTable, SHORTEST, Scale, label_after_number, led_by_digit, number_rating,
-        slot, text_rating, word, words,
-    };
+    use super::{Scale, label_after_number, led_by_digit, number_rating, text_rating};
     use crate::{Facilitator, Obstacle, Rating};
 
     #[allow(
@@ -454,92 +283,6 @@ mod tests {
             text_rating::<Facilitator>("Mostly present", &scale),
             rating(4)
         );
-    }
-
-    #[test]
-    #[allow(clippy::indexing_slicing, reason = "a test fails by panicking")]
-    fn labels_are_found_whole_in_one_lookup() {
-        fn check<T: crate::Rated>() {
-            let table = LabelTable::of::<T>();
-            for (label, value) in T::LABELS.iter().zip(1..) {
-                assert_eq!(table.find(label.as_bytes()), Rating::new(value), "{label}");
-                // Any one byte changed, anywhere, and it is no label.
-                for at in 0..label.len() {
-                    let mut changed = label.as_bytes().to_vec();
-                    changed[at] ^= 0x20;
-                    assert_eq!(table.find(&changed), None, "{label} at {at}");
-                }
-                // Nor is a label cut short or run on.
-                let bytes = label.as_bytes();
-                assert_eq!(table.find(&bytes[..bytes.len() - 1]), None, "{label}");
-                assert_eq!(table.find(&bytes[1..]), None, "{label}");
-                assert_eq!(table.find(format!("{label} ").as_bytes()), None, "{label}");
-            }
-            for other in ["", "Mostly", "12345678", "Not a problem at all, really"] {
-                assert_eq!(table.find(other.as_bytes()), None, "{other}");
-            }
-        }
-        // Two bytes changed alike, in words that overlap or not: the words'
-        // differences must not cancel out (whichever slot the text falls in).
-        fn pairs<T: crate::Rated>() {
-            let table = LabelTable::of::<T>();
-            for label in T::LABELS {
-                for i in 0..label.len() {
-                    for j in i + 1..label.len() {
-                        for change in 1..=u8::MAX {
-                            let mut changed = label.as_bytes().to_vec();
-                            changed[i] ^= change;
-                            changed[j] ^= change;
-                            assert_eq!(table.find(&changed), None, "{label} at {i}, {j}");
-                        }
-                    }
-                }
-            }
-        }
-        check::<Facilitator>();
-        check::<Obstacle>();
-        pairs::<Facilitator>();
-        pairs::<Obstacle>();
-        // Each text of 8 to 24 bytes is covered by its three words: two
-        // texts that differ in any one byte differ in a word.
-        for len in SHORTEST..=LONGEST {
-            let text = vec![b'a'; len];
-            for at in 0..len {
-                let mut other = text.clone();
-                other[at] = b'b';
-                assert_ne!(words(&text), words(&other), "{len} {at}");
-            }
-        }
-        assert_eq!(word(b"abcdefgh", 0), u64::from_le_bytes(*b"abcdefgh"));
-        assert_eq!(word(b"abcdefgh", 1), 0);
-        assert_eq!(word(b"abc", 9), 0);
-    }
-
-    #[test]
-    #[allow(
-        clippy::cast_possible_truncation,
-        reason = "the low 64 bits are the product"
-    )]
-    fn a_slot_is_the_top_bits_of_the_keyed_product() {
-        // By value, the product taken in 128 bits: the key mixes every word
-        // and the length, so labels that share a first or a last word, or
-        // all three, still fall apart.
-        for text in [
-            "Mostly present",
-            "Partly present",
-            "A minor problem",
-            "A major problem",
-            "0123456789abcdefghijklmn",
-            "\u{ff}\u{ff}\u{ff}\u{ff}",
-        ] {
-            let w = words(text.as_bytes());
-            let key = w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42) ^ text.len() as u64;
-            for seed in [1, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
-                let product = (u128::from(key) * u128::from(seed)) as u64;
-                let expected = usize::try_from(product >> 61).unwrap();
-                assert_eq!(slot(seed, text.len(), &w), expected, "{text} {seed}");
-            }
-        }
     }
 
     #[test]

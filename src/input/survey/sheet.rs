@@ -7,7 +7,7 @@ use std::panic::AssertUnwindSafe;
 use calamine::{Data, Reader as _};
 
 use crate::error::Place;
-use crate::input::survey::{Cell, CsvOptions, Export, Places, Row, read_export, row_name};
+use crate::input::survey::{Cell, Export, Places, Row, SurveyOptions, read_export, row_name};
 use crate::{Assessment, CsvProblem, Error, Partnership};
 
 /// Whether `bytes` look like a spreadsheet rather than text: a zip archive
@@ -19,8 +19,13 @@ use crate::{Assessment, CsvProblem, Error, Partnership};
 /// ```
 #[must_use]
 pub fn is_spreadsheet(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(super::compound::SIGNATURE)
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(super::xls::SIGNATURE)
 }
+
+/// The most cells read from one sheet of an `.xls` or `.ods`, which the
+/// reader holds whole: 16 million, about 900 MB (a value and a formula for
+/// each). A survey of 100,000 responses with 160 columns fits.
+pub(super) const MOST_CELLS: u64 = 16_000_000;
 
 /// A cell's value as the survey reader sees it.
 fn cell_of(data: &Data) -> Cell<'_> {
@@ -114,7 +119,7 @@ impl Partnership {
     /// results), an `.xls` or an `.ods`, recognised from its content.
     ///
     /// The sheet read is the first, or the one `options` names
-    /// ([`CsvOptions::sheet`]). It is read as
+    /// ([`SurveyOptions::sheet`]). It is read as
     /// [`with_responses_from_csv`](Partnership::with_responses_from_csv)
     /// reads a CSV file, layouts, columns and words alike; a number stored
     /// as a number is a rating when it is a whole number from 1 to 5 (`4`
@@ -152,7 +157,7 @@ impl Partnership {
     pub fn with_responses_from_spreadsheet(
         self,
         bytes: impl AsRef<[u8]>,
-        options: &CsvOptions,
+        options: &SurveyOptions,
     ) -> Result<Assessment, Error> {
         let (sheet, mut cells) = open_sheet(bytes.as_ref(), options)?;
         let rows = SheetRows::new(&mut cells);
@@ -173,7 +178,7 @@ impl Partnership {
 /// [`Error::Spreadsheet`], so that bad input never panics through this
 /// crate; the program's panic hook still sees it. Where panics abort
 /// (`panic = "abort"`, WebAssembly) it cannot be caught.
-fn open_sheet(bytes: &[u8], options: &CsvOptions) -> Result<(String, Vec<Placed>), Error> {
+fn open_sheet(bytes: &[u8], options: &SurveyOptions) -> Result<(String, Vec<Placed>), Error> {
     std::panic::catch_unwind(AssertUnwindSafe(|| read_sheet(bytes, options))).unwrap_or_else(
         |payload| {
             let text = payload
@@ -201,10 +206,12 @@ fn open_sheet(bytes: &[u8], options: &CsvOptions) -> Result<(String, Vec<Placed>
 }
 
 /// [`open_sheet`] with no guard against the reader's panics.
-fn read_sheet(bytes: &[u8], options: &CsvOptions) -> Result<(String, Vec<Placed>), Error> {
-    super::compound::check(bytes).map_err(|damage| Error::Spreadsheet {
+fn read_sheet(bytes: &[u8], options: &SurveyOptions) -> Result<(String, Vec<Placed>), Error> {
+    // An `.xls` is read from a container written afresh, once checked.
+    let copy = super::xls::workbook(bytes).map_err(|damage| Error::Spreadsheet {
         message: damage.to_string(),
     })?;
+    let bytes = copy.as_deref().unwrap_or(bytes);
     super::opendocument::check(bytes).map_err(|large| Error::Spreadsheet {
         message: large.to_string(),
     })?;
