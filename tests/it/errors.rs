@@ -155,7 +155,7 @@ fn rubric_errors_name_their_field() {
 
 #[cfg(feature = "csv")]
 mod exports {
-    use interagency::{CsvOptions, ErrorKind, Partnership, Place};
+    use interagency::{SurveyOptions, ErrorKind, Partnership, Place};
 
     use super::assert_where;
 
@@ -172,7 +172,7 @@ mod exports {
     fn csv_errors_name_line_and_column() {
         let csv = "respondent,agency,role,Leadership\r\nr1,cfa,manager,4\r\nr2,cfa,manager,9\r\n";
         let err = partnership()
-            .with_responses_from_export(csv, &CsvOptions::new())
+            .with_responses_from_export(csv, &SurveyOptions::new())
             .unwrap_err();
         let place = Some(Place::Line {
             line: 3,
@@ -182,7 +182,7 @@ mod exports {
 
         let csv = "respondent,agency,role,Leadership\nr1,cfa,manager,4\nr1,hse,manager,3\n";
         let err = partnership()
-            .with_responses_from_export(csv, &CsvOptions::new())
+            .with_responses_from_export(csv, &SurveyOptions::new())
             .unwrap_err();
         assert_eq!(err.respondent(), Some("r1"));
         assert_eq!(err.kind(), ErrorKind::Duplicate);
@@ -193,7 +193,7 @@ mod exports {
 
         let csv = "respondent,role,Leadership\nr1,manager,4\n";
         let err = partnership()
-            .with_responses_from_export(csv, &CsvOptions::new())
+            .with_responses_from_export(csv, &SurveyOptions::new())
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Missing, "{err}");
         assert!(
@@ -215,7 +215,7 @@ mod exports {
         ))
         .unwrap();
         let err = hub
-            .with_responses_from_export(&data, &CsvOptions::new().sheet("Responses"))
+            .with_responses_from_export(&data, &SurveyOptions::new().sheet("Responses"))
             .unwrap_err();
         let place = Some(Place::Cell {
             sheet: "Responses".to_owned(),
@@ -223,7 +223,7 @@ mod exports {
         });
         assert_where(&err, place.as_ref(), None, ErrorKind::Invalid);
         let err = partnership()
-            .with_responses_from_export(&data, &CsvOptions::new().sheet("Nowhere"))
+            .with_responses_from_export(&data, &SurveyOptions::new().sheet("Nowhere"))
             .unwrap_err();
         assert_where(&err, None, None, ErrorKind::Mismatch);
     }
