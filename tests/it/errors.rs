@@ -155,7 +155,7 @@ fn rubric_errors_name_their_field() {
 
 #[cfg(feature = "csv")]
 mod exports {
-    use interagency::{SurveyOptions, ErrorKind, Partnership, Place};
+    use interagency::{ErrorKind, Partnership, Place, SurveyOptions};
 
     use super::assert_where;
 

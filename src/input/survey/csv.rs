@@ -280,6 +280,8 @@ impl Partnership {
     /// CSV file, as a survey tool exports it: one row per respondent, one
     /// column per question.
     ///
+    /// Available with the `csv` feature.
+    ///
     /// - The file is UTF-8, with or without a byte-order mark; its
     ///   delimiter (comma, semicolon or tab) is found from the header line;
     ///   cells are quoted as RFC 4180 says, and trimmed; lines end with

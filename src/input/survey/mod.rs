@@ -34,6 +34,8 @@ use crate::{
 crate::foundation::id::id_enum! {
     /// What a column named with [`SurveyOptions::column`] holds.
     ///
+    /// Available with the `csv` or the `xlsx` feature.
+    ///
     /// ```
     /// use interagency::SurveyField;
     ///
@@ -57,6 +59,8 @@ pub(crate) use SurveyField as Field;
 /// [`Partnership::with_responses_from_csv`](crate::Partnership::with_responses_from_csv)
 /// and
 /// [`Partnership::with_responses_from_spreadsheet`](crate::Partnership::with_responses_from_spreadsheet).
+///
+/// Available with the `csv` or the `xlsx` feature.
 ///
 /// Every text given is compared with the export's headers, in any of its
 /// header rows, case-insensitive, surrounding spaces ignored.
@@ -83,6 +87,8 @@ pub struct SurveyOptions {
 
 /// The former name of [`SurveyOptions`], which configure spreadsheets
 /// as well as CSV files.
+///
+/// Available with the `csv` or the `xlsx` feature.
 #[deprecated(note = "renamed `SurveyOptions`: the options configure spreadsheets too")]
 pub type CsvOptions = SurveyOptions;
 
@@ -640,6 +646,8 @@ impl crate::Partnership {
     /// feature) or else a CSV file. This is what `assess --responses`
     /// reads.
     ///
+    /// Available with the `csv` feature.
+    ///
     /// # Errors
     ///
     /// Those of [`with_responses_from_csv`](Self::with_responses_from_csv)
@@ -673,6 +681,8 @@ impl crate::Partnership {
 /// The header of a CSV file with a column for every item, named as the
 /// catalogue names it, after the `respondent`, `agency` and `role`
 /// columns: the crate's own template.
+///
+/// Available with the `csv` or the `xlsx` feature.
 ///
 /// ```
 /// let header = interagency::csv_header();

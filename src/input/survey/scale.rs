@@ -9,6 +9,8 @@ use crate::{Error, Rated, Rating};
 /// A caller's own words for the ratings 1 to 5, such as an agree/disagree
 /// scale, read for facilitators and obstacles alike, case-insensitive.
 ///
+/// Available with the `csv` or the `xlsx` feature.
+///
 /// The questionnaire's own labels (`Mostly present`, `A major problem`, …)
 /// need no scale; a scale adds words to them.
 ///

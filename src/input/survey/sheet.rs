@@ -13,6 +13,8 @@ use crate::{Assessment, CsvProblem, Error, Partnership};
 /// Whether `bytes` look like a spreadsheet rather than text: a zip archive
 /// (`.xlsx`, `.ods`) or a compound document (`.xls`), by their first bytes.
 ///
+/// Available with the `xlsx` feature.
+///
 /// ```
 /// assert!(!interagency::is_spreadsheet(b"respondent,agency,role\n"));
 /// assert!(interagency::is_spreadsheet(b"PK\x03\x04\x14\x00"));
@@ -117,6 +119,8 @@ impl Partnership {
     /// The assessment of this partnership with its responses read from a
     /// spreadsheet: an `.xlsx` workbook (as Microsoft Forms gives its
     /// results), an `.xls` or an `.ods`, recognised from its content.
+    ///
+    /// Available with the `xlsx` feature.
     ///
     /// The sheet read is the first, or the one `options` names
     /// ([`SurveyOptions::sheet`]). It is read as
