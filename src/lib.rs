@@ -95,7 +95,9 @@ pub use analysis::voices::Voices;
 pub use rubric::Rubric;
 
 // Errors.
-pub use error::{CsvProblem, Error, ErrorKind, PartnerProblem, Place, Result};
+#[allow(deprecated)]
+pub use error::CsvProblem;
+pub use error::{Error, ErrorKind, ExportProblem, PartnerProblem, Place, Result};
 
 pub use render::Format;
 #[cfg(feature = "schemars")]

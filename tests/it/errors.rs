@@ -220,6 +220,7 @@ mod exports {
         let place = Some(Place::Cell {
             sheet: "Responses".to_owned(),
             cell: "E5".to_owned(),
+            column: None,
         });
         assert_where(&err, place.as_ref(), None, ErrorKind::Invalid);
         let err = partnership()

@@ -2,7 +2,7 @@
 
 use crate::error::Place;
 use crate::input::survey::{Cell, Export, Places, Row, SurveyOptions, read_export, row_name, trim};
-use crate::{Assessment, CsvProblem, Error, Partnership};
+use crate::{Assessment, Error, ExportProblem, Partnership};
 
 /// The delimiter of the header line: comma, semicolon or tab, whichever
 /// occurs most outside quotes (comma on a tie).
@@ -162,7 +162,7 @@ impl Export for Records<'_> {
         Self: 'r;
 
     /// The next record and its line; `None` at the end of the text.
-    /// [`Error::Csv`] for a record with another number of cells than the
+    /// [`Error::Export`] for a record with another number of cells than the
     /// first, or a cell that is not UTF-8.
     fn next(&mut self) -> Option<Result<(Record<'_>, u64), Error>> {
         // Blank lines hold no record.
@@ -184,10 +184,9 @@ impl Export for Records<'_> {
         let read = self.read_record(self.data.get(self.at..).unwrap_or_default());
         self.line += line_ends(self.data, self.at, self.at + read);
         self.at += read;
-        let problem = |message: String| Error::Csv {
-            line,
-            column: None,
-            problem: CsvProblem::Malformed { message },
+        let problem = |message: String| Error::Export {
+            place: Place::Line { line, column: None },
+            problem: ExportProblem::Malformed { message },
         };
         let width = *self.width.get_or_insert(self.cells.len());
         if self.cells.len() != width {
@@ -256,20 +255,6 @@ impl Places for Lines {
         row_name(line)
     }
 
-    fn error(
-        &self,
-        line: u64,
-        _: Option<usize>,
-        column: Option<String>,
-        problem: CsvProblem,
-    ) -> Error {
-        Error::Csv {
-            line,
-            column,
-            problem,
-        }
-    }
-
     fn place(&self, line: u64, _: Option<usize>, column: Option<String>) -> Place {
         Place::Line { line, column }
     }
@@ -321,7 +306,7 @@ impl Partnership {
     ///
     /// # Errors
     ///
-    /// [`Error::Csv`] naming the line, the column and the value for what
+    /// [`Error::Export`] naming the line, the column and the value for what
     /// only a survey export can get wrong (a header, a cell that is not a
     /// rating or a role); [`Error::ColumnNotFound`] for a column named in
     /// `options` that the header lacks; for a rule every response obeys,

@@ -3,7 +3,7 @@
 //! holds.
 
 use crate::input::survey::{Field, SurveyOptions, same};
-use crate::{Agency, CsvProblem, Facilitator, Obstacle};
+use crate::{Agency, ExportProblem, Facilitator, Obstacle};
 
 /// The tools' metadata columns, skipped in every layout: Qualtrics',
 /// SurveyMonkey's, Microsoft Forms' and Google Forms'.
@@ -151,7 +151,7 @@ pub(crate) struct HeaderProblem {
     pub(crate) column: Option<usize>,
     pub(crate) row: usize,
     pub(crate) label: Option<String>,
-    pub(crate) problem: Result<CsvProblem, Box<crate::Error>>,
+    pub(crate) problem: Result<ExportProblem, Box<crate::Error>>,
 }
 
 impl Columns {
@@ -179,7 +179,7 @@ impl Columns {
                 (text.to_owned(), row)
             })
             .collect();
-        let problem = |column: usize, problem: CsvProblem| {
+        let problem = |column: usize, problem: ExportProblem| {
             let (label, row) = labels.get(column).cloned().unwrap_or_default();
             HeaderProblem {
                 column: Some(column),
@@ -251,7 +251,7 @@ impl Columns {
                     .get(first)
                     .map(|(l, _)| l.clone())
                     .unwrap_or_default();
-                return Err(problem(column, CsvProblem::DuplicateColumn { first }));
+                return Err(problem(column, ExportProblem::DuplicateColumn { first }));
             }
         }
         for (required, name) in [(Column::Agency, "agency"), (Column::Role, "role")] {
@@ -260,7 +260,7 @@ impl Columns {
                     column: None,
                     row: 0,
                     label: Some(name.to_owned()),
-                    problem: Ok(CsvProblem::MissingColumn),
+                    problem: Ok(ExportProblem::MissingColumn),
                 });
             }
         }
@@ -356,7 +356,7 @@ fn column_kind(
     label: &str,
     options: &SurveyOptions,
     agencies: &[Agency],
-) -> Result<(Column, Option<usize>), CsvProblem> {
+) -> Result<(Column, Option<usize>), ExportProblem> {
     let ignored = || {
         options
             .ignored()
@@ -364,8 +364,8 @@ fn column_kind(
     };
     match partner(texts, agencies) {
         Some(Ok(column)) if !ignored() => Ok((column, None)),
-        Some(Err(agency)) if !ignored() => Err(CsvProblem::UnknownPartner { agency }),
-        _ => kind(texts, label, options).ok_or(CsvProblem::UnknownColumn),
+        Some(Err(agency)) if !ignored() => Err(ExportProblem::UnknownPartner { agency }),
+        _ => kind(texts, label, options).ok_or(ExportProblem::UnknownColumn),
     }
 }
 
@@ -611,7 +611,7 @@ mod tests {
         layout: Layout,
         header: &[&[&str]],
         options: &crate::SurveyOptions,
-    ) -> Result<Vec<Column>, Option<crate::CsvProblem>> {
+    ) -> Result<Vec<Column>, Option<crate::ExportProblem>> {
         let agencies = [
             crate::Agency::new("hse", "Community Health"),
             crate::Agency::new("garda", "Garda"),
@@ -658,7 +658,7 @@ mod tests {
                 ],
                 &options,
             ),
-            Err(Some(crate::CsvProblem::UnknownColumn))
+            Err(Some(crate::ExportProblem::UnknownColumn))
         );
         // One row: a header is not its own question.
         assert_eq!(
@@ -667,7 +667,7 @@ mod tests {
                 &[&["respondent", "agency", "role", "Working with"]],
                 &options,
             ),
-            Err(Some(crate::CsvProblem::UnknownColumn))
+            Err(Some(crate::ExportProblem::UnknownColumn))
         );
     }
 
@@ -682,7 +682,7 @@ mod tests {
         ]];
         assert_eq!(
             kinds(Layout::OneRow, header, &crate::SurveyOptions::new()),
-            Err(Some(crate::CsvProblem::UnknownPartner {
+            Err(Some(crate::ExportProblem::UnknownPartner {
                 agency: "Tusla".to_owned()
             }))
         );

@@ -27,7 +27,7 @@ use crate::input::assessment::ResponseField;
 use crate::input::survey::layout::{Column, Columns, Layout};
 use crate::input::survey::scale::{Scale, number_rating, text_rating};
 use crate::{
-    Agency, Assessment, Concept, CsvProblem, Error, Facilitator, Obstacle, PartnerLevel,
+    Agency, Assessment, Concept, Error, ExportProblem, Facilitator, Obstacle, PartnerLevel,
     Partnership, Rated, Ratings, Response, Trust,
 };
 
@@ -313,8 +313,13 @@ pub(crate) trait Places {
         at: u64,
         column: Option<usize>,
         label: Option<String>,
-        problem: CsvProblem,
-    ) -> Error;
+        problem: ExportProblem,
+    ) -> Error {
+        Error::Export {
+            place: self.place(at, column, label),
+            problem,
+        }
+    }
 
     /// The place of `column` (whose header is `label`) of the row at `at`,
     /// for the errors of the rules every response obeys.
@@ -479,14 +484,14 @@ impl Rows<'_> {
         &self,
         row: &R,
         unnamed: impl FnOnce() -> String,
-        error: impl Fn(Option<usize>, CsvProblem) -> Error,
+        error: impl Fn(Option<usize>, ExportProblem) -> Error,
     ) -> Result<Option<Response>, Error> {
         if row.is_blank() {
             return Ok(None);
         }
         // Each kind of column is read in a loop of its own; the problem
         // reported is the row's first, by column.
-        let mut first: Option<(usize, CsvProblem)> = None;
+        let mut first: Option<(usize, ExportProblem)> = None;
         let mut facilitators = Ratings::new();
         let mut obstacles = Ratings::new();
         let rated = [
@@ -527,7 +532,7 @@ impl Rows<'_> {
                         .or_else(|| Role::iter().find(|r| r.id() == text))
                         .or_else(|| Role::iter().find(|r| same(r.id(), &text)))
                         .map(|found| role = Some(found))
-                        .ok_or_else(|| CsvProblem::UnknownRole {
+                        .ok_or_else(|| ExportProblem::UnknownRole {
                             value: text.into_owned(),
                         })
                 }
@@ -552,7 +557,7 @@ impl Rows<'_> {
         let role = role.ok_or_else(|| {
             error(
                 self.columns.of(Column::Role),
-                CsvProblem::UnknownRole {
+                ExportProblem::UnknownRole {
                     value: String::new(),
                 },
             )
@@ -571,27 +576,27 @@ impl Rows<'_> {
 }
 
 /// Keeps in `first` whichever problem is in the earlier column.
-fn earliest(first: &mut Option<(usize, CsvProblem)>, problem: (usize, CsvProblem)) {
+fn earliest(first: &mut Option<(usize, ExportProblem)>, problem: (usize, ExportProblem)) {
     if first.as_ref().is_none_or(|(column, _)| problem.0 < *column) {
         *first = Some(problem);
     }
 }
 
 /// A `Working with` or `Perceived level` cell: `None` when empty.
-fn partner_level(cell: &Cell<'_>) -> Result<Option<PartnerLevel>, CsvProblem> {
+fn partner_level(cell: &Cell<'_>) -> Result<Option<PartnerLevel>, ExportProblem> {
     if cell.is_empty() {
         return Ok(None);
     }
     let text = cell.text();
     text.parse::<PartnerLevel>()
         .map(Some)
-        .map_err(|_| CsvProblem::NotALevel {
+        .map_err(|_| ExportProblem::NotALevel {
             value: text.into_owned(),
         })
 }
 
 /// A `Trust` cell: `None` when empty.
-fn trust_answer(cell: &Cell<'_>) -> Result<Option<Trust>, CsvProblem> {
+fn trust_answer(cell: &Cell<'_>) -> Result<Option<Trust>, ExportProblem> {
     let answer = match cell {
         Cell::Empty => return Ok(None),
         Cell::Text(text) if text.trim().is_empty() => return Ok(None),
@@ -599,7 +604,7 @@ fn trust_answer(cell: &Cell<'_>) -> Result<Option<Trust>, CsvProblem> {
         Cell::Number(number) => number_rating(*number).and_then(|rating| Trust::new(rating.get())),
         Cell::Other(_) => None,
     };
-    answer.map(Some).ok_or_else(|| CsvProblem::NotATrust {
+    answer.map(Some).ok_or_else(|| ExportProblem::NotATrust {
         value: cell.text().into_owned(),
     })
 }
@@ -611,7 +616,7 @@ fn rate_all<T: Rated, R: Row + ?Sized>(
     columns: &[(usize, T)],
     row: &R,
     scale: &Scale,
-) -> Result<(), (usize, CsvProblem)> {
+) -> Result<(), (usize, ExportProblem)> {
     for &(column, item) in columns {
         let cell = row.cell(column);
         let rating = match &cell {
@@ -628,7 +633,7 @@ fn rate_all<T: Rated, R: Row + ?Sized>(
             Err(()) => {
                 return Err((
                     column,
-                    CsvProblem::NotARating {
+                    ExportProblem::NotARating {
                         value: cell.text().into_owned(),
                     },
                 ));
