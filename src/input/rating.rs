@@ -387,7 +387,7 @@ impl<'de, T: Rated> Visitor<'de> for Key<T> {
     type Value = Result<T, String>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a {} identifier", T::KIND)
+        f.write_str("a string")
     }
 
     /// Borrowed or not (a key with an escape in it is decoded into a

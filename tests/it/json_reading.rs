@@ -165,6 +165,18 @@ fn keys_of_other_formats_are_described() {
     assert!(read(()).contains("\"null\""), "{}", read(()));
     assert!(read(2.5f64).contains("\"floating point `2.5`\""));
     assert!(read(-1i64).contains("\"integer `-1`\""));
+    // Bytes, which no JSON key is: refused, as a key that is not a string.
+    assert_eq!(
+        read(&b"vision"[..]),
+        "invalid type: byte array, expected a string"
+    );
+    // Ratings that are bytes: refused, as ratings that are not a map.
+    let bytes = serde::de::value::BytesDeserializer::<ValueError>::new(b"{}");
+    let refused: Result<interagency::Ratings<Obstacle>, _> = serde::Deserialize::deserialize(bytes);
+    assert_eq!(
+        refused.unwrap_err().to_string(),
+        "invalid type: byte array, expected a map from obstacle identifier to rating"
+    );
 }
 
 #[test]
