@@ -212,3 +212,14 @@ fn bytes_are_read_as_text_is() {
         );
     }
 }
+
+#[test]
+fn errors_of_the_whole_document_name_the_document() {
+    for text in ["", "x", "[]", "3", "{\"partnership\": \"N\"} x"] {
+        let err = Assessment::from_json(text).unwrap_err();
+        assert!(
+            matches!(&err, Error::Json { path, .. } if path == "document"),
+            "{text}: {err:?}"
+        );
+    }
+}
