@@ -223,3 +223,13 @@ fn errors_of_the_whole_document_name_the_document() {
         );
     }
 }
+
+#[test]
+fn responses_that_are_not_a_list_are_refused() {
+    let text = r#"{"partnership": "N", "characteristics": [],
+  "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}], "responses": {}}"#;
+    assert_eq!(
+        Assessment::from_json(text).unwrap_err().to_string(),
+        "responses: invalid type: map, expected a sequence (line 2, column 81)"
+    );
+}
