@@ -71,9 +71,9 @@ pub use rubric::catalogue::Catalogue;
 
 // The documents read in.
 pub use foundation::date::{Date, DateError};
-pub use input::assessment::{Agency, Assessment, Response};
+pub use input::assessment::{Assessment, Response};
 pub use input::partners::{PartnerLevel, Trust};
-pub use input::partnership::Partnership;
+pub use input::partnership::{Agency, Partnership};
 pub use input::rating::{Rating, Ratings};
 #[cfg(any(feature = "csv", feature = "xlsx"))]
 #[allow(deprecated, reason = "the old name is kept for existing code")]
