@@ -94,6 +94,26 @@ impl Partnership {
     pub fn from_json(text: &str) -> Result<Partnership, Error> {
         json::from_json::<RawAssessment<'_>>(text)?.partnership()
     }
+
+    /// Reads a partnership from JSON bytes: the same as
+    /// [`Partnership::from_json`] for a caller that holds bytes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Partnership::from_json`]; bytes that are not UTF-8 are an
+    /// [`Error::Json`] at the string that holds them.
+    ///
+    /// ```
+    /// use interagency::Partnership;
+    ///
+    /// let bytes = br#"{"partnership": "Northside", "characteristics": [],
+    ///   "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}"#;
+    /// assert_eq!(Partnership::from_slice(bytes)?.name(), "Northside");
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    pub fn from_slice(bytes: &[u8]) -> Result<Partnership, Error> {
+        json::from_slice::<RawAssessment<'_>>(bytes)?.partnership()
+    }
 }
 
 /// The document as read, before validation. Fields are read leniently, so
