@@ -9,6 +9,7 @@
 //! cargo bench --bench analysis
 //! cargo bench --bench analysis -- agencies
 //! cargo bench --bench analysis -- network
+//! cargo bench --bench analysis -- parse/
 //! ```
 
 #![allow(clippy::cast_precision_loss)] // sizes up to 100,000 convert to f64 exactly
@@ -128,6 +129,68 @@ fn reference(c: &mut Criterion) {
         });
     });
     g.finish();
+}
+
+/// The reading of one document of [`PARSE`] respondents, compact and
+/// pretty-printed: a skim of the text (serde's `IgnoredAny`), which every
+/// reader pays, against `Assessment::from_json` and serde's typed path.
+fn parse(c: &mut Criterion) {
+    let read = Assessment::from_json(&synthetic::document(PARSE)).unwrap();
+    let layouts = [
+        ("compact", serde_json::to_string(&read).unwrap()),
+        ("pretty", serde_json::to_string_pretty(&read).unwrap()),
+    ];
+    let mut g = c.benchmark_group("parse");
+    g.sample_size(10);
+    g.warm_up_time(Duration::from_secs(1));
+    g.measurement_time(Duration::from_secs(4));
+    g.throughput(Throughput::Elements(PARSE as u64));
+    for (layout, text) in &layouts {
+        assert_eq!(Assessment::from_json(text).unwrap(), read, "{layout}");
+        g.bench_with_input(BenchmarkId::new("skim", layout), text, |b, text| {
+            b.iter(|| serde_json::from_str::<serde::de::IgnoredAny>(text).unwrap());
+        });
+        g.bench_with_input(BenchmarkId::new("from_json", layout), text, |b, text| {
+            b.iter(|| Assessment::from_json(text).unwrap());
+        });
+        g.bench_with_input(BenchmarkId::new("serde", layout), text, |b, text| {
+            b.iter(|| serde_json::from_str::<Assessment>(text).unwrap());
+        });
+    }
+    g.finish();
+}
+
+/// The respondents of the `parse` group's document.
+const PARSE: usize = 100_000;
+
+/// Prints the `parse` group's figures against its targets: each reader at
+/// most 2.5 times a skim of the same text, and the two readers alike.
+fn parse_ratios() {
+    for layout in ["compact", "pretty"] {
+        let Some(skim) = mean_ns(&format!("parse/skim/{layout}")) else {
+            continue;
+        };
+        let verdict = |ok: bool| if ok { "met" } else { "NOT MET" };
+        let mut times = Vec::new();
+        for reader in ["from_json", "serde"] {
+            if let Some(t) = mean_ns(&format!("parse/{reader}/{layout}")) {
+                println!(
+                    "  {PARSE} respondents, {layout}: {reader} / skim = {:.2}, {:.0} ms (target <= 2.50): {}",
+                    t / skim,
+                    t / 1e6,
+                    verdict(t / skim <= 2.5)
+                );
+                times.push(t);
+            }
+        }
+        if let [from_json, serde] = times[..] {
+            println!(
+                "  {PARSE} respondents, {layout}: from_json / serde = {:.2} (skim {:.0} ms)",
+                from_json / serde,
+                skim / 1e6
+            );
+        }
+    }
 }
 
 /// The same 100,000 responses read from JSON, from the crate's CSV
@@ -611,12 +674,14 @@ fn main() {
     let _ = STARTED.set(SystemTime::now());
     let mut c = Criterion::default().configure_from_args();
     reference(&mut c);
+    parse(&mut c);
     formats(&mut c);
     scaling(&mut c);
     let (counts, tripled) = agencies(&mut c);
     network(&mut c);
     c.final_summary();
     ratios();
+    parse_ratios();
     agency_ratios(&counts, &tripled);
     network_costs();
 }

@@ -33,15 +33,16 @@
 //
 // Where a change goes:
 // - a new analysis: a file in `analysis/` (a method on `Rubric` and one on
-//   `Assessment`), its report type re-exported below, its view in
-//   `render/view/` (a file of its own if it draws a new kind of thing), and a schema in `render/schema.rs`;
+//   `Assessment`), its report type re-exported below, its view in a file
+//   of `render/view/`, and its schema in `render/schema.rs`;
 // - a new input format: a file in `input/` that produces `Response`s and
 //   hands them to `Partnership::with_responses`, which checks every rule;
-//   a new survey export format: a file in `input/survey/` that reads its
-//   rows as `Row`s, its header through `Columns`, and its rows through
-//   `Rows::read`, as `csv.rs` and `sheet.rs` do;
-// - a new output format: one writer of the view in `render/`, and a method
-//   on `GapReport` and `ProgressReport` returning it.
+//   a new survey export format: a file in `input/survey/` implementing
+//   `Export` (its rows) and `Places` (where a row and cell are, as a
+//   `Place`), read by `read_export`, as `csv.rs` and `sheet.rs` do; its
+//   errors are `Error::Export` at its places, with no new variant;
+// - a new output format: one writer of the views in `render/`, and its
+//   `Format` variant, rendered by `Report::render` in `render/mod.rs`.
 // A test (`tests/it/architecture.rs`) fails when a folder imports one above
 // it.
 
@@ -71,9 +72,9 @@ pub use rubric::catalogue::Catalogue;
 
 // The documents read in.
 pub use foundation::date::{Date, DateError};
-pub use input::assessment::{Agency, Assessment, Response};
+pub use input::assessment::{Assessment, Response};
 pub use input::partners::{PartnerLevel, Trust};
-pub use input::partnership::Partnership;
+pub use input::partnership::{Agency, Partnership};
 pub use input::rating::{Rating, Ratings};
 #[cfg(any(feature = "csv", feature = "xlsx"))]
 #[allow(deprecated, reason = "the old name is kept for existing code")]
@@ -97,7 +98,9 @@ pub use analysis::voices::Voices;
 pub use rubric::Rubric;
 
 // Errors.
-pub use error::{CsvProblem, Error, ErrorKind, PartnerProblem, Place, Result};
+#[allow(deprecated)]
+pub use error::CsvProblem;
+pub use error::{Error, ErrorKind, ExportProblem, PartnerProblem, Place, Result};
 
 pub use render::Format;
 #[cfg(feature = "schemars")]

@@ -13,6 +13,12 @@ use crate::foundation::exact::{Exact, Fraction};
 use crate::input::tally::{AgencyTally, Sum};
 use crate::{Facilitator, Obstacle, Rated};
 
+/// Whether each decision and rounding made within a bound is made again
+/// exactly and checked: only in debug builds of the crate's own tests (the
+/// `verify` feature, which they turn on), never in a dependent's build,
+/// where the exact arithmetic would cost more than the analysis.
+pub(crate) const VERIFY: bool = cfg!(all(debug_assertions, feature = "verify"));
+
 /// One item's agency-balanced mean.
 #[derive(Clone, Debug)]
 pub(crate) enum Mean {
@@ -104,7 +110,7 @@ impl Mean {
                     .and_then(|a| a.cmp_within(threshold.approx))
                     .map(|order| order != Ordering::Less);
                 if let Some(fast) = fast
-                    && !cfg!(debug_assertions)
+                    && !VERIFY
                 {
                     return Some(fast);
                 }
@@ -130,7 +136,7 @@ impl Mean {
             _ => {
                 let fast = self.approx().and_then(Approx::nearest_f64);
                 if let Some(y) = fast
-                    && !cfg!(debug_assertions)
+                    && !VERIFY
                 {
                     return Some(y);
                 }
@@ -177,7 +183,7 @@ fn word_mean<T: Rated>(tallies: &[AgencyTally], item: T) -> Option<(Mean, u64)> 
     ))
 }
 
-/// In debug builds, that a decision made within a bound is the exact one.
+/// With [`VERIFY`], that a decision made within a bound is the exact one.
 fn check(fast: Option<bool>, exact: bool) {
     if let Some(fast) = fast {
         debug_assert_eq!(
@@ -369,7 +375,7 @@ impl Value {
     pub(crate) fn signum(&self, means: &Means<'_>) -> Ordering {
         let fast = self.approx.signum();
         if let Some(order) = fast
-            && !cfg!(debug_assertions)
+            && !VERIFY
         {
             return order;
         }
@@ -396,7 +402,7 @@ impl Value {
     /// The `f64` nearest the value.
     pub(crate) fn to_f64(&self, means: &Means<'_>) -> f64 {
         match self.approx.nearest_f64() {
-            Some(y) if !cfg!(debug_assertions) => y,
+            Some(y) if !VERIFY => y,
             fast => {
                 let exact = self.exact(means).to_f64();
                 if let Some(y) = fast {
@@ -900,11 +906,12 @@ mod tests {
         assert_eq!(f.to_f64(&means), 3.0);
     }
 
-    /// In debug builds every decision and rounding made within the bound
-    /// is checked against exact arithmetic: an approximation that lies
+    /// With the `verify` feature (which the crate's own tests turn on),
+    /// every decision and rounding made within the bound is checked
+    /// against exact arithmetic in debug builds: an approximation that lies
     /// about its value is caught. (Each test gives one.)
-    #[cfg(debug_assertions)]
-    mod checked_in_debug_builds {
+    #[cfg(all(debug_assertions, feature = "verify"))]
+    mod verified {
         use super::*;
 
         /// 1 within a tight bound, where the exact value is -1.

@@ -1,6 +1,7 @@
 //! Reading JSON text into a document with errors that say where.
 
 use serde::Deserialize;
+use serde_json::de::{Read, SliceRead, StrRead};
 
 use crate::Error;
 
@@ -9,16 +10,28 @@ use crate::Error;
 /// column.
 pub(crate) fn from_json<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    read(|| StrRead::new(text))
+}
+
+/// Reads `T` from JSON bytes, as [`from_json`] reads text; bytes that are
+/// not UTF-8 are an error at the string that holds them.
+pub(crate) fn from_slice<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    read(|| SliceRead::new(bytes))
+}
+
+/// Reads `T` from the input `input` gives, from its start each time.
+fn read<'de, T: Deserialize<'de>, R: Read<'de>>(input: impl Fn() -> R) -> Result<T, Error> {
     // Read once without tracking the path: keeping the path costs a copy of
     // every key, and documents are usually valid. Only a document that
     // fails is read again, tracking where.
-    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let mut deserializer = serde_json::Deserializer::new(input());
     if let Ok(value) = T::deserialize(&mut deserializer)
         && deserializer.end().is_ok()
     {
         return Ok(value);
     }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let mut deserializer = serde_json::Deserializer::new(input());
     let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
         // The whole document is `.`; `?` is a place the path cannot name

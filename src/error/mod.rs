@@ -391,34 +391,16 @@ pub enum Error {
         /// The date of the round given as later.
         later: Date,
     },
-    /// A problem at one place of a CSV file of responses.
-    #[error("line {line}{}: {problem}", Column(.column))]
-    Csv {
-        /// The line of the file, as a text editor numbers it: from 1 (the
-        /// first header line), counting the lines inside quoted cells.
-        line: u64,
-        /// The column's header, when the problem is in one column.
-        column: Option<String>,
+    /// A problem at one place of a survey export: a line (and column) of
+    /// a CSV file, or a cell of a spreadsheet (`Responses!F7`). A column
+    /// that is missing has no cell, and is named by its header beside the
+    /// sheet's first cell (`Responses!A1, column role: is missing; …`).
+    #[error("{place}: {problem}")]
+    Export {
+        /// Where: a [`Place::Line`] or a [`Place::Cell`].
+        place: Place,
         /// What is wrong.
-        problem: CsvProblem,
-    },
-    /// A problem at one cell of a spreadsheet of responses. The cell
-    /// names its column; a column that is missing has no cell, and is
-    /// named by its header (`Responses!A1, column role: is missing; …`).
-    #[error(
-        "{sheet}!{cell}{}: {problem}",
-        Column(if *problem == CsvProblem::MissingColumn { column } else { &None })
-    )]
-    Sheet {
-        /// The sheet's name.
-        sheet: String,
-        /// The cell, as a spreadsheet names it (`D3`); a whole row is named
-        /// by its first cell.
-        cell: String,
-        /// The column's header, when the problem is in one column.
-        column: Option<String>,
-        /// What is wrong.
-        problem: CsvProblem,
+        problem: ExportProblem,
     },
     /// A file of responses that is not a spreadsheet this crate reads
     /// (`.xlsx`, `.xls`, `.ods`), or is damaged.
@@ -486,11 +468,11 @@ impl fmt::Display for Column<'_> {
     }
 }
 
-/// What is wrong at one place of a CSV file or a spreadsheet of
-/// responses; see [`Error::Csv`] and [`Error::Sheet`].
+/// What is wrong at one place of a survey export, a CSV file or a
+/// spreadsheet; see [`Error::Export`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum CsvProblem {
+pub enum ExportProblem {
     /// A header that names no facilitator or obstacle and is not ignored
     /// (`SurveyOptions::ignore_column`).
     UnknownColumn,
@@ -543,50 +525,55 @@ pub enum CsvProblem {
     },
 }
 
-impl fmt::Display for CsvProblem {
+/// The former name of [`ExportProblem`], which spreadsheets share with CSV
+/// files.
+#[deprecated(note = "renamed `ExportProblem`: spreadsheets share it with CSV files")]
+pub type CsvProblem = ExportProblem;
+
+impl fmt::Display for ExportProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CsvProblem::UnknownColumn => f.write_str(
+            ExportProblem::UnknownColumn => f.write_str(
                 "names no facilitator or obstacle; a column that holds no answer must be \
                  ignored",
             ),
-            CsvProblem::DuplicateColumn { first } => {
+            ExportProblem::DuplicateColumn { first } => {
                 write!(f, "names the same item as the column {first:?}")
             }
-            CsvProblem::MissingColumn => f.write_str(
+            ExportProblem::MissingColumn => f.write_str(
                 "is missing; the header needs agency and role columns (or name the columns \
                  that hold them)",
             ),
-            CsvProblem::NotARating { value } => {
+            ExportProblem::NotARating { value } => {
                 write!(f, "{value:?} is not a rating from 1 to 5")
             }
-            CsvProblem::NotALevel { value } => write!(
+            ExportProblem::NotALevel { value } => write!(
                 f,
                 "{value:?} is not a level of joint work; expected No joint work (none), \
                  cooperation, collaboration, coordination or integration"
             ),
-            CsvProblem::NotATrust { value } => write!(
+            ExportProblem::NotATrust { value } => write!(
                 f,
                 "{value:?} is not a trust answer; expected 1 to 4, or Not at all, A little, \
                  Mostly, Completely"
             ),
-            CsvProblem::UnknownPartner { agency } => {
+            ExportProblem::UnknownPartner { agency } => {
                 write!(
                     f,
                     "names agency {agency:?}, which is not among the agencies"
                 )
             }
-            CsvProblem::UnknownRole { value } => write!(
+            ExportProblem::UnknownRole { value } => write!(
                 f,
                 "{value:?} is not a role; expected frontline, manager or senior manager"
             ),
-            CsvProblem::UnknownStatus { value } => write!(
+            ExportProblem::UnknownStatus { value } => write!(
                 f,
                 "{value:?} is not a Qualtrics response type; expected IP Address, Survey Preview, \
                  Survey Test, Imported, Spam, Offline, EX, Synthetic (or a combination such as \
                  Survey Preview Spam) or its code"
             ),
-            CsvProblem::Malformed { message } => f.write_str(message),
+            ExportProblem::Malformed { message } => f.write_str(message),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use super::{Column, CsvProblem, Error, PartnerProblem};
+use super::{Column, Error, ExportProblem, PartnerProblem};
 
 /// Where in the input a problem is: a field of a document (with the line
 /// and column of its text, when the text could not be read), a line (and
@@ -17,7 +17,8 @@ use super::{Column, CsvProblem, Error, PartnerProblem};
 /// assert_eq!(Place::Field("responses[2].agency".into()).to_string(), "responses[2].agency");
 /// assert_eq!(Place::Line { line: 4, column: Some("Agency".into()) }.to_string(), "line 4, column Agency");
 /// assert_eq!(Place::Line { line: 4, column: None }.to_string(), "line 4");
-/// assert_eq!(Place::Cell { sheet: "Sheet1".into(), cell: "B7".into() }.to_string(), "Sheet1!B7");
+/// let cell = Place::Cell { sheet: "Sheet1".into(), cell: "B7".into(), column: None };
+/// assert_eq!(cell.to_string(), "Sheet1!B7");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -46,8 +47,13 @@ pub enum Place {
     Cell {
         /// The sheet's name.
         sheet: String,
-        /// The cell, as a spreadsheet names it.
+        /// The cell, as a spreadsheet names it; a whole row is named by its
+        /// first cell.
         cell: String,
+        /// The header of a column the place names but no cell holds (a
+        /// missing column, named beside the sheet's first cell); `None`
+        /// when the cell names its column.
+        column: Option<String>,
     },
 }
 
@@ -59,7 +65,11 @@ impl fmt::Display for Place {
             Place::Text { path, line, column } => {
                 write!(f, "{path} (line {line}, column {column})")
             }
-            Place::Cell { sheet, cell } => write!(f, "{sheet}!{cell}"),
+            Place::Cell {
+                sheet,
+                cell,
+                column,
+            } => write!(f, "{sheet}!{cell}{}", Column(column)),
         }
     }
 }
@@ -144,7 +154,8 @@ impl Error {
             | Error::DuplicateRespondent { place, .. }
             | Error::UnknownAgency { place, .. }
             | Error::NoRatings { place, .. }
-            | Error::ControlCharacter { place, .. } => Some(place.clone()),
+            | Error::ControlCharacter { place, .. }
+            | Error::Export { place, .. } => Some(place.clone()),
             Error::UnknownRole { index, .. } => indexed("responses", index, ".role"),
             Error::UnknownFacilitator { index, .. } => indexed("responses", index, ".facilitators"),
             Error::UnknownObstacle { index, .. } => indexed("responses", index, ".obstacles"),
@@ -172,14 +183,6 @@ impl Error {
                 path: path.clone(),
                 line: *line,
                 column: *column,
-            }),
-            Error::Csv { line, column, .. } => Some(Place::Line {
-                line: *line,
-                column: column.clone(),
-            }),
-            Error::Sheet { sheet, cell, .. } => Some(Place::Cell {
-                sheet: sheet.clone(),
-                cell: cell.clone(),
             }),
             Error::InvalidScale { .. } => field("scale"),
             Error::ResponsesTwice { .. } => field("responses"),
@@ -216,10 +219,10 @@ impl Error {
     #[must_use]
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Csv { problem, .. } | Error::Sheet { problem, .. } => match problem {
-                CsvProblem::Malformed { .. } => ErrorKind::Syntax,
-                CsvProblem::MissingColumn => ErrorKind::Missing,
-                CsvProblem::DuplicateColumn { .. } => ErrorKind::Duplicate,
+            Error::Export { problem, .. } => match problem {
+                ExportProblem::Malformed { .. } => ErrorKind::Syntax,
+                ExportProblem::MissingColumn => ErrorKind::Missing,
+                ExportProblem::DuplicateColumn { .. } => ErrorKind::Duplicate,
                 _ => ErrorKind::Invalid,
             },
             Error::Partner {

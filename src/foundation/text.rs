@@ -127,25 +127,6 @@ impl<'de, T: core::str::FromStr> Deserialize<'de> for Lenient<T> {
     }
 }
 
-/// An identifier of `T` as read, found by comparing the text with each
-/// value's identifier: a length and a first byte rule out all but one at
-/// little cost, where parsing would try each in turn.
-pub(crate) struct Id<T>(pub(crate) Result<T, Bad>);
-
-impl<'de, T: crate::foundation::id::Identifier> Deserialize<'de> for Id<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(Id(match AnyText::deserialize(deserializer)?.0 {
-            Ok(text) => {
-                let bytes = text.as_bytes();
-                T::iter()
-                    .find(|v| v.id().as_bytes() == bytes)
-                    .ok_or_else(|| Bad::Unknown(text.into_owned()))
-            }
-            Err(found) => Err(Bad::Type(found)),
-        }))
-    }
-}
-
 /// The first control character in `text` (a newline, a tab, …), if any.
 pub(crate) fn control_character(text: &str) -> Option<char> {
     // Printable ASCII, the usual case, has none: a check of bytes first.

@@ -1,62 +1,17 @@
-//! The assessment document: a partnership and its members' responses, and
-//! the rules every response obeys whatever format it came in.
+//! The assessment: a partnership and its members' responses, and the
+//! rules every response obeys whatever format it came in. Documents are
+//! read into it by `input::read`.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
-use core::fmt;
-
-use serde::de::{SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::error::{PartnerProblem, Place};
-use crate::foundation::text::{AnyText, Bad, Lenient, Text, control_character};
-use crate::input::partners::{MapProblem, PairTally, PartnerLevel, RawPartnerMap, Trust};
-use crate::input::partnership::Partnership;
-use crate::input::plain::PlainAssessment;
-use crate::input::rating::{RatingProblem, RawRatings};
+use crate::foundation::text::control_character;
+use crate::input::partners::{PairTally, PartnerLevel, Trust};
+use crate::input::partnership::{Agency, Partnership};
 use crate::input::tally::AgencyTally;
-use crate::{
-    Characteristic, ConceptSet, Date, Error, Facilitator, Identifier, Obstacle, Ratings, Role,
-    Sector,
-};
-
-/// An agency taking part in the partnership.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Agency {
-    /// The agency's identifier, unique within the assessment and not empty.
-    /// Responses name their agency by it.
-    #[cfg_attr(
-        feature = "schemars",
-        schemars(length(min = 1), regex(pattern = r"\S"))
-    )]
-    pub id: String,
-    /// The agency's name, for people.
-    pub name: String,
-    /// The sector it belongs to, if given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sector: Option<Sector>,
-}
-
-impl Agency {
-    /// An agency with no sector given.
-    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Agency {
-        Agency {
-            id: id.into(),
-            name: name.into(),
-            sector: None,
-        }
-    }
-
-    /// The same agency, in `sector`.
-    #[must_use]
-    pub fn with_sector(mut self, sector: Sector) -> Agency {
-        self.sector = Some(sector);
-        self
-    }
-}
+use crate::{Characteristic, ConceptSet, Date, Error, Facilitator, Obstacle, Ratings, Role};
 
 /// One respondent's answers: how present each facilitator is and how much
 /// of a problem each obstacle is, from 1 to 5; and, where the questionnaire
@@ -197,38 +152,6 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    /// Reads an assessment from JSON text, checking every rule.
-    ///
-    /// Unlike `serde_json::from_str`, it accepts a UTF-8 byte-order mark
-    /// before the document (files saved by Windows tools often have one),
-    /// and every error it returns is a typed [`Error`]: a rule broken, or,
-    /// for text that is not JSON or not shaped like an assessment,
-    /// [`Error::Json`] with the path, line and column.
-    ///
-    /// # Errors
-    ///
-    /// The first problem found, naming the field, the value and, where one
-    /// applies, the respondent or agency.
-    ///
-    /// ```
-    /// use interagency::{Assessment, Error};
-    ///
-    /// let text = "\u{feff}{\"partnership\": \"Northside\", \"characteristics\": [],
-    ///   \"agencies\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}]}";
-    /// let assessment = Assessment::from_json(text)?;
-    /// assert_eq!(assessment.partnership(), "Northside");
-    ///
-    /// let err = Assessment::from_json(r#"{"partnership": "N", "agencies": {}}"#).unwrap_err();
-    /// assert!(matches!(err, Error::Json { line: 1, .. }));
-    /// assert_eq!(err.to_string(),
-    ///     "agencies: invalid type: map, expected a sequence (line 1, column 33)");
-    /// # Ok::<(), interagency::Error>(())
-    /// ```
-    pub fn from_json(text: &str) -> Result<Assessment, Error> {
-        let (partnership, responses) = RawAssessment::from_json(text)?.validate()?;
-        partnership.with_responses(responses)
-    }
-
     /// The partnership's name.
     #[must_use]
     pub fn partnership(&self) -> &str {
@@ -293,6 +216,31 @@ impl Assessment {
             tallies,
             pairs,
         })
+    }
+}
+
+impl Partnership {
+    /// The assessment of this partnership with these responses, once they
+    /// obey every rule: each respondent id plain text, not empty and given
+    /// once; each agency listed; at least one rating each.
+    ///
+    /// # Errors
+    ///
+    /// The first rule broken, naming the response (`responses[3].agency`),
+    /// the respondent and the value.
+    pub fn with_responses(self, responses: Vec<Response>) -> Result<Assessment, Error> {
+        Assessment::checked(self, responses, ResponseField::in_document)
+    }
+
+    /// The assessment with responses from another format, whose errors
+    /// name the places `place` gives.
+    #[cfg(any(feature = "csv", feature = "xlsx"))]
+    pub(crate) fn with_responses_at(
+        self,
+        responses: Vec<Response>,
+        place: impl Fn(usize, ResponseField) -> Place,
+    ) -> Result<Assessment, Error> {
+        Assessment::checked(self, responses, place)
     }
 }
 
@@ -425,431 +373,4 @@ fn tally(
         }
     }
     Ok((tallies, pairs))
-}
-
-/// The document as read, before validation. Fields are read leniently, so
-/// that an unknown identifier or a value of the wrong type becomes an
-/// [`Error`] naming its respondent or agency.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawAssessment<'a> {
-    #[serde(borrow)]
-    partnership: AnyText<'a>,
-    #[serde(default, borrow)]
-    assessed_on: Option<Text<'a>>,
-    #[serde(borrow)]
-    agencies: Vec<RawAgency<'a>>,
-    characteristics: Vec<Lenient<Characteristic>>,
-    #[serde(default)]
-    responses: RawResponses,
-}
-
-impl<'a> From<PlainAssessment<'a>> for RawAssessment<'a> {
-    fn from(plain: PlainAssessment<'a>) -> Self {
-        let text = |value| AnyText(Ok(value));
-        RawAssessment {
-            partnership: text(plain.partnership),
-            assessed_on: plain.assessed_on.map(Text),
-            agencies: plain
-                .agencies
-                .into_iter()
-                .map(|agency| RawAgency {
-                    id: Some(text(agency.id)),
-                    name: Some(text(agency.name)),
-                    sector: agency.sector.map(|sector| Lenient(Ok(sector))),
-                })
-                .collect(),
-            characteristics: plain
-                .characteristics
-                .into_iter()
-                .map(|c| Lenient(Ok(c)))
-                .collect(),
-            responses: RawResponses(Ok(plain.responses)),
-        }
-    }
-}
-
-impl<'a> RawAssessment<'a> {
-    /// Reads a document from JSON text: by the plain reader if it can,
-    /// else by serde (see `input::plain`). Debug builds read every document
-    /// both ways and check that the two agree.
-    pub(crate) fn from_json(text: &'a str) -> Result<Self, Error> {
-        let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let Some(plain) = crate::input::plain::assessment(bare) else {
-            return crate::error::json::from_json(text);
-        };
-        let raw = RawAssessment::from(plain);
-        #[cfg(debug_assertions)]
-        {
-            let by_serde = crate::error::json::from_json::<RawAssessment<'_>>(text)
-                .and_then(RawAssessment::validate);
-            let plain = crate::input::plain::assessment(bare)
-                .map(|plain| RawAssessment::from(plain).validate());
-            debug_assert_eq!(plain, Some(by_serde), "the plain reader and serde agree");
-        }
-        Ok(raw)
-    }
-}
-
-/// The responses, each checked as soon as it is read (so that the text
-/// read for one is not kept, nor moved, while the rest are read), or the
-/// first one that breaks a rule. Every response is still read to its end,
-/// so that text that is not JSON, or not shaped like a response, is found
-/// wherever it is.
-pub(crate) struct RawResponses(Result<Vec<Response>, Error>);
-
-impl Default for RawResponses {
-    fn default() -> Self {
-        RawResponses(Ok(Vec::new()))
-    }
-}
-
-impl<'de> Deserialize<'de> for RawResponses {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RawResponses;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a sequence")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawResponses, A::Error> {
-                // Each response checked as it is read, or the first that
-                // breaks a rule kept; the rest are still read, for errors
-                // of form.
-                let mut responses = Ok(Vec::new());
-                let mut index = 0;
-                while let Some(raw) = seq.next_element::<RawResponse<'_>>()? {
-                    if let Ok(list) = &mut responses {
-                        match raw.validate(index) {
-                            Ok(response) => list.push(response),
-                            Err(error) => responses = Err(error),
-                        }
-                    }
-                    index += 1;
-                }
-                Ok(RawResponses(responses))
-            }
-        }
-        deserializer.deserialize_seq(V)
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAgency<'a> {
-    #[serde(borrow)]
-    id: Option<AnyText<'a>>,
-    #[serde(borrow)]
-    name: Option<AnyText<'a>>,
-    #[serde(default)]
-    sector: Option<Lenient<Sector>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawResponse<'a> {
-    #[serde(borrow)]
-    respondent: Option<AnyText<'a>>,
-    #[serde(borrow)]
-    agency: Option<AnyText<'a>>,
-    role: Option<Lenient<Role>>,
-    #[serde(default)]
-    facilitators: RawRatings<Facilitator>,
-    #[serde(default)]
-    obstacles: RawRatings<Obstacle>,
-    #[serde(default)]
-    partners: RawPartnerMap<PartnerLevel>,
-    #[serde(default)]
-    trust: RawPartnerMap<Trust>,
-    #[serde(default)]
-    perceived_level: Option<AnyText<'a>>,
-}
-
-/// Text that must be a string: the string, or an error naming the field
-/// and its owner.
-fn text(
-    value: AnyText<'_>,
-    field: impl FnOnce() -> String,
-    respondent: Option<&String>,
-    agency: Option<&String>,
-) -> Result<String, Error> {
-    value
-        .0
-        .map(Cow::into_owned)
-        .map_err(|found| Error::InvalidType {
-            field: field(),
-            respondent: respondent.cloned(),
-            agency: agency.cloned(),
-            found,
-            expected: "a string",
-        })
-}
-
-impl RawAssessment<'_> {
-    /// The partnership, checked, and the responses as read (the rules that
-    /// hold across responses are checked when they join the partnership).
-    pub(crate) fn validate(self) -> Result<(Partnership, Vec<Response>), Error> {
-        let partnership = text(self.partnership, || "partnership".to_owned(), None, None)?;
-        let assessed_on = match self.assessed_on {
-            None => None,
-            Some(text) => Some(
-                text.as_str()
-                    .parse::<Date>()
-                    .map_err(|e| Error::InvalidDate {
-                        value: e.value().to_owned(),
-                    })?,
-            ),
-        };
-        let agencies = self
-            .agencies
-            .into_iter()
-            .enumerate()
-            .map(|(index, raw)| {
-                let missing = |field, agency: Option<&String>| Error::MissingAgencyField {
-                    index,
-                    field,
-                    agency: agency.cloned(),
-                };
-                let id = raw.id.ok_or_else(|| missing("id", None))?;
-                let id = text(id, || format!("agencies[{index}].id"), None, None)?;
-                let name = raw.name.ok_or_else(|| missing("name", Some(&id)))?;
-                let name = text(name, || format!("agencies[{index}].name"), None, Some(&id))?;
-                let sector = match raw.sector {
-                    None => None,
-                    Some(Lenient(Ok(sector))) => Some(sector),
-                    Some(Lenient(Err(Bad::Unknown(value)))) => {
-                        return Err(Error::UnknownSector {
-                            index,
-                            agency: id,
-                            value,
-                        });
-                    }
-                    Some(Lenient(Err(Bad::Type(found)))) => {
-                        return Err(Error::InvalidType {
-                            field: format!("agencies[{index}].sector"),
-                            respondent: None,
-                            agency: Some(id),
-                            found,
-                            expected: "a sector identifier",
-                        });
-                    }
-                };
-                Ok(Agency { id, name, sector })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let characteristics = self
-            .characteristics
-            .into_iter()
-            .enumerate()
-            .map(|(index, raw)| {
-                raw.0.map_err(|bad| match bad {
-                    Bad::Unknown(value) => Error::UnknownCharacteristic { index, value },
-                    Bad::Type(found) => Error::InvalidType {
-                        field: format!("characteristics[{index}]"),
-                        respondent: None,
-                        agency: None,
-                        found,
-                        expected: "a characteristic identifier",
-                    },
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let responses = self.responses.0?;
-        let partnership = Partnership::new(partnership, assessed_on, agencies, characteristics)?;
-        Ok((partnership, responses))
-    }
-}
-
-impl RawResponse<'_> {
-    fn validate(self, index: usize) -> Result<Response, Error> {
-        let missing = |field, respondent: Option<&String>| Error::MissingResponseField {
-            index,
-            field,
-            respondent: respondent.cloned(),
-        };
-        let respondent = self.respondent.ok_or_else(|| missing("respondent", None))?;
-        let respondent = text(
-            respondent,
-            || format!("responses[{index}].respondent"),
-            None,
-            None,
-        )?;
-        let agency = self
-            .agency
-            .ok_or_else(|| missing("agency", Some(&respondent)))?;
-        let agency = text(
-            agency,
-            || format!("responses[{index}].agency"),
-            Some(&respondent),
-            None,
-        )?;
-        let role = self
-            .role
-            .ok_or_else(|| missing("role", Some(&respondent)))?;
-        let role = match role.0 {
-            Ok(role) => role,
-            Err(Bad::Unknown(value)) => {
-                return Err(Error::UnknownRole {
-                    index,
-                    respondent,
-                    value,
-                });
-            }
-            Err(Bad::Type(found)) => {
-                return Err(Error::InvalidType {
-                    field: format!("responses[{index}].role"),
-                    respondent: Some(respondent),
-                    agency: None,
-                    found,
-                    expected: "a role identifier",
-                });
-            }
-        };
-        if let Some(problem) = self.facilitators.problem {
-            return Err(rating_error(
-                index,
-                respondent,
-                "facilitators",
-                problem,
-                |index, respondent, value| Error::UnknownFacilitator {
-                    index,
-                    respondent,
-                    value,
-                },
-            ));
-        }
-        if let Some(problem) = self.obstacles.problem {
-            return Err(rating_error(
-                index,
-                respondent,
-                "obstacles",
-                problem,
-                |index, respondent, value| Error::UnknownObstacle {
-                    index,
-                    respondent,
-                    value,
-                },
-            ));
-        }
-        let partners = partner_map(index, &respondent, "partners", self.partners)?;
-        let trust = partner_map(index, &respondent, "trust", self.trust)?;
-        let perceived_level = match self.perceived_level {
-            None => None,
-            Some(value) => Some(perceived_level(index, &respondent, value)?),
-        };
-        Ok(Response {
-            respondent,
-            agency,
-            role,
-            facilitators: self.facilitators.ratings,
-            obstacles: self.obstacles.ratings,
-            partners,
-            trust,
-            perceived_level,
-        })
-    }
-}
-
-/// A perceived level as read, or the error naming its respondent.
-fn perceived_level(
-    index: usize,
-    respondent: &str,
-    AnyText(value): AnyText<'_>,
-) -> Result<PartnerLevel, Error> {
-    let level = match &value {
-        Ok(text) => PartnerLevel::ALL
-            .into_iter()
-            .find(|level| level.id() == text.as_ref()),
-        Err(_) => None,
-    };
-    level.ok_or_else(|| Error::InvalidPerceivedLevel {
-        index,
-        respondent: respondent.to_owned(),
-        value: value.map_or_else(|found| found, |text| format!("{text:?}")),
-    })
-}
-
-/// A partner map's answers, or the error for its first problem.
-fn partner_map<V>(
-    index: usize,
-    respondent: &str,
-    field: &'static str,
-    raw: RawPartnerMap<V>,
-) -> Result<BTreeMap<String, V>, Error> {
-    match raw.problem {
-        None => Ok(raw.answers),
-        Some(MapProblem::Entry(key, problem)) => Err(Error::Partner {
-            field: format!("responses[{index}].{field}.{key}"),
-            respondent: respondent.to_owned(),
-            agency: key,
-            problem,
-        }),
-        Some(MapProblem::NotAMap(found)) => Err(Error::InvalidType {
-            field: format!("responses[{index}].{field}"),
-            respondent: Some(respondent.to_owned()),
-            agency: None,
-            found,
-            expected: if field == "partners" {
-                "a map from agency id to level"
-            } else {
-                "a map from agency id to trust"
-            },
-        }),
-    }
-}
-
-/// The error for a problem in a ratings map; `unknown` builds the error for
-/// an identifier that names no item.
-fn rating_error<T: Identifier>(
-    index: usize,
-    respondent: String,
-    field: &'static str,
-    problem: RatingProblem<T>,
-    unknown: fn(usize, String, String) -> Error,
-) -> Error {
-    match problem {
-        RatingProblem::Unknown(value) => unknown(index, respondent, value),
-        RatingProblem::Duplicate(item) => Error::DuplicateRating {
-            index,
-            respondent,
-            field,
-            item: item.id(),
-        },
-        RatingProblem::Invalid(item, value) => Error::InvalidRating {
-            index,
-            respondent,
-            field,
-            item: item.id(),
-            value,
-        },
-        RatingProblem::Type(found) => Error::InvalidType {
-            field: format!("responses[{index}].{field}"),
-            respondent: Some(respondent),
-            agency: None,
-            found,
-            expected: if field == "facilitators" {
-                "a map from facilitator identifier to rating"
-            } else {
-                "a map from obstacle identifier to rating"
-            },
-        },
-    }
-}
-
-impl core::str::FromStr for Assessment {
-    type Err = Error;
-
-    /// The same as [`Assessment::from_json`].
-    fn from_str(text: &str) -> Result<Assessment, Error> {
-        Assessment::from_json(text)
-    }
-}
-
-impl<'de> Deserialize<'de> for Assessment {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        RawAssessment::deserialize(deserializer)?
-            .validate()
-            .and_then(|(partnership, responses)| partnership.with_responses(responses))
-            .map_err(serde::de::Error::custom)
-    }
 }

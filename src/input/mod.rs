@@ -5,8 +5,8 @@
 pub(crate) mod assessment;
 pub(crate) mod partners;
 pub(crate) mod partnership;
-mod plain;
 pub(crate) mod rating;
+mod read;
 #[cfg(any(feature = "csv", feature = "xlsx"))]
 pub(crate) mod survey;
 pub(crate) mod tally;

@@ -1,15 +1,52 @@
 //! A partnership: its name, the date of its assessment, its agencies and
-//! the arrangements it has in place. Responses, from a document or a survey
-//! export, join it to make an [`Assessment`].
+//! the arrangements it has in place, and the rules they obey. Responses,
+//! from a document or a survey export, join it to make an
+//! [`Assessment`](crate::Assessment).
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::error::Place;
 use crate::foundation::text::control_character;
-use crate::input::assessment::{RawAssessment, ResponseField};
-use crate::{Agency, Assessment, Characteristic, ConceptSet, Date, Error, Response};
+use crate::{Characteristic, ConceptSet, Date, Error, Sector};
+
+/// An agency taking part in the partnership.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// The agency's identifier, unique within the assessment and not empty.
+    /// Responses name their agency by it.
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(length(min = 1), regex(pattern = r"\S"))
+    )]
+    pub id: String,
+    /// The agency's name, for people.
+    pub name: String,
+    /// The sector it belongs to, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
+}
+
+impl Agency {
+    /// An agency with no sector given.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Agency {
+        Agency {
+            id: id.into(),
+            name: name.into(),
+            sector: None,
+        }
+    }
+
+    /// The same agency, in `sector`.
+    #[must_use]
+    pub fn with_sector(mut self, sector: Sector) -> Agency {
+        self.sector = Some(sector);
+        self
+    }
+}
 
 /// A partnership as an assessment describes it, before any response: its
 /// name, the date of the assessment, its agencies and the arrangements it
@@ -115,19 +152,6 @@ impl Partnership {
         })
     }
 
-    /// Reads a partnership from JSON text: an assessment document without
-    /// `responses`. A UTF-8 byte-order mark before it is accepted.
-    ///
-    /// # Errors
-    ///
-    /// As [`Assessment::from_json`]; and [`Error::ResponsesTwice`] if the
-    /// document lists responses.
-    pub fn from_json(text: &str) -> Result<Partnership, Error> {
-        RawAssessment::from_json(text)?
-            .validate()
-            .and_then(without_responses)
-    }
-
     /// The partnership's name.
     #[must_use]
     pub fn name(&self) -> &str {
@@ -161,60 +185,6 @@ impl Partnership {
         } else {
             self.index.get(id).copied()
         }
-    }
-
-    /// The assessment of this partnership with these responses, once they
-    /// obey every rule: each respondent id plain text, not empty and given
-    /// once; each agency listed; at least one rating each.
-    ///
-    /// # Errors
-    ///
-    /// The first rule broken, naming the response (`responses[3].agency`),
-    /// the respondent and the value.
-    pub fn with_responses(self, responses: Vec<Response>) -> Result<Assessment, Error> {
-        Assessment::checked(self, responses, ResponseField::in_document)
-    }
-
-    /// The assessment with responses from another format, whose errors
-    /// name the places `place` gives.
-    #[cfg(any(feature = "csv", feature = "xlsx"))]
-    pub(crate) fn with_responses_at(
-        self,
-        responses: Vec<Response>,
-        place: impl Fn(usize, ResponseField) -> Place,
-    ) -> Result<Assessment, Error> {
-        Assessment::checked(self, responses, place)
-    }
-}
-
-/// The partnership of a document that must list no responses.
-fn without_responses(
-    (partnership, responses): (Partnership, Vec<Response>),
-) -> Result<Partnership, Error> {
-    if responses.is_empty() {
-        Ok(partnership)
-    } else {
-        Err(Error::ResponsesTwice {
-            count: responses.len(),
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Partnership {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        RawAssessment::deserialize(deserializer)?
-            .validate()
-            .and_then(without_responses)
-            .map_err(serde::de::Error::custom)
-    }
-}
-
-impl core::str::FromStr for Partnership {
-    type Err = Error;
-
-    /// The same as [`Partnership::from_json`].
-    fn from_str(text: &str) -> Result<Partnership, Error> {
-        Partnership::from_json(text)
     }
 }
 

@@ -5,10 +5,10 @@ use core::fmt;
 use core::marker::PhantomData;
 use core::num::NonZeroU8;
 
-use serde::de::{MapAccess, Visitor};
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::foundation::text::{Bad, Id, describe_scalars};
+use crate::foundation::text::describe_scalars;
 use crate::{Error, Rated};
 
 /// A rating on the five-point scale: an integer from 1 to 5.
@@ -326,42 +326,90 @@ impl<T: Rated> Default for RawRatings<T> {
 
 impl<'de, T: Rated> Deserialize<'de> for RawRatings<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V<T>(PhantomData<T>);
-        impl<'de, T: Rated> Visitor<'de> for V<T> {
-            type Value = RawRatings<T>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a map from {} identifier to rating", T::KIND)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut raw = RawRatings::default();
-                while let Some(key) = map.next_key::<Id<T>>()? {
-                    let RawRating(value) = map.next_value()?;
-                    if raw.problem.is_some() {
-                        continue;
-                    }
-                    raw.problem = match (key.0, value) {
-                        (Err(Bad::Unknown(name) | Bad::Type(name)), _) => {
-                            Some(RatingProblem::Unknown(name))
-                        }
-                        (Ok(item), _) if raw.ratings.get(item).is_some() => {
-                            Some(RatingProblem::Duplicate(item))
-                        }
-                        (Ok(item), Err(value)) => Some(RatingProblem::Invalid(item, value)),
-                        (Ok(item), Ok(rating)) => {
-                            raw.ratings.insert(item, rating);
-                            None
-                        }
-                    };
-                }
-                Ok(raw)
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(wrong_type(Err(serde::de::Unexpected::Str(v).to_string())))
-            }
-            describe_scalars!(wrong_type);
-        }
-        deserializer.deserialize_any(V(PhantomData))
+        deserializer.deserialize_any(RatingsVisitor(PhantomData))
     }
+}
+
+/// Reads a ratings map straight into its slots: each key matched against
+/// the items' identifiers as text borrowed from the input, each value read
+/// as a number, with nothing allocated unless an entry is wrong.
+struct RatingsVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Rated> Visitor<'de> for RatingsVisitor<T> {
+    type Value = RawRatings<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a map from {} identifier to rating", T::KIND)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut raw = RawRatings::default();
+        while let Some(key) = map.next_key_seed(Key(PhantomData))? {
+            let RawRating(value) = map.next_value()?;
+            if raw.problem.is_some() {
+                continue;
+            }
+            raw.problem = match (key, value) {
+                (Err(name), _) => Some(RatingProblem::Unknown(name)),
+                (Ok(item), _) if raw.ratings.get(item).is_some() => {
+                    Some(RatingProblem::Duplicate(item))
+                }
+                (Ok(item), Err(value)) => Some(RatingProblem::Invalid(item, value)),
+                (Ok(item), Ok(rating)) => {
+                    raw.ratings.insert(item, rating);
+                    None
+                }
+            };
+        }
+        Ok(raw)
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(wrong_type(Err(serde::de::Unexpected::Str(v).to_string())))
+    }
+
+    describe_scalars!(wrong_type);
+}
+
+/// A key of a ratings map: the item it names, or the key as written (a
+/// description of it, for a format whose keys need not be strings).
+struct Key<T>(PhantomData<T>);
+
+impl<'de, T: Rated> DeserializeSeed<'de> for Key<T> {
+    type Value = Result<T, String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, T: Rated> Visitor<'de> for Key<T> {
+    type Value = Result<T, String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    /// Borrowed or not (a key with an escape in it is decoded into a
+    /// buffer first), the key is only compared.
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        let bytes = v.as_bytes();
+        Ok(T::iter()
+            .find(|item| item.id().as_bytes() == bytes)
+            .ok_or_else(|| v.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Err("a map".to_owned()))
+    }
+
+    describe_scalars!(not_a_key);
+}
+
+/// A key that is not a string, as described.
+fn not_a_key<T>(found: Result<core::convert::Infallible, String>) -> Result<T, String> {
+    found.map(|never| match never {})
 }
 
 impl<'de, T: Rated> Deserialize<'de> for Ratings<T> {

@@ -48,6 +48,25 @@ impl Rubric {
         crate::error::json::from_json::<RawRubric>(text)?.validate()
     }
 
+    /// Reads and checks a rubric document from JSON bytes: the same as
+    /// [`Rubric::from_json`] for a caller that holds bytes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Rubric::from_json`]; bytes that are not UTF-8 are an
+    /// [`Error::Json`] at the string that holds them.
+    ///
+    /// ```
+    /// use interagency::Rubric;
+    ///
+    /// let bytes = serde_json::to_vec(&Rubric::DEFAULT)?;
+    /// assert_eq!(Rubric::from_slice(&bytes)?, Rubric::DEFAULT);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_slice(bytes: &[u8]) -> Result<Rubric, Error> {
+        crate::error::json::from_slice::<RawRubric>(bytes)?.validate()
+    }
+
     /// Checks every rule a rubric obeys beyond its types.
     pub(super) fn check(&self) -> Result<(), Error> {
         self.summary().check()?;

@@ -2,7 +2,7 @@
 //! error with its exact message, and the formats survey tools write.
 
 use interagency::{
-    Assessment, CsvProblem, Error, Facilitator, Obstacle, Partnership, Place, Role, SurveyField,
+    Assessment, Error, ExportProblem, Facilitator, Obstacle, Partnership, Place, Role, SurveyField,
     SurveyOptions,
 };
 
@@ -345,10 +345,12 @@ fn every_error_names_the_line_column_and_value() {
         .unwrap_err();
     assert_eq!(
         err,
-        Error::Csv {
-            line: 2,
-            column: Some("Leadership".to_owned()),
-            problem: CsvProblem::NotARating {
+        Error::Export {
+            place: Place::Line {
+                line: 2,
+                column: Some("Leadership".to_owned()),
+            },
+            problem: ExportProblem::NotARating {
                 value: "0".to_owned()
             }
         }
@@ -592,11 +594,13 @@ fn spreadsheet_errors_name_the_sheet_and_cell() {
         );
         assert_eq!(
             err,
-            Error::Sheet {
-                sheet: "Responses".to_owned(),
-                cell: "E5".to_owned(),
-                column: Some("Leadership".to_owned()),
-                problem: CsvProblem::NotARating {
+            Error::Export {
+                place: Place::Cell {
+                    sheet: "Responses".to_owned(),
+                    cell: "E5".to_owned(),
+                    column: None,
+                },
+                problem: ExportProblem::NotARating {
                     value: "6".to_owned()
                 },
             },
@@ -798,7 +802,16 @@ fn an_empty_export_is_refused_on_its_first_line() {
         let err = hub()
             .with_responses_from_csv(data, &SurveyOptions::new())
             .unwrap_err();
-        assert!(matches!(err, Error::Csv { line: 1, .. }), "{data:?}: {err}");
+        assert!(
+            matches!(
+                err,
+                Error::Export {
+                    place: Place::Line { line: 1, .. },
+                    ..
+                }
+            ),
+            "{data:?}: {err}"
+        );
     }
 }
 

@@ -155,7 +155,7 @@ fn rubric_errors_name_their_field() {
 
 #[cfg(feature = "csv")]
 mod exports {
-    use interagency::{SurveyOptions, ErrorKind, Partnership, Place};
+    use interagency::{ErrorKind, Partnership, Place, SurveyOptions};
 
     use super::assert_where;
 
@@ -220,6 +220,7 @@ mod exports {
         let place = Some(Place::Cell {
             sheet: "Responses".to_owned(),
             cell: "E5".to_owned(),
+            column: None,
         });
         assert_where(&err, place.as_ref(), None, ErrorKind::Invalid);
         let err = partnership()

@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::input::survey::layout::{Column, Columns};
 use crate::input::survey::{Cell, Row, same, trim};
-use crate::{Assessment, CsvProblem, Identifier as _};
+use crate::{Assessment, ExportProblem, Identifier as _};
 
 crate::foundation::id::id_enum! {
     /// Why a row of a survey export is no respondent's answers, and left
@@ -270,7 +270,7 @@ fn by_code(code: u32) -> Option<LeftOutKind> {
 
 /// The kind of row a `Status` cell says: `None` for a respondent's (or an
 /// empty cell); the problem for a value that is no response type.
-fn by_status(cell: &Cell<'_>) -> Result<Option<LeftOutKind>, CsvProblem> {
+fn by_status(cell: &Cell<'_>) -> Result<Option<LeftOutKind>, ExportProblem> {
     let code = match cell {
         Cell::Empty => return Ok(None),
         Cell::Text(text) => {
@@ -296,9 +296,10 @@ fn by_status(cell: &Cell<'_>) -> Result<Option<LeftOutKind>, CsvProblem> {
         }
         Cell::Other(_) => None,
     };
-    code.map(by_code).ok_or_else(|| CsvProblem::UnknownStatus {
-        value: cell.text().into_owned(),
-    })
+    code.map(by_code)
+        .ok_or_else(|| ExportProblem::UnknownStatus {
+            value: cell.text().into_owned(),
+        })
 }
 
 /// Whether a `Finished` cell says the response was not finished: `0` or
@@ -334,7 +335,7 @@ fn holds_answer<R: Row + ?Sized>(columns: &Columns, row: &R) -> bool {
 pub(crate) fn left_out<R: Row + ?Sized>(
     columns: &Columns,
     row: &R,
-) -> Result<Option<LeftOutKind>, (usize, CsvProblem)> {
+) -> Result<Option<LeftOutKind>, (usize, ExportProblem)> {
     if let Some(column) = columns.status
         && let Some(kind) = by_status(&row.cell(column)).map_err(|problem| (column, problem))?
     {

@@ -3,7 +3,7 @@
 use crate::error::Place;
 use crate::input::survey::collected::ReadExport;
 use crate::input::survey::{Cell, Export, Places, Row, SurveyOptions, read_export, row_name, trim};
-use crate::{Assessment, CsvProblem, Error, Partnership};
+use crate::{Assessment, Error, ExportProblem, Partnership};
 
 /// The delimiter of the header line: comma, semicolon or tab, whichever
 /// occurs most outside quotes (comma on a tie).
@@ -34,11 +34,13 @@ fn delimiter(data: &[u8]) -> u8 {
 /// on as a text editor numbers lines: a line ends at `\n`, at `\r\n` or at
 /// a lone `\r`, inside quoted cells too.
 ///
-/// Each record is read by `csv-core`, the `csv` crate's own parser, as RFC
-/// 4180 says, so the cells are those the `csv` crate reads (a property test
-/// checks the two against each other): a byte-order mark is skipped at the
-/// start only, blank lines are skipped, every record must have as many
-/// cells as the first, and each cell must be UTF-8.
+/// A record whose first line holds no quote, the usual case, is split at
+/// its delimiters (found by `memchr`) where it lies; any other is read by
+/// `csv-core`, the `csv` crate's own parser, as RFC 4180 says. Either way
+/// the cells are those the `csv` crate reads (a property test checks the
+/// two against each other): a byte-order mark is skipped at the start
+/// only, blank lines are skipped, every record must have as many cells as
+/// the first, and each cell must be UTF-8.
 struct Records<'a> {
     data: &'a [u8],
     /// Where the next record starts looking, and the line that is on.
@@ -46,6 +48,7 @@ struct Records<'a> {
     line: u64,
     /// The number of cells of the first record.
     width: Option<usize>,
+    delimiter: u8,
     reader: csv_core::Reader,
     /// The current record's cells, side by side, and where each ends.
     buffer: Vec<u8>,
@@ -99,6 +102,7 @@ impl<'a> Records<'a> {
             at: Records::start(data),
             line: 1,
             width: None,
+            delimiter,
             reader: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
             buffer: vec![0; 256],
             ends: vec![0; 16],
@@ -163,7 +167,7 @@ impl Export for Records<'_> {
         Self: 'r;
 
     /// The next record and its line; `None` at the end of the text.
-    /// [`Error::Csv`] for a record with another number of cells than the
+    /// [`Error::Export`] for a record with another number of cells than the
     /// first, or a cell that is not UTF-8.
     fn next(&mut self) -> Option<Result<(Record<'_>, u64), Error>> {
         // Blank lines hold no record.
@@ -182,13 +186,33 @@ impl Export for Records<'_> {
             self.line += 1;
         }
         let line = self.line;
-        let read = self.read_record(self.data.get(self.at..).unwrap_or_default());
-        self.line += line_ends(self.data, self.at, self.at + read);
-        self.at += read;
-        let problem = |message: String| Error::Csv {
-            line,
-            column: None,
-            problem: CsvProblem::Malformed { message },
+        let rest = self.data.get(self.at..).unwrap_or_default();
+        let stop = memchr::memchr3(b'\n', b'\r', b'"', rest).unwrap_or(rest.len());
+        let bytes = if rest.get(stop) == Some(&b'"') {
+            // A quote: the record is csv-core's to read.
+            let read = self.read_record(rest);
+            self.line += line_ends(self.data, self.at, self.at + read);
+            self.at += read;
+            let len = self.cells.last().map_or(0, |&(_, end)| end);
+            self.buffer.get(..len).unwrap_or_default()
+        } else {
+            // No quote on the line, the usual case: its cells lie between
+            // its delimiters, as csv-core would read them, and are taken
+            // where they lie rather than copied through csv-core.
+            let text = rest.get(..stop).unwrap_or_default();
+            self.cells.clear();
+            let mut start = 0;
+            for end in memchr::memchr_iter(self.delimiter, text).chain([stop]) {
+                self.cells.push((start, end));
+                start = end + 1;
+            }
+            // The line's end is passed over with the blank lines.
+            self.at += stop;
+            text
+        };
+        let problem = |message: String| Error::Export {
+            place: Place::Line { line, column: None },
+            problem: ExportProblem::Malformed { message },
         };
         let width = *self.width.get_or_insert(self.cells.len());
         if self.cells.len() != width {
@@ -197,13 +221,10 @@ impl Export for Records<'_> {
                 "the row has {len} cells where the header has {width}"
             ))));
         }
-        // Each cell must be UTF-8 on its own: the cells lie side by side,
-        // where the end of one and the start of the next could make a
-        // character together, so each must also end between characters.
-        let bytes = self
-            .buffer
-            .get(..self.cells.last().map_or(0, |&(_, end)| end))
-            .unwrap_or_default();
+        // Each cell must be UTF-8 on its own: a quoted record's cells lie
+        // side by side, where the end of one and the start of the next
+        // could make a character together, so each must also end between
+        // characters.
         let text = match core::str::from_utf8(bytes) {
             Ok(text)
                 if self
@@ -257,20 +278,6 @@ impl Places for Lines {
         row_name(line)
     }
 
-    fn error(
-        &self,
-        line: u64,
-        _: Option<usize>,
-        column: Option<String>,
-        problem: CsvProblem,
-    ) -> Error {
-        Error::Csv {
-            line,
-            column,
-            problem,
-        }
-    }
-
     fn place(&self, line: u64, _: Option<usize>, column: Option<String>) -> Place {
         Place::Line { line, column }
     }
@@ -280,6 +287,8 @@ impl Partnership {
     /// The assessment of this partnership with its responses read from a
     /// CSV file, as a survey tool exports it: one row per respondent, one
     /// column per question.
+    ///
+    /// Available with the `csv` feature.
     ///
     /// - The file is UTF-8, with or without a byte-order mark; its
     ///   delimiter (comma, semicolon or tab) is found from the header line;
@@ -320,7 +329,7 @@ impl Partnership {
     ///
     /// # Errors
     ///
-    /// [`Error::Csv`] naming the line, the column and the value for what
+    /// [`Error::Export`] naming the line, the column and the value for what
     /// only a survey export can get wrong (a header, a cell that is not a
     /// rating or a role); [`Error::ColumnNotFound`] for a column named in
     /// `options` that the header lacks; for a rule every response obeys,

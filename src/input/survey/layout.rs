@@ -4,7 +4,7 @@
 
 use crate::input::survey::collected::{qualtrics_column, tool_column};
 use crate::input::survey::{Field, SurveyOptions, same};
-use crate::{Agency, CsvProblem, Facilitator, Obstacle};
+use crate::{Agency, ExportProblem, Facilitator, Obstacle};
 
 /// The tools' metadata columns, skipped in every layout: Qualtrics',
 /// SurveyMonkey's, Microsoft Forms' and Google Forms' (and those of
@@ -160,7 +160,7 @@ pub(crate) struct HeaderProblem {
     pub(crate) column: Option<usize>,
     pub(crate) row: usize,
     pub(crate) label: Option<String>,
-    pub(crate) problem: Result<CsvProblem, Box<crate::Error>>,
+    pub(crate) problem: Result<ExportProblem, Box<crate::Error>>,
 }
 
 impl Columns {
@@ -188,7 +188,7 @@ impl Columns {
                 (text.to_owned(), row)
             })
             .collect();
-        let problem = |column: usize, problem: CsvProblem| {
+        let problem = |column: usize, problem: ExportProblem| {
             let (label, row) = labels.get(column).cloned().unwrap_or_default();
             HeaderProblem {
                 column: Some(column),
@@ -263,7 +263,7 @@ impl Columns {
                     .get(first)
                     .map(|(l, _)| l.clone())
                     .unwrap_or_default();
-                return Err(problem(column, CsvProblem::DuplicateColumn { first }));
+                return Err(problem(column, ExportProblem::DuplicateColumn { first }));
             }
         }
         for (required, name) in [(Column::Agency, "agency"), (Column::Role, "role")] {
@@ -272,7 +272,7 @@ impl Columns {
                     column: None,
                     row: 0,
                     label: Some(name.to_owned()),
-                    problem: Ok(CsvProblem::MissingColumn),
+                    problem: Ok(ExportProblem::MissingColumn),
                 });
             }
         }
@@ -381,7 +381,7 @@ fn column_kind(
     import_id: Option<&String>,
     options: &SurveyOptions,
     agencies: &[Agency],
-) -> Result<(Column, Option<usize>), CsvProblem> {
+) -> Result<(Column, Option<usize>), ExportProblem> {
     if let Some(kind) = import_id
         .filter(|_| !options_name(texts, options))
         .and_then(|id| qualtrics_column(id))
@@ -395,8 +395,8 @@ fn column_kind(
     };
     match partner(texts, agencies) {
         Some(Ok(column)) if !ignored() => Ok((column, None)),
-        Some(Err(agency)) if !ignored() => Err(CsvProblem::UnknownPartner { agency }),
-        _ => kind(texts, label, options).ok_or(CsvProblem::UnknownColumn),
+        Some(Err(agency)) if !ignored() => Err(ExportProblem::UnknownPartner { agency }),
+        _ => kind(texts, label, options).ok_or(ExportProblem::UnknownColumn),
     }
 }
 
@@ -642,7 +642,7 @@ mod tests {
         layout: Layout,
         header: &[&[&str]],
         options: &crate::SurveyOptions,
-    ) -> Result<Vec<Column>, Option<crate::CsvProblem>> {
+    ) -> Result<Vec<Column>, Option<crate::ExportProblem>> {
         let agencies = [
             crate::Agency::new("hse", "Community Health"),
             crate::Agency::new("garda", "Garda"),
@@ -689,7 +689,7 @@ mod tests {
                 ],
                 &options,
             ),
-            Err(Some(crate::CsvProblem::UnknownColumn))
+            Err(Some(crate::ExportProblem::UnknownColumn))
         );
         // One row: a header is not its own question.
         assert_eq!(
@@ -698,7 +698,7 @@ mod tests {
                 &[&["respondent", "agency", "role", "Working with"]],
                 &options,
             ),
-            Err(Some(crate::CsvProblem::UnknownColumn))
+            Err(Some(crate::ExportProblem::UnknownColumn))
         );
     }
 
@@ -713,7 +713,7 @@ mod tests {
         ]];
         assert_eq!(
             kinds(Layout::OneRow, header, &crate::SurveyOptions::new()),
-            Err(Some(crate::CsvProblem::UnknownPartner {
+            Err(Some(crate::ExportProblem::UnknownPartner {
                 agency: "Tusla".to_owned()
             }))
         );

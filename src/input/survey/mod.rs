@@ -29,12 +29,14 @@ use crate::input::survey::collected::{LeftOut, ReadExport};
 use crate::input::survey::layout::{Column, Columns, Layout};
 use crate::input::survey::scale::{Scale, number_rating, text_rating};
 use crate::{
-    Agency, Concept, CsvProblem, Error, Facilitator, Obstacle, PartnerLevel, Partnership, Rated,
+    Agency, Concept, Error, ExportProblem, Facilitator, Obstacle, PartnerLevel, Partnership, Rated,
     Ratings, Response, Trust,
 };
 
 crate::foundation::id::id_enum! {
     /// What a column named with [`SurveyOptions::column`] holds.
+    ///
+    /// Available with the `csv` or the `xlsx` feature.
     ///
     /// ```
     /// use interagency::SurveyField;
@@ -59,6 +61,8 @@ pub(crate) use SurveyField as Field;
 /// [`Partnership::with_responses_from_csv`](crate::Partnership::with_responses_from_csv)
 /// and
 /// [`Partnership::with_responses_from_spreadsheet`](crate::Partnership::with_responses_from_spreadsheet).
+///
+/// Available with the `csv` or the `xlsx` feature.
 ///
 /// Every text given is compared with the export's headers, in any of its
 /// header rows, case-insensitive, surrounding spaces ignored.
@@ -86,6 +90,8 @@ pub struct SurveyOptions {
 
 /// The former name of [`SurveyOptions`], which configure spreadsheets
 /// as well as CSV files.
+///
+/// Available with the `csv` or the `xlsx` feature.
 #[deprecated(note = "renamed `SurveyOptions`: the options configure spreadsheets too")]
 pub type CsvOptions = SurveyOptions;
 
@@ -335,8 +341,13 @@ pub(crate) trait Places {
         at: u64,
         column: Option<usize>,
         label: Option<String>,
-        problem: CsvProblem,
-    ) -> Error;
+        problem: ExportProblem,
+    ) -> Error {
+        Error::Export {
+            place: self.place(at, column, label),
+            problem,
+        }
+    }
 
     /// The place of `column` (whose header is `label`) of the row at `at`,
     /// for the errors of the rules every response obeys.
@@ -522,14 +533,14 @@ impl Rows<'_> {
         &self,
         row: &R,
         unnamed: impl FnOnce() -> String,
-        error: impl Fn(Option<usize>, CsvProblem) -> Error,
+        error: impl Fn(Option<usize>, ExportProblem) -> Error,
     ) -> Result<Option<Response>, Error> {
         if row.is_blank() {
             return Ok(None);
         }
         // Each kind of column is read in a loop of its own; the problem
         // reported is the row's first, by column.
-        let mut first: Option<(usize, CsvProblem)> = None;
+        let mut first: Option<(usize, ExportProblem)> = None;
         let mut facilitators = Ratings::new();
         let mut obstacles = Ratings::new();
         let rated = [
@@ -570,7 +581,7 @@ impl Rows<'_> {
                         .or_else(|| Role::iter().find(|r| r.id() == text))
                         .or_else(|| Role::iter().find(|r| same(r.id(), &text)))
                         .map(|found| role = Some(found))
-                        .ok_or_else(|| CsvProblem::UnknownRole {
+                        .ok_or_else(|| ExportProblem::UnknownRole {
                             value: text.into_owned(),
                         })
                 }
@@ -599,7 +610,7 @@ impl Rows<'_> {
         let role = role.ok_or_else(|| {
             error(
                 self.columns.of(Column::Role),
-                CsvProblem::UnknownRole {
+                ExportProblem::UnknownRole {
                     value: String::new(),
                 },
             )
@@ -618,27 +629,27 @@ impl Rows<'_> {
 }
 
 /// Keeps in `first` whichever problem is in the earlier column.
-fn earliest(first: &mut Option<(usize, CsvProblem)>, problem: (usize, CsvProblem)) {
+fn earliest(first: &mut Option<(usize, ExportProblem)>, problem: (usize, ExportProblem)) {
     if first.as_ref().is_none_or(|(column, _)| problem.0 < *column) {
         *first = Some(problem);
     }
 }
 
 /// A `Working with` or `Perceived level` cell: `None` when empty.
-fn partner_level(cell: &Cell<'_>) -> Result<Option<PartnerLevel>, CsvProblem> {
+fn partner_level(cell: &Cell<'_>) -> Result<Option<PartnerLevel>, ExportProblem> {
     if cell.is_empty() {
         return Ok(None);
     }
     let text = cell.text();
     text.parse::<PartnerLevel>()
         .map(Some)
-        .map_err(|_| CsvProblem::NotALevel {
+        .map_err(|_| ExportProblem::NotALevel {
             value: text.into_owned(),
         })
 }
 
 /// A `Trust` cell: `None` when empty.
-fn trust_answer(cell: &Cell<'_>) -> Result<Option<Trust>, CsvProblem> {
+fn trust_answer(cell: &Cell<'_>) -> Result<Option<Trust>, ExportProblem> {
     let answer = match cell {
         Cell::Empty => return Ok(None),
         Cell::Text(text) if text.trim().is_empty() => return Ok(None),
@@ -646,7 +657,7 @@ fn trust_answer(cell: &Cell<'_>) -> Result<Option<Trust>, CsvProblem> {
         Cell::Number(number) => number_rating(*number).and_then(|rating| Trust::new(rating.get())),
         Cell::Other(_) => None,
     };
-    answer.map(Some).ok_or_else(|| CsvProblem::NotATrust {
+    answer.map(Some).ok_or_else(|| ExportProblem::NotATrust {
         value: cell.text().into_owned(),
     })
 }
@@ -658,7 +669,7 @@ fn rate_all<T: Rated, R: Row + ?Sized>(
     columns: &[(usize, T)],
     row: &R,
     scale: &Scale,
-) -> Result<(), (usize, CsvProblem)> {
+) -> Result<(), (usize, ExportProblem)> {
     for &(column, item) in columns {
         let cell = row.cell(column);
         let rating = match &cell {
@@ -675,7 +686,7 @@ fn rate_all<T: Rated, R: Row + ?Sized>(
             Err(()) => {
                 return Err((
                     column,
-                    CsvProblem::NotARating {
+                    ExportProblem::NotARating {
                         value: cell.text().into_owned(),
                     },
                 ));
@@ -692,6 +703,8 @@ impl crate::Partnership {
     /// `.xls`, `.ods`, recognised by its content, with the crate's `xlsx`
     /// feature) or else a CSV file. This is what `assess --responses`
     /// reads.
+    ///
+    /// Available with the `csv` feature.
     ///
     /// # Errors
     ///
@@ -774,6 +787,8 @@ impl crate::Partnership {
 /// The header of a CSV file with a column for every item, named as the
 /// catalogue names it, after the `respondent`, `agency` and `role`
 /// columns: the crate's own template.
+///
+/// Available with the `csv` or the `xlsx` feature.
 ///
 /// ```
 /// let header = interagency::csv_header();

@@ -9,6 +9,8 @@ use crate::{Error, Rated, Rating};
 /// A caller's own words for the ratings 1 to 5, such as an agree/disagree
 /// scale, read for facilitators and obstacles alike, case-insensitive.
 ///
+/// Available with the `csv` or the `xlsx` feature.
+///
 /// The questionnaire's own labels (`Mostly present`, `A major problem`, …)
 /// need no scale; a scale adds words to them.
 ///
@@ -112,7 +114,7 @@ const NOT_RATED: [&str; 4] = ["N/A", "Not applicable", "Don't know", "Don\u{2019
 ///
 /// The cell is trimmed; then it is a number from 1 to 5, alone or leading
 /// a label (`4`, `04`, `4 - Mostly present`), or one of the words, compared
-/// case-insensitive: not rated, the questionnaire's labels of `T`, the
+/// case-insensitive: the questionnaire's labels of `T`, not rated, the
 /// caller's scale.
 pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<Rating>, ()> {
     let cell = trim(cell);
@@ -121,6 +123,11 @@ pub(crate) fn text_rating<T: Rated>(cell: &str, scale: &Scale) -> Result<Option<
     }
     if let Some(rating) = led_by_digit(cell) {
         return Ok(Some(rating));
+    }
+    // A label as the questionnaire writes it, the usual case, compared
+    // before any case is folded.
+    if let Some(value) = T::LABELS.iter().zip(1..).find(|(label, _)| **label == cell) {
+        return Ok(Rating::new(value.1));
     }
     let digits = cell.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {

@@ -9,10 +9,12 @@ use calamine::{Data, Reader as _};
 use crate::error::Place;
 use crate::input::survey::collected::ReadExport;
 use crate::input::survey::{Cell, Export, Places, Row, SurveyOptions, read_export, row_name};
-use crate::{Assessment, CsvProblem, Error, Partnership};
+use crate::{Assessment, Error, Partnership};
 
 /// Whether `bytes` look like a spreadsheet rather than text: a zip archive
 /// (`.xlsx`, `.ods`) or a compound document (`.xls`), by their first bytes.
+///
+/// Available with the `xlsx` feature.
 ///
 /// ```
 /// assert!(!interagency::is_spreadsheet(b"respondent,agency,role\n"));
@@ -119,6 +121,8 @@ impl Partnership {
     /// spreadsheet: an `.xlsx` workbook (as Microsoft Forms gives its
     /// results), an `.xls` or an `.ods`, recognised from its content.
     ///
+    /// Available with the `xlsx` feature.
+    ///
     /// The sheet read is the first, or the one `options` names
     /// ([`SurveyOptions::sheet`]). It is read as
     /// [`with_responses_from_csv`](Partnership::with_responses_from_csv)
@@ -131,7 +135,7 @@ impl Partnership {
     ///
     /// [`Error::Spreadsheet`] for bytes that are no spreadsheet or a
     /// damaged one, [`Error::UnknownSheet`] for a sheet the workbook does not have,
-    /// [`Error::Sheet`] naming the sheet, cell and value for what only a
+    /// [`Error::Export`] naming the sheet, cell and value for what only a
     /// survey export can get wrong; for a rule every response obeys, its
     /// own error with the sheet and cell as its [`Place`].
     ///
@@ -376,25 +380,14 @@ impl Places for Cells {
         row_name(u64::from(self.top) + row + 1)
     }
 
-    fn error(
-        &self,
-        row: u64,
-        column: Option<usize>,
-        label: Option<String>,
-        problem: CsvProblem,
-    ) -> Error {
-        Error::Sheet {
-            sheet: self.sheet.clone(),
-            cell: self.at(row, column),
-            column: label,
-            problem,
-        }
-    }
-
-    fn place(&self, row: u64, column: Option<usize>, _: Option<String>) -> Place {
+    /// A cell names its column; a place in no column (a missing column,
+    /// or a whole row) is named by the row's first cell, with the header
+    /// of the column when there is one.
+    fn place(&self, row: u64, column: Option<usize>, label: Option<String>) -> Place {
         Place::Cell {
             sheet: self.sheet.clone(),
             cell: self.at(row, column),
+            column: if column.is_none() { label } else { None },
         }
     }
 }

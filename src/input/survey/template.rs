@@ -21,6 +21,8 @@ const ROLE: &str = "What is your role?";
 /// as Markdown, to build the survey from, or as the header of the crate's
 /// own CSV template.
 ///
+/// Available with the `csv` or the `xlsx` feature.
+///
 /// Built for a partnership ([`SurveyTemplate::for_partnership`]), it names
 /// that partnership's agencies in the agency question and adds the
 /// questions about the other agencies: how the respondent's agency works
