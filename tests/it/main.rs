@@ -28,5 +28,6 @@ mod reports;
 mod rubric;
 #[cfg(feature = "schemars")]
 mod schema;
+mod sure;
 mod traits;
 mod values;

@@ -45,6 +45,7 @@ fn a_rubric_reads_back_to_the_same_document() {
 }
 
 #[test]
+#[allow(clippy::float_cmp, reason = "the numbers as written")]
 fn confidence_is_optional_and_defaults_to_95_percent() {
     let mut document: serde_json::Value =
         serde_json::from_str(&support::read("examples/rubrics/default.json")).unwrap();
