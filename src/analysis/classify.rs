@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::item_record;
 use crate::analysis::spread::{
-    Agreement, AgreementLevel, Interval, LevelRange, PlausibleBands, Uncertainty, pooled,
+    Agreement, AgreementLevel, Interval, LevelRange, PlausibleBands, Quantiles, Uncertainty, pooled,
 };
 use crate::analysis::value::{Mean, Means, Threshold};
 use crate::concepts::rated::{by_kind, entry};
@@ -305,8 +305,9 @@ impl Rubric {
 
     /// The classification, handing each item's exact mean to `keep`.
     fn classify_keeping(&self, assessment: &Assessment, keep: &mut impl Keep) -> Classification {
-        let facilitators = self.results(assessment, Facilitator::ALL, keep);
-        let obstacles = self.results(assessment, Obstacle::ALL, keep);
+        let quantiles = &mut Quantiles::new(self.confidence());
+        let facilitators = self.results(assessment, Facilitator::ALL, keep, quantiles);
+        let obstacles = self.results(assessment, Obstacle::ALL, keep, quantiles);
 
         // A level is in place when no characteristic of it or of a level
         // below is missing: the structural level is the one below the
@@ -353,6 +354,7 @@ impl Rubric {
         assessment: &Assessment,
         items: [T; N],
         keep: &mut impl Keep,
+        quantiles: &mut Quantiles,
     ) -> [ItemResult<T>; N] {
         let bounds = self.bounds::<T>();
         let thresholds = if T::TIED_TO_LEVEL {
@@ -377,7 +379,7 @@ impl Rubric {
             };
             let interval = written
                 .zip(Uncertainty::of(tallies, item))
-                .map(|(m, u)| u.around(m, self.confidence(), 1.0, 5.0));
+                .map(|(m, u)| u.around(m, quantiles, 1.0, 5.0));
             let result = ItemResult {
                 item,
                 needed_from: self.needed_from(item),

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::item_record;
 use crate::analysis::network::NetworkChange;
-use crate::analysis::spread::{Interval, Uncertainty};
+use crate::analysis::spread::{Interval, Quantiles, Uncertainty};
 use crate::analysis::value::Means;
 use crate::concepts::rated::{by_kind, entry};
 use crate::foundation::id::id_enum;
@@ -241,6 +241,7 @@ fn changes<T: Rated, const N: usize>(
     confidence: f64,
 ) -> [ItemChange<T>; N] {
     let [(before, before_exact), (after, after_exact)] = rounds;
+    let quantiles = &mut Quantiles::new(confidence);
     items.map(|item| {
         let (e, l) = (before.result(item), after.result(item));
         let change = change(item, before_exact, after_exact);
@@ -248,7 +249,7 @@ fn changes<T: Rated, const N: usize>(
             .zip(Uncertainty::of(before_exact.tallies, item))
             .zip(Uncertainty::of(after_exact.tallies, item))
             .map(|((change, e), l)| {
-                Uncertainty::difference(e, l).around(change, confidence, -4.0, 4.0)
+                Uncertainty::difference(e, l).around(change, quantiles, -4.0, 4.0)
             });
         ItemChange {
             item,
