@@ -485,7 +485,11 @@ impl Quantiles {
 
     /// `t(1 − (1 − c)/2; df)`.
     pub(crate) fn t(&mut self, df: f64) -> f64 {
-        if let Some(&(_, t)) = self.known.iter().find(|&&(d, _)| d.to_bits() == df.to_bits()) {
+        if let Some(&(_, t)) = self
+            .known
+            .iter()
+            .find(|&&(d, _)| d.to_bits() == df.to_bits())
+        {
             return t;
         }
         let t = t_quantile(self.p, df);

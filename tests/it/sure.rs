@@ -306,3 +306,180 @@ fn a_change_within_the_noise_by_hand() {
     let p = once.progress_since(&earlier, None).unwrap();
     assert_eq!(p.change(F::Leadership).clear_change, None);
 }
+
+/// The figures against an independent computation: exact fractions for
+/// `r_wg`, the variances and the intraclass correlations, statrs for the
+/// quantile, over random partnerships of 1 to 30 agencies of 0 to 8
+/// ratings each, with smallest groups of 3 to 6.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::too_many_lines,
+    reason = "counts of a few hundred ratings; one property spelled out"
+)]
+mod independent {
+    use super::*;
+    use interagency::rubric::Privacy;
+    use num_rational::BigRational;
+    use num_traits::{ToPrimitive, Zero};
+    use proptest::prelude::*;
+    use statrs::distribution::{ContinuousCDF, StudentsT};
+
+    fn q(n: i64, d: i64) -> BigRational {
+        BigRational::new(n.into(), d.into())
+    }
+
+    fn float(x: &BigRational) -> f64 {
+        x.to_f64().unwrap()
+    }
+
+    /// One partnership's ratings of leadership, by agency.
+    fn agencies() -> impl Strategy<Value = Vec<Vec<u8>>> {
+        let agency = prop_oneof![
+            1 => Just(Vec::new()),
+            1 => (1u8..=5).prop_flat_map(|r| proptest::collection::vec(Just(r), 1..=8)),
+            4 => proptest::collection::vec(1u8..=5, 1..=8),
+        ];
+        proptest::collection::vec(agency, 2..=30)
+    }
+
+    fn document(ratings: &[Vec<u8>]) -> Assessment {
+        let mut responses = Vec::new();
+        let mut listed = Vec::new();
+        for (i, list) in ratings.iter().enumerate() {
+            listed.push(json!({"id": format!("a{i}"), "name": format!("A{i}")}));
+            for rating in list {
+                responses.push(json!({"respondent": format!("r{}", responses.len()),
+                    "agency": format!("a{i}"), "role": "frontline",
+                    "facilitators": {"leadership": rating}}));
+            }
+        }
+        serde_json::from_value(json!({"partnership": "P", "agencies": listed,
+            "characteristics": [], "responses": responses}))
+        .unwrap()
+    }
+
+    #[track_caller]
+    fn near(actual: Option<f64>, expected: Option<f64>, within: f64) {
+        match (actual, expected) {
+            (Some(a), Some(e)) => assert!(
+                (a - e).abs() <= within * e.abs().max(1.0),
+                "{a} is not within {within} of {e}"
+            ),
+            _ => assert_eq!(actual, expected),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn figures_match_exact_arithmetic(
+            mut ratings in agencies(),
+            k in 3u32..=6,
+            shown in any::<bool>(),
+        ) {
+            if shown {
+                // Every group large enough to show: no hidden group.
+                for list in ratings.iter_mut().filter(|l| !l.is_empty()) {
+                    let mut i = 0;
+                    while list.len() < 6 {
+                        list.push(list[i]);
+                        i += 1;
+                    }
+                }
+            }
+            let rubric = Rubric::DEFAULT.with_privacy(Privacy { min_group_size: k }).unwrap();
+            let a = document(&ratings);
+            let c = rubric.classify(&a);
+            let r = c.result(F::Leadership);
+            let v = rubric.voices(&a);
+            let voices = v.of(F::Leadership);
+
+            let rated: Vec<&Vec<u8>> = ratings.iter().filter(|l| !l.is_empty()).collect();
+            let all: Vec<i64> = rated.iter().flat_map(|l| l.iter().map(|&x| i64::from(x))).collect();
+            let n = i64::try_from(all.len()).unwrap();
+            let g = i64::try_from(rated.len()).unwrap();
+            let hidden = rated.iter().any(|l| l.len() < k as usize);
+            let total: i64 = all.iter().sum();
+            let mean_all = q(total, n.max(1));
+            let means: Vec<BigRational> = rated
+                .iter()
+                .map(|l| q(l.iter().map(|&x| i64::from(x)).sum(), i64::try_from(l.len()).unwrap()))
+                .collect();
+            let ssw: BigRational = rated.iter().zip(&means).map(|(l, m)| {
+                l.iter().map(|&x| (q(i64::from(x), 1) - m) * (q(i64::from(x), 1) - m))
+                    .fold(BigRational::zero(), |s, t| s + t)
+            }).fold(BigRational::zero(), |s, t| s + t);
+
+            // sd and agreement.
+            if hidden || n < 2 {
+                prop_assert_eq!((r.sd, r.agreement), (None, None));
+                prop_assert_eq!(r.agreement_level, AgreementLevel::Unknown);
+            } else {
+                let s2 = all.iter().map(|&x| (q(x, 1) - &mean_all) * (q(x, 1) - &mean_all))
+                    .fold(BigRational::zero(), |s, t| s + t) / q(n - 1, 1);
+                near(r.sd, Some(float(&s2).sqrt()), 1e-9);
+                let mut rwg = q(1, 1) - &s2 / q(2, 1);
+                if rwg < BigRational::zero() {
+                    rwg = BigRational::zero();
+                }
+                prop_assert_eq!(r.agreement, Some(float(&rwg)));
+                let level = if rwg > q(9, 10) { AgreementLevel::VeryStrong }
+                    else if rwg > q(7, 10) { AgreementLevel::Strong }
+                    else if rwg > q(5, 10) { AgreementLevel::Moderate }
+                    else if rwg > q(3, 10) { AgreementLevel::Weak }
+                    else { AgreementLevel::Lacking };
+                prop_assert_eq!(r.agreement_level, level);
+            }
+
+            // The interval.
+            let df = n - g;
+            if g == 0 || df < 1 {
+                prop_assert_eq!(r.interval, None);
+            } else {
+                let mean = r.mean.unwrap();
+                let inverse: f64 = rated.iter().map(|l| 1.0 / l.len() as f64).sum();
+                let se = (float(&ssw) / df as f64 * inverse).sqrt() / g as f64;
+                let t = StudentsT::new(0.0, 1.0, df as f64).unwrap().inverse_cdf(0.975);
+                let i = r.interval.unwrap();
+                if ssw.is_zero() {
+                    prop_assert_eq!((i.lower, i.upper), (mean, mean));
+                }
+                near(Some(i.lower), Some((mean - t * se).max(1.0)), 1e-9);
+                near(Some(i.upper), Some((mean + t * se).min(5.0)), 1e-9);
+                prop_assert!(r.plausible_bands.contains(r.band));
+            }
+            let range = c.achieved_level_range;
+            prop_assert!(range.lowest <= c.achieved_level && c.achieved_level <= range.highest);
+
+            // The intraclass correlations.
+            if hidden || g < 2 || df < 1 {
+                prop_assert_eq!((voices.icc1, voices.icc2), (None, None));
+            } else {
+                let msb = rated.iter().zip(&means).map(|(l, m)| {
+                    q(i64::try_from(l.len()).unwrap(), 1) * (m - &mean_all) * (m - &mean_all)
+                }).fold(BigRational::zero(), |s, t| s + t) / q(g - 1, 1);
+                let msw = &ssw / q(df, 1);
+                let squares: i64 = rated.iter().map(|l| i64::try_from(l.len() * l.len()).unwrap()).sum();
+                let n0 = (q(n, 1) - q(squares, n)) / q(g - 1, 1);
+                let denominator = &msb + (n0 - q(1, 1)) * &msw;
+                let icc1 = (!denominator.is_zero()).then(|| float(&((&msb - &msw) / &denominator)));
+                let icc2 = (!msb.is_zero()).then(|| float(&((&msb - &msw) / &msb)));
+                near(voices.icc1, icc1, 1e-9);
+                near(voices.icc2, icc2, 1e-9);
+            }
+            // Group spreads: shown groups of two or more only; role groups
+            // never beside a hidden agency.
+            for (group, list) in voices.by_agency.iter().zip(&ratings) {
+                let shown = !group.is_hidden() && list.len() >= 2;
+                prop_assert_eq!(group.sd().is_some(), shown);
+            }
+            let frontline = &voices.by_role[0];
+            prop_assert_eq!(
+                frontline.sd().is_some(),
+                !hidden && !frontline.is_hidden() && n >= 2
+            );
+        }
+    }
+}
