@@ -518,8 +518,9 @@ pub(crate) fn intraclass<T: Rated>(tallies: &[AgencyTally], item: T) -> (Option<
     let (mut g, mut squares) = (0i128, 0i128);
     let (mut ssb, mut ssw) = (0.0, 0.0);
     let (mut between_zero, mut within_zero) = (true, true);
-    // The exact sums: Σ S_a²/n_a and SSW, as fractions while they fit.
-    let mut exact = Some((Ratio::ZERO, Ratio::ZERO));
+    // The exact sums: Σ S_a²/n_a and SSW, as fractions while they fit,
+    // which a dozen agencies' counts may outgrow (as for the mean).
+    let mut exact = (tallies.len() <= 12).then_some((Ratio::ZERO, Ratio::ZERO));
     for sum in parts(tallies, item) {
         let n_a = i128::from(sum.count);
         let s_a = i128::from(sum.total);
@@ -721,5 +722,24 @@ mod tests {
         }
         println!("worst relative error of the t quantiles up to df 1000: {worst:e}");
         assert!((t_quantile(0.75, 1.0) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn two_ratings_have_a_spread() {
+        // 2 and 4: s² = 2, r_wg = 0 (a group of two is never shown, so only
+        // here).
+        let sum = Sum {
+            total: 6,
+            count: 2,
+            squares: 20,
+        };
+        let a = Agreement::of(sum);
+        assert_eq!((a.sd, a.r_wg), (Some(2f64.sqrt()), Some(0.0)));
+        let one = Sum {
+            total: 4,
+            count: 1,
+            squares: 16,
+        };
+        assert_eq!(Agreement::of(one), Agreement::NONE);
     }
 }

@@ -253,6 +253,55 @@ fn the_examples_show_wide_and_narrow_intervals() {
 }
 
 #[test]
+fn exact_fractions_are_written_as_their_nearest_f64() {
+    // The hub's clarity of purpose: ICC(1) = 2/5, ICC(2) = 4/5; its
+    // leadership: −29/190 and −58/15, and r_wg = 67/368.
+    let hub = support::example("child-protection-hub");
+    let v = hub.voices();
+    let clarity = v.of(F::ClarityOfPurposeAndRoles);
+    assert_eq!((clarity.icc1, clarity.icc2), (Some(0.4), Some(0.8)));
+    let leadership = v.of(F::Leadership);
+    assert_eq!(
+        (leadership.icc1, leadership.icc2),
+        (Some(-29.0 / 190.0), Some(-58.0 / 15.0))
+    );
+    let c = hub.classify();
+    assert_eq!(c.result(F::Leadership).agreement, Some(67.0 / 368.0));
+    // An interval ending exactly on a threshold reaches the band above it
+    // only: collaboration fatigue, 3 and 3, is [3, 3], `moderate` alone.
+    let fatigue = c.result(O::CollaborationFatigue);
+    assert_eq!(
+        fatigue.interval,
+        Some(Interval {
+            lower: 3.0,
+            upper: 3.0
+        })
+    );
+    assert_eq!(
+        fatigue.plausible_bands.iter().collect::<Vec<_>>(),
+        [OB::Moderate]
+    );
+    // A mean below the middle band whose interval reaches into it.
+    let later = support::example("early-years-network-2027").classify();
+    assert_eq!(
+        later
+            .result(O::TimeNotPrioritised)
+            .plausible_bands
+            .iter()
+            .collect::<Vec<_>>(),
+        [OB::Minor, OB::Moderate]
+    );
+    assert_eq!(
+        later
+            .result(F::GoodCommunication)
+            .plausible_bands
+            .iter()
+            .collect::<Vec<_>>(),
+        [FB::Borderline, FB::Strength]
+    );
+}
+
+#[test]
 fn classification_reads_back() {
     for name in ["early-years-network-2027", "child-protection-hub"] {
         let c = support::example(name).classify();
