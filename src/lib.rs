@@ -122,6 +122,7 @@ pub mod report {
         PerceivedCounts, Trusted,
     };
     pub use crate::analysis::progress::{FacilitatorChange, ItemChange, ObstacleChange, Round};
+    pub use crate::analysis::spread::{AgreementLevel, Interval, LevelRange, PlausibleBands};
     pub use crate::analysis::voices::{
         AgencyGroup, FacilitatorVoices, Group, Hidden, ItemVoices, ObstacleVoices, RoleGroup,
     };

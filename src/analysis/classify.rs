@@ -4,12 +4,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::item_record;
+use crate::analysis::spread::{
+    Agreement, AgreementLevel, Interval, LevelRange, PlausibleBands, Quantiles, Uncertainty, pooled,
+};
 use crate::analysis::value::{Mean, Means, Threshold};
 use crate::concepts::rated::{by_kind, entry};
 use crate::foundation::exact::Exact;
 use crate::foundation::keyed;
 use crate::{
-    Assessment, Band, Characteristic, Facilitator, Level, Obstacle, ObstacleBand, Rated, Rubric,
+    Assessment, Band, Characteristic, Facilitator, FacilitatorBand, Level, Obstacle, ObstacleBand,
+    Rated, Rubric,
 };
 
 /// A pair of thresholds: the lowest mean of the top band and of the
@@ -71,6 +75,24 @@ pub struct ItemResult<T: Rated> {
     pub band: T::Band,
     /// How many ratings there were.
     pub responses: u64,
+    /// The standard deviation of all its ratings (sample, denominator
+    /// N − 1); `null` with fewer than two ratings, or when an agency's
+    /// group is too small to show (the spread would give its mean away).
+    pub sd: Option<f64>,
+    /// How far the respondents agree: `r_wg` = 1 − s²/2 (0 when negative),
+    /// against answers spread evenly over 1 to 5; `null` as `sd` is.
+    pub agreement: Option<f64>,
+    /// The level of the agreement, decided on its exact value.
+    pub agreement_level: AgreementLevel,
+    /// The confidence interval of the mean at the rubric's confidence, the
+    /// agencies fixed and each agency's respondents a sample of its staff,
+    /// within 1 to 5; `null` without a mean or when no agency gave two
+    /// ratings.
+    pub interval: Option<Interval>,
+    /// The bands the interval reaches, lowest first, the band of the mean
+    /// always among them; every band for a mean without an interval, none
+    /// without a mean.
+    pub plausible_bands: PlausibleBands<T::Band>,
 }
 
 /// The aggregate ratings of one facilitator, with the level it is needed
@@ -171,6 +193,10 @@ pub struct Classification {
     /// Whether the achieved level is below the structural level, or any
     /// obstacle is `major`.
     pub at_risk: bool,
+    /// The lowest and highest achieved level the facilitators' intervals
+    /// allow: the achieved level with each facilitator in the lowest, or
+    /// the highest, band its interval reaches.
+    pub achieved_level_range: LevelRange,
     /// Every facilitator's aggregate, in catalogue order.
     #[serde(deserialize_with = "results_in_order")]
     pub facilitators: [FacilitatorResult; Facilitator::COUNT],
@@ -279,8 +305,9 @@ impl Rubric {
 
     /// The classification, handing each item's exact mean to `keep`.
     fn classify_keeping(&self, assessment: &Assessment, keep: &mut impl Keep) -> Classification {
-        let facilitators = self.results(assessment, Facilitator::ALL, keep);
-        let obstacles = self.results(assessment, Obstacle::ALL, keep);
+        let quantiles = &mut Quantiles::new(self.confidence());
+        let facilitators = self.results(assessment, Facilitator::ALL, keep, quantiles);
+        let obstacles = self.results(assessment, Obstacle::ALL, keep, quantiles);
 
         // A level is in place when no characteristic of it or of a level
         // below is missing: the structural level is the one below the
@@ -294,12 +321,19 @@ impl Rubric {
             .map(|&c| self.level_of(c))
             .min();
         let structural_level = below(missing);
-        let failing = facilitators
-            .iter()
-            .filter(|r| !r.band.sustains())
-            .map(|r| self.required_from(r.item))
-            .min();
-        let achieved_level = below(failing).min(structural_level);
+        let achieved = |band: &dyn Fn(&FacilitatorResult) -> Option<FacilitatorBand>| {
+            let failing = facilitators
+                .iter()
+                .filter(|r| !band(r).is_some_and(FacilitatorBand::sustains))
+                .map(|r| self.required_from(r.item))
+                .min();
+            below(failing).min(structural_level)
+        };
+        let achieved_level = achieved(&|r| Some(r.band));
+        let achieved_level_range = LevelRange {
+            lowest: achieved(&|r| r.plausible_bands.lowest()),
+            highest: achieved(&|r| r.plausible_bands.highest()),
+        };
         let meets_definition = structural_level >= Some(Level::Coordination);
         let at_risk = achieved_level < structural_level
             || obstacles.iter().any(|o| o.band == ObstacleBand::Major);
@@ -308,6 +342,7 @@ impl Rubric {
             achieved_level,
             meets_definition,
             at_risk,
+            achieved_level_range,
             facilitators,
             obstacles,
         }
@@ -319,18 +354,43 @@ impl Rubric {
         assessment: &Assessment,
         items: [T; N],
         keep: &mut impl Keep,
+        quantiles: &mut Quantiles,
     ) -> [ItemResult<T>; N] {
         let bounds = self.bounds::<T>();
+        let thresholds = if T::TIED_TO_LEVEL {
+            self.facilitator_thresholds()
+        } else {
+            self.obstacle_thresholds()
+        };
+        let k = self.privacy().min_group_size;
         let tallies = assessment.tallies();
         items.map(|item| {
             let (mean, responses) = Mean::of(tallies, item);
             let exact = || mean.exact(tallies, item);
+            let band = bounds.band(&mean, exact);
+            let written = mean.to_f64(exact);
+            // With a hidden agency group the spread over all ratings is
+            // not published: with the mean it would give the group away.
+            let hidden = tallies.iter().any(|t| (1..k).contains(&t.of(item).count));
+            let spread = if hidden {
+                Agreement::NONE
+            } else {
+                Agreement::of(pooled(tallies, item))
+            };
+            let interval = written
+                .zip(Uncertainty::of(tallies, item))
+                .map(|(m, u)| u.around(m, quantiles, 1.0, 5.0));
             let result = ItemResult {
                 item,
                 needed_from: self.needed_from(item),
-                mean: mean.to_f64(exact),
-                band: bounds.band(&mean, exact),
+                mean: written,
+                band,
                 responses,
+                sd: spread.sd,
+                agreement: spread.r_wg,
+                agreement_level: spread.level,
+                interval,
+                plausible_bands: PlausibleBands::reached(band, interval, thresholds),
             };
             keep.keep(item, mean);
             result

@@ -6,6 +6,7 @@ pub(crate) mod classify;
 pub(crate) mod gap;
 pub(crate) mod network;
 pub(crate) mod progress;
+pub(crate) mod spread;
 pub(crate) mod value;
 pub(crate) mod voices;
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::item_record;
 use crate::analysis::network::NetworkChange;
+use crate::analysis::spread::{Interval, Quantiles, Uncertainty};
 use crate::analysis::value::Means;
 use crate::concepts::rated::{by_kind, entry};
 use crate::foundation::id::id_enum;
@@ -77,6 +78,13 @@ pub struct ItemChange<T: Rated> {
     pub later_band: T::Band,
     /// How the band moved.
     pub movement: Movement,
+    /// The confidence interval of the change at the rubric's confidence
+    /// (Welch–Satterthwaite), within −4 to 4; `null` when either round's
+    /// mean has no interval.
+    pub change_interval: Option<Interval>,
+    /// Whether the change is beyond the noise: its interval excludes 0.
+    /// `null` with the interval.
+    pub clear_change: Option<bool>,
 }
 
 /// How one facilitator changed between rounds.
@@ -230,18 +238,29 @@ impl Movement {
 fn changes<T: Rated, const N: usize>(
     items: [T; N],
     rounds: [(&Classification, &Means<'_>); 2],
+    confidence: f64,
 ) -> [ItemChange<T>; N] {
     let [(before, before_exact), (after, after_exact)] = rounds;
+    let quantiles = &mut Quantiles::new(confidence);
     items.map(|item| {
         let (e, l) = (before.result(item), after.result(item));
+        let change = change(item, before_exact, after_exact);
+        let change_interval = change
+            .zip(Uncertainty::of(before_exact.tallies, item))
+            .zip(Uncertainty::of(after_exact.tallies, item))
+            .map(|((change, e), l)| {
+                Uncertainty::difference(e, l).around(change, quantiles, -4.0, 4.0)
+            });
         ItemChange {
             item,
             earlier_mean: e.mean,
             later_mean: l.mean,
-            change: change(item, before_exact, after_exact),
+            change,
             earlier_band: e.band,
             later_band: l.band,
             movement: Movement::between(e.band, l.band),
+            change_interval,
+            clear_change: change_interval.map(|i| i.lower > 0.0 || i.upper < 0.0),
         }
     })
 }
@@ -329,8 +348,8 @@ impl Rubric {
         let (later_report, after_exact) = self.gap_analysis_exact(later, target);
         let after = &later_report.classification;
         let rounds = [(&before, &before_exact), (after, &after_exact)];
-        let facilitators = changes(Facilitator::ALL, rounds);
-        let obstacles = changes(Obstacle::ALL, rounds);
+        let facilitators = changes(Facilitator::ALL, rounds, self.confidence());
+        let obstacles = changes(Obstacle::ALL, rounds, self.confidence());
 
         let obstacles_resolved = obstacles
             .iter()

@@ -159,7 +159,7 @@ impl Mean {
 fn word_mean<T: Rated>(tallies: &[AgencyTally], item: T) -> Option<(Mean, u64)> {
     let (mut num, mut den, mut n, mut responses) = (0i64, 1i64, 0i64, 0u64);
     for tally in tallies {
-        let Sum { total, count } = tally.of(item);
+        let Sum { total, count, .. } = tally.of(item);
         if count == 0 {
             continue;
         }
@@ -457,7 +457,11 @@ mod tests {
             tallies.resize(sums.len(), AgencyTally::default());
         }
         for (tally, &(total, count)) in tallies.iter_mut().zip(sums) {
-            *T::of_mut(&mut tally.all).get_mut(item.index()).unwrap() = Sum { total, count };
+            *T::of_mut(&mut tally.all).get_mut(item.index()).unwrap() = Sum {
+                total,
+                count,
+                ..Sum::default()
+            };
         }
     }
 

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::analysis::item_record;
+use crate::analysis::spread::{Agreement, intraclass};
 use crate::concepts::rated::{by_kind, entry};
 use crate::foundation::exact::Exact;
 use crate::foundation::keyed::{self, Key, Record};
@@ -65,6 +66,15 @@ pub enum Group<K> {
         mean: Option<f64>,
         /// How many ratings of the item the group gave.
         responses: u64,
+        /// The standard deviation of the group's ratings; absent with
+        /// fewer than two, and for the roles of an item with a hidden
+        /// agency.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sd: Option<f64>,
+        /// How far the group's respondents agree (`r_wg`); absent as `sd`
+        /// is.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        agreement: Option<f64>,
     },
     /// A group hidden to protect its respondents: it gave fewer ratings
     /// than the rubric's smallest group, or it was hidden with such a group
@@ -101,6 +111,19 @@ impl<K: Key + schemars::JsonSchema> schemars::JsonSchema for Group<K> {
         shown.insert(K::KEY.to_owned(), key.clone());
         shown.insert("mean".to_owned(), mean);
         shown.insert("responses".to_owned(), responses);
+        shown.insert(
+            "sd".to_owned(),
+            serde_json::json!({"type": "number", "minimum": 0,
+                "description": "The standard deviation of the group's ratings; absent with \
+                                fewer than two, and for the roles of an item with a hidden \
+                                agency."}),
+        );
+        shown.insert(
+            "agreement".to_owned(),
+            serde_json::json!({"type": "number", "minimum": 0, "maximum": 1,
+                "description": "How far the group's respondents agree: `r_wg` = 1 - s²/2, \
+                                0 when negative; absent as `sd` is."}),
+        );
         let mut hide = serde_json::Map::new();
         hide.insert(K::KEY.to_owned(), key);
         hide.insert("hidden".to_owned(), hidden);
@@ -160,18 +183,44 @@ impl<K> Group<K> {
         }
     }
 
-    /// The group, shown or hidden, with its sum of ratings.
-    fn of(key: K, sum: Sum, hidden: bool) -> Group<K> {
+    /// The spread of a shown group's ratings (`None` when absent).
+    #[must_use]
+    pub fn sd(&self) -> Option<f64> {
+        match self {
+            Self::Shown { sd, .. } => *sd,
+            Self::Hidden { .. } => None,
+        }
+    }
+
+    /// How far a shown group's respondents agree (`None` when absent).
+    #[must_use]
+    pub fn agreement(&self) -> Option<f64> {
+        match self {
+            Self::Shown { agreement, .. } => *agreement,
+            Self::Hidden { .. } => None,
+        }
+    }
+
+    /// The group, shown or hidden, with its sum of ratings; its spread
+    /// when `spread` is allowed.
+    fn of(key: K, sum: Sum, hidden: bool, spread: bool) -> Group<K> {
         if hidden {
             Group::Hidden {
                 key,
                 hidden: Hidden,
             }
         } else {
+            let Agreement { sd, r_wg, .. } = if spread {
+                Agreement::of(sum)
+            } else {
+                Agreement::NONE
+            };
             Group::Shown {
                 key,
                 mean: group_mean(sum),
                 responses: u64::from(sum.count),
+                sd,
+                agreement: r_wg,
             }
         }
     }
@@ -222,6 +271,15 @@ pub struct ItemVoices<T: Rated> {
     pub thin: bool,
     /// Whether all its ratings come from one agency.
     pub one_sided: bool,
+    /// ICC(1) between agencies (Bliese 2000): how much of the spread of
+    /// single ratings lies between agencies. `null` with fewer than two
+    /// agencies, no agency with two ratings, a hidden agency, or when
+    /// every rating is alike.
+    pub icc1: Option<f64>,
+    /// ICC(2) between agencies: how reliably the agency means tell the
+    /// agencies apart. `null` as `icc1` is, and when the agency means are
+    /// all alike.
+    pub icc2: Option<f64>,
 }
 
 /// How the agencies and roles rate one facilitator.
@@ -416,8 +474,11 @@ fn compute<T: Rated>(
         .iter()
         .zip(agency_sums.iter())
         .zip(agency_hidden.iter())
-        .map(|((agency, &sum), &hidden)| Group::of(agency.id.clone(), sum, hidden))
+        .map(|((agency, &sum), &hidden)| Group::of(agency.id.clone(), sum, hidden, true))
         .collect();
+    // With a hidden agency group, no spread over the ratings of several
+    // agencies is shown: with the mean it would give the group away.
+    let any_hidden = agency_hidden.iter().any(|&h| h);
 
     let mut role_sums = [Sum::default(); Role::COUNT];
     for tally in tallies {
@@ -430,7 +491,7 @@ fn compute<T: Rated>(
     let mut role_groups = role_sums.iter().zip(role_hidden);
     let by_role = Role::ALL.map(|role| {
         let (&sum, hidden) = role_groups.next().unwrap_or((&Sum::default(), false));
-        Group::of(role, sum, hidden)
+        Group::of(role, sum, hidden, !any_hidden)
     });
 
     let spread = spread(agency_sums, agency_hidden);
@@ -455,6 +516,11 @@ fn compute<T: Rated>(
         .is_some_and(|g| g.at_least(&threshold) || g.neg().at_least(&threshold));
 
     let total: u64 = agency_sums.iter().map(|s| u64::from(s.count)).sum();
+    let (icc1, icc2) = if any_hidden {
+        (None, None)
+    } else {
+        intraclass(tallies, item)
+    };
     ItemVoices {
         item,
         by_agency,
@@ -465,6 +531,8 @@ fn compute<T: Rated>(
         roles_diverge,
         thin: total >= 1 && total < u64::from(k),
         one_sided: agency_sums.iter().filter(|s| s.count > 0).count() == 1,
+        icc1,
+        icc2,
     }
 }
 

@@ -5,17 +5,21 @@
 use crate::concepts::rated::by_kind;
 use crate::{Facilitator, Identifier, Obstacle, Rated, Rating, Role};
 
-/// The sum and count of the ratings of one item.
+/// The sum, count and sum of squares of the ratings of one item: enough
+/// for its mean and its spread.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Sum {
     pub(crate) total: u64,
     pub(crate) count: u32,
+    pub(crate) squares: u64,
 }
 
 impl Sum {
     pub(crate) fn add(&mut self, rating: Rating) {
-        self.total += u64::from(rating.get());
+        let rating = u64::from(rating.get());
+        self.total += rating;
         self.count += 1;
+        self.squares += rating * rating;
     }
 
     /// The two sums together.
@@ -24,6 +28,7 @@ impl Sum {
         Sum {
             total: self.total + other.total,
             count: self.count + other.count,
+            squares: self.squares + other.squares,
         }
     }
 }

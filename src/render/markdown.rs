@@ -149,6 +149,7 @@ fn gap(out: &mut String, v: &GapView) {
     for table in &v.tables {
         item_table(out, table);
     }
+    let _ = writeln!(out, "{}\n", v.how_sure);
 
     let views = &v.views;
     let _ = writeln!(out, "## Where views differ\n\n{}\n", views.intro);
@@ -277,11 +278,12 @@ fn item_table(out: &mut String, t: &ItemTable) {
     let needed_rule = if t.needed { "---|" } else { "" };
     let _ = writeln!(
         out,
-        "## {}\n\n| {} | {needed}Mean | | Band | Ratings | Evidence |\n|---|{needed_rule}---:|---|---|---:|---|",
-        t.heading, t.kind
+        "## {}\n\n| {} | {needed}Mean | | Band | {} | Agreement | Ratings | Evidence |\n|---|{needed_rule}---:|---|---|---:|---|---:|---|",
+        t.heading, t.kind, t.interval
     );
     for row in &t.rows {
         let (mean, bar, band) = (MeanText(row.mean), TextBar(row.mean), W(row.band));
+        let agreement = W(row.agreement);
         let evidence = Words(&row.evidence);
         let needed = row.needed_from.unwrap_or_default();
         if t.needed {
@@ -293,6 +295,8 @@ fn item_table(out: &mut String, t: &ItemTable) {
                     &mean,
                     &bar,
                     &band,
+                    &row.interval,
+                    &agreement,
                     &row.ratings,
                     &evidence,
                 ],
@@ -300,7 +304,16 @@ fn item_table(out: &mut String, t: &ItemTable) {
         } else {
             table_row(
                 out,
-                &[&row.name, &mean, &bar, &band, &row.ratings, &evidence],
+                &[
+                    &row.name,
+                    &mean,
+                    &bar,
+                    &band,
+                    &row.interval,
+                    &agreement,
+                    &row.ratings,
+                    &evidence,
+                ],
             );
         }
     }
@@ -386,8 +399,8 @@ fn progress(out: &mut String, v: &ProgressView) {
         let gap = if i > 0 { "\n" } else { "" };
         let _ = writeln!(
             out,
-            "{gap}## {}\n\n| {} | Earlier | Later | Change | Bands | Movement |\n|---|---:|---:|---:|---|---|",
-            t.heading, t.kind
+            "{gap}## {}\n\n| {} | Earlier | Later | Change | {} | Clear change | Bands | Movement |\n|---|---:|---:|---:|---:|---|---|---|",
+            t.heading, t.kind, t.interval
         );
         for row in &t.rows {
             let bands = format!("{} \u{2192} {}", W(row.bands.earlier), W(row.bands.later));
@@ -398,6 +411,8 @@ fn progress(out: &mut String, v: &ProgressView) {
                     &row.means.earlier,
                     &row.means.later,
                     &row.means.change,
+                    &row.interval,
+                    &W(row.clear),
                     &bands,
                     &W(row.bands.change),
                 ],

@@ -47,6 +47,8 @@ pub(crate) struct PlacedRow {
     bar_width: Option<String>,
     /// The earlier round's mean, for a progress chart.
     earlier_x: Option<String>,
+    /// The whisker of the mean's interval: its two ends' x.
+    whisker: Option<(String, String)>,
     class: &'static str,
     word: String,
     word_x: String,
@@ -358,6 +360,8 @@ pub(crate) struct Chart {
     scale_y: String,
     legend_y: String,
     legend: Vec<LegendKey>,
+    whiskers: String,
+    whiskers_y: String,
     matrix: Option<MatrixLayout>,
 }
 
@@ -388,6 +392,7 @@ fn place(groups: &[BarGroup], mut y: f64) -> (Vec<PlacedSection>, f64) {
                     name: bar.name,
                     bar_width: bar.mean.map(|m| n((x_of(m) - SCALE_X0).max(2.0))),
                     earlier_x: bar.earlier.map(|m| n(x_of(m))),
+                    whisker: bar.interval.map(|i| (n(x_of(i.lower)), n(x_of(i.upper)))),
                     class: bar.band,
                     word_x: n(SCALE_X1 + 8.0),
                     word: bar.word.clone(),
@@ -460,7 +465,7 @@ impl Chart {
         let scale_y = BELOW_LADDER;
         let (sections, bottom) = place(&view.groups, scale_y + 8.0);
         let legend_y = bottom + 18.0;
-        let legend = legend(&view.legend, legend_y + 10.0);
+        let legend = legend(&view.legend, legend_y + 24.0);
         let last = legend
             .last()
             .map_or(legend_y, |k| k.y.parse().unwrap_or(legend_y));
@@ -491,6 +496,8 @@ impl Chart {
             scale_y: n(scale_y),
             legend_y: n(legend_y),
             legend,
+            whiskers: view.whiskers.clone(),
+            whiskers_y: n(legend_y + 14.0),
             matrix,
         }
     }

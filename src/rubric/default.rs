@@ -144,6 +144,7 @@ impl Rubric {
                 obstacle_baseline: 2.0,
             },
             privacy: Privacy { min_group_size: 5 },
+            confidence: 0.95,
             exact: ExactThresholds {
                 facilitator_upper: Fraction::int(4),
                 facilitator_lower: Fraction::int(3),

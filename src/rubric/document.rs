@@ -146,7 +146,13 @@ impl RubricSummary {
             });
         }
         spread("divergence.agency_spread", self.divergence.agency_spread)?;
-        spread("divergence.role_gap", self.divergence.role_gap)
+        spread("divergence.role_gap", self.divergence.role_gap)?;
+        number(
+            "confidence",
+            self.confidence,
+            |v| (0.5..=0.999).contains(&v),
+            "a number from 0.5 to 0.999",
+        )
     }
 }
 
@@ -174,6 +180,13 @@ struct UncheckedRubricSummary {
     obstacle_thresholds: Thresholds,
     divergence: Divergence,
     privacy: Privacy,
+    #[serde(default = "default_confidence")]
+    confidence: f64,
+}
+
+/// The confidence of a rubric that does not give one: 95% intervals.
+fn default_confidence() -> f64 {
+    Rubric::DEFAULT.confidence
 }
 
 /// A rubric number, if it is finite and `fits`; else an error saying what
@@ -258,6 +271,8 @@ struct RawRubric {
     weights: Weights,
     privacy: Privacy,
     divergence: Divergence,
+    #[serde(default = "default_confidence")]
+    confidence: f64,
 }
 
 #[derive(Deserialize)]
@@ -392,6 +407,7 @@ impl RawRubric {
             weights: self.weights,
             privacy: self.privacy,
             divergence: self.divergence,
+            confidence: self.confidence,
             // Derived again by `checked`.
             exact: Rubric::DEFAULT.exact,
         };
@@ -503,6 +519,13 @@ struct Document<'a> {
     privacy: Privacy,
     /// The differences between groups that count as divergent views.
     divergence: Divergence,
+    /// The confidence of the intervals the reports give, from 0.5 to
+    /// 0.999; 0.95 (95% intervals) when left out.
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(default = "default_confidence", range(min = 0.5, max = 0.999))
+    )]
+    confidence: f64,
 }
 
 impl Rubric {
@@ -520,6 +543,7 @@ impl Rubric {
             weights: self.weights,
             privacy: self.privacy,
             divergence: self.divergence,
+            confidence: self.confidence,
         }
     }
 }

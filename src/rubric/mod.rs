@@ -163,6 +163,10 @@ pub struct RubricSummary {
     pub divergence: Divergence,
     /// How breakdowns protect respondents.
     pub privacy: Privacy,
+    /// The confidence of the intervals, from 0.5 to 0.999: 0.95 for 95%
+    /// intervals.
+    #[cfg_attr(feature = "schemars", schemars(range(min = 0.5, max = 0.999)))]
+    pub confidence: f64,
 }
 
 /// The level each characteristic marks, one per characteristic.
@@ -272,6 +276,7 @@ pub struct Rubric {
     weights: Weights,
     privacy: Privacy,
     divergence: Divergence,
+    confidence: f64,
     /// The thresholds as exact numbers, kept so that classifying does not
     /// convert them each time; derived from the fields above.
     exact: ExactThresholds,
@@ -356,6 +361,7 @@ impl Rubric {
             obstacle_thresholds: self.obstacle_thresholds,
             divergence: self.divergence,
             privacy: self.privacy,
+            confidence: self.confidence,
         }
     }
 
@@ -608,6 +614,31 @@ impl Rubric {
     /// An error naming the value unless it is from 3 to 1000.
     pub fn with_privacy(self, privacy: Privacy) -> Result<Rubric, Error> {
         self.with(|r| r.privacy = privacy)
+    }
+
+    /// The confidence of the intervals the analyses give (0.95 by
+    /// default).
+    #[must_use]
+    pub fn confidence(&self) -> f64 {
+        self.confidence
+    }
+
+    /// The same rubric with intervals of another confidence.
+    ///
+    /// ```
+    /// use interagency::Rubric;
+    ///
+    /// assert_eq!(Rubric::DEFAULT.with_confidence(0.9)?.confidence(), 0.9);
+    /// assert_eq!(Rubric::DEFAULT.with_confidence(1.0).unwrap_err().to_string(),
+    ///     "confidence: 1 is not a number from 0.5 to 0.999");
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// An error naming `confidence` unless it is from 0.5 to 0.999.
+    pub fn with_confidence(self, confidence: f64) -> Result<Rubric, Error> {
+        self.with(|r| r.confidence = confidence)
     }
 
     /// The same rubric with other divergence numbers.

@@ -234,11 +234,19 @@ fn classification_json_field_names() {
     assert_eq!(v["at_risk"], false);
     assert_eq!(
         v["facilitators"][4],
-        json!({"facilitator": "good_communication", "needed_from": "cooperation", "mean": 4.0, "band": "strength", "responses": 1})
+        json!({"facilitator": "good_communication", "needed_from": "cooperation", "mean": 4.0, "band": "strength", "responses": 1,
+               "sd": null, "agreement": null, "agreement_level": "unknown", "interval": null,
+               "plausible_bands": ["concern", "borderline", "strength"]})
     );
     assert_eq!(
         v["obstacles"][0],
-        json!({"obstacle": "time_not_prioritised", "mean": null, "band": "unknown", "responses": 0})
+        json!({"obstacle": "time_not_prioritised", "mean": null, "band": "unknown", "responses": 0,
+               "sd": null, "agreement": null, "agreement_level": "unknown", "interval": null,
+               "plausible_bands": []})
+    );
+    assert_eq!(
+        v["achieved_level_range"],
+        json!({"lowest": null, "highest": "cooperation"})
     );
     let none = serde_json::to_value(assessment(&[], &[]).classify()).unwrap();
     assert_eq!(none["structural_level"], Value::Null);

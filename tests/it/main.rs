@@ -30,5 +30,6 @@ mod reports;
 mod rubric;
 #[cfg(feature = "schemars")]
 mod schema;
+mod sure;
 mod traits;
 mod values;

@@ -51,10 +51,18 @@ fn bare_partnership_report() {
     assert!(text.contains("- Not yet in place for cooperation: complementary services."));
     assert!(text.contains("- Major obstacles: conflict."));
     // Bars: 1.0 fills two cells, 5.0 all ten, 3.0 six; no ratings, no bar.
-    assert!(text.contains("| Leadership | Coordination | 1.00 | `██░░░░░░░░` | **concern** | 1 |"));
-    assert!(text.contains("| Conflict | 5.00 | `██████████` | **major** | 1 |"));
-    assert!(text.contains("| Collaboration fatigue | 3.00 | `██████░░░░` | **moderate** | 1 |"));
-    assert!(text.contains("| Trust and openness | Collaboration | – |  | *unknown* | 0 |"));
+    assert!(text.contains(
+        "| Leadership | Coordination | 1.00 | `██░░░░░░░░` | **concern** | – | *–* | 1 |"
+    ));
+    assert!(text.contains("| Conflict | 5.00 | `██████████` | **major** | – | *–* | 1 |"));
+    assert!(
+        text.contains(
+            "| Collaboration fatigue | 3.00 | `██████░░░░` | **moderate** | – | *–* | 1 |"
+        )
+    );
+    assert!(
+        text.contains("| Trust and openness | Collaboration | – |  | *unknown* | – | *–* | 0 |")
+    );
     assert!(text.contains("- **Good communication**: not rated by anyone"));
     assert!(text.contains("- **Conflict**: mean 5.00, **major**"));
     assert!(!text.contains("The target is reached"));

@@ -45,6 +45,32 @@ fn a_rubric_reads_back_to_the_same_document() {
 }
 
 #[test]
+#[allow(clippy::float_cmp, reason = "the numbers as written")]
+fn confidence_is_optional_and_defaults_to_95_percent() {
+    let mut document: serde_json::Value =
+        serde_json::from_str(&support::read("examples/rubrics/default.json")).unwrap();
+    document.as_object_mut().unwrap().remove("confidence");
+    let rubric = Rubric::from_json(&document.to_string()).unwrap();
+    assert_eq!(rubric, Rubric::DEFAULT);
+    assert_eq!(rubric.confidence(), 0.95);
+    document["confidence"] = serde_json::json!(0.5);
+    let rubric = Rubric::from_json(&document.to_string()).unwrap();
+    assert_eq!(rubric.confidence(), 0.5);
+    assert_eq!(rubric.summary().confidence, 0.5);
+    assert_eq!(
+        Rubric::DEFAULT.with_confidence(0.999).unwrap().confidence(),
+        0.999
+    );
+    assert_eq!(
+        Rubric::DEFAULT
+            .with_confidence(f64::NAN)
+            .unwrap_err()
+            .to_string(),
+        "confidence: NaN is not a number from 0.5 to 0.999"
+    );
+}
+
+#[test]
 fn the_loaded_default_gives_byte_identical_reports() {
     let loaded = Rubric::from_json(&support::read("examples/rubrics/default.json")).unwrap();
     for name in EXAMPLES {
@@ -244,11 +270,19 @@ fn every_rule_has_its_message() {
             "divergence.role_gap: 4.5 is not a number above 0 and at most 4",
         ),
         (
+            Box::new(|d| d["confidence"] = json!(0.4)),
+            "confidence: 0.4 is not a number from 0.5 to 0.999",
+        ),
+        (
+            Box::new(|d| d["confidence"] = json!(0.9995)),
+            "confidence: 0.9995 is not a number from 0.5 to 0.999",
+        ),
+        (
             Box::new(|d| d["colour"] = json!("blue")),
             "colour: unknown field `colour`, expected one of `name`, `version`, `description`, \
              `characteristic_levels`, `facilitator_levels`, `benefit_levels`, `tips`, \
-             `facilitator_thresholds`, `obstacle_thresholds`, `weights`, `privacy`, `divergence` \
-             (line 1, column",
+             `facilitator_thresholds`, `obstacle_thresholds`, `weights`, `privacy`, `divergence`, \
+             `confidence` (line 1, column",
         ),
         (
             Box::new(|d| {

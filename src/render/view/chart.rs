@@ -3,7 +3,8 @@
 
 use core::fmt::Write as _;
 
-use super::{band_word, capitalized, level_words, movement_word, source_of};
+use super::{band_word, capitalized, level_words, movement_word, percent, source_of};
+use crate::analysis::spread::Interval;
 use crate::rubric::RubricSummary;
 use crate::{
     Classification, Facilitator, GapReport, Level, Movement, Obstacle, ProgressReport, Rated,
@@ -13,6 +14,8 @@ use crate::{
 pub(crate) struct Bar {
     pub(crate) name: &'static str,
     pub(crate) mean: Option<f64>,
+    /// The interval of the mean, drawn as a whisker.
+    pub(crate) interval: Option<Interval>,
     /// The earlier round's mean, on a progress chart.
     pub(crate) earlier: Option<f64>,
     /// The band's name, which also picks the bar's pattern.
@@ -55,6 +58,8 @@ pub(crate) struct ChartView {
     pub(crate) obstacle_thresholds: [ThresholdMark; 2],
     /// The legend: a band's name (or `earlier`) and what it says.
     pub(crate) legend: Vec<(&'static str, &'static str)>,
+    /// What the whiskers show: `Whiskers: 95% intervals of the means.`
+    pub(crate) whiskers: String,
 }
 
 fn rungs(structural: Option<Level>, achieved: Option<Level>) -> Vec<Rung> {
@@ -129,12 +134,21 @@ fn thresholds(rubric: &RubricSummary) -> [[ThresholdMark; 2]; 2] {
 }
 
 /// A gap chart's bar: the item's mean and band.
+/// What the whiskers on the bars show.
+fn whiskers(rubric: &RubricSummary) -> String {
+    format!(
+        "Whiskers: {} intervals of the means.",
+        percent(rubric.confidence)
+    )
+}
+
 fn result_bar<T: Rated>(c: &Classification, item: T) -> Bar {
     let r = c.result(item);
     let band = band_word(r.band).text;
     Bar {
         name: item.name(),
         mean: r.mean,
+        interval: r.interval,
         earlier: None,
         band,
         word: r
@@ -150,6 +164,7 @@ fn change_bar<T: Rated>(report: &ProgressReport, item: T) -> Bar {
     Bar {
         name: item.name(),
         mean: c.later_mean,
+        interval: report.later_report.classification.result(item).interval,
         earlier: c.earlier_mean,
         band: band_word(c.later_band).text,
         word: movement_word(c.movement).text.to_owned(),
@@ -227,6 +242,7 @@ impl ChartView {
             facilitator_thresholds,
             obstacle_thresholds,
             legend: LEGEND.to_vec(),
+            whiskers: whiskers(&report.rubric),
         }
     }
 
@@ -270,6 +286,7 @@ impl ChartView {
             facilitator_thresholds,
             obstacle_thresholds,
             legend,
+            whiskers: whiskers(&report.rubric),
         }
     }
 }

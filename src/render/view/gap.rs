@@ -2,11 +2,12 @@
 //! who sees the partnership how, the gap to the target.
 
 use super::{
-    Emphasis, Fact, Line, NetworkView, Plan, Span, Word, agency_name, band_word, capitalized,
-    footer, level_text, lower_names, number, plan, source_of,
+    Emphasis, Fact, Line, NetworkView, Plan, Span, Word, agency_name, agreement_word, band_word,
+    capitalized, explanation, footer, interval_heading, interval_text, level_text, lower_names,
+    number, plan, source_of, sustained,
 };
 use crate::report::{Group, ItemVoices};
-use crate::{Classification, Facilitator, GapReport, Level, Obstacle, Rated, Role, Voices};
+use crate::{Facilitator, GapReport, Level, Obstacle, Rated, Role};
 
 /// One rated item's row.
 pub(crate) struct ItemRow {
@@ -14,6 +15,9 @@ pub(crate) struct ItemRow {
     pub(crate) needed_from: Option<&'static str>,
     pub(crate) mean: Option<f64>,
     pub(crate) band: Word,
+    /// The interval of the mean: `2.48–4.32`, or a dash.
+    pub(crate) interval: String,
+    pub(crate) agreement: Word,
     pub(crate) ratings: u64,
     pub(crate) evidence: Vec<Word>,
 }
@@ -27,6 +31,8 @@ pub(crate) struct ItemTable {
     pub(crate) kind: String,
     /// Whether the table has the "Needed from" column.
     pub(crate) needed: bool,
+    /// The interval column's heading: `95% interval`.
+    pub(crate) interval: String,
     pub(crate) rows: Vec<ItemRow>,
     /// What the scale means.
     pub(crate) scale: String,
@@ -34,7 +40,8 @@ pub(crate) struct ItemTable {
     pub(crate) legend: Vec<Line>,
 }
 
-fn item_table<T: Rated>(c: &Classification, voices: &Voices) -> ItemTable {
+fn item_table<T: Rated>(report: &GapReport) -> ItemTable {
+    let (c, voices) = (&report.classification, &report.voices);
     let rows: Vec<ItemRow> = c
         .results::<T>()
         .iter()
@@ -49,6 +56,8 @@ fn item_table<T: Rated>(c: &Classification, voices: &Voices) -> ItemTable {
                 needed_from: r.needed_from.map(Level::name),
                 mean: r.mean,
                 band: band_word(r.band),
+                interval: interval_text(r.interval),
+                agreement: agreement_word(r.agreement_level),
                 ratings: r.responses,
                 evidence: evidence
                     .into_iter()
@@ -81,6 +90,7 @@ fn item_table<T: Rated>(c: &Classification, voices: &Voices) -> ItemTable {
         heading: format!("{} ({})", capitalized(T::PLURAL), source_of::<T>()),
         kind: capitalized(T::KIND),
         needed: T::TIED_TO_LEVEL,
+        interval: interval_heading(&report.rubric),
         rows,
         scale: format!("Means run from 1 ({}) to 5 ({}).", T::LOWEST, T::HIGHEST),
         legend,
@@ -372,6 +382,7 @@ fn reasons(report: &GapReport) -> Vec<String> {
     if !major.is_empty() {
         reasons.push(format!("Major obstacles: {}.", major.join(", ")));
     }
+    reasons.push(sustained(c, &report.rubric));
     reasons
 }
 
@@ -382,6 +393,8 @@ pub(crate) struct GapView {
     pub(crate) standing: Vec<Fact>,
     pub(crate) reasons: Vec<String>,
     pub(crate) tables: [ItemTable; 2],
+    /// What an interval and agreement mean, said once.
+    pub(crate) how_sure: String,
     pub(crate) views: Views,
     pub(crate) gap: Gap,
     pub(crate) plan: Plan,
@@ -420,9 +433,10 @@ impl GapView {
             ],
             reasons: reasons(report),
             tables: [
-                item_table::<Facilitator>(c, &report.voices),
-                item_table::<Obstacle>(c, &report.voices),
+                item_table::<Facilitator>(report),
+                item_table::<Obstacle>(report),
             ],
+            how_sure: explanation(&report.rubric),
             views: views(report),
             gap: gap(report),
             plan: plan(report),

@@ -20,6 +20,7 @@ mod chart;
 mod gap;
 mod network;
 mod progress;
+mod sure;
 mod text;
 mod words;
 
@@ -28,6 +29,7 @@ pub(crate) use chart::*;
 pub(crate) use gap::*;
 pub(crate) use network::*;
 pub(crate) use progress::*;
+pub(crate) use sure::*;
 pub(crate) use text::*;
 pub(crate) use words::*;
 

@@ -3,8 +3,8 @@
 
 use super::{
     Fact, Line, NetworkChangeView, Plan, Span, Word, agency_name, band_word, capitalized,
-    change_text, date_text, footer, level_text, mean_text, movement_word, names, plan, signed,
-    source_of,
+    change_interval_text, change_text, clear_word, date_text, explanation, footer,
+    interval_heading, level_text, mean_text, movement_word, names, plan, signed, source_of,
 };
 use crate::analysis::progress::ItemChange;
 use crate::{Facilitator, Level, Movement, Obstacle, ProgressReport, Rated};
@@ -35,6 +35,10 @@ pub(crate) struct Rounds<T = String> {
 pub(crate) struct ChangeRow {
     pub(crate) name: &'static str,
     pub(crate) means: Rounds,
+    /// The interval of the change: `−0.23 to +1.63`, or a dash.
+    pub(crate) interval: String,
+    /// Whether the change is clear of the noise.
+    pub(crate) clear: Word,
     pub(crate) bands: Rounds<Word>,
 }
 
@@ -43,6 +47,8 @@ pub(crate) struct ChangeTable {
     pub(crate) heading: String,
     pub(crate) caption: String,
     pub(crate) kind: String,
+    /// The interval column's heading: `95% interval`.
+    pub(crate) interval: String,
     pub(crate) rows: Vec<ChangeRow>,
 }
 
@@ -116,6 +122,7 @@ fn change_table<T: Rated>(report: &ProgressReport) -> ChangeTable {
         heading: format!("Every {} ({})", T::KIND, source_of::<T>()),
         caption: format!("{} ({})", capitalized(T::PLURAL), source_of::<T>()),
         kind: capitalized(T::KIND),
+        interval: interval_heading(&report.rubric),
         rows: T::of(report)
             .iter()
             .map(|c| ChangeRow {
@@ -125,6 +132,8 @@ fn change_table<T: Rated>(report: &ProgressReport) -> ChangeTable {
                     later: mean_text(c.later_mean),
                     change: change_text(c.change),
                 },
+                interval: change_interval_text(c.change_interval),
+                clear: clear_word(c.clear_change),
                 bands: Rounds {
                     earlier: band_word(c.earlier_band),
                     later: band_word(c.later_band),
@@ -245,11 +254,14 @@ impl ProgressView {
             ],
             note: format!(
                 "Facilitator means run from 1 ({}) to 5 ({}); obstacle means from 1 ({}) to 5 \
-                 ({}). An item is not comparable when a round has no ratings of it.",
+                 ({}). An item is not comparable when a round has no ratings of it. A change \
+                 whose interval holds 0 is within the uncertainty: it may be no more than who \
+                 happened to answer. {}",
                 Facilitator::LOWEST,
                 Facilitator::HIGHEST,
                 Obstacle::LOWEST,
-                Obstacle::HIGHEST
+                Obstacle::HIGHEST,
+                explanation(&report.rubric)
             ),
             next: format!(
                 "What to work on next: towards {} (level {} of 4)",

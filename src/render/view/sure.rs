@@ -1,0 +1,108 @@
+//! The words of how sure each figure is: intervals, agreement, the
+//! sentence on the sustained level, and what these mean, said once.
+
+use super::{Emphasis, Word, level_words};
+use crate::Classification;
+use crate::analysis::spread::{AgreementLevel, Interval};
+use crate::rubric::RubricSummary;
+
+/// The confidence as a percentage: `95%`, `99.9%`.
+pub(crate) fn percent(confidence: f64) -> String {
+    let text = format!("{:.1}", confidence * 100.0);
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    format!("{text}%")
+}
+
+/// The heading of an interval column: `95% interval`.
+pub(crate) fn interval_heading(rubric: &RubricSummary) -> String {
+    format!("{} interval", percent(rubric.confidence))
+}
+
+/// An interval of means to two places, `2.48–4.32`, or a dash.
+pub(crate) fn interval_text(interval: Option<Interval>) -> String {
+    interval.map_or_else(
+        || "\u{2013}".to_owned(),
+        |i| format!("{:.2}\u{2013}{:.2}", i.lower, i.upper),
+    )
+}
+
+/// An interval of a change, signed: `−0.23 to +1.63`, or a dash.
+pub(crate) fn change_interval_text(interval: Option<Interval>) -> String {
+    interval.map_or_else(
+        || "\u{2013}".to_owned(),
+        |i| {
+            format!(
+                "{} to {}",
+                super::change_text(Some(i.lower)),
+                super::change_text(Some(i.upper))
+            )
+        },
+    )
+}
+
+/// The word for an agreement level: `very strong`; `lacking` stands out,
+/// `unknown` is a quiet dash.
+pub(crate) fn agreement_word(level: AgreementLevel) -> Word {
+    match level {
+        AgreementLevel::Unknown => Word::new("\u{2013}", Emphasis::Quiet),
+        AgreementLevel::Lacking => Word::new("lacking", Emphasis::Strong),
+        AgreementLevel::VeryStrong => Word::new("very strong", Emphasis::Plain),
+        other => Word::new(other.id(), Emphasis::Plain),
+    }
+}
+
+/// The word for whether a change is beyond the noise: `clear`, `within
+/// the uncertainty` (its interval holds 0), or a quiet dash.
+pub(crate) fn clear_word(clear: Option<bool>) -> Word {
+    match clear {
+        Some(false) => Word::new("within the uncertainty", Emphasis::Quiet),
+        Some(true) => Word::new("clear", Emphasis::Plain),
+        None => Word::new("\u{2013}", Emphasis::Quiet),
+    }
+}
+
+/// One sentence on how sure the sustained level is.
+pub(crate) fn sustained(c: &Classification, rubric: &RubricSummary) -> String {
+    let range = c.achieved_level_range;
+    let with_interval = c.facilitators.iter().any(|r| r.interval.is_some());
+    if !with_interval {
+        return "The groups are too small to tell how sure the sustained level is: no agency \
+                gave any facilitator two ratings."
+            .to_owned();
+    }
+    if range.lowest == range.highest {
+        return format!(
+            "The sustained level holds across the {} intervals.",
+            percent(rubric.confidence)
+        );
+    }
+    let thin = c
+        .facilitators
+        .iter()
+        .any(|r| r.mean.is_some() && r.interval.is_none());
+    let mut sentence = format!(
+        "With these ratings the sustained level could be anywhere from {} to {}",
+        level_words(range.lowest),
+        level_words(range.highest)
+    );
+    if thin {
+        sentence
+            .push_str("; some facilitators have no interval, as no agency gave them two ratings");
+    }
+    sentence.push('.');
+    sentence
+}
+
+/// What an interval and agreement mean, for a reader without statistics;
+/// said once a page.
+pub(crate) fn explanation(rubric: &RubricSummary) -> String {
+    format!(
+        "How sure the figures are: a {p} interval is the range in which the mean would most \
+         likely fall had other staff of the same agencies answered ({p} of such ranges hold \
+         it); the wider it is, the less the mean can be leaned on. Agreement says how far the \
+         respondents gave the same answer, from very strong to lacking; it is left out (a \
+         dash) with fewer than two ratings or where a group is too small to show. Neither \
+         changes a band or a level.",
+        p = percent(rubric.confidence)
+    )
+}
