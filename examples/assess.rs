@@ -140,20 +140,18 @@ fn with_responses(
     options = options.keep_every_row(args.keep_every_row);
     let read = partnership.read_export(data, &options).map_err(|e| {
         let hint = match &e {
-            interagency::Error::Export { problem, .. } => {
-                match problem {
-                    interagency::ExportProblem::UnknownColumn => {
-                        " (name it with --column FIELD=HEADER, or skip it with --ignore-column HEADER)"
-                    }
-                    interagency::ExportProblem::MissingColumn => {
-                        " (name the columns with --column agency=HEADER and --column role=HEADER)"
-                    }
-                    interagency::ExportProblem::NotARating { .. } => {
-                        " (words of another scale are read with --scale \"WORD=1,...\")"
-                    }
-                    _ => "",
+            interagency::Error::Export { problem, .. } => match problem {
+                interagency::ExportProblem::UnknownColumn => {
+                    " (name it with --column FIELD=HEADER, or skip it with --ignore-column HEADER)"
                 }
-            }
+                interagency::ExportProblem::MissingColumn => {
+                    " (name the columns with --column agency=HEADER and --column role=HEADER)"
+                }
+                interagency::ExportProblem::NotARating { .. } => {
+                    " (words of another scale are read with --scale \"WORD=1,...\")"
+                }
+                _ => "",
+            },
             _ => "",
         };
         format!("{}: {e}{hint}", export.display())
