@@ -9,8 +9,8 @@ the 24 responses of examples/data/child-protection-hub.json:
                         "Strongly disagree" to "Strongly agree"
 
 Each carries what the tool writes about a response beside the answers, and
-the rows it writes that are no respondent's, as the crate reads them (SPEC
-section 22): Google Forms' Email Address and quiz Score; Qualtrics' bot and
+the rows it writes that are no respondent's, as the crate reads them (the
+crate's survey guide): Google Forms' Email Address and quiz Score; Qualtrics' bot and
 duplicate detection (Q_RecaptchaScore, Q_RelevantID...), a text entry
 (Q2_4_TEXT), a timing question (Q8_Page Submit, ...), embedded data (region),
 and a survey preview and a survey test row before the responses; Microsoft

@@ -1,4 +1,4 @@
-//! Exports as the tools collect them (SPEC §22): the columns each tool
+//! Exports as the tools collect them: the columns each tool
 //! writes about a response are skipped, and the rows that are no
 //! respondent's are left out and counted, in CSV (LF and CRLF) and `.xlsx`
 //! alike.
