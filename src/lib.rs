@@ -12,6 +12,16 @@
     clippy::todo,
     clippy::unimplemented
 )]
+// The unit tests compare figures that are exact fractions written as the
+// nearest f64, so they compare floats exactly (and count in them).
+#![cfg_attr(
+    test,
+    allow(
+        clippy::float_cmp,
+        clippy::cast_precision_loss,
+        reason = "tests compare exact figures written as the nearest f64"
+    )
+)]
 
 // The folders follow the pipeline, and imports run one way down it:
 //

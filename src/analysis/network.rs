@@ -547,12 +547,6 @@ fn lower_median(counts: [u32; 5]) -> Option<PartnerLevel> {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::float_cmp,
-    reason = "a test fails by panicking; the figures are exact fractions written as the nearest f64"
-)]
 mod tests {
     use super::{ByLevel, Densities, PerceivedCounts, agreed, change, network, perceived, ratio};
     use super::{coverage, lower_median, ties, trusted};

@@ -419,12 +419,6 @@ impl Value {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::float_cmp,
-    clippy::cast_precision_loss,
-    reason = "tests of exact rounding compare floats exactly"
-)]
 mod tests {
     use core::cell::Cell;
 

@@ -385,14 +385,10 @@ fn next_down(y: f64) -> f64 {
 
 #[cfg(test)]
 #[allow(
-    clippy::unwrap_used,
-    clippy::float_cmp,
-    clippy::cast_precision_loss,
     clippy::cast_possible_truncation,
     clippy::cast_possible_wrap,
     clippy::cast_sign_loss,
-    clippy::indexing_slicing,
-    reason = "tests of exact rounding compare floats exactly; generated sizes are small"
+    reason = "generated sizes are small"
 )]
 mod tests {
     use num_bigint::BigInt;

@@ -339,13 +339,6 @@ fn nearest_f64(r: &BigRational) -> f64 {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::float_cmp,
-    clippy::cast_precision_loss,
-    clippy::indexing_slicing,
-    reason = "tests of exact rounding compare floats exactly"
-)]
 mod tests {
     use num_traits::Signed as _;
 

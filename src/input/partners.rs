@@ -508,11 +508,6 @@ impl PairTally {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking"
-)]
 mod tests {
     use super::{PartnerLevel, Trust};
     use crate::Level;

@@ -286,36 +286,23 @@ fn item_table(out: &mut String, t: &ItemTable) {
         let agreement = W(row.agreement);
         let evidence = Words(&row.evidence);
         let needed = row.needed_from.unwrap_or_default();
-        if t.needed {
-            table_row(
-                out,
-                &[
-                    &row.name,
-                    &needed,
-                    &mean,
-                    &bar,
-                    &band,
-                    &row.interval,
-                    &agreement,
-                    &row.ratings,
-                    &evidence,
-                ],
-            );
-        } else {
-            table_row(
-                out,
-                &[
-                    &row.name,
-                    &mean,
-                    &bar,
-                    &band,
-                    &row.interval,
-                    &agreement,
-                    &row.ratings,
-                    &evidence,
-                ],
-            );
-        }
+        let cells: [&dyn Display; 9] = [
+            &row.name,
+            &needed,
+            &mean,
+            &bar,
+            &band,
+            &row.interval,
+            &agreement,
+            &row.ratings,
+            &evidence,
+        ];
+        // The "needed from" column (the second) is there only when the table has it.
+        let shown = cells
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != 1 || t.needed);
+        table_row(out, &shown.map(|(_, &cell)| cell).collect::<Vec<_>>());
     }
     let _ = write!(out, "\n{}", t.scale);
     for sentence in &t.legend {

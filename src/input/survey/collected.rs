@@ -348,11 +348,6 @@ pub(crate) fn left_out<R: Row + ?Sized>(
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking"
-)]
 mod tests {
     use super::{
         Cell, Column, LeftOutKind, by_code, by_status, qualtrics_column, tool_column, unfinished,

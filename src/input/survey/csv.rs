@@ -390,12 +390,6 @@ pub(crate) fn read_csv(
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking"
-)]
 mod tests {
     use super::{Record, Records, delimiter, line_ends};
     use crate::input::survey::Export as _;

@@ -489,7 +489,6 @@ fn item(header: &str) -> Option<Column> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 mod tests {
     use super::{Column, Layout, item};
     use crate::{Facilitator, Obstacle};

@@ -805,7 +805,6 @@ pub fn csv_header() -> Vec<&'static str> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 mod tests {
     use super::{csv_header, row_name, same, trim};
 

@@ -210,7 +210,6 @@ pub(crate) fn number_rating(number: f64) -> Option<Rating> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 mod tests {
     use super::{Scale, label_after_number, led_by_digit, number_rating, text_rating};
     use crate::{Facilitator, Obstacle, Rating};

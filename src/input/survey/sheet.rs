@@ -393,7 +393,6 @@ impl Places for Cells {
 }
 
 #[cfg(test)]
-#[allow(clippy::indexing_slicing, reason = "a test fails by panicking")]
 mod tests {
     use calamine::Data;
 

@@ -255,12 +255,6 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::panic,
-    reason = "tests build small streams by hand, and fail by panicking"
-)]
 mod tests {
     use super::*;
 
