@@ -372,7 +372,8 @@ impl<'de, V: PartnerValue> Deserialize<'de> for RawValue<V> {
 pub(crate) struct RawPartnerMap<V> {
     pub(crate) answers: BTreeMap<String, V>,
     /// The first problem found.
-    pub(crate) problem: Option<MapProblem>,
+    /// Boxed, as a ratings map's is: rare, and kept small.
+    pub(crate) problem: Option<Box<MapProblem>>,
 }
 
 /// The first problem of a partner map.
@@ -395,7 +396,9 @@ impl<V> Default for RawPartnerMap<V> {
 fn not_a_map<V>(found: Result<core::convert::Infallible, String>) -> RawPartnerMap<V> {
     RawPartnerMap {
         answers: BTreeMap::new(),
-        problem: found.err().map(MapProblem::NotAMap),
+        problem: found
+            .err()
+            .map(|found| Box::new(MapProblem::NotAMap(found))),
     }
 }
 
@@ -417,7 +420,8 @@ impl<'de, V: PartnerValue> Deserialize<'de> for RawPartnerMap<V> {
                     // Keys of a JSON map are always strings.
                     let key = key.0.map_or_else(|found| found, Cow::into_owned);
                     if raw.answers.contains_key(&key) {
-                        raw.problem = Some(MapProblem::Entry(key, PartnerProblem::Duplicate));
+                        raw.problem =
+                            Some(Box::new(MapProblem::Entry(key, PartnerProblem::Duplicate)));
                         continue;
                     }
                     match value {
@@ -425,7 +429,8 @@ impl<'de, V: PartnerValue> Deserialize<'de> for RawPartnerMap<V> {
                             raw.answers.insert(key, value);
                         }
                         Err(written) => {
-                            raw.problem = Some(MapProblem::Entry(key, V::problem(written)));
+                            raw.problem =
+                                Some(Box::new(MapProblem::Entry(key, V::problem(written))));
                         }
                     }
                 }
@@ -637,7 +642,7 @@ mod tests {
     /// The answers and the first problem of a partner map read from `json`.
     fn read<V: super::PartnerValue + core::fmt::Debug>(json: &str) -> Read<V> {
         let raw: super::RawPartnerMap<V> = serde_json::from_str(json).unwrap();
-        let problem = raw.problem.map(|p| match p {
+        let problem = raw.problem.map(|p| match *p {
             super::MapProblem::Entry(key, problem) => (Some(key), problem.to_string()),
             super::MapProblem::NotAMap(found) => (None, found),
         });

@@ -304,7 +304,9 @@ pub(crate) enum RatingProblem<T> {
 fn wrong_type<T: Rated>(found: Result<core::convert::Infallible, String>) -> RawRatings<T> {
     RawRatings {
         ratings: Ratings::new(),
-        problem: found.err().map(RatingProblem::Type),
+        problem: found
+            .err()
+            .map(|found| Box::new(RatingProblem::Type(found))),
     }
 }
 
@@ -312,7 +314,9 @@ fn wrong_type<T: Rated>(found: Result<core::convert::Infallible, String>) -> Raw
 /// error can name the respondent once the whole response is known.
 pub(crate) struct RawRatings<T> {
     pub(crate) ratings: Ratings<T>,
-    pub(crate) problem: Option<RatingProblem<T>>,
+    // Boxed: a problem is rare, and a response's maps are moved whole
+    // through the reader, so they are kept small.
+    pub(crate) problem: Option<Box<RatingProblem<T>>>,
 }
 
 impl<T: Rated> Default for RawRatings<T> {
@@ -359,7 +363,8 @@ impl<'de, T: Rated> Visitor<'de> for RatingsVisitor<T> {
                     raw.ratings.insert(item, rating);
                     None
                 }
-            };
+            }
+            .map(Box::new);
         }
         Ok(raw)
     }
@@ -415,7 +420,7 @@ fn not_a_key<T>(found: Result<core::convert::Infallible, String>) -> Result<T, S
 impl<'de, T: Rated> Deserialize<'de> for Ratings<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = RawRatings::<T>::deserialize(deserializer)?;
-        match raw.problem {
+        match raw.problem.map(|problem| *problem) {
             None => Ok(raw.ratings),
             Some(RatingProblem::Unknown(name)) => Err(serde::de::Error::custom(format_args!(
                 "{}",

@@ -370,7 +370,7 @@ impl RawResponse<'_> {
                 index,
                 respondent,
                 "facilitators",
-                problem,
+                *problem,
                 |index, respondent, value| Error::UnknownFacilitator {
                     index,
                     respondent,
@@ -383,7 +383,7 @@ impl RawResponse<'_> {
                 index,
                 respondent,
                 "obstacles",
-                problem,
+                *problem,
                 |index, respondent, value| Error::UnknownObstacle {
                     index,
                     respondent,
@@ -436,7 +436,7 @@ fn partner_map<V>(
     field: &'static str,
     raw: RawPartnerMap<V>,
 ) -> Result<BTreeMap<String, V>, Error> {
-    match raw.problem {
+    match raw.problem.map(|problem| *problem) {
         None => Ok(raw.answers),
         Some(MapProblem::Entry(key, problem)) => Err(Error::Partner {
             field: format!("responses[{index}].{field}.{key}"),

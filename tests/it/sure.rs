@@ -532,3 +532,33 @@ mod independent {
         }
     }
 }
+
+#[test]
+fn an_interval_holds_its_ends_and_what_lies_between() {
+    let interval = Interval {
+        lower: 2.5,
+        upper: 3.5,
+    };
+    for inside in [2.5, 3.0, 3.5] {
+        assert!(interval.contains(inside), "{inside}");
+    }
+    for outside in [2.499_999, 3.500_001, -3.0, f64::NAN] {
+        assert!(!interval.contains(outside), "{outside}");
+    }
+}
+
+#[test]
+fn plausible_bands_compare_and_print_as_their_bands() {
+    use interagency::report::PlausibleBands;
+
+    let empty = PlausibleBands::<FB>::default();
+    let one = empty.with(FB::Concern);
+    let two = one.with(FB::Borderline);
+    assert_eq!(one, one.with(FB::Concern));
+    assert_ne!(one, two);
+    assert_ne!(empty, one);
+    assert_eq!(format!("{two:?}"), "[Concern, Borderline]");
+    assert_eq!(format!("{empty:?}"), "[]");
+    let obstacles = PlausibleBands::<OB>::default().with(OB::Major);
+    assert_eq!(format!("{obstacles:?}"), "[Major]");
+}
