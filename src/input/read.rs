@@ -17,8 +17,8 @@ use crate::foundation::text::{AnyText, Bad, Lenient, Text};
 use crate::input::assessment::{Assessment, Response};
 use crate::input::partners::{MapProblem, PartnerLevel, RawPartnerMap, Trust};
 use crate::input::partnership::{Agency, Partnership};
-use crate::input::rating::{RatingProblem, RawRatings};
-use crate::{Characteristic, Date, Error, Facilitator, Identifier, Obstacle, Role, Sector};
+use crate::input::rating::{RatingProblem, Ratings, RawRatings};
+use crate::{Characteristic, Date, Error, Facilitator, Obstacle, Rated, Role, Sector};
 
 impl Assessment {
     /// Reads an assessment from JSON text, checking every rule.
@@ -365,32 +365,8 @@ impl RawResponse<'_> {
                 });
             }
         };
-        if let Some(problem) = self.facilitators.problem {
-            return Err(rating_error(
-                index,
-                respondent,
-                "facilitators",
-                *problem,
-                |index, respondent, value| Error::UnknownFacilitator {
-                    index,
-                    respondent,
-                    value,
-                },
-            ));
-        }
-        if let Some(problem) = self.obstacles.problem {
-            return Err(rating_error(
-                index,
-                respondent,
-                "obstacles",
-                *problem,
-                |index, respondent, value| Error::UnknownObstacle {
-                    index,
-                    respondent,
-                    value,
-                },
-            ));
-        }
+        let facilitators = ratings(index, &respondent, self.facilitators)?;
+        let obstacles = ratings(index, &respondent, self.obstacles)?;
         let partners = partner_map(index, &respondent, "partners", self.partners)?;
         let trust = partner_map(index, &respondent, "trust", self.trust)?;
         let perceived_level = match self.perceived_level {
@@ -401,8 +377,8 @@ impl RawResponse<'_> {
             respondent,
             agency,
             role,
-            facilitators: self.facilitators.ratings,
-            obstacles: self.obstacles.ratings,
+            facilitators,
+            obstacles,
             partners,
             trust,
             perceived_level,
@@ -458,42 +434,53 @@ fn partner_map<V>(
     }
 }
 
-/// The error for a problem in a ratings map; `unknown` builds the error for
-/// an identifier that names no item.
-fn rating_error<T: Identifier>(
+/// A ratings map's ratings, or the error for its first problem.
+fn ratings<T: Rated>(
     index: usize,
-    respondent: String,
-    field: &'static str,
-    problem: RatingProblem<T>,
-    unknown: fn(usize, String, String) -> Error,
-) -> Error {
-    match problem {
-        RatingProblem::Unknown(value) => unknown(index, respondent, value),
+    respondent: &str,
+    raw: RawRatings<T>,
+) -> Result<Ratings<T>, Error> {
+    let Some(problem) = raw.problem else {
+        return Ok(raw.ratings);
+    };
+    let facilitators = T::PLURAL == Facilitator::PLURAL;
+    let respondent = respondent.to_owned();
+    Err(match *problem {
+        RatingProblem::Unknown(value) if facilitators => Error::UnknownFacilitator {
+            index,
+            respondent,
+            value,
+        },
+        RatingProblem::Unknown(value) => Error::UnknownObstacle {
+            index,
+            respondent,
+            value,
+        },
         RatingProblem::Duplicate(item) => Error::DuplicateRating {
             index,
             respondent,
-            field,
+            field: T::PLURAL,
             item: item.id(),
         },
         RatingProblem::Invalid(item, value) => Error::InvalidRating {
             index,
             respondent,
-            field,
+            field: T::PLURAL,
             item: item.id(),
             value,
         },
         RatingProblem::Type(found) => Error::InvalidType {
-            field: format!("responses[{index}].{field}"),
+            field: format!("responses[{index}].{}", T::PLURAL),
             respondent: Some(respondent),
             agency: None,
             found,
-            expected: if field == "facilitators" {
+            expected: if facilitators {
                 "a map from facilitator identifier to rating"
             } else {
                 "a map from obstacle identifier to rating"
             },
         },
-    }
+    })
 }
 
 impl core::str::FromStr for Assessment {

@@ -559,6 +559,13 @@ fn plausible_bands_compare_and_print_as_their_bands() {
     assert_ne!(empty, one);
     assert_eq!(format!("{two:?}"), "[Concern, Borderline]");
     assert_eq!(format!("{empty:?}"), "[]");
+    assert!(empty.is_empty());
+    assert!(!one.is_empty());
+    let error = serde_json::from_str::<PlausibleBands<FB>>(r#""concern""#).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid type: string \"concern\", expected a list of bands, lowest first, each at most once at line 1 column 9"
+    );
     let obstacles = PlausibleBands::<OB>::default().with(OB::Major);
     assert_eq!(format!("{obstacles:?}"), "[Major]");
 }

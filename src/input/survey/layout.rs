@@ -344,19 +344,18 @@ fn kind(texts: &[&str], label: &str, options: &SurveyOptions) -> Option<(Column,
         } else {
             (Column::Skipped, None)
         }
-    } else if any("agency") {
+    } else if let Some((_, field, column)) = [
+        ("agency", Field::Agency, Column::Agency),
+        ("role", Field::Role, Column::Role),
+    ]
+    .into_iter()
+    .find(|(name, ..)| any(name))
+    {
+        // The column of the agency or the role, unless the options name
+        // another.
         (
-            if unnamed(Field::Agency) {
-                Column::Agency
-            } else {
-                Column::Skipped
-            },
-            None,
-        )
-    } else if any("role") {
-        (
-            if unnamed(Field::Role) {
-                Column::Role
+            if unnamed(field) {
+                column
             } else {
                 Column::Skipped
             },
