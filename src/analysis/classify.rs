@@ -305,7 +305,7 @@ impl Rubric {
 
     /// The classification, handing each item's exact mean to `keep`.
     fn classify_keeping(&self, assessment: &Assessment, keep: &mut impl Keep) -> Classification {
-        let quantiles = &mut Quantiles::new(self.confidence());
+        let quantiles = Quantiles::new(self.confidence());
         let facilitators = self.results(assessment, Facilitator::ALL, keep, quantiles);
         let obstacles = self.results(assessment, Obstacle::ALL, keep, quantiles);
 
@@ -354,7 +354,7 @@ impl Rubric {
         assessment: &Assessment,
         items: [T; N],
         keep: &mut impl Keep,
-        quantiles: &mut Quantiles,
+        quantiles: Quantiles,
     ) -> [ItemResult<T>; N] {
         let bounds = self.bounds::<T>();
         let thresholds = if T::TIED_TO_LEVEL {

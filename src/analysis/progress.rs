@@ -241,7 +241,7 @@ fn changes<T: Rated, const N: usize>(
     confidence: f64,
 ) -> [ItemChange<T>; N] {
     let [(before, before_exact), (after, after_exact)] = rounds;
-    let quantiles = &mut Quantiles::new(confidence);
+    let quantiles = Quantiles::new(confidence);
     items.map(|item| {
         let (e, l) = (before.result(item), after.result(item));
         let change = change(item, before_exact, after_exact);

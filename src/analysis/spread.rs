@@ -10,6 +10,7 @@
 
 use core::fmt;
 use core::marker::PhantomData;
+use std::sync::Mutex;
 
 use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -423,7 +424,7 @@ impl Uncertainty {
 
     /// The half-width of the interval: t(1 − (1 − c)/2; df) · SE, zero
     /// when SE is.
-    pub(crate) fn half_width(self, quantiles: &mut Quantiles) -> f64 {
+    pub(crate) fn half_width(self, quantiles: Quantiles) -> f64 {
         if self.se == 0.0 {
             0.0
         } else {
@@ -432,13 +433,7 @@ impl Uncertainty {
     }
 
     /// The interval around `mean`, within `[low, high]`.
-    pub(crate) fn around(
-        self,
-        mean: f64,
-        quantiles: &mut Quantiles,
-        low: f64,
-        high: f64,
-    ) -> Interval {
+    pub(crate) fn around(self, mean: f64, quantiles: Quantiles, low: f64, high: f64) -> Interval {
         let h = self.half_width(quantiles);
         Interval {
             lower: (mean - h).max(low),
@@ -463,14 +458,10 @@ impl Uncertainty {
     }
 }
 
-/// The Student t quantiles of one confidence, each computed once per
-/// analysis: the items of a partnership whose respondents rate them all
-/// share their degrees of freedom, and a quantile costs some microseconds
-/// where the rest of an item's figures cost nanoseconds.
+/// The Student t quantiles of one confidence.
+#[derive(Clone, Copy)]
 pub(crate) struct Quantiles {
     p: f64,
-    known: [(f64, f64); 4],
-    next: usize,
 }
 
 impl Quantiles {
@@ -478,28 +469,44 @@ impl Quantiles {
     pub(crate) fn new(confidence: f64) -> Quantiles {
         Quantiles {
             p: 1.0 - (1.0 - confidence) / 2.0,
-            known: [(f64::NAN, f64::NAN); 4],
-            next: 0,
         }
     }
 
-    /// `t(1 − (1 − c)/2; df)`.
-    pub(crate) fn t(&mut self, df: f64) -> f64 {
-        if let Some(&(_, t)) = self
-            .known
-            .iter()
-            .find(|&&(d, _)| d.to_bits() == df.to_bits())
+    /// `t(1 − (1 − c)/2; df)`, from the table of those already computed
+    /// when it is there.
+    pub(crate) fn t(self, df: f64) -> f64 {
+        let key = (self.p.to_bits(), df.to_bits());
+        // A slot chosen by a multiplicative hash of the key.
+        let hash = (key.0.rotate_left(29) ^ key.1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = usize::try_from(hash >> (64 - KNOWN_BITS)).unwrap_or(0);
+        if let Ok(known) = KNOWN.lock()
+            && let Some(&(p, df, t)) = known.get(slot)
+            && (p, df) == key
         {
             return t;
         }
         let t = t_quantile(self.p, df);
-        if let Some(slot) = self.known.get_mut(self.next % 4) {
-            *slot = (df, t);
+        if let Ok(mut known) = KNOWN.lock()
+            && let Some(entry) = known.get_mut(slot)
+        {
+            *entry = (key.0, key.1, t);
         }
-        self.next += 1;
         t
     }
 }
+
+/// The quantiles computed so far in this process, by the bits of `p` and
+/// `df`, one in each of 256 slots (6 KiB): a quantile costs some
+/// microseconds (statrs inverts the incomplete beta function), where the
+/// rest of an item's figures cost nanoseconds, and the partnerships a
+/// program analyses share a few confidences and degrees of freedom. A slot
+/// holds the last quantile that fell in it; no lock is held while one is
+/// computed, and a poisoned lock is passed by.
+static KNOWN: Mutex<[(u64, u64, f64); 1 << KNOWN_BITS]> =
+    Mutex::new([(0, 0, f64::NAN); 1 << KNOWN_BITS]);
+
+/// The table of quantiles has 2^`KNOWN_BITS` slots.
+const KNOWN_BITS: u32 = 8;
 
 /// The Student t quantile `t(p; df)`, `df` maybe fractional, from
 /// `statrs`; `p` from 0.75 to 0.9995 and `df` at least 1 here.
@@ -525,9 +532,6 @@ pub(crate) fn intraclass<T: Rated>(tallies: &[AgencyTally], item: T) -> (Option<
     let (mut g, mut squares) = (0i128, 0i128);
     let (mut ssb, mut ssw) = (0.0, 0.0);
     let (mut between_zero, mut within_zero) = (true, true);
-    // The exact sums: Σ S_a²/n_a and SSW, as fractions while they fit,
-    // which a dozen agencies' counts may outgrow (as for the mean).
-    let mut exact = (tallies.len() <= 12).then_some((Ratio::ZERO, Ratio::ZERO));
     for sum in parts(tallies, item) {
         let n_a = i128::from(sum.count);
         let s_a = i128::from(sum.total);
@@ -541,42 +545,24 @@ pub(crate) fn intraclass<T: Rated>(tallies: &[AgencyTally], item: T) -> (Option<
         let (part, none) = within(sum);
         ssw += part;
         within_zero &= none;
-        let within_num = n_a * i128::from(sum.squares) - s_a * s_a;
-        exact = exact.and_then(|(between, within)| {
-            Some((
-                between.add(Ratio::new(s_a * s_a, n_a))?,
-                within.add(Ratio::new(within_num, n_a))?,
-            ))
-        });
     }
     if g < 2 || n - g < 1 {
         return (None, None);
     }
-    // n0 − 1 = (N² − Σn² − N(G − 1)) / (N(G − 1)), above 0 once an agency
-    // gave two ratings; so the ICC(1) denominator is 0 only when both
-    // mean squares are.
-    let n0_less_one = Ratio::new(n * n - squares - n * (g - 1), n * (g - 1));
+    // n0 − 1 = K / (N(G − 1)), K = N² − Σn² − N(G − 1), above 0 once an
+    // agency gave two ratings; so the ICC(1) denominator is 0 only when
+    // both mean squares are.
+    let k = n * n - squares - n * (g - 1);
     let icc1_defined = !(between_zero && within_zero);
-    let exact = exact.and_then(|(between, within)| {
-        let msb = between
-            .add(Ratio::new(-total * total, n))?
-            .div(Ratio::new(g - 1, 1))?;
-        let msw = within.div(Ratio::new(n - g, 1))?;
-        let numerator = msb.add(msw.neg())?;
-        let icc1 = if icc1_defined {
-            Some(numerator.div(msb.add(n0_less_one.mul(msw)?)?)?.to_f64())
-        } else {
-            None
-        };
-        let icc2 = if between_zero {
-            None
-        } else {
-            Some(numerator.div(msb)?.to_f64())
-        };
-        Some((icc1, icc2))
-    });
-    if let Some(exact) = exact {
-        return exact;
+    // The exact figures while they fit in 128 bits, as a dozen agencies'
+    // counts may outgrow them (as for the mean).
+    let exact = (tallies.len() <= 12)
+        .then(|| exact_intraclass(tallies, item, [n, total, g, k]))
+        .flatten();
+    if let Some((icc1, icc2)) = exact {
+        let icc1 = icc1_defined.then(|| Exact::from(icc1).to_f64());
+        let icc2 = (!between_zero).then(|| Exact::from(icc2).to_f64());
+        return (icc1, icc2);
     }
     let msb = if between_zero {
         0.0
@@ -588,71 +574,46 @@ pub(crate) fn intraclass<T: Rated>(tallies: &[AgencyTally], item: T) -> (Option<
     } else {
         ssw / ratio(n - g, 1)
     };
-    let n0_less_one = ratio(n0_less_one.num, n0_less_one.den);
+    let n0_less_one = ratio(k, n * (g - 1));
     let icc1 = icc1_defined.then(|| (msb - msw) / (msb + n0_less_one * msw));
     let icc2 = (!between_zero).then(|| (msb - msw) / msb);
     (icc1, icc2)
 }
 
-/// A fraction of 128-bit integers in lowest terms, `den > 0`, whose
-/// operations give `None` rather than overflow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Ratio {
-    num: i128,
-    den: i128,
-}
-
-impl Ratio {
-    const ZERO: Ratio = Ratio { num: 0, den: 1 };
-
-    /// `num / den` in lowest terms (`den > 0`).
-    fn new(num: i128, den: i128) -> Ratio {
-        let divisor = gcd(num, den).max(1);
-        Ratio {
-            num: num / divisor,
-            den: den / divisor,
-        }
+/// ICC(1) and ICC(2) as exact fractions (meaningful where defined), or
+/// `None` when a part outgrows 128 bits. With `lcm` the least common
+/// multiple of the agencies' counts, `B = lcm · Σ S_a²/n_a` and `Q = Σ Q_a`
+/// (the sums of squared ratings): `lcm·N·SSB = x = BN − S²·lcm` and
+/// `lcm·SSW = y = Q·lcm − B`, so that, multiplying through by
+/// `lcm·N·(G − 1)·(N − G)`,
+/// `ICC(1) = (x(N − G) − yN(G − 1)) / (x(N − G) + Ky)`, `K = N² − Σn_a² −
+/// N(G − 1)`, and
+/// `ICC(2) = (x(N − G) − yN(G − 1)) / (x(N − G))`.
+fn exact_intraclass<T: Rated>(
+    tallies: &[AgencyTally],
+    item: T,
+    [count, total, groups, k_n0]: [i128; 4],
+) -> Option<(Fraction, Fraction)> {
+    let mut lcm: i128 = 1;
+    for sum in parts(tallies, item) {
+        let n_a = i128::from(sum.count);
+        lcm = lcm.checked_div(gcd(lcm, n_a))?.checked_mul(n_a)?;
     }
-
-    fn add(self, other: Ratio) -> Option<Ratio> {
-        let num = self
-            .num
-            .checked_mul(other.den)?
-            .checked_add(other.num.checked_mul(self.den)?)?;
-        Some(Ratio::new(num, self.den.checked_mul(other.den)?))
+    let (mut between_sum, mut squares): (i128, i128) = (0, 0);
+    for sum in parts(tallies, item) {
+        let s_a = i128::from(sum.total);
+        let share = lcm.checked_div(i128::from(sum.count))?;
+        between_sum = between_sum.checked_add(s_a.checked_mul(s_a)?.checked_mul(share)?)?;
+        squares = squares.checked_add(i128::from(sum.squares))?;
     }
-
-    fn neg(self) -> Ratio {
-        Ratio {
-            num: -self.num,
-            den: self.den,
-        }
-    }
-
-    fn mul(self, other: Ratio) -> Option<Ratio> {
-        Some(Ratio::new(
-            self.num.checked_mul(other.num)?,
-            self.den.checked_mul(other.den)?,
-        ))
-    }
-
-    /// `self / other`; `None` also when `other` is 0.
-    fn div(self, other: Ratio) -> Option<Ratio> {
-        if other.num == 0 {
-            return None;
-        }
-        let (num, den) = if other.num < 0 {
-            (-other.den, -other.num)
-        } else {
-            (other.den, other.num)
-        };
-        self.mul(Ratio { num, den })
-    }
-
-    /// The nearest `f64`.
-    fn to_f64(self) -> f64 {
-        Exact::from(Fraction::new(self.num, self.den)).to_f64()
-    }
+    let x = between_sum
+        .checked_mul(count)?
+        .checked_sub(total.checked_mul(total)?.checked_mul(lcm)?)?;
+    let y = squares.checked_mul(lcm)?.checked_sub(between_sum)?;
+    let between = x.checked_mul(count - groups)?;
+    let numerator = between.checked_sub(y.checked_mul(count)?.checked_mul(groups - 1)?)?;
+    let icc1 = Fraction::new(numerator, between.checked_add(k_n0.checked_mul(y)?)?);
+    Some((icc1, Fraction::new(numerator, between)))
 }
 
 /// The greatest common divisor of `|a|` and `|b|`.
