@@ -360,7 +360,12 @@ impl Agreement {
     reason = "a relative error of 2^-52 on each part, far inside the 1e-9 allowed"
 )]
 fn ratio(num: i128, den: i128) -> f64 {
-    num as f64 / den as f64
+    // From 64-bit integers the conversion is one instruction, from 128-bit
+    // ones a library call; both round to the nearest `f64`.
+    match (i64::try_from(num), i64::try_from(den)) {
+        (Ok(num), Ok(den)) => num as f64 / den as f64,
+        _ => num as f64 / den as f64,
+    }
 }
 
 /// `n` in `f64` (counts of ratings, far below 2^53).
@@ -530,21 +535,13 @@ pub(crate) fn intraclass<T: Rated>(tallies: &[AgencyTally], item: T) -> (Option<
     let all = pooled(tallies, item);
     let (n, total) = (i128::from(all.count), i128::from(all.total));
     let (mut g, mut squares) = (0i128, 0i128);
-    let (mut ssb, mut ssw) = (0.0, 0.0);
     let (mut between_zero, mut within_zero) = (true, true);
     for sum in parts(tallies, item) {
         let n_a = i128::from(sum.count);
-        let s_a = i128::from(sum.total);
         g += 1;
         squares += n_a * n_a;
-        // n_a (m_a − M)², with m_a − M = (S_a N − S n_a) / (n_a N) rounded once.
-        let d = s_a * n - total * n_a;
-        between_zero &= d == 0;
-        let gap = ratio(d, n_a * n);
-        ssb += ratio(n_a, 1) * gap * gap;
-        let (part, none) = within(sum);
-        ssw += part;
-        within_zero &= none;
+        between_zero &= i128::from(sum.total) * n == total * n_a;
+        within_zero &= within(sum).1;
     }
     if g < 2 || n - g < 1 {
         return (None, None);
@@ -563,6 +560,15 @@ pub(crate) fn intraclass<T: Rated>(tallies: &[AgencyTally], item: T) -> (Option<
         let icc1 = icc1_defined.then(|| Exact::from(icc1).to_f64());
         let icc2 = (!between_zero).then(|| Exact::from(icc2).to_f64());
         return (icc1, icc2);
+    }
+    // Beyond 128 bits, in `f64`: SSB = Σ n_a (m_a − M)², with
+    // m_a − M = (S_a N − S n_a) / (n_a N) rounded once.
+    let (mut ssb, mut ssw) = (0.0, 0.0);
+    for sum in parts(tallies, item) {
+        let n_a = i128::from(sum.count);
+        let gap = ratio(i128::from(sum.total) * n - total * n_a, n_a * n);
+        ssb += ratio(n_a, 1) * gap * gap;
+        ssw += within(sum).0;
     }
     let msb = if between_zero {
         0.0
