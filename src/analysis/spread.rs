@@ -706,6 +706,15 @@ mod tests {
     }
 
     #[test]
+    fn fractions_beyond_64_bits_convert_too() {
+        use super::ratio;
+        assert_eq!(ratio(3, 4), 0.75);
+        assert_eq!(ratio(1 << 100, 1 << 40), 2f64.powi(60));
+        assert_eq!(ratio(3 << 70, 1 << 72), 0.75);
+        assert_eq!(ratio(-(1 << 90), 4), -(2f64.powi(88)));
+    }
+
+    #[test]
     fn two_ratings_have_a_spread() {
         // 2 and 4: s² = 2, r_wg = 0 (a group of two is never shown, so only
         // here).
