@@ -278,9 +278,49 @@ impl Exact {
                 #[allow(clippy::cast_precision_loss, reason = "both parts are below 2^53")]
                 return num as f64 / den as f64;
             }
+            return quotient_f64(f.num, f.den);
         }
         nearest_f64(&self.to_big())
     }
+}
+
+/// The `f64` nearest `num / den` (`den > 0`), ties to even, by long
+/// division in 128-bit integers: the quotient to 55 significant bits, with
+/// whether anything remains, rounded to 53. No value of such a fraction is
+/// subnormal or beyond `f64`'s range (they lie within 2^±127).
+fn quotient_f64(num: i128, den: i128) -> f64 {
+    let (dividend, divisor) = (num.unsigned_abs(), den.unsigned_abs());
+    if dividend == 0 || divisor == 0 {
+        return 0.0;
+    }
+    let (mut q, mut rest) = (dividend / divisor, dividend % divisor);
+    // The value is (q + rest / divisor) · 2^exp throughout.
+    let mut exp: i32 = 0;
+    while q < 1 << 54 {
+        // rest < divisor ≤ 2^127, so 2 · rest fits.
+        (q, rest, exp) = (q << 1, rest << 1, exp - 1);
+        if rest >= divisor {
+            (q, rest) = (q | 1, rest - divisor);
+        }
+    }
+    // Down to 55 bits, what is shifted out joining the remainder.
+    let extra = (128 - q.leading_zeros()).saturating_sub(55);
+    let mut sticky = rest != 0 || q & ((1 << extra) - 1) != 0;
+    q >>= extra;
+    // 55 bits to 53: the first bit dropped is the half, the rest sticky.
+    let half = q & 2 != 0;
+    sticky |= q & 1 != 0;
+    let mut mantissa = q >> 2;
+    if half && (sticky || mantissa & 1 == 1) {
+        mantissa += 1;
+    }
+    exp += i32::try_from(extra).unwrap_or(0) + 2;
+    // mantissa ≤ 2^53 and 2^exp a normal power of two: both exact, and so
+    // is their product.
+    let scale = u64::try_from(exp + 1023).map_or(f64::NAN, |e| f64::from_bits(e << 52));
+    #[allow(clippy::cast_precision_loss, reason = "at most 2^53, exact")]
+    let y = u64::try_from(mantissa).map_or(f64::NAN, |m| m as f64) * scale;
+    if num < 0 { -y } else { y }
 }
 
 fn fits_f64(f: Fraction) -> bool {
@@ -759,6 +799,24 @@ mod tests {
                 assert!(same(ratio(num, den).to_f64(), y), "{r}");
             }
         }
+    }
+
+    #[test]
+    fn fractions_of_128_bit_integers_round_as_exact_division_does() {
+        let mut rng = XorShift(0x5EED_F00D_0BAD_CAFE);
+        for _ in 0..20_000 {
+            let num = rng.signed_int(127);
+            let den = rng.int(126).max(1);
+            let exact = BigRational::new(BigInt::from(num), BigInt::from(den));
+            assert_eq!(
+                quotient_f64(num, den).to_bits(),
+                nearest_f64(&exact).to_bits(),
+                "{num} / {den}"
+            );
+        }
+        assert_eq!(quotient_f64(0, 7), 0.0);
+        assert_eq!(quotient_f64(i128::MIN, 1), -(2f64.powi(127)));
+        assert_eq!(quotient_f64(1, i128::MAX), 1.0 / (i128::MAX as f64));
     }
 
     #[test]
