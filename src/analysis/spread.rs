@@ -715,6 +715,37 @@ mod tests {
     }
 
     #[test]
+    fn intraclass_correlations_need_two_agencies_and_a_degree_of_freedom() {
+        use super::intraclass;
+        use crate::input::tally::AgencyTally;
+        use crate::{Facilitator, Rating, Role};
+
+        let tallies = |groups: &[&[u8]]| {
+            groups
+                .iter()
+                .map(|ratings| {
+                    let mut tally = AgencyTally::default();
+                    for &r in *ratings {
+                        tally.add(
+                            Role::Frontline,
+                            Facilitator::Leadership,
+                            Rating::new(r).unwrap(),
+                        );
+                    }
+                    tally
+                })
+                .collect::<Vec<_>>()
+        };
+        // One rating an agency: N − G = 0, nothing to compare with.
+        let one_each = tallies(&[&[3], &[5], &[4]]);
+        assert_eq!(intraclass(&one_each, Facilitator::Leadership), (None, None));
+        // a: 3, 4; b: 5. N − G = 1; MSB = 2·0.25 + 1 = 1.5, MSW = 0.5,
+        // n0 − 1 = 1/3: ICC(1) = 1/(1.5 + 1/6) = 0.6, ICC(2) = 2/3.
+        let (icc1, icc2) = intraclass(&tallies(&[&[3, 4], &[5]]), Facilitator::Leadership);
+        assert_eq!((icc1, icc2), (Some(0.6), Some(2.0 / 3.0)));
+    }
+
+    #[test]
     fn two_ratings_have_a_spread() {
         // 2 and 4: s² = 2, r_wg = 0 (a group of two is never shown, so only
         // here).
