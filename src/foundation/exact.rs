@@ -268,9 +268,8 @@ impl Exact {
     /// rounds: an exact 3 gives 3.0.
     pub(crate) fn to_f64(&self) -> f64 {
         if let Exact::Small(f) = self {
-            let f = if fits_f64(*f) { *f } else { reduce_fully(*f) };
             if let (true, Ok(num), Ok(den)) =
-                (fits_f64(f), i64::try_from(f.num), i64::try_from(f.den))
+                (fits_f64(*f), i64::try_from(f.num), i64::try_from(f.den))
             {
                 // Both parts are exact in f64, and IEEE division rounds the
                 // exact quotient correctly. (From i64, the conversion is one
@@ -293,9 +292,13 @@ fn quotient_f64(num: i128, den: i128) -> f64 {
     if dividend == 0 || divisor == 0 {
         return 0.0;
     }
-    let (mut q, mut rest) = (dividend / divisor, dividend % divisor);
-    // The value is (q + rest / divisor) · 2^exp throughout.
-    let mut exp: i32 = 0;
+    // The dividend shifted as far left as it goes, divided once; the value
+    // is (q + rest / divisor) · 2^exp throughout.
+    let shift = dividend.leading_zeros();
+    let wide = dividend << shift;
+    let (mut q, mut rest) = (wide / divisor, wide % divisor);
+    let mut exp = -i32::try_from(shift).unwrap_or(0);
+    // One bit at a time while fewer than 55 (a divisor above 2^73).
     while q < 1 << 54 {
         // rest < divisor ≤ 2^127, so 2 · rest fits.
         (q, rest, exp) = (q << 1, rest << 1, exp - 1);
