@@ -5,6 +5,7 @@
 pub(crate) mod assessment;
 pub(crate) mod partners;
 pub(crate) mod partnership;
+pub(crate) mod plan;
 pub(crate) mod rating;
 mod read;
 #[cfg(any(feature = "csv", feature = "xlsx"))]
