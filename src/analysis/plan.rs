@@ -178,7 +178,7 @@ impl ProgressReport {
     /// };
     /// let earlier = Assessment::from_json(&read("early-years-network.json")?)?;
     /// let later = Assessment::from_json(&read("early-years-network-2027.json")?)?;
-    /// let plan = Plan::from_json(&read("early-years-network-plan.json")?)?;
+    /// let plan = Plan::from_json(&std::fs::read_to_string("examples/plans/early-years-network-plan.json")?)?;
     /// let review = later.progress_since(&earlier, None)?.review_plan(&plan)?;
     /// assert_eq!(review.actions.len(), plan.actions.len());
     /// let s = review.summary;
