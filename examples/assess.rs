@@ -193,6 +193,9 @@ fn with_responses(
     ))
 }
 
+/// What `--format csv` says of a report.
+const CSV_ONLY_FOR_PLANS: &str = "--format csv writes an action plan; use it with --plan-template";
+
 /// The report in the chosen format, as the crate writes it.
 #[cfg(feature = "html")]
 #[allow(
@@ -216,9 +219,6 @@ fn render<R>(
     ))
 }
 
-/// What `--format csv` says of a report.
-const CSV_ONLY_FOR_PLANS: &str = "--format csv writes an action plan; use it with --plan-template";
-
 /// Without the `html` feature: JSON and Markdown, and the SVG and HTML
 /// formats say what they need.
 #[cfg(not(feature = "html"))]
@@ -233,9 +233,7 @@ fn render<R: serde::Serialize>(
             .map_err(|e| e.to_string()),
         Format::Markdown => Ok(markdown(report)),
         Format::Svg | Format::Html => Err("SVG and HTML need the crate's html feature".to_owned()),
-        Format::Csv => {
-            Err("--format csv writes an action plan; use it with --plan-template".to_owned())
-        }
+        Format::Csv => Err(CSV_ONLY_FOR_PLANS.to_owned()),
     }
 }
 

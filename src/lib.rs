@@ -103,8 +103,8 @@ pub use rubric::Rubric;
 // Errors.
 #[allow(deprecated)]
 pub use error::CsvProblem;
-pub use error::PlanProblem;
 pub use error::{Error, ErrorKind, ExportProblem, PartnerProblem, Place, Result};
+pub use error::{PlanError, PlanProblem};
 
 pub use render::Format;
 #[cfg(feature = "schemars")]

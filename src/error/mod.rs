@@ -452,22 +452,10 @@ pub enum Error {
         value: u8,
     },
     /// An action plan (or one of its actions) that breaks a rule of plans:
-    /// in a JSON document, a CSV file or a spreadsheet.
-    #[error("{place}: {}{field} {value:?}: {problem}", Action(.action))]
-    Plan {
-        /// Where: a field such as `actions[1].tip`, a line and column of a
-        /// CSV file, or a cell of a spreadsheet.
-        place: Place,
-        /// The action's id, when the problem is in an action that has one.
-        action: Option<String>,
-        /// The field: `partnership`, `made_on`, `target`, `actions`, `id`,
-        /// `tip`, `addresses`, `owner`, `due`, `status` or `note`.
-        field: &'static str,
-        /// The rejected value, as written (empty when it is missing).
-        value: String,
-        /// What is wrong.
-        problem: PlanProblem,
-    },
+    /// in a JSON document, a CSV file or a spreadsheet. (Boxed: its place,
+    /// action, field and value would make every error larger.)
+    #[error("{0}")]
+    Plan(Box<PlanError>),
     /// A plan reviewed against a round it does not belong to: another
     /// partnership's, or made after the round.
     #[error("{field}: {}", PlanMismatchText(.field, .plan, .later))]
@@ -488,6 +476,26 @@ pub enum Error {
         /// The partnership's name.
         partnership: String,
     },
+}
+
+/// A rule of action plans broken: where, in which action, which field,
+/// the value, and what is wrong; see [`Error::Plan`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{place}: {}{field} {value:?}: {problem}", Action(.action))]
+pub struct PlanError {
+    /// Where: a field such as `actions[1].tip`, a line and column of a CSV
+    /// file, or a cell of a spreadsheet.
+    pub place: Place,
+    /// The action's id, when the problem is in an action that has one.
+    pub action: Option<String>,
+    /// The field: `partnership`, `made_on`, `target`, `actions`, `id`,
+    /// `tip`, `addresses`, `owner`, `due`, `status` or `note` (`column`
+    /// for a column of a spreadsheet that is no column of a plan).
+    pub field: &'static str,
+    /// The rejected value, as written (empty when it is missing).
+    pub value: String,
+    /// What is wrong.
+    pub problem: PlanProblem,
 }
 
 /// What is wrong with a field of an action plan; see [`Error::Plan`].

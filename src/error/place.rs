@@ -175,7 +175,8 @@ impl Error {
             Error::RubricEmpty { field, .. }
             | Error::RubricMissingEntry { field, .. }
             | Error::ThresholdOrder { field, .. }
-            | Error::RubricNumber { field, .. } => Some(Place::Field((*field).to_owned())),
+            | Error::RubricNumber { field, .. }
+            | Error::PlanMismatch { field, .. } => Some(Place::Field((*field).to_owned())),
             Error::LevelWithoutCharacteristic { .. } => field("characteristic_levels"),
             Error::Json {
                 path, line, column, ..
@@ -190,8 +191,7 @@ impl Error {
             | Error::UnknownSheet { .. }
             | Error::ColumnNotFound { .. }
             | Error::Rating { .. } => None,
-            Error::Plan { place, .. } => Some(place.clone()),
-            Error::PlanMismatch { field, .. } => Some(Place::Field((*field).to_owned())),
+            Error::Plan(e) => Some(e.place.clone()),
             Error::NothingToPlan { .. } => field("recommendations"),
         }
     }
@@ -257,7 +257,7 @@ impl Error {
             | Error::ResponsesTwice { .. }
             | Error::PlanMismatch { .. }
             | Error::NothingToPlan { .. } => ErrorKind::Mismatch,
-            Error::Plan { problem, .. } => match problem {
+            Error::Plan(e) => match e.problem {
                 PlanProblem::Missing | PlanProblem::Empty => ErrorKind::Missing,
                 PlanProblem::Duplicate => ErrorKind::Duplicate,
                 _ => ErrorKind::Invalid,

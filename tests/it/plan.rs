@@ -173,13 +173,14 @@ fn changed(change: impl FnOnce(&mut Value)) -> String {
 #[track_caller]
 fn refused(text: &str, place: &str, action: Option<&str>, field: &str, value: &str) -> PlanProblem {
     match Plan::from_json(text) {
-        Err(Error::Plan {
-            place: at,
-            action: a,
-            field: f,
-            value: v,
-            problem,
-        }) => {
+        Err(Error::Plan(e)) => {
+            let interagency::PlanError {
+                place: at,
+                action: a,
+                field: f,
+                value: v,
+                problem,
+            } = *e;
             assert_eq!(at, Place::Field(place.to_owned()));
             assert_eq!(a.as_deref(), action);
             assert_eq!(f, field);
@@ -190,8 +191,24 @@ fn refused(text: &str, place: &str, action: Option<&str>, field: &str, value: &s
     }
 }
 
+/// A case of a rule broken: the document, then where, the action, the
+/// field, the value and the problem expected.
+type Case<'a> = (
+    String,
+    &'a str,
+    Option<&'a str>,
+    &'a str,
+    &'a str,
+    PlanProblem,
+);
+
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table of every rule, one line each"
+)]
 fn every_rule_of_a_plan_document_names_the_action_field_and_value() {
+    use PlanProblem as P;
     let set = |path: &[&str], value: Value| {
         let path: Vec<String> = path.iter().map(|p| (*p).to_owned()).collect();
         changed(move |plan| {
@@ -224,8 +241,7 @@ fn every_rule_of_a_plan_document_names_the_action_field_and_value() {
             at.as_object_mut().unwrap().remove(last);
         })
     };
-    use PlanProblem as P;
-    let cases: Vec<(String, &str, Option<&str>, &str, &str, PlanProblem)> = vec![
+    let cases: Vec<Case<'_>> = vec![
         (
             set(&["partnership"], json!(" ")),
             "partnership",
@@ -796,13 +812,14 @@ fn a_plan_from_csv_gives_the_same_review_as_from_json() {
 #[track_caller]
 fn csv_refused(text: &str, place: Place, action: Option<&str>, field: &str, value: &str) {
     match Rubric::DEFAULT.plan_from_csv(text.as_bytes(), "Ballyfoyle Early Years Network", None) {
-        Err(Error::Plan {
-            place: at,
-            action: a,
-            field: f,
-            value: v,
-            ..
-        }) => {
+        Err(Error::Plan(e)) => {
+            let interagency::PlanError {
+                place: at,
+                action: a,
+                field: f,
+                value: v,
+                ..
+            } = *e;
             assert_eq!(
                 (at, a.as_deref(), f, v.as_str()),
                 (place, action, field, value),
@@ -815,6 +832,10 @@ fn csv_refused(text: &str, place: Place, action: Option<&str>, field: &str, valu
 
 #[cfg(feature = "csv")]
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table of every rule, one line each"
+)]
 fn every_rule_of_a_csv_plan_names_the_line_column_action_field_and_value() {
     let line = |line: u64, column: &str| Place::Line {
         line,
@@ -1026,12 +1047,13 @@ fn a_plan_from_a_spreadsheet_gives_the_same_review_and_names_cells() {
         let mut bad = grid.clone();
         bad[row][column] = value.to_owned();
         match read(&bad) {
-            Err(Error::Plan {
-                place,
-                action: a,
-                field: f,
-                ..
-            }) => {
+            Err(Error::Plan(e)) => {
+                let interagency::PlanError {
+                    place,
+                    action: a,
+                    field: f,
+                    ..
+                } = *e;
                 assert_eq!(
                     (place, a.as_deref(), f),
                     (cell(at), action, field),
@@ -1053,7 +1075,8 @@ fn a_plan_from_a_spreadsheet_gives_the_same_review_and_names_cells() {
         })
         .collect();
     match read(&narrow) {
-        Err(Error::Plan { place, field, .. }) => {
+        Err(Error::Plan(e)) => {
+            let interagency::PlanError { place, field, .. } = *e;
             assert_eq!(
                 place,
                 Place::Cell {

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use crate::error::Place;
+use crate::error::PlanError;
 use crate::input::plan::{Action, ActionText, Addresses, Checker, Names, Value};
 use crate::input::survey::{Cell, Export, Places, Row, same};
 use crate::{Date, Error, Plan, PlanProblem, Rubric};
@@ -63,7 +64,7 @@ fn excel_date(serial: f64) -> Option<Date> {
 
 /// A cell as a plan's value: empty is absent; a number in a spreadsheet's
 /// date column is the date it stands for.
-fn value<'a>(cell: Cell<'a>, date: bool) -> Value<'a> {
+fn value(cell: Cell<'_>, date: bool) -> Value<'_> {
     if cell.is_empty() {
         return None;
     }
@@ -93,69 +94,8 @@ pub(super) fn read_plan(
     made_on: Option<Date>,
 ) -> Result<Plan, Error> {
     let mut checker = Checker::new(rubric, Names::IdsOrNames);
-    let partnership = checker.partnership(
-        Some(Ok(Cow::Borrowed(partnership))),
-        Place::Field("partnership".into()),
-    )?;
-    let plan_error = |place: Place, field: &'static str, value: String, problem| Error::Plan {
-        place,
-        action: None,
-        field,
-        value,
-        problem,
-    };
-    // The header: the column of each field.
-    let (header, header_at) = match export.next() {
-        None => {
-            return Err(plan_error(
-                places.place(places.first(), None, None),
-                "actions",
-                String::new(),
-                PlanProblem::Empty,
-            ));
-        }
-        Some(row) => {
-            let (row, at) = row?;
-            (row.texts(), at)
-        }
-    };
-    let mut columns: [Option<usize>; COLUMNS.len()] = [None; COLUMNS.len()];
-    for (c, text) in header.iter().enumerate() {
-        if text.trim().is_empty() {
-            continue;
-        }
-        let place = || places.place(header_at, Some(c), Some(text.clone()));
-        let Some(k) = COLUMNS.iter().position(|(name, _)| same(name, text)) else {
-            return Err(plan_error(
-                place(),
-                "column",
-                text.clone(),
-                PlanProblem::UnknownColumn,
-            ));
-        };
-        let slot = columns.get_mut(k).ok_or_else(|| {
-            plan_error(place(), "column", text.clone(), PlanProblem::UnknownColumn)
-        })?;
-        if slot.is_some() {
-            return Err(plan_error(
-                place(),
-                "column",
-                text.clone(),
-                PlanProblem::Duplicate,
-            ));
-        }
-        *slot = Some(c);
-    }
-    for (k, (name, field)) in COLUMNS.iter().enumerate().take(REQUIRED) {
-        if columns.get(k).copied().flatten().is_none() {
-            return Err(plan_error(
-                places.place(header_at, None, Some((*name).to_owned())),
-                field,
-                String::new(),
-                PlanProblem::Missing,
-            ));
-        }
-    }
+    let partnership = Checker::partnership(Some(Ok(Cow::Borrowed(partnership))))?;
+    let (columns, header_at) = header(&mut export, places)?;
     let column = |field: &str| -> Option<usize> {
         COLUMNS
             .iter()
@@ -202,6 +142,72 @@ pub(super) fn read_plan(
         target: None,
         actions,
     })
+}
+
+/// An error of a plan's table, in no action.
+fn plan_error(place: Place, field: &'static str, value: String, problem: PlanProblem) -> Error {
+    Error::Plan(Box::new(PlanError {
+        place,
+        action: None,
+        field,
+        value,
+        problem,
+    }))
+}
+
+/// The column of each field of a plan, from the export's first row, and
+/// where that row is.
+fn header(
+    export: &mut impl Export,
+    places: &impl Places,
+) -> Result<([Option<usize>; COLUMNS.len()], u64), Error> {
+    let (header, header_at) = match export.next() {
+        None => {
+            return Err(plan_error(
+                places.place(places.first(), None, None),
+                "actions",
+                String::new(),
+                PlanProblem::Empty,
+            ));
+        }
+        Some(row) => {
+            let (row, at) = row?;
+            (row.texts(), at)
+        }
+    };
+    let mut columns: [Option<usize>; COLUMNS.len()] = [None; COLUMNS.len()];
+    for (c, text) in header.iter().enumerate() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let place = || places.place(header_at, Some(c), Some(text.clone()));
+        let unknown = || plan_error(place(), "column", text.clone(), PlanProblem::UnknownColumn);
+        let k = COLUMNS
+            .iter()
+            .position(|(name, _)| same(name, text))
+            .ok_or_else(unknown)?;
+        let slot = columns.get_mut(k).ok_or_else(unknown)?;
+        if slot.is_some() {
+            return Err(plan_error(
+                place(),
+                "column",
+                text.clone(),
+                PlanProblem::Duplicate,
+            ));
+        }
+        *slot = Some(c);
+    }
+    for (k, (name, field)) in COLUMNS.iter().enumerate().take(REQUIRED) {
+        if columns.get(k).copied().flatten().is_none() {
+            return Err(plan_error(
+                places.place(header_at, None, Some((*name).to_owned())),
+                field,
+                String::new(),
+                PlanProblem::Missing,
+            ));
+        }
+    }
+    Ok((columns, header_at))
 }
 
 impl Rubric {

@@ -119,7 +119,7 @@ pub(crate) struct ReviewView {
 
 /// An item and how it moved: "facilitator *Trust and openness*: improved
 /// (within the uncertainty)".
-fn item_line(review: &ItemReview) -> Line {
+fn item_line(review: ItemReview) -> Line {
     let line = items_line(&[review.item])
         .then(": ")
         .then_word(movement_word(review.movement));
@@ -174,7 +174,7 @@ impl ReviewView {
                     } else {
                         Word::new("no", Emphasis::Plain)
                     },
-                    items: a.items.iter().map(item_line).collect(),
+                    items: a.items.iter().copied().map(item_line).collect(),
                     outcome: outcome_word(a.outcome),
                     outcome_note: (a.outcome == Outcome::Worked
                         && worked_within_uncertainty(&a.items))
