@@ -6,6 +6,7 @@ pub(crate) mod assessment;
 pub(crate) mod partners;
 pub(crate) mod partnership;
 pub(crate) mod plan;
+mod plan_read;
 pub(crate) mod rating;
 mod read;
 #[cfg(any(feature = "csv", feature = "xlsx"))]
