@@ -257,39 +257,18 @@ fn plan_template(
     }
 }
 
-/// The action plan in `path`: a spreadsheet (by its content), a plan
-/// document (JSON, starting with `{`), or else CSV; a spreadsheet's or
-/// CSV's partnership and date are `later`'s.
+/// The action plan in `path`: a plan document (JSON), a spreadsheet or a
+/// CSV file, told apart by its content; a spreadsheet's or CSV's
+/// partnership and date are `later`'s.
 fn read_plan(
     path: &Path,
     rubric: &Rubric,
     later: &Assessment,
 ) -> Result<interagency::Plan, String> {
     let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let named = |e: interagency::Error| format!("{}: {e}", path.display());
-    let text = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&data);
-    if text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
-        let text = std::str::from_utf8(&data).map_err(|e| format!("{}: {e}", path.display()))?;
-        return rubric.plan_from_json(text).map_err(named);
-    }
-    #[cfg(feature = "xlsx")]
-    if interagency::is_spreadsheet(&data) {
-        return rubric
-            .plan_from_spreadsheet(&data, later.partnership(), later.assessed_on())
-            .map_err(named);
-    }
-    #[cfg(feature = "csv")]
-    return rubric
-        .plan_from_csv(&data, later.partnership(), later.assessed_on())
-        .map_err(named);
-    #[cfg(not(feature = "csv"))]
-    {
-        let _ = later;
-        Err(format!(
-            "{}: reading a plan from CSV needs the crate's csv feature",
-            path.display()
-        ))
-    }
+    rubric
+        .plan_from_bytes(&data, later.partnership(), later.assessed_on())
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn run(args: &Args) -> Result<String, String> {

@@ -19,6 +19,11 @@ pub(crate) fn from_json(text: &str, rubric: &Rubric) -> Result<Plan, Error> {
     json::from_json::<RawPlan<'_>>(text)?.plan(rubric)
 }
 
+/// The plan in JSON `bytes`, checked under `rubric`.
+pub(crate) fn from_slice(bytes: &[u8], rubric: &Rubric) -> Result<Plan, Error> {
+    json::from_slice::<RawPlan<'_>>(bytes)?.plan(rubric)
+}
+
 /// The document as read, before the checks.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
