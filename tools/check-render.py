@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 # A4 pages each report should print on: enough for its sections, not one
 # page per table.
-PAGES = {"progress": (2, 5), "network-30": (3, 14)}
+PAGES = {"progress": (2, 5), "progress-plan": (2, 6), "plan-template": (1, 1), "network-30": (3, 14)}
 # Reports whose printed text must show the network of agencies.
 NETWORK = {"network-30", "early-years-network", "early-years-network-2027", "child-protection-hub"}
 DEFAULT_PAGES = (2, 8)

@@ -662,10 +662,17 @@ fn plain(
             PlanProblem::ControlCharacter { character },
         ));
     }
-    Ok(text.into_owned())
+    // An action's text is taken without surrounding spaces, as a
+    // spreadsheet's cells are; the partnership's name is compared with a
+    // round's, as written.
+    if field == "partnership" {
+        Ok(text.into_owned())
+    } else {
+        Ok(text.trim().to_owned())
+    }
 }
 
-/// Optional text: absent or empty is none; else plain text.
+/// Optional text: absent, empty or spaces only is none; else plain text.
 fn optional(
     value: Value<'_>,
     place: &Place,
@@ -676,7 +683,7 @@ fn optional(
         None => Ok(None),
         Some(value) => {
             let text = required(Some(value), place, action, field, "a string")?;
-            if text.is_empty() {
+            if text.trim().is_empty() {
                 Ok(None)
             } else {
                 plain(text, place, action, field).map(Some)
