@@ -214,7 +214,10 @@ impl ProgressReport {
                     .map(|&i| self.item_review(i))
                     .collect();
                 let overdue = action.status.is_open()
-                    && matches!((action.due, later_on), (Some(due), Some(later)) if due < later);
+                    && action
+                        .due
+                        .zip(later_on)
+                        .is_some_and(|(due, later)| due < later);
                 let outcome = outcome(action.status, &items);
                 match outcome {
                     Outcome::Worked => summary.worked += 1,
