@@ -215,7 +215,7 @@ describe("catalogue, schema, surveyTemplate", () => {
     const dir = mkdtempSync(join(tmpdir(), "interagency-schemas-"));
     try {
       const written = stdout("export_schemas", [dir]).trim().split("\n");
-      assert.equal(written.length, 6);
+      assert.equal(written.length, 7);
       for (const path of written) {
         const name = path.replace(/^.*\//, "").replace(/\.schema\.json$/, "");
         assert.equal(schema(name), readFileSync(path, "utf8"), name);
