@@ -225,7 +225,7 @@ def test_catalogue_schema_template():
         assert interagency.catalogue(rubric=text(rubric)) == stdout("catalogue", "--rubric", rubric)
     with tempfile.TemporaryDirectory() as folder:
         written = stdout("export_schemas", folder).split()
-        assert len(written) == 6
+        assert len(written) == 7
         for path in written:
             name = Path(path).name.removesuffix(".schema.json")
             assert interagency.schema(name) == Path(path).read_text(encoding="utf-8"), name
