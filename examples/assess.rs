@@ -239,10 +239,13 @@ fn render<R: serde::Serialize>(
 
 /// The action plan of `report` in `format` (JSON by default).
 fn plan_template(
+    file: &Path,
     report: &interagency::GapReport,
     format: Option<Format>,
 ) -> Result<String, String> {
-    let plan = report.plan_template().map_err(|e| e.to_string())?;
+    let plan = report
+        .plan_template()
+        .map_err(|e| format!("{}: {e}", file.display()))?;
     match format.unwrap_or(Format::Json) {
         Format::Json => Ok(plan.to_json()),
         Format::Csv => Ok(plan.to_csv()),
@@ -312,7 +315,7 @@ fn run(args: &Args) -> Result<String, String> {
     }
     let report = rubric.gap_analysis(&assessment, args.target);
     if args.plan_template {
-        return plan_template(&report, args.format);
+        return plan_template(&args.file, &report, args.format);
     }
     #[cfg(feature = "html")]
     return render(&report, format, interagency::GapReport::render);

@@ -148,7 +148,7 @@ def test_plan_template(document):
         if status == 0:
             assert interagency.plan_template(text(document), format=fmt) == out
         else:
-            with raises(err.removeprefix("assess: ").removesuffix("\n")):
+            with raises(refusal("assess", document, "--plan-template", "--format", fmt, file=document)):
                 interagency.plan_template(text(document), format=fmt)
     for rubric in RUBRICS:
         assert interagency.plan_template(

@@ -107,7 +107,8 @@ describe("planTemplate and the plan option of progress", () => {
         if (out.status === 0) {
           assert.equal(planTemplate(read(file), { format }), out.stdout);
         } else {
-          throwsWith(() => planTemplate(read(file), { format }), out.stderr.replace(/^assess: /, "").replace(/\n$/, ""));
+          throwsWith(() => planTemplate(read(file), { format }),
+            refusal("assess", [file, "--plan-template", "--format", format], file));
         }
       }
     });
