@@ -176,8 +176,8 @@ impl Rubric {
     ///
     /// # Errors
     ///
-    /// As [`Rubric::plan_from_json`], [`Rubric::plan_from_csv`] and
-    /// [`Rubric::plan_from_spreadsheet`]; a spreadsheet or CSV without the
+    /// As [`Rubric::plan_from_json`], `Rubric::plan_from_csv` and
+    /// `Rubric::plan_from_spreadsheet` (with the `csv` and `xlsx` features); a spreadsheet or CSV without the
     /// crate's `xlsx` or `csv` feature is an [`Error::Spreadsheet`] saying
     /// so.
     ///

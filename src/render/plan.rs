@@ -19,8 +19,7 @@ impl Plan {
     /// The plan as CSV, for a spreadsheet: one action a row under the
     /// columns `Action`, `Tip`, `Addresses`, `Owner`, `Due`, `Status` (and
     /// `Note` when an action has one), tips, items and statuses by name;
-    /// [`Rubric::plan_from_csv`](crate::Rubric::plan_from_csv) reads it
-    /// back.
+    /// `Rubric::plan_from_csv` (with the `csv` feature) reads it back.
     ///
     /// ```
     /// # let a = interagency::Assessment::from_json(&std::fs::read_to_string(
