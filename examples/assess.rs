@@ -4,8 +4,9 @@
 //! cargo run --example assess -- FILE [--responses EXPORT [--column FIELD=HEADER]...
 //!                                     [--ignore-column HEADER]... [--scale WORDS] [--sheet NAME]
 //!                                     [--keep-every-row]]
-//!                                    [--since EARLIER] [--target LEVEL]
-//!                                    [--rubric RUBRIC.json] [--format json|markdown|svg|html]
+//!                                    [--since EARLIER [--plan PLAN]] [--plan-template]
+//!                                    [--target LEVEL] [--rubric RUBRIC.json]
+//!                                    [--format json|markdown|svg|html|csv]
 //! ```
 //!
 //! With `--responses`, FILE is a partnership document (an assessment
@@ -17,7 +18,13 @@
 //! reads them all.
 //!
 //! With `--since`, FILE is the later round and the report is the progress
-//! since EARLIER.
+//! since EARLIER; with `--plan` as well, the progress report reviews the
+//! action plan made after EARLIER (JSON, or a CSV or spreadsheet of one
+//! action a row).
+//!
+//! With `--plan-template`, the output is an action plan with one action per
+//! recommendation, ready to fill in: JSON by default, CSV for a
+//! spreadsheet, or a one-page Markdown or HTML plan for a meeting pack.
 //!
 //! The report goes to standard output, as Markdown by default. On bad input
 //! or bad arguments the error goes to standard error, nothing to standard
@@ -79,9 +86,19 @@ struct Args {
     /// default rubric; start from examples/rubrics/default.json.
     #[arg(long, value_name = "RUBRIC.json")]
     rubric: Option<PathBuf>,
-    /// The output format.
-    #[arg(long, value_enum, default_value_t = Format::Markdown)]
-    format: Format,
+    /// The output format: markdown by default; json with --plan-template,
+    /// which also writes csv.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Print an action plan with one action per recommendation, ready to
+    /// fill in (owners, due dates, statuses), instead of the report.
+    #[arg(long, conflicts_with = "since")]
+    plan_template: bool,
+    /// The action plan made after EARLIER, to review at FILE: a plan
+    /// document (JSON), or a CSV file or spreadsheet with the columns
+    /// Action, Tip, Addresses, Owner, Due, Status.
+    #[arg(long, value_name = "PLAN", requires = "since")]
+    plan: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -95,6 +112,8 @@ enum Format {
     /// The report as a self-contained HTML page, chart included, ready to
     /// print on A4 or attach to an e-mail.
     Html,
+    /// The action plan as CSV, for a spreadsheet (with --plan-template).
+    Csv,
 }
 
 fn parse_level(text: &str) -> Result<Level, String> {
@@ -174,6 +193,9 @@ fn with_responses(
     ))
 }
 
+/// What `--format csv` says of a report.
+const CSV_ONLY_FOR_PLANS: &str = "--format csv writes an action plan; use it with --plan-template";
+
 /// The report in the chosen format, as the crate writes it.
 #[cfg(feature = "html")]
 #[allow(
@@ -192,6 +214,7 @@ fn render<R>(
             Format::Markdown => interagency::Format::Markdown,
             Format::Svg => interagency::Format::Svg,
             Format::Html => interagency::Format::Html,
+            Format::Csv => return Err(CSV_ONLY_FOR_PLANS.to_owned()),
         },
     ))
 }
@@ -210,7 +233,45 @@ fn render<R: serde::Serialize>(
             .map_err(|e| e.to_string()),
         Format::Markdown => Ok(markdown(report)),
         Format::Svg | Format::Html => Err("SVG and HTML need the crate's html feature".to_owned()),
+        Format::Csv => Err(CSV_ONLY_FOR_PLANS.to_owned()),
     }
+}
+
+/// The action plan of `report` in `format` (JSON by default).
+fn plan_template(
+    file: &Path,
+    report: &interagency::GapReport,
+    format: Option<Format>,
+) -> Result<String, String> {
+    let plan = report
+        .plan_template()
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    match format.unwrap_or(Format::Json) {
+        Format::Json => Ok(plan.to_json()),
+        Format::Csv => Ok(plan.to_csv()),
+        Format::Markdown => Ok(plan.markdown()),
+        #[cfg(feature = "html")]
+        Format::Html => Ok(plan.html()),
+        #[cfg(not(feature = "html"))]
+        Format::Html => Err("HTML needs the crate's html feature".to_owned()),
+        Format::Svg => {
+            Err("an action plan has no chart; choose json, csv, markdown or html".to_owned())
+        }
+    }
+}
+
+/// The action plan in `path`: a plan document (JSON), a spreadsheet or a
+/// CSV file, told apart by its content; a spreadsheet's or CSV's
+/// partnership and date are `later`'s.
+fn read_plan(
+    path: &Path,
+    rubric: &Rubric,
+    later: &Assessment,
+) -> Result<interagency::Plan, String> {
+    let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    rubric
+        .plan_from_bytes(&data, later.partnership(), later.assessed_on())
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn run(args: &Args) -> Result<String, String> {
@@ -232,21 +293,34 @@ fn run(args: &Args) -> Result<String, String> {
             with_responses(partnership, export, args)?
         }
     };
+    let format = args.format.unwrap_or(Format::Markdown);
     if let Some(since) = &args.since {
         let earlier = load(since)?;
         let progress = rubric
             .progress(&earlier, &assessment, args.target)
             .map_err(|e| format!("{} since {}: {e}", args.file.display(), since.display()))?;
+        let progress = match &args.plan {
+            None => progress,
+            Some(path) => {
+                let plan = read_plan(path, &rubric, &assessment)?;
+                progress
+                    .with_plan(&plan)
+                    .map_err(|e| format!("{}: {e}", path.display()))?
+            }
+        };
         #[cfg(feature = "html")]
-        return render(&progress, args.format, interagency::ProgressReport::render);
+        return render(&progress, format, interagency::ProgressReport::render);
         #[cfg(not(feature = "html"))]
-        return render(&progress, args.format, |p| p.markdown().to_string());
+        return render(&progress, format, |p| p.markdown().to_string());
     }
     let report = rubric.gap_analysis(&assessment, args.target);
+    if args.plan_template {
+        return plan_template(&args.file, &report, args.format);
+    }
     #[cfg(feature = "html")]
-    return render(&report, args.format, interagency::GapReport::render);
+    return render(&report, format, interagency::GapReport::render);
     #[cfg(not(feature = "html"))]
-    return render(&report, args.format, |r| r.markdown().to_string());
+    return render(&report, format, |r| r.markdown().to_string());
 }
 
 /// Keeps a damaged workbook's message to one line. The spreadsheet reader

@@ -85,6 +85,7 @@ pub use foundation::date::{Date, DateError};
 pub use input::assessment::{Assessment, Response};
 pub use input::partners::{PartnerLevel, Trust};
 pub use input::partnership::{Agency, Partnership};
+pub use input::plan::{Action, ActionStatus, Plan};
 pub use input::rating::{Rating, Ratings};
 #[cfg(any(feature = "csv", feature = "xlsx"))]
 #[allow(deprecated, reason = "the old name is kept for existing code")]
@@ -102,15 +103,18 @@ pub use input::survey::{SurveyField, SurveyOptions, csv_header};
 
 // The rubric, and the analyses it runs.
 pub use analysis::classify::Classification;
-pub use analysis::gap::{GapItem, GapReport};
+pub use analysis::gap::GapReport;
+pub use analysis::plan::{Outcome, PlanReview};
 pub use analysis::progress::{Movement, ProgressReport};
 pub use analysis::voices::Voices;
+pub use concepts::gap_item::GapItem;
 pub use rubric::Rubric;
 
 // Errors.
 #[allow(deprecated)]
 pub use error::CsvProblem;
 pub use error::{Error, ErrorKind, ExportProblem, PartnerProblem, Place, Result};
+pub use error::{PlanError, PlanProblem};
 
 pub use render::Format;
 #[cfg(feature = "schemars")]
@@ -131,6 +135,7 @@ pub mod report {
         ByLevel, Coverage, Degree, Network, NetworkChange, Pair, PairChange, Perceived,
         PerceivedCounts, Trusted,
     };
+    pub use crate::analysis::plan::{ActionReview, ItemReview, ReviewSummary};
     pub use crate::analysis::progress::{FacilitatorChange, ItemChange, ObstacleChange, Round};
     pub use crate::analysis::spread::{AgreementLevel, Interval, LevelRange, PlausibleBands};
     pub use crate::analysis::voices::{

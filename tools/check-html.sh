@@ -2,7 +2,8 @@
 # Looks at the HTML pages and SVG charts the way a person would, and checks
 # them with the Nu HTML Checker:
 #   - headless Chromium (Debian's chromium) opens every example's page, the
-#     progress page and a 30-agency network's page, takes a screenshot and
+#     progress page (with and without an action plan), the plan's own page
+#     and a 30-agency network's page, takes a screenshot and
 #     prints it to PDF (A4), and takes screenshots of the network charts;
 #   - tools/check-render.py checks each screenshot is not blank, each PDF
 #     has the pages it should, and every SVG parses as XML;
@@ -42,6 +43,10 @@ assess examples/data/early-years-network-2027.json --since examples/data/early-y
   --format html >"$out/progress.html"
 assess examples/data/early-years-network-2027.json --since examples/data/early-years-network.json \
   --format svg >"$out/progress.svg"
+# The progress page with the action plan reviewed, and the plan's own page.
+assess examples/data/early-years-network-2027.json --since examples/data/early-years-network.json \
+  --plan examples/plans/early-years-network-plan.json --format html >"$out/progress-plan.html"
+assess examples/data/early-years-network.json --plan-template --format html >"$out/plan-template.html"
 
 echo "==> screenshots and PDFs (headless Chromium)"
 chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run

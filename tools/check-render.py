@@ -13,10 +13,12 @@ from pypdf import PdfReader
 
 # A4 pages each report should print on: enough for its sections, not one
 # page per table.
-PAGES = {"progress": (2, 5), "network-30": (3, 14)}
+PAGES = {"progress": (2, 5), "progress-plan": (2, 6), "plan-template": (1, 1), "network-30": (3, 14)}
 # Reports whose printed text must show the network of agencies.
 NETWORK = {"network-30", "early-years-network", "early-years-network-2027", "child-protection-hub"}
 DEFAULT_PAGES = (2, 8)
+# The closing note of a page that is not a report: the action plan's.
+FOOTERS = {"plan-template": "Practice tips and the gaps they work on"}
 
 failures = []
 out = sys.argv[1]
@@ -43,7 +45,8 @@ for pdf in sorted(glob.glob(os.path.join(out, "*.pdf"))):
         failures.append(f"{pdf}: page size {width}x{height} pt, expected A4")
     else:
         text = "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
-        if "Levels after Frost" not in text:
+        footer = FOOTERS.get(name, "Levels after Frost")
+        if footer not in text:
             failures.append(f"{pdf}: the footer is missing from the printed text")
         if name in NETWORK and "Who works with whom" not in text:
             failures.append(f"{pdf}: the network is missing from the printed text")

@@ -29,6 +29,11 @@ done
 cargo run --quiet --example assess -- examples/data/early-years-network-2027.json \
   --since examples/data/early-years-network.json --format json >"$docs/progress.json"
 pairs+=("progress=$docs/progress.json")
+cargo run --quiet --example assess -- examples/data/early-years-network-2027.json \
+  --since examples/data/early-years-network.json --plan examples/plans/early-years-network-plan.json \
+  --format json >"$docs/progress-plan.json"
+cargo run --quiet --example assess -- examples/data/early-years-network.json --plan-template >"$docs/plan-template.json"
+pairs+=("progress=$docs/progress-plan.json" "plan=$root/examples/plans/early-years-network-plan.json" "plan=$docs/plan-template.json")
 for file in examples/rubrics/*.json; do
   name=$(basename "$file" .json)
   cargo run --quiet --example catalogue -- --rubric "$file" >"$docs/catalogue.$name.json"

@@ -11,7 +11,8 @@ __version__: str
 ReportFormat = Literal["json", "markdown", "svg", "html"]
 Level = Literal["cooperation", "collaboration", "coordination", "integration"]
 SurveyField = Literal["respondent", "agency", "role"]
-SchemaName = Literal["assessment", "report", "classification", "catalogue", "rubric", "progress"]
+SchemaName = Literal["assessment", "report", "classification", "catalogue", "rubric", "progress", "plan"]
+PlanFormat = Literal["json", "csv", "markdown", "html"]
 
 class Error(ValueError):
     """A bad input: a document, rubric, export or option the crate refuses,
@@ -32,9 +33,22 @@ def progress(
     rubric: Optional[str] = None,
     target: Optional[Level] = None,
     format: ReportFormat = "json",
+    plan: Optional[str | bytes] = None,
 ) -> str:
     """The progress report from an earlier round's assessment document to a
-    later one's: what `assess LATER --since EARLIER` prints."""
+    later one's: what `assess LATER --since EARLIER` prints; with `plan` (a
+    plan document as JSON text, or a CSV file or spreadsheet of one action a
+    row), what `assess LATER --since EARLIER --plan PLAN` prints."""
+
+def plan_template(
+    document: str,
+    rubric: Optional[str] = None,
+    target: Optional[Level] = None,
+    format: PlanFormat = "json",
+) -> str:
+    """The action plan of an assessment document's gap report, one action per
+    recommendation, ready to fill in: what `assess FILE --plan-template
+    --format FORMAT` prints."""
 
 def read_responses(
     partnership: str,

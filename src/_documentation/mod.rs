@@ -13,6 +13,8 @@
 //! - [`network`]: who works with whom, from the agencies' answers about
 //!   each other.
 //! - [`progress`]: what moved between two rounds of a partnership.
+//! - [`plans`]: an action plan from the recommendations, checked at the
+//!   next round.
 //! - [`rubrics`]: the default rubric as a document, and your own.
 //! - [`survey`]: reading the exports of Google Forms, Microsoft Forms,
 //!   Qualtrics, SurveyMonkey and any spreadsheet.
@@ -36,6 +38,9 @@ pub mod network {}
 
 #[doc = include_str!("progress.md")]
 pub mod progress {}
+
+#[doc = include_str!("plans.md")]
+pub mod plans {}
 
 #[doc = include_str!("rubrics.md")]
 pub mod rubrics {}

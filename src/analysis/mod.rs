@@ -5,6 +5,7 @@
 pub(crate) mod classify;
 pub(crate) mod gap;
 pub(crate) mod network;
+pub(crate) mod plan;
 pub(crate) mod progress;
 pub(crate) mod spread;
 pub(crate) mod value;

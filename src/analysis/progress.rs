@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::item_record;
 use crate::analysis::network::NetworkChange;
+use crate::analysis::plan::PlanReview;
 use crate::analysis::spread::{Interval, Quantiles, Uncertainty};
 use crate::analysis::value::Means;
 use crate::concepts::rated::{by_kind, entry};
@@ -156,6 +157,10 @@ pub struct ProgressReport {
     /// How the network of agencies changed; null unless both rounds have
     /// answers about other agencies.
     pub network_change: Option<NetworkChange>,
+    /// The action plan made after the earlier round, reviewed at the later
+    /// one ([`ProgressReport::with_plan`]); absent when no plan was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_review: Option<PlanReview>,
 }
 
 by_kind!(ProgressReport => [ItemChange<T>]);
@@ -202,6 +207,8 @@ struct UncheckedProgressReport {
     obstacles_new: ConceptSet<Obstacle>,
     later_report: GapReport,
     network_change: Option<NetworkChange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    plan_review: Option<PlanReview>,
 }
 
 impl ProgressReport {
@@ -389,6 +396,7 @@ impl Rubric {
             obstacles_new,
             later_report,
             network_change: crate::analysis::network::change(earlier, later),
+            plan_review: None,
         })
     }
 }

@@ -7,6 +7,7 @@ pub(crate) mod characteristic;
 pub(crate) mod concept;
 pub(crate) mod facilitator;
 pub(crate) mod finding;
+pub(crate) mod gap_item;
 pub(crate) mod level;
 pub(crate) mod obstacle;
 pub(crate) mod rated;

@@ -451,6 +451,155 @@ pub enum Error {
         /// The rejected number.
         value: u8,
     },
+    /// An action plan (or one of its actions) that breaks a rule of plans:
+    /// in a JSON document, a CSV file or a spreadsheet. (Boxed: its place,
+    /// action, field and value would make every error larger.)
+    #[error("{0}")]
+    Plan(Box<PlanError>),
+    /// A plan reviewed against a round it does not belong to: another
+    /// partnership's, or made after the round.
+    #[error("{field}: {}", PlanMismatchText(.field, .plan, .later))]
+    PlanMismatch {
+        /// `partnership` or `made_on`.
+        field: &'static str,
+        /// The plan's value.
+        plan: String,
+        /// The later round's value.
+        later: String,
+    },
+    /// A plan asked of a gap report with no recommendation.
+    #[error(
+        "recommendations: the report of {partnership:?} has no recommendation, so there is \
+         nothing to plan"
+    )]
+    NothingToPlan {
+        /// The partnership's name.
+        partnership: String,
+    },
+}
+
+/// A rule of action plans broken: where, in which action, which field,
+/// the value, and what is wrong; see [`Error::Plan`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{place}: {}{field} {value:?}: {problem}", Action(.action))]
+pub struct PlanError {
+    /// Where: a field such as `actions[1].tip`, a line and column of a CSV
+    /// file, or a cell of a spreadsheet.
+    pub place: Place,
+    /// The action's id, when the problem is in an action that has one.
+    pub action: Option<String>,
+    /// The field: `partnership`, `made_on`, `target`, `actions`, `id`,
+    /// `tip`, `addresses`, `owner`, `due`, `status` or `note` (`column`
+    /// for a column of a spreadsheet that is no column of a plan).
+    pub field: &'static str,
+    /// The rejected value, as written (empty when it is missing).
+    pub value: String,
+    /// What is wrong.
+    pub problem: PlanProblem,
+}
+
+/// What is wrong with a field of an action plan; see [`Error::Plan`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PlanProblem {
+    /// A required field, column or cell that is absent or empty.
+    Missing,
+    /// Text with a control character (a newline, a tab, …).
+    ControlCharacter {
+        /// The first control character.
+        character: char,
+    },
+    /// A value of the wrong type (a number where text is wanted, …).
+    Type {
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A date that is not a real `YYYY-MM-DD` date.
+    NotADate,
+    /// A value that names nothing of the kind the field holds.
+    Unknown {
+        /// What the field holds: `practice tip`, `gap item`, `level`,
+        /// `status`.
+        kind: &'static str,
+        /// The values accepted.
+        expected: String,
+    },
+    /// An action id, or an item of one action, given twice.
+    Duplicate,
+    /// An item the action's practice tip does not work on under the rubric.
+    NotWorkedOn {
+        /// The action's practice tip.
+        tip: &'static str,
+        /// What the tip works on, comma-separated (`none` when nothing).
+        expected: String,
+    },
+    /// A list that must not be empty: the actions, an action's items.
+    Empty,
+    /// A column of a plan's spreadsheet that is not one of its columns.
+    UnknownColumn,
+}
+
+impl fmt::Display for PlanProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlanProblem::Missing => f.write_str("is missing or empty"),
+            PlanProblem::ControlCharacter { character } => write!(
+                f,
+                "contains the control character {character:?}; plan text must be plain text \
+                 on one line"
+            ),
+            PlanProblem::Type { expected } => write!(f, "is not {expected}"),
+            PlanProblem::NotADate => f.write_str("is not a real date in YYYY-MM-DD form"),
+            PlanProblem::Unknown { kind, expected } => {
+                write!(f, "names no {kind}; expected one of: {expected}")
+            }
+            PlanProblem::Duplicate => f.write_str("is given twice"),
+            PlanProblem::NotWorkedOn { tip, expected } => write!(
+                f,
+                "is not an item the practice tip {tip:?} works on under the rubric; it works \
+                 on: {expected}"
+            ),
+            PlanProblem::Empty => f.write_str("must not be empty"),
+            PlanProblem::UnknownColumn => f.write_str(
+                "is not a column of a plan; expected Action, Tip, Addresses, Owner, Due, \
+                 Status (and Note)",
+            ),
+        }
+    }
+}
+
+/// `action "a1", `, or nothing.
+struct Action<'a>(&'a Option<String>);
+
+impl fmt::Display for Action<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(id) => write!(f, "action {id:?}, "),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What a plan says against what the later round says.
+struct PlanMismatchText<'a>(&'a str, &'a String, &'a String);
+
+impl fmt::Display for PlanMismatchText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let PlanMismatchText(field, plan, later) = *self;
+        if field == "made_on" {
+            write!(
+                f,
+                "the plan is dated {plan}, after the later round ({later}); a plan is reviewed \
+                 at a round after it was made"
+            )
+        } else {
+            write!(
+                f,
+                "the plan is for {plan:?}, and the later round is of {later:?}; a plan is \
+                 reviewed with its own partnership's rounds"
+            )
+        }
+    }
 }
 
 /// A `Result` whose error is this crate's [`Error`].

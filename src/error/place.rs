@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use super::{Column, Error, ExportProblem, PartnerProblem};
+use super::{Column, Error, ExportProblem, PartnerProblem, PlanProblem};
 
 /// Where in the input a problem is: a field of a document (with the line
 /// and column of its text, when the text could not be read), a line (and
@@ -175,7 +175,8 @@ impl Error {
             Error::RubricEmpty { field, .. }
             | Error::RubricMissingEntry { field, .. }
             | Error::ThresholdOrder { field, .. }
-            | Error::RubricNumber { field, .. } => Some(Place::Field((*field).to_owned())),
+            | Error::RubricNumber { field, .. }
+            | Error::PlanMismatch { field, .. } => Some(Place::Field((*field).to_owned())),
             Error::LevelWithoutCharacteristic { .. } => field("characteristic_levels"),
             Error::Json {
                 path, line, column, ..
@@ -190,6 +191,8 @@ impl Error {
             | Error::UnknownSheet { .. }
             | Error::ColumnNotFound { .. }
             | Error::Rating { .. } => None,
+            Error::Plan(e) => Some(e.place.clone()),
+            Error::NothingToPlan { .. } => field("recommendations"),
         }
     }
 
@@ -251,7 +254,14 @@ impl Error {
             | Error::ThresholdOrder { .. }
             | Error::UnknownSheet { .. }
             | Error::ColumnNotFound { .. }
-            | Error::ResponsesTwice { .. } => ErrorKind::Mismatch,
+            | Error::ResponsesTwice { .. }
+            | Error::PlanMismatch { .. }
+            | Error::NothingToPlan { .. } => ErrorKind::Mismatch,
+            Error::Plan(e) => match e.problem {
+                PlanProblem::Missing | PlanProblem::Empty => ErrorKind::Missing,
+                PlanProblem::Duplicate => ErrorKind::Duplicate,
+                _ => ErrorKind::Invalid,
+            },
             _ => ErrorKind::Invalid,
         }
     }

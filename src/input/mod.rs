@@ -5,6 +5,8 @@
 pub(crate) mod assessment;
 pub(crate) mod partners;
 pub(crate) mod partnership;
+pub(crate) mod plan;
+mod plan_read;
 pub(crate) mod rating;
 mod read;
 #[cfg(any(feature = "csv", feature = "xlsx"))]

@@ -153,3 +153,22 @@ struct ProgressPage {
     frame: Frame,
     v: ProgressView,
 }
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+struct PlanPage {
+    frame: Frame,
+    v: crate::render::view::PlanView,
+}
+
+/// An action plan as one self-contained HTML page.
+pub(crate) fn plan_page(plan: &crate::Plan) -> String {
+    let v = crate::render::view::PlanView::of(plan);
+    let frame = Frame {
+        title: text(&v.title),
+        css: CSS,
+        chart: String::new(),
+        footer: v.footer.to_owned(),
+    };
+    PlanPage { frame, v }.render().unwrap_or_default() + "\n"
+}

@@ -7,8 +7,8 @@ use core::fmt::{self, Display, Formatter, Write as _};
 use crate::foundation::escape;
 use crate::render::Report;
 use crate::render::view::{
-    Emphasis, GapView, ItemTable, Line, NetworkChangeView, NetworkView, Plan, ProgressView, Span,
-    Word,
+    Emphasis, GapView, ItemTable, Line, NetworkChangeView, NetworkView, Plan, PlanView,
+    ProgressView, ReviewView, Span, Word, joined,
 };
 
 /// A report rendered as Markdown; see [`GapReport::markdown`](crate::GapReport::markdown) and
@@ -410,10 +410,79 @@ fn progress(out: &mut String, v: &ProgressView) {
     if let Some(change) = &v.network_change {
         network_change(out, change);
     }
+    if let Some(review) = &v.plan_review {
+        plan_review(out, review);
+    }
     let _ = writeln!(out, "## {}\n", v.next);
     if let Some(reached) = v.reached {
         let _ = writeln!(out, "{reached}\n");
     }
     plan(out, &v.plan);
     footer(out, &v.footer);
+}
+
+/// An outcome, with its note in brackets when it has one.
+struct OutcomeText(Word, Option<Word>);
+
+impl Display for OutcomeText {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        W(self.0).fmt(f)?;
+        match self.1 {
+            Some(note) => write!(f, " ({})", W(note)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What the plan said, and what moved: the summary, a table of the
+/// actions, and the note on outcomes.
+fn plan_review(out: &mut String, v: &ReviewView) {
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n\n| Action | Practice tip | Owner | Due | Status | Overdue | Items and how they moved | Outcome |\n|---|---|---|---|---|---|---|---|",
+        v.heading, v.summary
+    );
+    for row in &v.rows {
+        table_row(
+            out,
+            &[
+                &escape::markdown(&row.id),
+                &row.tip,
+                &escape::markdown(&row.owner),
+                &row.due,
+                &W(row.status),
+                &W(row.overdue),
+                &L(&joined(&row.items)),
+                &OutcomeText(row.outcome, row.outcome_note),
+            ],
+        );
+    }
+    let _ = writeln!(out, "\n{}\n", v.note);
+}
+
+/// An action plan as Markdown: one page for a meeting pack.
+pub(crate) fn plan_page(v: &PlanView) -> String {
+    let mut out = String::with_capacity(2048);
+    let _ = writeln!(
+        out,
+        "# {}\n\n{}\n\n{}\n\n| Action | Practice tip | Works on | Owner | Due | Status |\n|---|---|---|---|---|---|",
+        L(&v.title),
+        v.meta,
+        v.intro
+    );
+    for row in &v.actions {
+        table_row(
+            &mut out,
+            &[
+                &escape::markdown(&row.id),
+                &row.tip,
+                &L(&row.works_on),
+                &escape::markdown(&row.owner),
+                &row.due,
+                &W(row.status),
+            ],
+        );
+    }
+    let _ = writeln!(out, "\n---\n\n{}", v.footer);
+    out
 }

@@ -8,6 +8,7 @@
 #[cfg(feature = "html")]
 pub(crate) mod html;
 pub(crate) mod markdown;
+mod plan;
 #[cfg(feature = "schemars")]
 pub mod schema;
 #[cfg(feature = "html")]

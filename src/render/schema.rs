@@ -9,6 +9,7 @@
 //! | the catalogue | [`catalogue`] | `catalogue.schema.json` |
 //! | the rubric (read and written) | [`rubric`] | `rubric.schema.json` |
 //! | the progress report | [`progress`] | `progress.schema.json` |
+//! | the action plan (read and written) | [`plan`] | `plan.schema.json` |
 //!
 //! Every schema has a stable `$id`, a `title` and a `description`; every
 //! identifier value carries its description from the catalogue (as a
@@ -46,7 +47,7 @@ use serde_json::Value;
 /// ```
 pub use schemars::Schema;
 
-use crate::{Assessment, Catalogue, Classification, GapReport, ProgressReport, Rubric};
+use crate::{Assessment, Catalogue, Classification, GapReport, Plan, ProgressReport, Rubric};
 
 /// The major version of the documents' shape, part of every `$id`.
 ///
@@ -59,7 +60,7 @@ pub const VERSION: u32 = 1;
 ///
 /// ```
 /// let names: Vec<_> = interagency::schema::all().into_iter().map(|(name, _)| name).collect();
-/// assert_eq!(names, ["assessment", "report", "classification", "catalogue", "rubric", "progress"]);
+/// assert_eq!(names, ["assessment", "report", "classification", "catalogue", "rubric", "progress", "plan"]);
 /// ```
 #[must_use]
 pub fn all() -> Vec<(&'static str, Schema)> {
@@ -70,6 +71,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("catalogue", catalogue()),
         ("rubric", rubric()),
         ("progress", progress()),
+        ("plan", plan()),
     ]
 }
 
@@ -196,9 +198,49 @@ pub fn progress() -> Schema {
                 "../../examples/data/early-years-network-2027.json"
             ))
             .ok()?;
-            later.progress_since(&earlier, None).ok()
+            let plan = Plan::from_json(include_str!(
+                "../../examples/plans/early-years-network-plan.json"
+            ))
+            .ok()?;
+            later
+                .progress_since(&earlier, None)
+                .ok()?
+                .with_plan(&plan)
+                .ok()
         })
         .and_then(|p| serde_json::to_value(p).ok());
+    with_example(schema, example)
+}
+
+/// The schema of the action plan, which the crate reads (`assess --plan`)
+/// and writes (`assess --plan-template`).
+///
+/// Available with the `schemars` feature.
+///
+/// ```
+/// let json = serde_json::to_value(interagency::schema::plan())?;
+/// assert_eq!(json["$id"], "urn:interagency:schema:plan:1");
+/// assert_eq!(json["properties"]["actions"]["minItems"], 1);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[must_use]
+pub fn plan() -> Schema {
+    let schema = generate::<Plan>(
+        Contract::Read,
+        "plan",
+        "Interagency working action plan",
+        "What a partnership agreed to do about the gap its assessment found: \
+         actions, each following a practice tip, naming the gap items it works \
+         on, with an owner, a due date and a status, to be reviewed at the next \
+         round. Besides what this schema states, a valid plan has distinct \
+         action ids, and each action's items are ones its practice tip works on \
+         under the rubric in use (a facilitator it builds, an obstacle it \
+         addresses, a characteristic it establishes).",
+    );
+    let example = serde_json::from_str(include_str!(
+        "../../examples/plans/early-years-network-plan.json"
+    ))
+    .ok();
     with_example(schema, example)
 }
 

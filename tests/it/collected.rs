@@ -18,7 +18,7 @@ fn partnership() -> Partnership {
 }
 
 /// An export's rows, cell by cell, as a test writes them.
-type Grid = Vec<Vec<String>>;
+pub(crate) type Grid = Vec<Vec<String>>;
 
 fn grid(rows: &[&[&str]]) -> Grid {
     rows.iter()
@@ -50,7 +50,7 @@ fn csv(grid: &Grid, eol: &str) -> Vec<u8> {
 /// cell that reads as a number is stored as one (as a numeric export's
 /// codes and ratings are), any other as text.
 #[cfg(feature = "xlsx")]
-fn xlsx(grid: &Grid) -> Vec<u8> {
+pub(crate) fn xlsx(grid: &Grid) -> Vec<u8> {
     use std::fmt::Write as _;
     use std::io::Write as _;
     let escape = |text: &str| {

@@ -21,6 +21,7 @@ mod example_files;
 mod json_reading;
 mod markdown;
 mod network;
+mod plan;
 mod progress;
 mod properties;
 mod readme;

@@ -14,7 +14,7 @@ use proptest::test_runner::{Config, FileFailurePersistence};
 /// cases are kept beside this file, in `properties.proptest-regressions`:
 /// proptest's default would put them in `tests/proptest-regressions/`, as
 /// this file sits beside the binary's `main.rs`.
-fn config() -> Config {
+pub(crate) fn config() -> Config {
     let mut config = Config {
         failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
             "proptest-regressions",
@@ -60,7 +60,7 @@ fn characteristics() -> impl Strategy<Value = Vec<Characteristic>> {
 }
 
 /// A valid assessment: 2 to 5 agencies, up to 40 respondents.
-fn assessment() -> impl Strategy<Value = Assessment> {
+pub(crate) fn assessment() -> impl Strategy<Value = Assessment> {
     (
         2usize..=5,
         characteristics(),
@@ -119,7 +119,7 @@ fn level() -> impl Strategy<Value = Level> {
 
 /// A valid rubric: random levels (every level keeps a characteristic),
 /// random tip links, thresholds, weights, privacy and divergence numbers.
-fn rubric() -> impl Strategy<Value = Rubric> {
+pub(crate) fn rubric() -> impl Strategy<Value = Rubric> {
     let levels = (
         proptest::collection::vec(level(), Characteristic::COUNT),
         Just((0..Characteristic::COUNT).collect::<Vec<_>>()).prop_shuffle(),
@@ -185,7 +185,7 @@ fn rubric() -> impl Strategy<Value = Rubric> {
     })
 }
 
-fn target() -> impl Strategy<Value = Option<Level>> {
+pub(crate) fn target() -> impl Strategy<Value = Option<Level>> {
     proptest::option::of((1u8..=4).prop_map(|n| Level::from_number(n).expect("1..=4")))
 }
 

@@ -79,13 +79,25 @@ fn assess(
     })
 }
 
+/// An action plan as given: text (a plan document, or CSV) or bytes (CSV
+/// or a spreadsheet).
+#[derive(FromPyObject)]
+enum PlanFile {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
 /// The progress report from an earlier round's assessment document to a
-/// later one's (JSON texts): what `assess LATER --since EARLIER` prints.
+/// later one's (JSON texts): what `assess LATER --since EARLIER` prints;
+/// with `plan`, what `assess LATER --since EARLIER --plan PLAN` prints.
 ///
-/// The options are those of `assess`. Raises `interagency.Error` on bad
-/// input or rounds that cannot be compared.
+/// The options are those of `assess`, and `plan`: the action plan made
+/// after the earlier round, to review at the later one, as a plan document
+/// (JSON text), or a CSV file (text or bytes) or spreadsheet (bytes) of one
+/// action a row. Raises `interagency.Error` on bad input or rounds that
+/// cannot be compared.
 #[pyfunction]
-#[pyo3(signature = (earlier, later, rubric=None, target=None, format="json"))]
+#[pyo3(signature = (earlier, later, rubric=None, target=None, format="json", plan=None))]
 fn progress(
     py: Python<'_>,
     earlier: &str,
@@ -93,13 +105,65 @@ fn progress(
     rubric: Option<&str>,
     target: Option<&str>,
     format: &str,
+    plan: Option<PlanFile>,
 ) -> PyResult<String> {
     let (rubric, target, format) = report_options(rubric, target, format)?;
     py.detach(|| {
         let later = Assessment::from_json(later).map_err(error)?;
         let earlier = Assessment::from_json(earlier).map_err(error)?;
         let report = rubric.progress(&earlier, &later, target).map_err(error)?;
+        let report = match plan {
+            None => report,
+            Some(plan) => {
+                let bytes = match &plan {
+                    PlanFile::Text(text) => text.as_bytes(),
+                    PlanFile::Bytes(bytes) => bytes.as_slice(),
+                };
+                let plan = rubric
+                    .plan_from_bytes(bytes, later.partnership(), later.assessed_on())
+                    .map_err(error)?;
+                report.with_plan(&plan).map_err(error)?
+            }
+        };
         Ok(report.render(format))
+    })
+}
+
+/// The action plan of an assessment document's gap report (JSON text), one
+/// action per recommendation, ready to fill in: what `assess FILE
+/// --plan-template --format FORMAT` prints.
+///
+/// `rubric` and `target` are those of `assess`; `format` one of `"json"`
+/// (the default), `"csv"`, `"markdown"`, `"html"`. Raises
+/// `interagency.Error` on bad input, or for a report with no
+/// recommendation.
+#[pyfunction]
+#[pyo3(signature = (document, rubric=None, target=None, format="json"))]
+fn plan_template(
+    py: Python<'_>,
+    document: &str,
+    rubric: Option<&str>,
+    target: Option<&str>,
+    format: &str,
+) -> PyResult<String> {
+    let (rubric, target, _) = report_options(rubric, target, "json")?;
+    if !["json", "csv", "markdown", "html"].contains(&format) {
+        return Err(error(format!(
+            "unknown plan format {format:?}; expected one of: json, csv, markdown, html"
+        )));
+    }
+    py.detach(|| {
+        let assessment = Assessment::from_json(document).map_err(error)?;
+        let plan = rubric
+            .gap_analysis(&assessment, target)
+            .plan_template()
+            .map_err(error)?;
+        Ok(match format {
+            "csv" => plan.to_csv(),
+            "markdown" => plan.markdown(),
+            "html" => plan.html(),
+            _ => plan.to_json(),
+        })
     })
 }
 
@@ -223,7 +287,7 @@ fn catalogue(rubric: Option<&str>) -> PyResult<String> {
 }
 
 /// The JSON Schema of a document (`"assessment"`, `"report"`,
-/// `"classification"`, `"catalogue"`, `"rubric"` or `"progress"`) as
+/// `"classification"`, `"catalogue"`, `"rubric"`, `"progress"` or `"plan"`) as
 /// pretty JSON: the file `NAME.schema.json` that `export_schemas` writes.
 /// Raises `interagency.Error` on an unknown name.
 #[pyfunction]
@@ -288,6 +352,7 @@ fn python_module(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(catalogue, module)?)?;
     module.add_function(wrap_pyfunction!(schema, module)?)?;
     module.add_function(wrap_pyfunction!(survey_template, module)?)?;
+    module.add_function(wrap_pyfunction!(plan_template, module)?)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

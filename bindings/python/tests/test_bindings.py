@@ -137,6 +137,51 @@ def test_progress(fmt):
         ) == stdout("assess", LATER, "--since", EARLIER, "--rubric", rubric, "--target", "integration", "--format", fmt)
 
 
+PLAN = "examples/plans/early-years-network-plan.json"
+PLAN_FORMATS = ["json", "csv", "markdown", "html"]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_plan_template(document):
+    for fmt in PLAN_FORMATS:
+        status, out, err = run("assess", document, "--plan-template", "--format", fmt)
+        if status == 0:
+            assert interagency.plan_template(text(document), format=fmt) == out
+        else:
+            with raises(refusal("assess", document, "--plan-template", "--format", fmt, file=document)):
+                interagency.plan_template(text(document), format=fmt)
+    for rubric in RUBRICS:
+        assert interagency.plan_template(
+            text(EARLIER), rubric=text(rubric), target="integration", format="csv"
+        ) == stdout("assess", EARLIER, "--plan-template", "--rubric", rubric, "--target", "integration", "--format", "csv")
+    assert interagency.plan_template(text(EARLIER)) == stdout("assess", EARLIER, "--plan-template")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_progress_with_a_plan(fmt):
+    assert interagency.progress(text(EARLIER), text(LATER), format=fmt, plan=text(PLAN)) == stdout(
+        "assess", LATER, "--since", EARLIER, "--plan", PLAN, "--format", fmt
+    )
+
+
+def test_a_plan_as_csv_text_or_bytes():
+    csv = interagency.plan_template(text(EARLIER), format="csv")
+    with Scratch("plan.csv", csv) as path:
+        expected = stdout("assess", LATER, "--since", EARLIER, "--plan", path, "--format", "json")
+    assert interagency.progress(text(EARLIER), text(LATER), plan=csv) == expected
+    assert interagency.progress(text(EARLIER), text(LATER), plan=csv.encode()) == expected
+
+
+def test_bad_plan():
+    bad = text(PLAN).replace('"secure_commitment"', '"pray"')
+    with Scratch("plan.json", bad) as path:
+        message = refusal("assess", LATER, "--since", EARLIER, "--plan", path, file=path)
+    with raises(message):
+        interagency.progress(text(EARLIER), text(LATER), plan=bad)
+    with raises('unknown plan format "svg"; expected one of: json, csv, markdown, html'):
+        interagency.plan_template(text(EARLIER), format="svg")
+
+
 @pytest.mark.parametrize("file,options", EXPORTS, ids=[f for f, _ in EXPORTS])
 def test_read_responses(file, options):
     document = interagency.read_responses(text(PARTNERSHIP), (ROOT / file).read_bytes(), **options)
@@ -180,7 +225,7 @@ def test_catalogue_schema_template():
         assert interagency.catalogue(rubric=text(rubric)) == stdout("catalogue", "--rubric", rubric)
     with tempfile.TemporaryDirectory() as folder:
         written = stdout("export_schemas", folder).split()
-        assert len(written) == 6
+        assert len(written) == 7
         for path in written:
             name = Path(path).name.removesuffix(".schema.json")
             assert interagency.schema(name) == Path(path).read_text(encoding="utf-8"), name
@@ -224,7 +269,7 @@ def test_bad_rubric_rounds_and_options():
         interagency.assess(text(DOCUMENTS[0]), target="partnership")
     with raises('unknown survey template format "pdf"; expected one of: csv, markdown'):
         interagency.survey_template("pdf")
-    with raises('unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress'):
+    with raises('unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress, plan'):
         interagency.schema("survey")
 
 

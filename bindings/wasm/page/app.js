@@ -221,10 +221,20 @@
       fromSurvey = true;
     }
 
+    const planFile = picked("plan");
+    if (planFile && !earlierFile) {
+      throw new Error(`${planFile.name} is an action plan, reviewed at this round against the earlier one: ` +
+        "pick the earlier round's assessment document too.");
+    }
     let html;
     if (earlierFile) {
       const earlier = await earlierFile.text();
-      html = attempt(`the progress since ${earlierFile.name}`, () => progress(earlier, assessment, options));
+      let what = `the progress since ${earlierFile.name}`;
+      if (planFile) {
+        options.plan = new Uint8Array(await planFile.arrayBuffer());
+        what += ` with the plan ${planFile.name}`;
+      }
+      html = attempt(what, () => progress(earlier, assessment, options));
       name += "-progress";
     } else {
       html = attempt(round.assessment ? round.assessment.file.name : "the assessment", () => assess(assessment, options));

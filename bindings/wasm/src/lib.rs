@@ -43,6 +43,20 @@ export interface ReportOptions {
   target?: string | null;
   /** The report's format: "json" (the default), "markdown", "svg" or "html". */
   format?: "json" | "markdown" | "svg" | "html" | null;
+  /** `progress` only: the action plan made after the earlier round, to review
+   *  at the later one: a plan document (JSON text), or a CSV file (text or
+   *  bytes) or spreadsheet (bytes) of one action a row, as `assess --plan` reads it. */
+  plan?: string | Uint8Array | null;
+}
+
+/** The options of `planTemplate`; every one may be left out. */
+export interface PlanTemplateOptions {
+  /** A rubric document (JSON text) to analyse with instead of the default rubric. */
+  rubric?: string | null;
+  /** The level to measure the gap to; by default the level after the one achieved. */
+  target?: string | null;
+  /** The plan's format: "json" (the default), "csv", "markdown" or "html". */
+  format?: "json" | "csv" | "markdown" | "html" | null;
 }
 
 /** The columns of a survey export that hold the respondent, agency and role, by header. */
@@ -111,6 +125,9 @@ extern "C" {
     /// The options of `surveyTemplate`.
     #[wasm_bindgen(typescript_type = "SurveyTemplateOptions")]
     pub type SurveyTemplateOptions;
+    /// The options of `planTemplate`.
+    #[wasm_bindgen(typescript_type = "PlanTemplateOptions")]
+    pub type PlanTemplateOptions;
 }
 
 /// An error thrown to JavaScript, with the message given.
@@ -194,12 +211,14 @@ pub fn assess(document: &str, options: Option<ReportOptions>) -> Result<String, 
 }
 
 /// The progress report from an earlier round's assessment document to a
-/// later one's (JSON texts): what `assess LATER --since EARLIER` prints.
+/// later one's (JSON texts): what `assess LATER --since EARLIER` prints;
+/// with the option `plan`, what `assess LATER --since EARLIER --plan PLAN`
+/// prints.
 ///
 /// # Errors
 ///
-/// The crate's message for a bad document, rubric, target or format, or
-/// for rounds that cannot be compared.
+/// The crate's message for a bad document, rubric, target, format or plan,
+/// or for rounds that cannot be compared.
 #[wasm_bindgen]
 pub fn progress(
     earlier: &str,
@@ -215,7 +234,60 @@ pub fn progress(
     let later = Assessment::from_json(later).map_err(error)?;
     let earlier = Assessment::from_json(earlier).map_err(error)?;
     let report = rubric.progress(&earlier, &later, target).map_err(error)?;
+    let report = match option(options.as_ref(), "plan")? {
+        None => report,
+        Some(plan) => {
+            let bytes = match plan.as_string() {
+                Some(text) => text.into_bytes(),
+                None if plan.is_instance_of::<js_sys::Uint8Array>() => {
+                    js_sys::Uint8Array::new(&plan).to_vec()
+                }
+                None => return Err(error("plan: expected a string or a Uint8Array")),
+            };
+            let plan = rubric
+                .plan_from_bytes(&bytes, later.partnership(), later.assessed_on())
+                .map_err(error)?;
+            report.with_plan(&plan).map_err(error)?
+        }
+    };
     Ok(report.render(format))
+}
+
+/// The action plan of an assessment document's gap report (JSON text),
+/// one action per recommendation, ready to fill in, in the format asked
+/// (`json` by default; `csv`, `markdown`, `html`): what `assess FILE
+/// --plan-template --format FORMAT` prints.
+///
+/// # Errors
+///
+/// The crate's message for a bad document, rubric, target or format, or
+/// for a report with no recommendation.
+#[wasm_bindgen(js_name = planTemplate)]
+pub fn plan_template(
+    document: &str,
+    options: Option<PlanTemplateOptions>,
+) -> Result<String, JsError> {
+    let options = options.map(JsValue::from);
+    let options = options.as_ref();
+    let target = text(options, "target")?
+        .map(|level| level.parse::<Level>().map_err(error))
+        .transpose()?;
+    let rubric = rubric(text(options, "rubric")?.as_deref())?;
+    let format = text(options, "format")?;
+    let assessment = Assessment::from_json(document).map_err(error)?;
+    let plan = rubric
+        .gap_analysis(&assessment, target)
+        .plan_template()
+        .map_err(error)?;
+    match format.as_deref() {
+        None | Some("json") => Ok(plan.to_json()),
+        Some("csv") => Ok(plan.to_csv()),
+        Some("markdown") => Ok(plan.markdown()),
+        Some("html") => Ok(plan.html()),
+        Some(other) => Err(error(format!(
+            "unknown plan format {other:?}; expected one of: json, csv, markdown, html"
+        ))),
+    }
 }
 
 /// The assessment document (pretty JSON) of a partnership document (JSON

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 
-import { assess, catalogue, progress, readExport, readResponses, schema, surveyTemplate } from "interagency";
+import { assess, catalogue, planTemplate, progress, readExport, readResponses, schema, surveyTemplate } from "interagency";
 
 import { example, EXPORTS, exportArgs, files, QUESTIONS, refusal, root, stdout } from "./cli.mjs";
 
@@ -98,6 +98,58 @@ describe("progress", () => {
   });
 });
 
+describe("planTemplate and the plan option of progress", () => {
+  const PLAN = "examples/plans/early-years-network-plan.json";
+  for (const file of DOCUMENTS) {
+    it(`${file}: the template in every format`, () => {
+      for (const format of ["json", "csv", "markdown", "html"]) {
+        const out = example("assess", [file, "--plan-template", "--format", format]);
+        if (out.status === 0) {
+          assert.equal(planTemplate(read(file), { format }), out.stdout);
+        } else {
+          throwsWith(() => planTemplate(read(file), { format }),
+            refusal("assess", [file, "--plan-template", "--format", format], file));
+        }
+      }
+    });
+  }
+  it("defaults to JSON, and takes a rubric and a target", () => {
+    assert.equal(planTemplate(read(EARLIER)), stdout("assess", [EARLIER, "--plan-template"]));
+    for (const rubric of RUBRICS) {
+      assert.equal(
+        planTemplate(read(EARLIER), { rubric: read(rubric), target: "integration", format: "csv" }),
+        stdout("assess", [EARLIER, "--plan-template", "--rubric", rubric, "--target", "integration", "--format", "csv"]),
+      );
+    }
+  });
+  for (const format of FORMATS) {
+    it(`progress with the plan as ${format}`, () => {
+      assert.equal(
+        progress(read(EARLIER), read(LATER), { format, plan: read(PLAN) }),
+        stdout("assess", [LATER, "--since", EARLIER, "--plan", PLAN, "--format", format]),
+      );
+    });
+  }
+  it("a plan as CSV text or bytes gives the same report", () => {
+    const csv = planTemplate(read(EARLIER), { format: "csv" });
+    withFile("plan.csv", csv, (path) => {
+      const cli = stdout("assess", [LATER, "--since", EARLIER, "--plan", path, "--format", "json"]);
+      assert.equal(progress(read(EARLIER), read(LATER), { plan: csv }), cli);
+      assert.equal(progress(read(EARLIER), read(LATER), { plan: new TextEncoder().encode(csv) }), cli);
+    });
+  });
+  it("a bad plan throws the crate's message", () => {
+    const text = read(PLAN).replace('"secure_commitment"', '"pray"');
+    withFile("plan.json", text, (path) => {
+      throwsWith(() => progress(read(EARLIER), read(LATER), { plan: text }),
+        refusal("assess", [LATER, "--since", EARLIER, "--plan", path], path));
+    });
+    throwsWith(() => planTemplate(read(EARLIER), { format: "svg" }),
+      'unknown plan format "svg"; expected one of: json, csv, markdown, html');
+    throwsWith(() => progress(read(EARLIER), read(LATER), { plan: 3 }), "plan: expected a string or a Uint8Array");
+  });
+});
+
 describe("readResponses", () => {
   const hub = stdout("assess", ["examples/data/child-protection-hub.json", "--format", "json"]);
   for (const { file, options } of EXPORTS) {
@@ -164,7 +216,7 @@ describe("catalogue, schema, surveyTemplate", () => {
     const dir = mkdtempSync(join(tmpdir(), "interagency-schemas-"));
     try {
       const written = stdout("export_schemas", [dir]).trim().split("\n");
-      assert.equal(written.length, 6);
+      assert.equal(written.length, 7);
       for (const path of written) {
         const name = path.replace(/^.*\//, "").replace(/\.schema\.json$/, "");
         assert.equal(schema(name), readFileSync(path, "utf8"), name);
@@ -215,7 +267,7 @@ describe("bad input throws an Error with the crate's message", () => {
     throwsWith(() => surveyTemplate({ format: "pdf" }),
       'unknown survey template format "pdf"; expected one of: csv, markdown');
     throwsWith(() => schema("survey"),
-      'unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress');
+      'unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress, plan');
   });
   it("an export the partnership cannot read", () => {
     const file = "examples/survey/child-protection-hub.google-forms.csv";

@@ -179,6 +179,68 @@ describe("the offline page", () => {
     await page.close();
   });
 
+  it("reviews an action plan, JSON or a spreadsheet's CSV, beside the two rounds", async () => {
+    const later = "examples/data/early-years-network-2027.json";
+    const earlier = "examples/data/early-years-network.json";
+    const plan = "examples/plans/early-years-network-plan.json";
+    const expected = stdout("assess", [later, "--since", earlier, "--plan", plan, "--format", "html"]);
+    let page = await open();
+    await pick(page, { files: later, earlier, plan });
+    await page.click("#show");
+    const text = await reportText(page);
+    assert.match(text, /What the plan said, and what moved/);
+    assert.match(text, /within the uncertainty/);
+    assert.equal(await page.$eval("#report", (frame) => frame.srcdoc), expected);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+
+    // The same plan kept as CSV gives the same page.
+    const dir = mkdtempSync(join(tmpdir(), "interagency-plan-"));
+    try {
+      const csv = join(dir, "plan.csv");
+      writeFileSync(csv, "Action,Tip,Addresses,Owner,Due,Status,Note\n" +
+        "a1,Agree a documented plan,Clarity of purpose and roles; Time not prioritised,Network coordinator,2026-06-30,Done,Terms of reference agreed at the June network meeting\n" +
+        "a2,Secure commitment,Time not prioritised,\"Chair, HSE early years\",2026-09-30,Started,Protected time agreed by two of the three managers so far\n" +
+        "a3,Identify the rationale and target outcomes,Common outcomes; Clarity of purpose and roles,Public health nurse manager,2026-12-31,Done,\n" +
+        "a4,Share agency information,Overlap and gaps tackled; Clarity of purpose and roles,County childcare committee,,Dropped,The committee's service directory already does this\n");
+      page = await open();
+      await pick(page, { files: later, earlier, plan: csv });
+      await page.click("#show");
+      await reportText(page);
+      assert.equal(await page.$eval("#report", (frame) => frame.srcdoc), expected);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // A plan needs the earlier round.
+    page = await open();
+    await pick(page, { files: later, plan });
+    await page.click("#show");
+    assert.match(await refusal(page), /early-years-network-plan\.json is an action plan, reviewed at this round against the earlier one: pick the earlier round's assessment document too\./);
+    await page.close();
+
+    // A plan of another partnership: the crate's message, naming both.
+    page = await open();
+    await pick(page, { files: "examples/data/child-protection-hub.json", earlier: "examples/data/child-protection-hub.json", plan });
+    await page.click("#show");
+    assert.match(await refusal(page), /the plan is for "Ballyfoyle Early Years Network", and the later round is of "Northgate Child Protection Hub"/);
+    await page.close();
+
+    // The progress page with the plan, opened on its own: axe-core, and a
+    // screenshot to look at.
+    const file = join(shots, "progress-with-plan.html");
+    writeFileSync(file, expected);
+    page = await open();
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    await page.evaluate(readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+    const results = await page.evaluate(async () => window.axe.run(document));
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), []);
+    await page.screenshot({ path: join(shots, "progress-with-plan.png"), fullPage: true });
+    await page.close();
+  });
+
   it("says above the report which rows of the export were left out", async () => {
     const qualtrics = EXPORTS.find(({ file }) => file.endsWith(".qualtrics.csv"));
     const page = await open();

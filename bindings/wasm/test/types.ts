@@ -1,9 +1,9 @@
 // Type-checked by the tests (tsc --strict --noEmit): the package's
 // declarations describe its functions, options and documents.
 import {
-  assess, catalogue, progress, readExport, readResponses, schema, surveyTemplate,
-  type Assessment, type GapReport, type ProgressReport, type ReadExport, type ReportOptions,
-  type ResponsesOptions,
+  assess, catalogue, planTemplate, progress, readExport, readResponses, schema, surveyTemplate,
+  type Assessment, type GapReport, type Plan, type PlanTemplateOptions, type ProgressReport,
+  type ReadExport, type ReportOptions, type ResponsesOptions,
   type SchemaName,
 } from "interagency";
 
@@ -20,7 +20,11 @@ const reading: ResponsesOptions = {
 const assessment: Assessment = JSON.parse(readResponses("{}", new Uint8Array(), reading));
 const read: ReadExport = readExport("{}", new Uint8Array(), reading);
 const leftOut: string = read.leftOut + Object.keys(read.leftOutCounts).join(",") + read.assessment;
-const names: SchemaName[] = ["assessment", "report", "classification", "catalogue", "rubric", "progress"];
+const names: SchemaName[] = ["assessment", "report", "classification", "catalogue", "rubric", "progress", "plan"];
+const planning: PlanTemplateOptions = { target: "coordination", format: "csv" };
+const plan: Plan = JSON.parse(planTemplate(text, { format: "json" }));
+const reviewed: ProgressReport = JSON.parse(progress(text, text, { plan: JSON.stringify(plan) }));
+const fromSheet: string = progress(text, text, { plan: new Uint8Array(), format: "markdown" }) + planTemplate(text, planning);
 const schemas: string[] = names.map(schema);
 const template: string = surveyTemplate({ format: "csv", partnership: text }) + catalogue({ rubric: undefined });
 // @ts-expect-error: not a report format
@@ -29,5 +33,7 @@ assess(text, { format: "pdf" });
 schema("survey");
 // @ts-expect-error: bytes, not text
 readResponses(text, text);
+// @ts-expect-error: a plan has no chart
+planTemplate(text, { format: "svg" });
 
-export const used = [report, change, assessment, schemas, template, leftOut];
+export const used = [report, change, assessment, schemas, template, leftOut, plan, reviewed, fromSheet];

@@ -7,7 +7,7 @@ use crate::{Assessment, Error, ExportProblem, Partnership};
 
 /// The delimiter of the header line: comma, semicolon or tab, whichever
 /// occurs most outside quotes (comma on a tie).
-fn delimiter(data: &[u8]) -> u8 {
+pub(super) fn delimiter(data: &[u8]) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for &byte in data {
@@ -41,7 +41,7 @@ fn delimiter(data: &[u8]) -> u8 {
 /// two against each other): a byte-order mark is skipped at the start
 /// only, blank lines are skipped, every record must have as many cells as
 /// the first, and each cell must be UTF-8.
-struct Records<'a> {
+pub(super) struct Records<'a> {
     data: &'a [u8],
     /// Where the next record starts looking, and the line that is on.
     at: usize,
@@ -58,7 +58,7 @@ struct Records<'a> {
 }
 
 /// One record: its text and its cells.
-struct Record<'r> {
+pub(super) struct Record<'r> {
     text: &'r str,
     cells: &'r [(usize, usize)],
 }
@@ -96,7 +96,7 @@ fn line_ends(data: &[u8], from: usize, to: usize) -> u64 {
 impl<'a> Records<'a> {
     /// The records of `data`, after a byte-order mark if it starts with
     /// one.
-    fn new(data: &'a [u8], delimiter: u8) -> Self {
+    pub(super) fn new(data: &'a [u8], delimiter: u8) -> Self {
         Records {
             data,
             at: Records::start(data),
@@ -267,7 +267,7 @@ impl Export for Records<'_> {
 }
 
 /// Rows of a CSV file are named by their lines.
-struct Lines;
+pub(super) struct Lines;
 
 impl Places for Lines {
     fn first(&self) -> u64 {

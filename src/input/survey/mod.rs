@@ -12,6 +12,7 @@ pub(crate) mod csv;
 pub(crate) mod layout;
 #[cfg(feature = "xlsx")]
 mod opendocument;
+mod plan;
 pub(crate) mod scale;
 #[cfg(feature = "xlsx")]
 pub(crate) mod sheet;

@@ -50,13 +50,13 @@ fn cell_of(data: &Data) -> Cell<'_> {
 
 /// A cell that holds a value, with its place in the sheet: (row, column)
 /// from 0.
-type Placed = ((u32, u32), Data);
+pub(super) type Placed = ((u32, u32), Data);
 
 /// One row of a sheet: the cells of it that hold a value, in column order.
 /// A row is held by its cells alone, so that a cell far off to the right
 /// costs no more than one nearby.
 #[derive(Clone, Copy)]
-struct SheetRow<'a> {
+pub(super) struct SheetRow<'a> {
     cells: &'a [Placed],
     /// The sheet's first column, which is column 0 of every row.
     left: u32,
@@ -193,7 +193,10 @@ pub(crate) fn read_spreadsheet(
 /// [`Error::Spreadsheet`], so that bad input never panics through this
 /// crate; the program's panic hook still sees it. Where panics abort
 /// (`panic = "abort"`, WebAssembly) it cannot be caught.
-fn open_sheet(bytes: &[u8], options: &SurveyOptions) -> Result<(String, Vec<Placed>), Error> {
+pub(super) fn open_sheet(
+    bytes: &[u8],
+    options: &SurveyOptions,
+) -> Result<(String, Vec<Placed>), Error> {
     std::panic::catch_unwind(AssertUnwindSafe(|| read_sheet(bytes, options))).unwrap_or_else(
         |payload| {
             let text = payload
@@ -291,20 +294,20 @@ fn read_sheet(bytes: &[u8], options: &SurveyOptions) -> Result<(String, Vec<Plac
 
 /// The rows of a sheet that hold a value, each with its index from the
 /// sheet's first such row.
-struct SheetRows<'a> {
+pub(super) struct SheetRows<'a> {
     cells: &'a [Placed],
     /// Where each row's cells start in `cells`, and where the last ends.
     starts: Vec<usize>,
     /// The row and column of the sheet's first cell with a value.
-    top: u32,
-    left: u32,
+    pub(super) top: u32,
+    pub(super) left: u32,
     next: usize,
 }
 
 impl<'a> SheetRows<'a> {
     /// The rows of `cells`, sorted here by row and column; of two values
     /// given for one cell, the later is kept, as a sheet shows it.
-    fn new(cells: &'a mut Vec<Placed>) -> Self {
+    pub(super) fn new(cells: &'a mut Vec<Placed>) -> Self {
         cells.sort_by_key(|(at, _)| *at);
         cells.reverse();
         cells.dedup_by_key(|(at, _)| *at);
@@ -353,10 +356,10 @@ impl Export for SheetRows<'_> {
 
 /// Rows of a sheet are named by their cells: the sheet's name, and where
 /// its table starts.
-struct Cells {
-    sheet: String,
-    top: u32,
-    left: u32,
+pub(super) struct Cells {
+    pub(super) sheet: String,
+    pub(super) top: u32,
+    pub(super) left: u32,
 }
 
 impl Cells {

@@ -19,6 +19,7 @@
 mod chart;
 mod gap;
 mod network;
+mod plan;
 mod progress;
 mod sure;
 mod text;
@@ -28,6 +29,7 @@ mod words;
 pub(crate) use chart::*;
 pub(crate) use gap::*;
 pub(crate) use network::*;
+pub(crate) use plan::*;
 pub(crate) use progress::*;
 pub(crate) use sure::*;
 pub(crate) use text::*;

@@ -68,6 +68,8 @@ pub(crate) struct ProgressView {
     pub(crate) plan: Plan,
     pub(crate) footer: Line,
     pub(crate) network_change: Option<NetworkChangeView>,
+    /// The plan made after the earlier round, reviewed; none without one.
+    pub(crate) plan_review: Option<super::ReviewView>,
 }
 
 fn moved<T: Rated>(
@@ -274,6 +276,10 @@ impl ProgressView {
             plan: plan(later),
             footer: footer(&report.rubric),
             network_change: NetworkChangeView::of(report),
+            plan_review: report
+                .plan_review
+                .as_ref()
+                .map(|r| super::ReviewView::of(r, report.later.assessed_on)),
         }
     }
 }
