@@ -743,6 +743,11 @@ mod tests {
         // n0 − 1 = 1/3: ICC(1) = 1/(1.5 + 1/6) = 0.6, ICC(2) = 2/3.
         let (icc1, icc2) = intraclass(&tallies(&[&[3, 4], &[5]]), Facilitator::Leadership);
         assert_eq!((icc1, icc2), (Some(0.6), Some(2.0 / 3.0)));
+        // Three agencies, a: 3, 4; b: 5, 5; c: 1, 2: M = 10/3, MSB = 37/6,
+        // MSW = 1/3, n0 − 1 = 1: ICC(1) = 35/39 and ICC(2) = 35/37.
+        let three = tallies(&[&[3, 4], &[5, 5], &[1, 2]]);
+        let (icc1, icc2) = intraclass(&three, Facilitator::Leadership);
+        assert_eq!((icc1, icc2), (Some(35.0 / 39.0), Some(35.0 / 37.0)));
     }
 
     #[test]
