@@ -323,7 +323,8 @@ fn quotient_f64(num: i128, den: i128) -> f64 {
     let scale = u64::try_from(exp + 1023).map_or(f64::NAN, |e| f64::from_bits(e << 52));
     #[allow(clippy::cast_precision_loss, reason = "at most 2^53, exact")]
     let y = u64::try_from(mantissa).map_or(f64::NAN, |m| m as f64) * scale;
-    if num < 0 { -y } else { y }
+    // The sign of the quotient, whatever the signs of its parts.
+    if (num < 0) == (den < 0) { y } else { -y }
 }
 
 fn fits_f64(f: Fraction) -> bool {
@@ -818,6 +819,8 @@ mod tests {
             );
         }
         assert_eq!(quotient_f64(0, 7), 0.0);
+        assert_eq!(quotient_f64(-(1 << 100), -(1 << 98)), 4.0);
+        assert_eq!(quotient_f64(1 << 100, -(1 << 98)), -4.0);
         assert_eq!(quotient_f64(i128::MIN, 1), -(2f64.powi(127)));
         assert_eq!(quotient_f64(1, i128::MAX), 1.0 / (i128::MAX as f64));
     }
