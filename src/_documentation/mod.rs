@@ -13,6 +13,7 @@
 //! - [`network`]: who works with whom, from the agencies' answers about
 //!   each other.
 //! - [`progress`]: what moved between two rounds of a partnership.
+//! - [`cohort`]: many partnerships summed up, and one among its peers.
 //! - [`rubrics`]: the default rubric as a document, and your own.
 //! - [`survey`]: reading the exports of Google Forms, Microsoft Forms,
 //!   Qualtrics, SurveyMonkey and any spreadsheet.
@@ -36,6 +37,9 @@ pub mod network {}
 
 #[doc = include_str!("progress.md")]
 pub mod progress {}
+
+#[doc = include_str!("cohort.md")]
+pub mod cohort {}
 
 #[doc = include_str!("rubrics.md")]
 pub mod rubrics {}

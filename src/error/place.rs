@@ -189,7 +189,9 @@ impl Error {
             Error::Spreadsheet { .. }
             | Error::UnknownSheet { .. }
             | Error::ColumnNotFound { .. }
-            | Error::Rating { .. } => None,
+            | Error::Rating { .. }
+            | Error::CohortTooSmall { .. } => None,
+            Error::DuplicatePartnership { .. } => field("partnership"),
         }
     }
 
@@ -233,7 +235,8 @@ impl Error {
             | Error::DuplicateCharacteristic { .. }
             | Error::DuplicateRespondent { .. }
             | Error::DuplicateRating { .. }
-            | Error::RubricDuplicate { .. } => ErrorKind::Duplicate,
+            | Error::RubricDuplicate { .. }
+            | Error::DuplicatePartnership { .. } => ErrorKind::Duplicate,
             Error::Json { .. } | Error::InvalidScale { .. } | Error::Spreadsheet { .. } => {
                 ErrorKind::Syntax
             }
@@ -251,7 +254,8 @@ impl Error {
             | Error::ThresholdOrder { .. }
             | Error::UnknownSheet { .. }
             | Error::ColumnNotFound { .. }
-            | Error::ResponsesTwice { .. } => ErrorKind::Mismatch,
+            | Error::ResponsesTwice { .. }
+            | Error::CohortTooSmall { .. } => ErrorKind::Mismatch,
             _ => ErrorKind::Invalid,
         }
     }

@@ -7,8 +7,8 @@ use core::fmt::{self, Display, Formatter, Write as _};
 use crate::foundation::escape;
 use crate::render::Report;
 use crate::render::view::{
-    Emphasis, GapView, ItemTable, Line, NetworkChangeView, NetworkView, Plan, ProgressView, Span,
-    Word,
+    CohortView, Emphasis, GapView, ItemTable, Line, NetworkChangeView, NetworkView, Plan,
+    ProgressView, Span, Word,
 };
 
 /// A report rendered as Markdown; see [`GapReport::markdown`](crate::GapReport::markdown) and
@@ -23,6 +23,7 @@ impl Display for Markdown<'_> {
         match self.0 {
             Report::Gap(r) => gap(&mut out, &GapView::of(r)),
             Report::Progress(r) => progress(&mut out, &ProgressView::of(r)),
+            Report::Cohort(r) => cohort(&mut out, &CohortView::of(r)),
         }
         f.write_str(&out)
     }
@@ -428,5 +429,79 @@ fn progress(out: &mut String, v: &ProgressView) {
         let _ = writeln!(out, "{reached}\n");
     }
     plan(out, &v.plan);
+    footer(out, &v.footer);
+}
+
+fn cohort(out: &mut String, v: &CohortView) {
+    let _ = writeln!(out, "# {}\n\n{}\n", L(&v.title), v.intro);
+    for sentence in &v.summary {
+        let _ = writeln!(out, "{sentence}\n");
+    }
+    if let Some(name) = &v.focus_name {
+        let _ = writeln!(out, "{}\n", L(name));
+    }
+    let focus = v.focus_name.is_some();
+    out.push_str("## Levels\n\n| Level | Arrangements in place | Sustained |");
+    out.push_str(if focus {
+        " Focus |\n|---|---:|---:|---|\n"
+    } else {
+        "\n|---|---:|---:|\n"
+    });
+    for row in &v.levels {
+        if focus {
+            table_row(
+                out,
+                &[&row.label, &row.structural, &row.achieved, &row.focus],
+            );
+        } else {
+            table_row(out, &[&row.label, &row.structural, &row.achieved]);
+        }
+    }
+    out.push('\n');
+    for t in &v.tables {
+        let _ = write!(
+            out,
+            "## {}\n\n| {} | Rated | Min | Q1 | Median | Q3 | Max | Bands |",
+            t.heading, t.kind
+        );
+        out.push_str(if focus {
+            " Focus | Below, level | Percentile |\n|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|\n"
+        } else {
+            "\n|---|---:|---:|---:|---:|---:|---:|---|\n"
+        });
+        for row in &t.rows {
+            let [min, q1, median, q3, max] = &row.figures;
+            let mut cells: Vec<&dyn Display> =
+                vec![&row.name, &row.rated, min, q1, median, q3, max, &row.bands];
+            if let Some(f) = &row.focus {
+                cells.extend([&f.mean as &dyn Display, &f.place, &f.percentile]);
+            }
+            table_row(out, &cells);
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}\n", v.note);
+    out.push_str("## Gaps shared\n\n");
+    if v.gaps.is_empty() {
+        let _ = writeln!(out, "{}\n", v.no_gaps);
+    } else {
+        out.push_str("| Gap | Kind | Partnerships |\n|---|---|---:|\n");
+        for (name, kind, count) in &v.gaps {
+            table_row(out, &[name, kind, count]);
+        }
+        out.push('\n');
+    }
+    out.push_str("## Practice tips by reach\n\n");
+    if v.tips.is_empty() {
+        let _ = writeln!(out, "{}\n", v.no_tips);
+    } else {
+        out.push_str(
+            "| Practice tip | First recommendation of | Recommended to |\n|---|---:|---:|\n",
+        );
+        for (name, first, recommended) in &v.tips {
+            table_row(out, &[name, first, recommended]);
+        }
+        out.push('\n');
+    }
     footer(out, &v.footer);
 }
