@@ -135,7 +135,9 @@ impl Error {
             Some(Place::Field(format!("{list}[{index}]{rest}")))
         };
         match self {
-            Error::EmptyPartnership { .. } => field("partnership"),
+            Error::EmptyPartnership { .. } | Error::DuplicatePartnership { .. } => {
+                field("partnership")
+            }
             Error::InvalidDate { .. } | Error::RoundsOutOfOrder { .. } => field("assessed_on"),
             Error::TooFewAgencies { .. } => field("agencies"),
             Error::EmptyAgencyId { index, .. } | Error::DuplicateAgency { index, .. } => {
@@ -191,7 +193,6 @@ impl Error {
             | Error::ColumnNotFound { .. }
             | Error::Rating { .. }
             | Error::CohortTooSmall { .. } => None,
-            Error::DuplicatePartnership { .. } => field("partnership"),
         }
     }
 

@@ -9,6 +9,7 @@
 //! | the catalogue | [`catalogue`] | `catalogue.schema.json` |
 //! | the rubric (read and written) | [`rubric`] | `rubric.schema.json` |
 //! | the progress report | [`progress`] | `progress.schema.json` |
+//! | the cohort report | [`cohort`] | `cohort.schema.json` |
 //!
 //! Every schema has a stable `$id`, a `title` and a `description`; every
 //! identifier value carries its description from the catalogue (as a
@@ -46,7 +47,9 @@ use serde_json::Value;
 /// ```
 pub use schemars::Schema;
 
-use crate::{Assessment, Catalogue, Classification, GapReport, ProgressReport, Rubric};
+use crate::{
+    Assessment, Catalogue, Classification, Cohort, CohortReport, GapReport, ProgressReport, Rubric,
+};
 
 /// The major version of the documents' shape, part of every `$id`.
 ///
@@ -59,7 +62,7 @@ pub const VERSION: u32 = 1;
 ///
 /// ```
 /// let names: Vec<_> = interagency::schema::all().into_iter().map(|(name, _)| name).collect();
-/// assert_eq!(names, ["assessment", "report", "classification", "catalogue", "rubric", "progress"]);
+/// assert_eq!(names, ["assessment", "report", "classification", "catalogue", "rubric", "progress", "cohort"]);
 /// ```
 #[must_use]
 pub fn all() -> Vec<(&'static str, Schema)> {
@@ -70,6 +73,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("catalogue", catalogue()),
         ("rubric", rubric()),
         ("progress", progress()),
+        ("cohort", cohort()),
     ]
 }
 
@@ -199,6 +203,48 @@ pub fn progress() -> Schema {
             later.progress_since(&earlier, None).ok()
         })
         .and_then(|p| serde_json::to_value(p).ok());
+    with_example(schema, example)
+}
+
+/// The schema of the cohort report, which the crate writes.
+///
+/// Available with the `schemars` feature.
+#[must_use]
+pub fn cohort() -> Schema {
+    let schema = generate::<CohortReport>(
+        Contract::Write,
+        "cohort",
+        "Interagency working cohort report",
+        "Many partnerships (five or more), one round each, analysed under one \
+         rubric, each towards the level after the one it sustains: how many sit \
+         at each level, the spread of the partnership means of every facilitator \
+         and obstacle (minimum, quartiles and median of nearest rank, maximum; \
+         null where fewer than five partnerships rated the item) and the count \
+         in each band, the gap items the partnerships share and the practice \
+         tips recommended to the most; with a focus, where that one partnership \
+         stands. No partnership but the focus is named, and no respondent id \
+         appears.",
+    );
+    let mut cohort = Cohort::new();
+    let documents = [
+        include_str!("../../examples/cohort/ardmore.json"),
+        include_str!("../../examples/cohort/ballinteer.json"),
+        include_str!("../../examples/cohort/carrowmore.json"),
+        include_str!("../../examples/cohort/dunmore.json"),
+        include_str!("../../examples/cohort/eskerbrook.json"),
+        include_str!("../../examples/cohort/fernhill.json"),
+    ];
+    let mut focus = None;
+    for (i, text) in documents.into_iter().enumerate() {
+        if let Ok(a) = Assessment::from_json(text) {
+            let _ = cohort.add(&a, &format!("example {i}"));
+            focus = Some(a);
+        }
+    }
+    let example = cohort
+        .report(focus.as_ref())
+        .ok()
+        .and_then(|r| serde_json::to_value(r).ok());
     with_example(schema, example)
 }
 
