@@ -40,6 +40,8 @@ pub(crate) struct SpreadMark {
     focus_x: Option<String>,
     /// What the row says in words, at its right.
     words: String,
+    /// Where the spread is withheld, why, in its place.
+    withheld: Option<String>,
 }
 
 /// A kind's rows under a heading, with the scale's ticks across them.
@@ -48,6 +50,8 @@ pub(crate) struct SpreadSection {
     heading_y: String,
     top: String,
     bottom: String,
+    /// Where the scale's labels go, below the rows.
+    scale_y: String,
     rows: Vec<SpreadMark>,
 }
 
@@ -64,24 +68,26 @@ pub(crate) struct CohortChart {
     height: String,
     title: String,
     desc: String,
+    heading: String,
+    /// The focus, named, or what the chart shows.
     subheading: String,
+    note: String,
     ticks: Vec<Tick>,
     sections: Vec<SpreadSection>,
     legend_y: String,
     legend: Vec<String>,
 }
 
-/// What one row says: the focus's mean and percentile, or the median, or
-/// that the spread is withheld.
+/// What one row says at its right: the focus's mean and percentile, or
+/// the median.
 fn words(row: &crate::render::view::SpreadRow) -> String {
     match (&row.focus, row.values) {
         (Some(f), _) if f.value.is_some() => {
-            format!("focus {} (percentile {})", f.mean, f.percentile)
+            format!("focus {}, percentile {}", f.mean, f.percentile)
         }
-        (Some(_), Some(_)) => format!("median {}; focus not rated", row.figures[2]),
-        (Some(_), None) => format!("withheld ({} rated); focus not rated", row.rated),
+        (Some(_), _) => "focus not rated".to_owned(),
         (None, Some(_)) => format!("median {}", row.figures[2]),
-        (None, None) => format!("withheld ({} rated)", row.rated),
+        (None, None) => String::new(),
     }
 }
 
@@ -103,16 +109,24 @@ fn section(table: &SpreadTable, y: &mut f64) -> SpreadSection {
                 xs: row.values.map(|v| v.map(|m| n(x_of(m)))),
                 focus_x: row.focus.as_ref().and_then(|f| f.value).map(|m| n(x_of(m))),
                 words: words(row),
+                withheld: row.values.is_none().then(|| {
+                    format!(
+                        "withheld: {} rated, fewer than {}",
+                        row.rated,
+                        crate::analysis::cohort::MIN_PARTNERSHIPS
+                    )
+                }),
             }
         })
         .collect();
     let bottom = *y;
-    *y += 34.0;
+    *y += 50.0;
     SpreadSection {
         heading: table.heading.clone(),
         heading_y: n(heading_y),
         top: n(top),
         bottom: n(bottom),
+        scale_y: n(bottom + 14.0),
         rows,
     }
 }
@@ -120,12 +134,12 @@ fn section(table: &SpreadTable, y: &mut f64) -> SpreadSection {
 impl CohortChart {
     pub(crate) fn of(v: &CohortView, title: String) -> CohortChart {
         let focus = v.focus_name.is_some();
-        let mut y = 96.0;
+        let mut y = 104.0;
         let sections: Vec<SpreadSection> = v.tables.iter().map(|t| section(t, &mut y)).collect();
         let mut legend = vec![
-            "Each row: a line from the lowest partnership mean to the highest, a box from the \
-             lower to the upper quartile, a bar at the median."
+            "Each row: a line from the lowest partnership mean to the highest, a box from the"
                 .to_owned(),
+            "lower to the upper quartile, a bar at the median.".to_owned(),
         ];
         if focus {
             legend.push(
@@ -146,7 +160,10 @@ impl CohortChart {
             height: n(height),
             title,
             desc,
-            subheading: v.intro.clone(),
+            heading: v.chart_heading.clone(),
+            subheading: v.chart_focus.clone(),
+            note: "Partnership means, scale 1 to 5. No partnership is named but the focus."
+                .to_owned(),
             ticks: [("1", 1.0), ("2", 2.0), ("3", 3.0), ("4", 4.0), ("5", 5.0)]
                 .into_iter()
                 .map(|(label, m)| Tick {

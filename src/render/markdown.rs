@@ -459,26 +459,40 @@ fn cohort(out: &mut String, v: &CohortView) {
     }
     out.push('\n');
     for t in &v.tables {
-        let _ = write!(
+        let [b0, b1, b2, b3] = &t.band_names;
+        let _ = writeln!(
             out,
-            "## {}\n\n| {} | Rated | Min | Q1 | Median | Q3 | Max | Bands |",
+            "## {}\n\n| {} | Rated | Min | Q1 | Median | Q3 | Max | {b0} | {b1} | {b2} | {b3} |\n\
+             |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             t.heading, t.kind
         );
-        out.push_str(if focus {
-            " Focus | Below, level | Percentile |\n|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|\n"
-        } else {
-            "\n|---|---:|---:|---:|---:|---:|---:|---|\n"
-        });
         for row in &t.rows {
             let [min, q1, median, q3, max] = &row.figures;
-            let mut cells: Vec<&dyn Display> =
-                vec![&row.name, &row.rated, min, q1, median, q3, max, &row.bands];
-            if let Some(f) = &row.focus {
-                cells.extend([&f.mean as &dyn Display, &f.place, &f.percentile]);
-            }
-            table_row(out, &cells);
+            let [c0, c1, c2, c3] = &row.bands;
+            table_row(
+                out,
+                &[
+                    &row.name, &row.rated, min, q1, median, q3, max, c0, c1, c2, c3,
+                ],
+            );
         }
         out.push('\n');
+        if focus {
+            let _ = writeln!(
+                out,
+                "### {}\n\n| {} | Focus | Below | Level with | Percentile |\n|---|---:|---:|---:|---:|",
+                t.focus_heading, t.kind
+            );
+            for row in &t.rows {
+                if let Some(f) = &row.focus {
+                    table_row(
+                        out,
+                        &[&row.name, &f.mean, &f.below, &f.equal, &f.percentile],
+                    );
+                }
+            }
+            out.push('\n');
+        }
     }
     let _ = writeln!(out, "{}\n", v.note);
     out.push_str("## Gaps shared\n\n");

@@ -4,6 +4,7 @@
 
 use super::{Line, capitalized, footer, level_text, mean_text, source_of};
 use crate::analysis::cohort::{Distribution, MIN_PARTNERSHIPS, Standing};
+use crate::foundation::id::Identifier;
 use crate::{Band, CohortReport, Facilitator, GapItem, Level, Obstacle, Rated};
 
 /// One item's row: its spread, bands and, with a focus, where the focus
@@ -15,8 +16,8 @@ pub(crate) struct SpreadRow {
     pub(crate) figures: [String; 5],
     /// The numbers themselves, for the chart.
     pub(crate) values: Option<[f64; 5]>,
-    /// Each band's count: `concern 2`.
-    pub(crate) bands: String,
+    /// Each band's count, highest band first, unknown last.
+    pub(crate) bands: [u32; 4],
     pub(crate) focus: Option<FocusCells>,
 }
 
@@ -24,8 +25,10 @@ pub(crate) struct SpreadRow {
 pub(crate) struct FocusCells {
     pub(crate) mean: String,
     pub(crate) value: Option<f64>,
-    /// `2 below, 1 level`.
-    pub(crate) place: String,
+    /// How many partnership means are below the focus's, and level with it
+    /// (dashes without a mean).
+    pub(crate) below: String,
+    pub(crate) equal: String,
     /// `41.7`, or a dash.
     pub(crate) percentile: String,
 }
@@ -35,6 +38,10 @@ pub(crate) struct SpreadTable {
     pub(crate) id: &'static str,
     pub(crate) heading: String,
     pub(crate) kind: String,
+    /// The bands' names, as column headings: `Strength`, …, `Unknown`.
+    pub(crate) band_names: [String; 4],
+    /// The heading of the table of where the focus stands.
+    pub(crate) focus_heading: String,
     pub(crate) rows: Vec<SpreadRow>,
 }
 
@@ -50,6 +57,10 @@ pub(crate) struct LevelRow {
 /// The view of a cohort report.
 pub(crate) struct CohortView {
     pub(crate) title: Line,
+    /// The chart's heading: `Cohort of 6 partnerships`.
+    pub(crate) chart_heading: String,
+    /// The chart's line under it: the focus, named, or what it shows.
+    pub(crate) chart_focus: String,
     pub(crate) intro: String,
     /// Which facilitators are weakest, which tips reach the most.
     pub(crate) summary: Vec<String>,
@@ -73,19 +84,25 @@ fn partnerships(n: u32) -> String {
     }
 }
 
-fn bands_text<B: Band>(d: &crate::analysis::cohort::BandCounts<B>) -> String {
-    d.iter()
-        .map(|(band, n)| format!("{} {n}", band.id()))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn band_counts<B: Band>(d: &crate::analysis::cohort::BandCounts<B>) -> [u32; 4] {
+    let mut counts = [0; 4];
+    for (slot, (_, n)) in counts.iter_mut().zip(d.iter()) {
+        *slot = n;
+    }
+    counts
 }
 
 fn focus_cells<T: Rated>(s: &Standing<T>) -> FocusCells {
     FocusCells {
         mean: mean_text(s.mean),
         value: s.mean,
-        place: if s.mean.is_some() {
-            format!("{} below, {} level", s.below, s.equal)
+        below: if s.mean.is_some() {
+            s.below.to_string()
+        } else {
+            "–".to_owned()
+        },
+        equal: if s.mean.is_some() {
+            s.equal.to_string()
         } else {
             "–".to_owned()
         },
@@ -102,7 +119,7 @@ fn row<T: Rated>(d: &Distribution<T>, focus: Option<&[Standing<T>]>) -> SpreadRo
         rated: d.rated,
         figures: [d.min, d.q1, d.median, d.q3, d.max].map(mean_text),
         values,
-        bands: bands_text(&d.bands),
+        bands: band_counts(&d.bands),
         focus: focus.and_then(|f| f.get(d.item.index())).map(focus_cells),
     }
 }
@@ -113,6 +130,11 @@ fn table<T: Rated>(report: &CohortReport, id: &'static str) -> SpreadTable {
         id,
         heading: format!("{} ({})", capitalized(T::PLURAL), source_of::<T>()),
         kind: capitalized(T::KIND),
+        band_names: {
+            let [a, b, c] = T::Band::BY_MEAN;
+            [a, b, c, T::Band::UNKNOWN].map(|band| capitalized(band.id()))
+        },
+        focus_heading: format!("Where the focus stands: {}", T::PLURAL),
         rows: T::of(report).iter().map(|d| row(d, focus)).collect(),
     }
 }
@@ -247,6 +269,11 @@ impl CohortView {
         let mut levels = vec![level_row("None".to_owned(), None)];
         levels.extend(Level::iter().map(|l| level_row(level_text(Some(l)), Some(l))));
         CohortView {
+            chart_heading: format!("Cohort of {}", partnerships(n)),
+            chart_focus: focus.map_or_else(
+                || "The spread of every facilitator and obstacle across the cohort".to_owned(),
+                |f| format!("\u{25c6} Focus: {}", f.partnership),
+            ),
             title: match focus {
                 Some(f) => Line::text("Cohort: where ")
                     .then_input(&f.partnership)
@@ -289,9 +316,9 @@ impl CohortView {
                 Obstacle::LOWEST,
                 Obstacle::HIGHEST,
                 if focus.is_some() {
-                    " For the focus: how many partnership means are below and level with its \
-                     own (its own among them when it is one of the cohort), and its \
-                     percentile, 100 × (below + level / 2) / rated."
+                    " For the focus: how many partnership means are below its own and level \
+                     with it (its own among them when it is one of the cohort), and its \
+                     percentile, 100 × (below + level / 2) / rated, withheld as the spread is."
                 } else {
                     ""
                 }
