@@ -872,10 +872,12 @@ fn the_chart_draws_each_spread_and_marks_the_focus_in_words_and_shape() {
         .count();
     // The focus's means: 6 facilitators and 3 obstacles.
     assert_eq!(diamonds, 9);
-    assert!(svg.contains("focus 3.33 (percentile 58.3)"));
-    assert!(svg.contains("withheld (3 rated); focus not rated"));
+    assert!(svg.contains("focus 3.33, percentile 58.3"));
+    assert!(svg.contains("withheld: 3 rated, fewer than 5"));
     assert!(svg.contains("The diamond marks the focus"));
     assert!(svg.contains("<title id=\"ia-title\">Cohort: where Fernhill Integrated Family Centre stands among 6 partnerships</title>"));
+    assert!(svg.contains("\u{25c6} Focus: Fernhill Integrated Family Centre"));
+    assert_eq!(svg.matches("focus not rated").count(), 4);
     let plain = example_report(None).svg().to_string();
     assert!(!plain.contains("ia-focus\"") && plain.contains("median 3.00"));
 }
