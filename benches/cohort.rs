@@ -46,6 +46,7 @@ fn main() {
         full.add(&Assessment::from_json(text).unwrap(), &format!("{i}.json"))
             .unwrap();
     }
+    group.throughput(Throughput::Elements(PARTNERSHIPS as u64));
     group.bench_function("1000x100/report", |b| {
         b.iter(|| black_box(&mut full).report(Some(&focus)).unwrap());
     });

@@ -118,7 +118,7 @@ export function schema(name: SchemaName): string;
 `);
 
 // 5. The entry points, and the types.
-const FUNCTIONS = "assess, progress, readResponses, readExport, catalogue, surveyTemplate";
+const FUNCTIONS = "assess, progress, readResponses, readExport, catalogue, surveyTemplate, cohort";
 writeFileSync(join(pkg, "node.js"), `// The package under Node: the module is read from the file beside this one
 // and instantiated on import.
 import { readFileSync } from "node:fs";
@@ -155,6 +155,7 @@ const TYPES = {
   catalogue: "Catalogue",
   rubric: "Rubric",
   progress: "ProgressReport",
+  cohort: "CohortReport",
 };
 mkdirSync(join(pkg, "types"), { recursive: true });
 const reexports = [];
@@ -182,6 +183,7 @@ writeFileSync(join(pkg, "index.d.ts"), `/**
 export { ${FUNCTIONS} } from "./interagency.js";
 export type {
   ReportOptions, ResponsesOptions, ReadExport, CatalogueOptions, SurveyTemplateOptions, SurveyColumns,
+  CohortOptions,
 } from "./interagency.js";
 export { schema } from "./schemas.js";
 export type { SchemaName } from "./schemas.js";

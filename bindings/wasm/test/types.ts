@@ -5,6 +5,7 @@ import {
   type Assessment, type GapReport, type ProgressReport, type ReadExport, type ReportOptions,
   type ResponsesOptions,
   type SchemaName,
+  cohort, type CohortOptions, type CohortReport,
 } from "interagency";
 
 const options: ReportOptions = { rubric: null, target: "coordination", format: "markdown" };
@@ -20,14 +21,20 @@ const reading: ResponsesOptions = {
 const assessment: Assessment = JSON.parse(readResponses("{}", new Uint8Array(), reading));
 const read: ReadExport = readExport("{}", new Uint8Array(), reading);
 const leftOut: string = read.leftOut + Object.keys(read.leftOutCounts).join(",") + read.assessment;
-const names: SchemaName[] = ["assessment", "report", "classification", "catalogue", "rubric", "progress"];
+const names: SchemaName[] = ["assessment", "report", "classification", "catalogue", "rubric", "progress", "cohort"];
+const cohortOptions: CohortOptions = { focus: text, rubric: null, format: "markdown" };
+const summed: CohortReport = JSON.parse(cohort([text, text], { focus: null }));
+const percentile: number | null | undefined = summed.focus?.facilitators[0].percentile;
+const drawn: string = cohort([text], cohortOptions);
 const schemas: string[] = names.map(schema);
 const template: string = surveyTemplate({ format: "csv", partnership: text }) + catalogue({ rubric: undefined });
 // @ts-expect-error: not a report format
 assess(text, { format: "pdf" });
+// @ts-expect-error: documents are a list of texts
+cohort(text);
 // @ts-expect-error: not a schema
 schema("survey");
 // @ts-expect-error: bytes, not text
 readResponses(text, text);
 
-export const used = [report, change, assessment, schemas, template, leftOut];
+export const used = [report, change, assessment, schemas, template, leftOut, summed, percentile, drawn];
