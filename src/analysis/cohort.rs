@@ -319,6 +319,13 @@ impl CohortReport {
                 t.recommended
             ));
         }
+        let firsts: u64 = self.top_tips.iter().map(|t| u64::from(t.first)).sum();
+        if firsts > u64::from(n) {
+            return Err(format!(
+                "top_tips: {firsts} first recommendations for {n} partnerships; each \
+                 partnership has at most one"
+            ));
+        }
         if let Some(focus) = &self.focus {
             check_focus::<Facilitator>(self, focus)?;
             check_focus::<Obstacle>(self, focus)?;
@@ -363,23 +370,36 @@ fn check_ranked<E: Copy + HasCount, K: Ord>(
             ));
         }
     }
+    let mut items: Vec<(u8, usize)> = entries.iter().map(HasCount::item).collect();
+    items.sort_unstable();
+    if items.windows(2).any(|w| matches!(w, [a, b] if a == b)) {
+        return Err(format!("{field}: an entry is listed twice"));
+    }
     Ok(())
 }
 
-/// The count of a ranked entry checked against the cohort's size.
+/// A ranked entry: its count, checked against the cohort's size, and the
+/// item it counts, listed once.
 trait HasCount {
     fn count(&self) -> u32;
+    fn item(&self) -> (u8, usize);
 }
 
 impl HasCount for (u32, GapItem) {
     fn count(&self) -> u32 {
         self.0
     }
+    fn item(&self) -> (u8, usize) {
+        gap_rank(self.1)
+    }
 }
 
 impl HasCount for (u32, u32, PracticeTip) {
     fn count(&self) -> u32 {
         self.0
+    }
+    fn item(&self) -> (u8, usize) {
+        (0, self.2.index())
     }
 }
 
@@ -437,9 +457,7 @@ fn check_focus<T: Rated>(report: &CohortReport, focus: &Focus) -> Result<(), Str
         let fits = match s.mean {
             None => counted == 0 && s.percentile.is_none(),
             Some(_) => {
-                counted <= u64::from(rated)
-                    && s.percentile.is_some() == ((rated as usize) >= MIN_PARTNERSHIPS)
-                    && s.percentile == percentile(s.below, s.equal, rated)
+                counted <= u64::from(rated) && s.percentile == percentile(s.below, s.equal, rated)
             }
         };
         if !fits {

@@ -771,6 +771,32 @@ fn read_back_reports_that_do_not_fit_together_are_refused() {
             "focus.facilitators.whole_agency_commitment",
         ),
         (|v| v["extra"] = json!(1), "unknown field `extra`"),
+        (
+            |v| {
+                // The same gap twice, with different counts (in order).
+                let first = v["common_gaps"][0].clone();
+                let gaps = v["common_gaps"].as_array_mut().unwrap();
+                let mut again = first;
+                again["partnerships"] = json!(1);
+                // After the facilitators listed once, before the obstacles.
+                gaps.insert(15, again);
+            },
+            "common_gaps: an entry is listed twice",
+        ),
+        (
+            |v| {
+                let tips = v["top_tips"].as_array_mut().unwrap();
+                let mut again = tips[0].clone();
+                again["first"] = json!(0);
+                again["recommended"] = json!(1);
+                tips.push(again);
+            },
+            "top_tips: an entry is listed twice",
+        ),
+        (
+            |v| v["top_tips"][1]["first"] = json!(2),
+            "top_tips: 7 first recommendations for 6 partnerships",
+        ),
     ];
     for (change, message) in cases {
         let mut v = good.clone();
