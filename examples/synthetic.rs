@@ -54,13 +54,11 @@ fn main() -> ExitCode {
     if let [flag, partnerships, respondents, dir] = args.as_slice()
         && flag == "--cohort"
     {
-        return match write_cohort(partnerships, respondents, dir) {
-            Some(()) => ExitCode::SUCCESS,
-            None => {
-                eprintln!("synthetic: --cohort PARTNERSHIPS RESPONDENTS DIR: cannot write {dir}");
-                ExitCode::from(2)
-            }
-        };
+        if write_cohort(partnerships, respondents, dir).is_none() {
+            eprintln!("synthetic: --cohort PARTNERSHIPS RESPONDENTS DIR: cannot write {dir}");
+            return ExitCode::from(2);
+        }
+        return ExitCode::SUCCESS;
     }
     let bytes = match args
         .iter()
