@@ -772,6 +772,22 @@ fn read_back_reports_that_do_not_fit_together_are_refused() {
         ),
         (|v| v["extra"] = json!(1), "unknown field `extra`"),
         (
+            |v| v["top_tips"][3]["recommended"] = json!(9),
+            "top_tips[3]: 9 partnerships; a listed entry counts from 1 to the 6",
+        ),
+        (
+            |v| {
+                // A withheld spread given in full, in order.
+                for (key, x) in ["min", "q1", "median", "q3", "max"]
+                    .into_iter()
+                    .zip([2.0, 3.0, 3.0, 3.5, 3.5])
+                {
+                    v["facilitators"][6][key] = json!(x);
+                }
+            },
+            "staff_relationship_opportunities: min, q1, median, q3 and max are all given when 5",
+        ),
+        (
             |v| {
                 // The same gap twice, with different counts (in order).
                 let first = v["common_gaps"][0].clone();
