@@ -659,6 +659,7 @@ fn fewer_than_five_partnerships_are_refused() {
         cohort.add(&support::assessment(&path(name)), name).unwrap();
     }
     assert_eq!(cohort.len(), 4);
+    assert!(!cohort.is_empty());
     let err = cohort.report(None).unwrap_err();
     assert_eq!(
         err.to_string(),
