@@ -773,6 +773,10 @@ fn read_back_reports_that_do_not_fit_together_are_refused() {
         ),
         (|v| v["extra"] = json!(1), "unknown field `extra`"),
         (
+            |v| v["obstacles"][0]["bands"] = json!([2, 1, 2, 1]),
+            "expected a count of partnerships for every band",
+        ),
+        (
             |v| v["top_tips"][3]["recommended"] = json!(9),
             "top_tips[3]: 9 partnerships; a listed entry counts from 1 to the 6",
         ),
