@@ -162,7 +162,8 @@ fn every_schema_is_listed() {
             "classification",
             "catalogue",
             "rubric",
-            "progress"
+            "progress",
+            "cohort"
         ]
     );
 }
