@@ -103,6 +103,7 @@ pub use input::survey::{SurveyField, SurveyOptions, csv_header};
 
 // The rubric, and the analyses it runs.
 pub use analysis::classify::Classification;
+pub use analysis::cohort::{Cohort, CohortReport};
 pub use analysis::gap::GapReport;
 pub use analysis::plan::{Outcome, PlanReview};
 pub use analysis::progress::{Movement, ProgressReport};
@@ -128,6 +129,11 @@ pub use render::schema;
 /// these are their fields' types.
 pub mod report {
     pub use crate::analysis::classify::{FacilitatorResult, ItemResult, ObstacleResult};
+    pub use crate::analysis::cohort::{
+        BandCounts, CohortLevels, Distribution, FacilitatorDistribution, FacilitatorStanding,
+        Focus, LevelCounts, MIN_PARTNERSHIPS, ObstacleDistribution, ObstacleStanding, SharedGap,
+        Standing, TipReach,
+    };
     pub use crate::analysis::gap::{
         ActiveObstacle, FacilitatorGap, MissingCharacteristic, Recommendation,
     };

@@ -2,9 +2,10 @@
 # Looks at the HTML pages and SVG charts the way a person would, and checks
 # them with the Nu HTML Checker:
 #   - headless Chromium (Debian's chromium) opens every example's page, the
-#     progress page (with and without an action plan), the plan's own page
-#     and a 30-agency network's page, takes a screenshot and
-#     prints it to PDF (A4), and takes screenshots of the network charts;
+#     progress page (with and without an action plan), the plan's own page,
+#     a 30-agency network's page and the example cohort's (with a focus and
+#     without), takes a screenshot and prints it to PDF (A4), and takes
+#     screenshots of the network charts;
 #   - tools/check-render.py checks each screenshot is not blank, each PDF
 #     has the pages it should, and every SVG parses as XML;
 #   - the Nu HTML Checker (npm's vnu-jar, on Java) reports no error.
@@ -47,6 +48,12 @@ assess examples/data/early-years-network-2027.json --since examples/data/early-y
 assess examples/data/early-years-network-2027.json --since examples/data/early-years-network.json \
   --plan examples/plans/early-years-network-plan.json --format html >"$out/progress-plan.html"
 assess examples/data/early-years-network.json --plan-template --format html >"$out/plan-template.html"
+# The example cohort, with a focus and without.
+cohort() { cargo run --quiet --example cohort -- "$@"; }
+for format in html svg; do
+  cohort examples/cohort --format "$format" >"$out/cohort.$format"
+  cohort examples/cohort --focus examples/cohort/fernhill.json --format "$format" >"$out/cohort-focus.$format"
+done
 
 echo "==> screenshots and PDFs (headless Chromium)"
 chrome=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run

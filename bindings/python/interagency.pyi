@@ -11,7 +11,9 @@ __version__: str
 ReportFormat = Literal["json", "markdown", "svg", "html"]
 Level = Literal["cooperation", "collaboration", "coordination", "integration"]
 SurveyField = Literal["respondent", "agency", "role"]
-SchemaName = Literal["assessment", "report", "classification", "catalogue", "rubric", "progress", "plan"]
+SchemaName = Literal[
+    "assessment", "report", "classification", "catalogue", "rubric", "progress", "plan", "cohort"
+]
 PlanFormat = Literal["json", "csv", "markdown", "html"]
 
 class Error(ValueError):
@@ -99,3 +101,13 @@ def survey_template(
 ) -> str:
     """A survey template: the questionnaire as Markdown, or the crate's CSV
     header line, for the partnership given (JSON text) or any."""
+
+def cohort(
+    documents: Sequence[str],
+    focus: Optional[str] = None,
+    rubric: Optional[str] = None,
+    format: ReportFormat = "json",
+) -> str:
+    """The cohort report of many partnerships' assessment documents (five
+    or more, one round of each), with where `focus` stands among them: what
+    `cohort FILE... --format FORMAT` prints for the same documents."""

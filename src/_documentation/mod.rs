@@ -15,6 +15,7 @@
 //! - [`progress`]: what moved between two rounds of a partnership.
 //! - [`plans`]: an action plan from the recommendations, checked at the
 //!   next round.
+//! - [`cohort`]: many partnerships summed up, and one among its peers.
 //! - [`rubrics`]: the default rubric as a document, and your own.
 //! - [`survey`]: reading the exports of Google Forms, Microsoft Forms,
 //!   Qualtrics, SurveyMonkey and any spreadsheet.
@@ -41,6 +42,8 @@ pub mod progress {}
 
 #[doc = include_str!("plans.md")]
 pub mod plans {}
+#[doc = include_str!("cohort.md")]
+pub mod cohort {}
 
 #[doc = include_str!("rubrics.md")]
 pub mod rubrics {}

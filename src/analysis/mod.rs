@@ -3,6 +3,7 @@
 //! two rounds.
 
 pub(crate) mod classify;
+pub(crate) mod cohort;
 pub(crate) mod gap;
 pub(crate) mod network;
 pub(crate) mod plan;

@@ -451,6 +451,30 @@ pub enum Error {
         /// The rejected number.
         value: u8,
     },
+    /// A cohort of fewer than five partnerships: its distributions would
+    /// name their members.
+    #[error(
+        "partnerships: a cohort needs at least 5 partnerships, got {partnerships}; \
+         the figures of fewer would give each partnership's own away"
+    )]
+    CohortTooSmall {
+        /// How many partnerships the cohort holds.
+        partnerships: usize,
+    },
+    /// The same partnership twice in a cohort, which takes one round of
+    /// each.
+    #[error(
+        "partnership: {partnership:?} is in both {first} and {second}; \
+         a cohort takes one round of each partnership"
+    )]
+    DuplicatePartnership {
+        /// The partnership's name.
+        partnership: String,
+        /// Where it came first (a file).
+        first: String,
+        /// Where it came again.
+        second: String,
+    },
     /// An action plan (or one of its actions) that breaks a rule of plans:
     /// in a JSON document, a CSV file or a spreadsheet. (Boxed: its place,
     /// action, field and value would make every error larger.)

@@ -135,7 +135,9 @@ impl Error {
             Some(Place::Field(format!("{list}[{index}]{rest}")))
         };
         match self {
-            Error::EmptyPartnership { .. } => field("partnership"),
+            Error::EmptyPartnership { .. } | Error::DuplicatePartnership { .. } => {
+                field("partnership")
+            }
             Error::InvalidDate { .. } | Error::RoundsOutOfOrder { .. } => field("assessed_on"),
             Error::TooFewAgencies { .. } => field("agencies"),
             Error::EmptyAgencyId { index, .. } | Error::DuplicateAgency { index, .. } => {
@@ -190,7 +192,8 @@ impl Error {
             Error::Spreadsheet { .. }
             | Error::UnknownSheet { .. }
             | Error::ColumnNotFound { .. }
-            | Error::Rating { .. } => None,
+            | Error::Rating { .. }
+            | Error::CohortTooSmall { .. } => None,
             Error::Plan(e) => Some(e.place.clone()),
             Error::NothingToPlan { .. } => field("recommendations"),
         }
@@ -236,7 +239,8 @@ impl Error {
             | Error::DuplicateCharacteristic { .. }
             | Error::DuplicateRespondent { .. }
             | Error::DuplicateRating { .. }
-            | Error::RubricDuplicate { .. } => ErrorKind::Duplicate,
+            | Error::RubricDuplicate { .. }
+            | Error::DuplicatePartnership { .. } => ErrorKind::Duplicate,
             Error::Json { .. } | Error::InvalidScale { .. } | Error::Spreadsheet { .. } => {
                 ErrorKind::Syntax
             }
@@ -256,7 +260,8 @@ impl Error {
             | Error::ColumnNotFound { .. }
             | Error::ResponsesTwice { .. }
             | Error::PlanMismatch { .. }
-            | Error::NothingToPlan { .. } => ErrorKind::Mismatch,
+            | Error::NothingToPlan { .. }
+            | Error::CohortTooSmall { .. } => ErrorKind::Mismatch,
             Error::Plan(e) => match e.problem {
                 PlanProblem::Missing | PlanProblem::Empty => ErrorKind::Missing,
                 PlanProblem::Duplicate => ErrorKind::Duplicate,

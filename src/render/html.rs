@@ -6,9 +6,11 @@ use core::fmt::{self, Display, Formatter, Write as _};
 use askama::Template;
 
 use crate::render::Report;
+use crate::render::cohort_chart::CohortChart;
 use crate::render::svg::Chart;
 use crate::render::view::{
-    Breakdown, ChartView, GapView, Line, NetworkView, ProgressView, Span, Word, breakdown_tables,
+    Breakdown, ChartView, CohortView, GapView, Line, NetworkView, ProgressView, Span, Word,
+    breakdown_tables,
 };
 
 /// A report's SVG chart; see [`GapReport::svg`](crate::GapReport::svg) and [`ProgressReport::svg`](crate::ProgressReport::svg).
@@ -29,26 +31,30 @@ pub struct Html<'a>(pub(crate) Report<'a>);
 
 /// The chart of a report; the standalone SVG also draws the network's
 /// matrix, which the page shows as a table instead.
-fn chart(report: Report<'_>, with_network: bool) -> Chart {
+fn chart(report: Report<'_>, with_network: bool) -> Result<String, askama::Error> {
     match report {
         Report::Gap(r) => {
             let network = with_network.then(|| NetworkView::of(r)).flatten();
-            Chart::of(&ChartView::of_gap(r), network.as_ref())
+            Chart::of(&ChartView::of_gap(r), network.as_ref()).render()
         }
-        Report::Progress(r) => Chart::of(&ChartView::of_progress(r), None),
+        Report::Progress(r) => Chart::of(&ChartView::of_progress(r), None).render(),
+        Report::Cohort(r) => {
+            let v = CohortView::of(r);
+            CohortChart::of(&v, text(&v.title)).render()
+        }
     }
 }
 
 impl Display for Svg<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        chart(self.0, true).render_into(f).map_err(|_| fmt::Error)?;
+        f.write_str(&chart(self.0, true).map_err(|_| fmt::Error)?)?;
         f.write_char('\n')
     }
 }
 
 impl Display for Html<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let chart = chart(self.0, false).to_string();
+        let chart = chart(self.0, false).map_err(|_| fmt::Error)?;
         match self.0 {
             Report::Gap(r) => {
                 let v = GapView::of(r);
@@ -65,6 +71,11 @@ impl Display for Html<'_> {
                 let v = ProgressView::of(r);
                 let frame = Frame::of(&v.title, &v.footer, chart);
                 ProgressPage { frame, v }.render_into(f)
+            }
+            Report::Cohort(r) => {
+                let v = CohortView::of(r);
+                let frame = Frame::of(&v.title, &v.footer, chart);
+                CohortPage { frame, v }.render_into(f)
             }
         }
         .map_err(|_| fmt::Error)?;
@@ -171,4 +182,11 @@ pub(crate) fn plan_page(plan: &crate::Plan) -> String {
         footer: v.footer.to_owned(),
     };
     PlanPage { frame, v }.render().unwrap_or_default() + "\n"
+}
+
+#[derive(Template)]
+#[template(path = "cohort.html")]
+struct CohortPage {
+    frame: Frame,
+    v: CohortView,
 }

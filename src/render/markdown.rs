@@ -7,7 +7,7 @@ use core::fmt::{self, Display, Formatter, Write as _};
 use crate::foundation::escape;
 use crate::render::Report;
 use crate::render::view::{
-    Emphasis, GapView, ItemTable, Line, NetworkChangeView, NetworkView, Plan, PlanView,
+    CohortView, Emphasis, GapView, ItemTable, Line, NetworkChangeView, NetworkView, Plan, PlanView,
     ProgressView, ReviewView, Span, Word, joined,
 };
 
@@ -23,6 +23,7 @@ impl Display for Markdown<'_> {
         match self.0 {
             Report::Gap(r) => gap(&mut out, &GapView::of(r)),
             Report::Progress(r) => progress(&mut out, &ProgressView::of(r)),
+            Report::Cohort(r) => cohort(&mut out, &CohortView::of(r)),
         }
         f.write_str(&out)
     }
@@ -485,4 +486,92 @@ pub(crate) fn plan_page(v: &PlanView) -> String {
     }
     let _ = writeln!(out, "\n---\n\n{}", v.footer);
     out
+}
+
+fn cohort(out: &mut String, v: &CohortView) {
+    let _ = writeln!(out, "# {}\n\n{}\n", L(&v.title), v.intro);
+    for sentence in &v.summary {
+        let _ = writeln!(out, "{sentence}\n");
+    }
+    if let Some(name) = &v.focus_name {
+        let _ = writeln!(out, "{}\n", L(name));
+    }
+    let focus = v.focus_name.is_some();
+    out.push_str("## Levels\n\n| Level | Arrangements in place | Sustained |");
+    out.push_str(if focus {
+        " Focus |\n|---|---:|---:|---|\n"
+    } else {
+        "\n|---|---:|---:|\n"
+    });
+    for row in &v.levels {
+        if focus {
+            table_row(
+                out,
+                &[&row.label, &row.structural, &row.achieved, &row.focus],
+            );
+        } else {
+            table_row(out, &[&row.label, &row.structural, &row.achieved]);
+        }
+    }
+    out.push('\n');
+    for t in &v.tables {
+        let [b0, b1, b2, b3] = &t.band_names;
+        let _ = writeln!(
+            out,
+            "## {}\n\n| {} | Rated | Min | Q1 | Median | Q3 | Max | {b0} | {b1} | {b2} | {b3} |\n\
+             |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            t.heading, t.kind
+        );
+        for row in &t.rows {
+            let [min, q1, median, q3, max] = &row.figures;
+            let [c0, c1, c2, c3] = &row.bands;
+            table_row(
+                out,
+                &[
+                    &row.name, &row.rated, min, q1, median, q3, max, c0, c1, c2, c3,
+                ],
+            );
+        }
+        out.push('\n');
+        if focus {
+            let _ = writeln!(
+                out,
+                "### {}\n\n| {} | Focus | Below | Level with | Percentile |\n|---|---:|---:|---:|---:|",
+                t.focus_heading, t.kind
+            );
+            for row in &t.rows {
+                if let Some(f) = &row.focus {
+                    table_row(
+                        out,
+                        &[&row.name, &f.mean, &f.below, &f.equal, &f.percentile],
+                    );
+                }
+            }
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(out, "{}\n", v.note);
+    out.push_str("## Gaps shared\n\n");
+    if v.gaps.is_empty() {
+        let _ = writeln!(out, "{}\n", v.no_gaps);
+    } else {
+        out.push_str("| Gap | Kind | Partnerships |\n|---|---|---:|\n");
+        for (name, kind, count) in &v.gaps {
+            table_row(out, &[name, kind, count]);
+        }
+        out.push('\n');
+    }
+    out.push_str("## Practice tips by reach\n\n");
+    if v.tips.is_empty() {
+        let _ = writeln!(out, "{}\n", v.no_tips);
+    } else {
+        out.push_str(
+            "| Practice tip | First recommendation of | Recommended to |\n|---|---:|---:|\n",
+        );
+        for (name, first, recommended) in &v.tips {
+            table_row(out, &[name, first, recommended]);
+        }
+        out.push('\n');
+    }
+    footer(out, &v.footer);
 }

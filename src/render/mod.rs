@@ -6,6 +6,8 @@
 //! Each format only writes that view; a new format is one more writer.
 
 #[cfg(feature = "html")]
+pub(crate) mod cohort_chart;
+#[cfg(feature = "html")]
 pub(crate) mod html;
 pub(crate) mod markdown;
 mod plan;
@@ -18,7 +20,7 @@ pub(crate) mod view;
 #[cfg(feature = "html")]
 use crate::render::html::{Html, Svg};
 use crate::render::markdown::Markdown;
-use crate::{GapReport, ProgressReport};
+use crate::{CohortReport, GapReport, ProgressReport};
 
 /// Declares [`Format`] with the formats the crate's features can write:
 /// JSON and Markdown always, SVG and HTML with the `html` feature.
@@ -79,6 +81,7 @@ formats! {}
 pub(crate) enum Report<'a> {
     Gap(&'a GapReport),
     Progress(&'a ProgressReport),
+    Cohort(&'a CohortReport),
 }
 
 impl Report<'_> {
@@ -92,6 +95,7 @@ impl Report<'_> {
                 let text = match self {
                     Report::Gap(r) => serde_json::to_string_pretty(r),
                     Report::Progress(r) => serde_json::to_string_pretty(r),
+                    Report::Cohort(r) => serde_json::to_string_pretty(r),
                 };
                 text.unwrap_or_default() + "\n"
             }
@@ -270,6 +274,48 @@ renderings! {
         ///
         /// JSON and Markdown are always there; SVG and HTML are available
         /// with the `html` feature (see [`Format`]).
+        render;
+    }
+}
+
+renderings! {
+    /// The cohort report's renderings, as the gap report's. None names a
+    /// partnership but the focus.
+    impl CohortReport as Cohort {
+        /// The cohort as Markdown: which facilitators are weakest and which
+        /// practice tips would reach the most partnerships, in a sentence
+        /// each; the levels; every facilitator's and obstacle's spread
+        /// (min, quartiles, median, max) and bands, with where the focus
+        /// stands; the shared gaps and the tips.
+        ///
+        /// ```
+        /// # let mut cohort = interagency::Cohort::new();
+        /// # for i in 0..5 {
+        /// #     let a = interagency::Assessment::from_json(&format!(r#"{{"partnership": "P{i}",
+        /// #         "agencies": [{{"id": "a", "name": "A"}}, {{"id": "b", "name": "B"}}],
+        /// #         "characteristics": []}}"#))?;
+        /// #     cohort.add(&a, "file")?;
+        /// # }
+        /// let text = cohort.report(None)?.markdown().to_string();
+        /// assert!(text.starts_with("# Cohort of 5 partnerships\n"));
+        /// # Ok::<(), interagency::Error>(())
+        /// ```
+        markdown;
+        /// The cohort as a standalone SVG chart of small multiples: one row
+        /// per facilitator and obstacle, a line from the lowest partnership
+        /// mean to the highest, a box from the lower to the upper quartile,
+        /// the median, and the focus marked by a diamond and in words.
+        ///
+        /// Available with the `html` feature.
+        svg;
+        /// The cohort as one self-contained HTML page: everything the
+        /// Markdown report says, with the chart inline and a print
+        /// stylesheet for A4.
+        ///
+        /// Available with the `html` feature.
+        html;
+        /// The cohort in `format`, exactly as the `cohort` example prints
+        /// it, ending with one newline.
         render;
     }
 }

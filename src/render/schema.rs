@@ -10,6 +10,7 @@
 //! | the rubric (read and written) | [`rubric`] | `rubric.schema.json` |
 //! | the progress report | [`progress`] | `progress.schema.json` |
 //! | the action plan (read and written) | [`plan`] | `plan.schema.json` |
+//! | the cohort report | [`cohort`] | `cohort.schema.json` |
 //!
 //! Every schema has a stable `$id`, a `title` and a `description`; every
 //! identifier value carries its description from the catalogue (as a
@@ -47,7 +48,10 @@ use serde_json::Value;
 /// ```
 pub use schemars::Schema;
 
-use crate::{Assessment, Catalogue, Classification, GapReport, Plan, ProgressReport, Rubric};
+use crate::{
+    Assessment, Catalogue, Classification, Cohort, CohortReport, GapReport, Plan, ProgressReport,
+    Rubric,
+};
 
 /// The major version of the documents' shape, part of every `$id`.
 ///
@@ -60,7 +64,7 @@ pub const VERSION: u32 = 1;
 ///
 /// ```
 /// let names: Vec<_> = interagency::schema::all().into_iter().map(|(name, _)| name).collect();
-/// assert_eq!(names, ["assessment", "report", "classification", "catalogue", "rubric", "progress", "plan"]);
+/// assert_eq!(names, ["assessment", "report", "classification", "catalogue", "rubric", "progress", "plan", "cohort"]);
 /// ```
 #[must_use]
 pub fn all() -> Vec<(&'static str, Schema)> {
@@ -72,6 +76,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("rubric", rubric()),
         ("progress", progress()),
         ("plan", plan()),
+        ("cohort", cohort()),
     ]
 }
 
@@ -241,6 +246,48 @@ pub fn plan() -> Schema {
         "../../examples/plans/early-years-network-plan.json"
     ))
     .ok();
+    with_example(schema, example)
+}
+
+/// The schema of the cohort report, which the crate writes.
+///
+/// Available with the `schemars` feature.
+#[must_use]
+pub fn cohort() -> Schema {
+    let schema = generate::<CohortReport>(
+        Contract::Write,
+        "cohort",
+        "Interagency working cohort report",
+        "Many partnerships (five or more), one round each, analysed under one \
+         rubric, each towards the level after the one it sustains: how many sit \
+         at each level, the spread of the partnership means of every facilitator \
+         and obstacle (minimum, quartiles and median of nearest rank, maximum; \
+         null where fewer than five partnerships rated the item) and the count \
+         in each band, the gap items the partnerships share and the practice \
+         tips recommended to the most; with a focus, where that one partnership \
+         stands. No partnership but the focus is named, and no respondent id \
+         appears.",
+    );
+    let mut cohort = Cohort::new();
+    let documents = [
+        include_str!("../../examples/cohort/ardmore.json"),
+        include_str!("../../examples/cohort/ballinteer.json"),
+        include_str!("../../examples/cohort/carrowmore.json"),
+        include_str!("../../examples/cohort/dunmore.json"),
+        include_str!("../../examples/cohort/eskerbrook.json"),
+        include_str!("../../examples/cohort/fernhill.json"),
+    ];
+    let mut focus = None;
+    for (i, text) in documents.into_iter().enumerate() {
+        if let Ok(a) = Assessment::from_json(text) {
+            let _ = cohort.add(&a, &format!("example {i}"));
+            focus = Some(a);
+        }
+    }
+    let example = cohort
+        .report(focus.as_ref())
+        .ok()
+        .and_then(|r| serde_json::to_value(r).ok());
     with_example(schema, example)
 }
 

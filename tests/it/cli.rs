@@ -12,7 +12,7 @@ pub(crate) fn assess(args: &[&str]) -> Output {
 }
 
 /// Runs an example binary, which `cargo test` builds next to the tests.
-fn example(name: &str, args: &[&str]) -> Output {
+pub(crate) fn example(name: &str, args: &[&str]) -> Output {
     let deps = std::env::current_exe().unwrap();
     let dir = deps.parent().and_then(|d| d.parent()).unwrap();
     let exe: PathBuf = dir

@@ -11,6 +11,7 @@ mod architecture;
 mod assessment;
 mod catalogue;
 mod cli;
+mod cohort;
 #[cfg(feature = "csv")]
 mod collected;
 #[cfg(feature = "csv")]

@@ -163,7 +163,8 @@ fn every_schema_is_listed() {
             "catalogue",
             "rubric",
             "progress",
-            "plan"
+            "plan",
+            "cohort"
         ]
     );
 }

@@ -309,6 +309,42 @@ fn schema(name: &str) -> PyResult<String> {
         .map_err(error)
 }
 
+/// The cohort report of many partnerships' assessment documents (JSON
+/// texts, one round of each, five or more), read one at a time in the
+/// order given: what `cohort FILE... --format FORMAT` prints for the same
+/// documents in that order.
+///
+/// `focus` is an assessment document (JSON text): the report says where
+/// that partnership stands among the cohort. `rubric` and `format` are
+/// those of `assess`. Raises `interagency.Error` on a document the crate
+/// refuses (named by its place, `documents[2]: ...`), the same partnership
+/// twice, fewer than five partnerships, or a bad focus, rubric or format.
+#[pyfunction]
+#[pyo3(signature = (documents, focus=None, rubric=None, format="json"))]
+fn cohort(
+    py: Python<'_>,
+    documents: Vec<String>,
+    focus: Option<&str>,
+    rubric: Option<&str>,
+    format: &str,
+) -> PyResult<String> {
+    let (rubric, _, format) = report_options(rubric, None, format)?;
+    py.detach(|| {
+        let focus = focus
+            .map(|text| Assessment::from_json(text).map_err(|e| error(format!("focus: {e}"))))
+            .transpose()?;
+        let mut cohort = rubric.cohort();
+        for (i, text) in documents.iter().enumerate() {
+            let place = format!("documents[{i}]");
+            let assessment =
+                Assessment::from_json(text).map_err(|e| error(format!("{place}: {e}")))?;
+            cohort.add(&assessment, &place).map_err(error)?;
+        }
+        let report = cohort.report(focus.as_ref()).map_err(error)?;
+        Ok(report.render(format))
+    })
+}
+
 /// A survey template: the questionnaire as Markdown (`format="markdown"`,
 /// the default) or the crate's CSV header line (`format="csv"`), for the
 /// partnership given (JSON text) or any: what `survey_template` prints.
@@ -353,6 +389,7 @@ fn python_module(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(schema, module)?)?;
     module.add_function(wrap_pyfunction!(survey_template, module)?)?;
     module.add_function(wrap_pyfunction!(plan_template, module)?)?;
+    module.add_function(wrap_pyfunction!(cohort, module)?)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -225,7 +225,7 @@ def test_catalogue_schema_template():
         assert interagency.catalogue(rubric=text(rubric)) == stdout("catalogue", "--rubric", rubric)
     with tempfile.TemporaryDirectory() as folder:
         written = stdout("export_schemas", folder).split()
-        assert len(written) == 7
+        assert len(written) == 8
         for path in written:
             name = Path(path).name.removesuffix(".schema.json")
             assert interagency.schema(name) == Path(path).read_text(encoding="utf-8"), name
@@ -270,6 +270,7 @@ def test_bad_rubric_rounds_and_options():
     with raises('unknown survey template format "pdf"; expected one of: csv, markdown'):
         interagency.survey_template("pdf")
     with raises('unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress, plan'):
+    with raises('unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress, cohort'):
         interagency.schema("survey")
 
 
@@ -294,3 +295,40 @@ def test_error_is_a_value_error():
         interagency.assess("{")
     with pytest.raises(TypeError):
         interagency.read_responses(text(PARTNERSHIP), "not bytes")
+
+
+COHORT = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples/cohort").glob("*.json"))
+FOCUS = "examples/cohort/fernhill.json"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cohort(fmt):
+    texts = [text(p) for p in COHORT]
+    assert interagency.cohort(texts, format=fmt) == stdout("cohort", "examples/cohort", "--format", fmt)
+    assert interagency.cohort(texts, focus=text(FOCUS), format=fmt) == stdout(
+        "cohort", "examples/cohort", "--focus", FOCUS, "--format", fmt
+    )
+    for rubric in RUBRICS:
+        assert interagency.cohort(texts, rubric=text(rubric), format=fmt) == stdout(
+            "cohort", "examples/cohort", "--rubric", rubric, "--format", fmt
+        )
+
+
+def test_cohort_refusals():
+    texts = [text(p) for p in COHORT]
+    status, out, err = run("cohort", *COHORT[:4])
+    assert status == 2 and out == ""
+    with raises(err.removeprefix("cohort: ").removesuffix("\n")):
+        interagency.cohort(texts[:4])
+    name = json.loads(texts[0])["partnership"]
+    with raises(
+        f"partnership: {json.dumps(name)} is in both documents[0] and documents[6]; "
+        "a cohort takes one round of each partnership"
+    ):
+        interagency.cohort([*texts, texts[0]])
+    with Scratch("bad.json", "{") as path:
+        message = refusal("cohort", *COHORT, path, file=path)
+        with raises(f"documents[6]: {message}"):
+            interagency.cohort([*texts, "{"])
+        with raises(f"focus: {message}"):
+            interagency.cohort(texts, focus="{")

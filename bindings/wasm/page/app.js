@@ -2,7 +2,8 @@
 // content (whatever box they were picked in), calls the package's functions
 // (the module is inlined in the page) and shows the HTML report; or says
 // which files cannot make an assessment together, or the crate's message
-// when an input is refused.
+// when an input is refused. Below, a cohort of partnerships' assessment
+// documents makes the cohort report.
 "use strict";
 
 (() => {
@@ -257,6 +258,50 @@
   }
 
   for (const id of ROUND) $(id).addEventListener("change", () => list());
+
+  // A cohort: many partnerships' assessment documents, read in the order of
+  // their names, with a focus; the crate's messages name each document by
+  // its place in the list, which the page turns back into its file's name.
+  let cohortUrl;
+  async function showCohort() {
+    const files = [...$("cohort-files").files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (files.length === 0) throw new Error("Pick the assessment documents of five partnerships or more.");
+    const texts = [];
+    for (const file of files) texts.push(await file.text());
+    const options = { format: "html" };
+    const focusFile = picked("cohort-focus");
+    if (focusFile) options.focus = await focusFile.text();
+    const rubricFile = picked("cohort-rubric");
+    if (rubricFile) options.rubric = await rubricFile.text();
+    let html;
+    try {
+      html = wasm_bindgen.cohort(texts, options);
+    } catch (e) {
+      const named = String(e.message)
+        .replace(/documents\[(\d+)\]/g, (_, i) => files[Number(i)].name)
+        .replace(/^focus: /, focusFile ? `${focusFile.name}: ` : "focus: ");
+      throw new Error(named);
+    }
+    if (cohortUrl) URL.revokeObjectURL(cohortUrl);
+    cohortUrl = URL.createObjectURL(new Blob([html], { type: "text/html" }));
+    $("cohort-report").srcdoc = html;
+    $("save-cohort").href = cohortUrl;
+    $("save-cohort").download = "cohort-report.html";
+    $("cohort-result").hidden = false;
+  }
+
+  $("cohort-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    $("cohort-error").textContent = "";
+    showCohort().then(
+      () => $("cohort-result-heading").scrollIntoView(),
+      (e) => {
+        $("cohort-result").hidden = true;
+        $("cohort-error").textContent = `The cohort report could not be made. ${e.message}`;
+        $("cohort-error").scrollIntoView({ block: "center" });
+      },
+    );
+  });
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();

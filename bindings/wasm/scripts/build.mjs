@@ -118,7 +118,7 @@ export function schema(name: SchemaName): string;
 `);
 
 // 5. The entry points, and the types.
-const FUNCTIONS = "assess, progress, readResponses, readExport, catalogue, surveyTemplate, planTemplate";
+const FUNCTIONS = "assess, progress, readResponses, readExport, catalogue, surveyTemplate, planTemplate, cohort";
 writeFileSync(join(pkg, "node.js"), `// The package under Node: the module is read from the file beside this one
 // and instantiated on import.
 import { readFileSync } from "node:fs";
@@ -156,6 +156,7 @@ const TYPES = {
   rubric: "Rubric",
   progress: "ProgressReport",
   plan: "Plan",
+  cohort: "CohortReport",
 };
 mkdirSync(join(pkg, "types"), { recursive: true });
 const reexports = [];
@@ -184,6 +185,7 @@ export { ${FUNCTIONS} } from "./interagency.js";
 export type {
   ReportOptions, ResponsesOptions, ReadExport, CatalogueOptions, SurveyTemplateOptions, SurveyColumns,
   PlanTemplateOptions,
+  CohortOptions,
 } from "./interagency.js";
 export { schema } from "./schemas.js";
 export type { SchemaName } from "./schemas.js";

@@ -93,6 +93,17 @@ export interface ReadExport {
   leftOutCounts: { [kind: string]: number };
 }
 
+/** The options of `cohort`; every one may be left out. */
+export interface CohortOptions {
+  /** An assessment document (JSON text): report where this partnership stands
+   *  among the cohort (the one partnership the report names). */
+  focus?: string | null;
+  /** A rubric document (JSON text) to analyse with instead of the default rubric. */
+  rubric?: string | null;
+  /** The report's format: "json" (the default), "markdown", "svg" or "html". */
+  format?: "json" | "markdown" | "svg" | "html" | null;
+}
+
 /** The options of `catalogue`. */
 export interface CatalogueOptions {
   /** A rubric document (JSON text) whose links and numbers the catalogue shows. */
@@ -119,6 +130,9 @@ extern "C" {
     /// What `readExport` reads.
     #[wasm_bindgen(typescript_type = "ReadExport")]
     pub type ReadExport;
+    /// The options of `cohort`.
+    #[wasm_bindgen(typescript_type = "CohortOptions")]
+    pub type CohortOptions;
     /// The options of `catalogue`.
     #[wasm_bindgen(typescript_type = "CatalogueOptions")]
     pub type CatalogueOptions;
@@ -288,6 +302,39 @@ pub fn plan_template(
             "unknown plan format {other:?}; expected one of: json, csv, markdown, html"
         ))),
     }
+}
+
+/// The cohort report of many partnerships' assessment documents (JSON
+/// texts, one round of each, five or more), read one at a time in the
+/// order given: what `cohort FILE... --format FORMAT` prints for the same
+/// documents in that order. With `focus` (an assessment document), where
+/// that partnership stands among them.
+///
+/// # Errors
+///
+/// A document the crate refuses, named by its place (`documents[2]: ...`),
+/// the same partnership twice, fewer than five partnerships, or a bad
+/// focus, rubric or format.
+#[wasm_bindgen]
+pub fn cohort(documents: Vec<String>, options: Option<CohortOptions>) -> Result<String, JsError> {
+    let options = options.map(JsValue::from);
+    let options = options.as_ref();
+    let format = match text(options, "format")? {
+        None => Format::Json,
+        Some(format) => format.parse().map_err(error)?,
+    };
+    let rubric = rubric(text(options, "rubric")?.as_deref())?;
+    let focus = text(options, "focus")?
+        .map(|text| Assessment::from_json(&text).map_err(|e| error(format!("focus: {e}"))))
+        .transpose()?;
+    let mut cohort = rubric.cohort();
+    for (i, text) in documents.iter().enumerate() {
+        let place = format!("documents[{i}]");
+        let assessment = Assessment::from_json(text).map_err(|e| error(format!("{place}: {e}")))?;
+        cohort.add(&assessment, &place).map_err(error)?;
+    }
+    let report = cohort.report(focus.as_ref()).map_err(error)?;
+    Ok(report.render(format))
 }
 
 /// The assessment document (pretty JSON) of a partnership document (JSON

@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 
-import { assess, catalogue, planTemplate, progress, readExport, readResponses, schema, surveyTemplate } from "interagency";
+import {
+  assess, catalogue, cohort, planTemplate, progress, readExport, readResponses, schema, surveyTemplate,
+} from "interagency";
 
 import { example, EXPORTS, exportArgs, files, QUESTIONS, refusal, root, stdout } from "./cli.mjs";
 
@@ -216,7 +218,7 @@ describe("catalogue, schema, surveyTemplate", () => {
     const dir = mkdtempSync(join(tmpdir(), "interagency-schemas-"));
     try {
       const written = stdout("export_schemas", [dir]).trim().split("\n");
-      assert.equal(written.length, 7);
+      assert.equal(written.length, 8);
       for (const path of written) {
         const name = path.replace(/^.*\//, "").replace(/\.schema\.json$/, "");
         assert.equal(schema(name), readFileSync(path, "utf8"), name);
@@ -268,6 +270,7 @@ describe("bad input throws an Error with the crate's message", () => {
       'unknown survey template format "pdf"; expected one of: csv, markdown');
     throwsWith(() => schema("survey"),
       'unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress, plan');
+      'unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress, cohort');
   });
   it("an export the partnership cannot read", () => {
     const file = "examples/survey/child-protection-hub.google-forms.csv";
@@ -298,5 +301,44 @@ describe("the package's TypeScript declarations", () => {
     const tsc = join(root, "bindings", "wasm", "node_modules", ".bin", "tsc");
     execFileSync(tsc, ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext",
       "--target", "es2022", join(root, "bindings", "wasm", "test", "types.ts")], { stdio: "inherit" });
+  });
+});
+
+describe("cohort", () => {
+  const COHORT = files("examples/cohort", ".json");
+  const FOCUS = "examples/cohort/fernhill.json";
+  const texts = COHORT.map(read);
+  for (const format of FORMATS) {
+    it(`as ${format}, with a focus and without`, () => {
+      assert.equal(cohort(texts, { format }), stdout("cohort", ["examples/cohort", "--format", format]));
+      assert.equal(
+        cohort(texts, { format, focus: read(FOCUS) }),
+        stdout("cohort", ["examples/cohort", "--focus", FOCUS, "--format", format]),
+      );
+    });
+  }
+  it("defaults to JSON, and takes a rubric", () => {
+    assert.equal(cohort(texts), stdout("cohort", ["examples/cohort", "--format", "json"]));
+    for (const rubric of RUBRICS) {
+      assert.equal(
+        cohort(texts, { rubric: read(rubric), format: "markdown" }),
+        stdout("cohort", ["examples/cohort", "--rubric", rubric]),
+      );
+    }
+  });
+  it("refuses what the command line refuses, with the crate's message", () => {
+    const few = example("cohort", COHORT.slice(0, 4));
+    assert.equal(few.status, 2);
+    throwsWith(() => cohort(texts.slice(0, 4)), few.stderr.replace(/^cohort: /, "").replace(/\n$/, ""));
+    throwsWith(() => cohort([...texts, texts[0]]),
+      `partnership: ${JSON.stringify(JSON.parse(texts[0]).partnership)} is in both documents[0] and documents[6]; ` +
+        "a cohort takes one round of each partnership");
+    withFile("bad.json", "{", (path) => {
+      const message = refusal("cohort", [...COHORT, path], path);
+      throwsWith(() => cohort([...texts, "{"]), `documents[6]: ${message}`);
+      throwsWith(() => cohort(texts, { focus: "{" }), `focus: ${message}`);
+    });
+    throwsWith(() => cohort(texts, { format: "pdf" }),
+      'unknown report format "pdf"; expected one of: json, markdown, svg, html');
   });
 });

@@ -411,7 +411,7 @@ describe("the offline page", () => {
     }
     for (const { id, label } of inputs) {
       assert.ok(reached.includes(id), `${id} not reached by Tab`);
-      if (id !== "show") assert.ok(label, `${id} has no label`);
+      if (!["show", "show-cohort"].includes(id)) assert.ok(label, `${id} has no label`);
     }
     // The form submits from the keyboard too: Enter on the button.
     await pick(page, { files: "examples/data/child-protection-hub.json" });
@@ -444,6 +444,66 @@ describe("the offline page", () => {
     await reportText(page);
     await check("with the report");
     await page.close();
+  });
+
+  it("shows the report of a cohort, with a focus, as the crate writes it", async () => {
+    const cohort = ["ardmore", "ballinteer", "carrowmore", "dunmore", "eskerbrook", "fernhill"]
+      .map((name) => `examples/cohort/${name}.json`);
+    const focus = "examples/cohort/fernhill.json";
+    const page = await open();
+    // Picked in any order: read in the order of their names.
+    await pick(page, { "cohort-files": [...cohort].reverse(), "cohort-focus": focus });
+    await page.click("#show-cohort");
+    await page.waitForSelector("#cohort-result:not([hidden])", { timeout: 30000 });
+    const expected = stdout("cohort", ["examples/cohort", "--focus", focus, "--format", "html"]);
+    assert.equal(await page.$eval("#cohort-report", (frame) => frame.srcdoc), expected);
+    const frame = await (await page.$("#cohort-report")).contentFrame();
+    await frame.waitForSelector("h1");
+    const text = await frame.evaluate(() => document.body.innerText);
+    assert.match(text, /The weakest facilitators across the cohort are/);
+    assert.match(text, /The practice tips that would reach the most partnerships are/);
+    assert.doesNotMatch(text, /Ardmore|Ballinteer|Carrowmore|Dunmore|Eskerbrook/);
+    assert.equal(await page.$eval("#save-cohort", (a) => a.download), "cohort-report.html");
+    await page.screenshot({ path: join(shots, "page-cohort.png"), fullPage: true });
+    // axe-core on the page with the cohort report.
+    const axe = readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
+    await page.evaluate(axe);
+    const results = await page.evaluate(async () => window.axe.run(document));
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), []);
+    // In the report's own frame too.
+    await frame.evaluate(axe);
+    const inFrame = await frame.evaluate(async () => window.axe.run(document));
+    const badInFrame = inFrame.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(badInFrame.map((v) => `${v.id}: ${v.help}`), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  it("says why a cohort is refused, naming the files", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "interagency-cohort-"));
+    try {
+      const page = await open();
+      await pick(page, { "cohort-files": ["examples/cohort/ardmore.json", "examples/cohort/dunmore.json"] });
+      await page.click("#show-cohort");
+      await page.waitForFunction(() => document.querySelector("#cohort-error").textContent !== "");
+      assert.match(await page.$eval("#cohort-error", (e) => e.textContent), /at least 5 partnerships, got 2/);
+      const copy = join(scratch, "zz-ardmore-again.json");
+      writeFileSync(copy, readFileSync(join(root, "examples/cohort/ardmore.json")));
+      const bad = join(scratch, "bad.json");
+      writeFileSync(bad, "{");
+      await pick(page, { "cohort-files": ["examples/cohort/ardmore.json", "examples/cohort/dunmore.json", copy] });
+      await page.click("#show-cohort");
+      await page.waitForFunction(() => /twice|both/.test(document.querySelector("#cohort-error").textContent));
+      assert.match(await page.$eval("#cohort-error", (e) => e.textContent), /is in both ardmore\.json and zz-ardmore-again\.json/);
+      await pick(page, { "cohort-files": ["examples/cohort/ardmore.json", bad] });
+      await page.click("#show-cohort");
+      await page.waitForFunction(() => /bad\.json: /.test(document.querySelector("#cohort-error").textContent));
+      assert.equal(await page.$eval("#cohort-result", (e) => e.hidden), true);
+      await page.close();
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it("is valid HTML (Nu HTML Checker)", () => {

@@ -17,6 +17,7 @@
 
 #[cfg(feature = "html")]
 mod chart;
+mod cohort;
 mod gap;
 mod network;
 mod plan;
@@ -27,6 +28,7 @@ mod words;
 
 #[cfg(feature = "html")]
 pub(crate) use chart::*;
+pub(crate) use cohort::*;
 pub(crate) use gap::*;
 pub(crate) use network::*;
 pub(crate) use plan::*;

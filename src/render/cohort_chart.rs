@@ -1,0 +1,179 @@
+//! The SVG chart of a cohort: small multiples, one row per facilitator and
+//! obstacle, each drawing the spread of the partnerships' means (a line
+//! from the lowest to the highest, a box over the middle half, the median)
+//! and the focus, marked by a diamond and in words. `templates/cohort.svg`
+//! lays it out, escaping every string.
+
+use askama::Template;
+
+use crate::render::view::{CohortView, SpreadTable};
+
+/// The chart's width, in SVG units.
+const WIDTH: f64 = 660.0;
+/// Where the 1 to 5 scale starts and ends.
+const X0: f64 = 20.0;
+const X1: f64 = 450.0;
+/// The height of one item's row: its name, then its spread.
+const ROW: f64 = 38.0;
+
+/// The x of a mean on the scale.
+fn x_of(mean: f64) -> f64 {
+    X0 + (mean.clamp(1.0, 5.0) - 1.0) / 4.0 * (X1 - X0)
+}
+
+/// A number for an SVG attribute.
+fn n(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0")
+        .map_or_else(|| s.clone(), str::to_owned)
+}
+
+/// One item's row, placed.
+pub(crate) struct SpreadMark {
+    name: &'static str,
+    name_y: String,
+    /// The middle of the spread's line.
+    y: String,
+    /// min, q1, median, q3 and max as x, when shown.
+    xs: Option<[String; 5]>,
+    /// The focus's x, when it has a mean.
+    focus_x: Option<String>,
+    /// What the row says in words, at its right.
+    words: String,
+    /// Where the spread is withheld, why, in its place.
+    withheld: Option<String>,
+}
+
+/// A kind's rows under a heading, with the scale's ticks across them.
+pub(crate) struct SpreadSection {
+    heading: String,
+    heading_y: String,
+    top: String,
+    bottom: String,
+    /// Where the scale's labels go, below the rows.
+    scale_y: String,
+    rows: Vec<SpreadMark>,
+}
+
+/// A tick of the 1 to 5 scale.
+pub(crate) struct Tick {
+    x: String,
+    label: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "cohort.svg", escape = "html")]
+pub(crate) struct CohortChart {
+    width: String,
+    height: String,
+    title: String,
+    desc: String,
+    heading: String,
+    /// The focus, named, or what the chart shows.
+    subheading: String,
+    note: String,
+    ticks: Vec<Tick>,
+    sections: Vec<SpreadSection>,
+    legend_y: String,
+    legend: Vec<String>,
+}
+
+/// What one row says at its right: the focus's mean and percentile, or
+/// the median.
+fn words(row: &crate::render::view::SpreadRow) -> String {
+    match (&row.focus, row.values) {
+        (Some(f), _) if f.value.is_some() => {
+            format!("focus {}, percentile {}", f.mean, f.percentile)
+        }
+        (Some(_), _) => "focus not rated".to_owned(),
+        (None, Some(_)) => format!("median {}", row.figures[2]),
+        (None, None) => String::new(),
+    }
+}
+
+fn section(table: &SpreadTable, y: &mut f64) -> SpreadSection {
+    let heading_y = *y;
+    *y += 10.0;
+    let top = *y;
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            let name_y = *y + 14.0;
+            let line_y = *y + 27.0;
+            *y += ROW;
+            SpreadMark {
+                name: row.name,
+                name_y: n(name_y),
+                y: n(line_y),
+                xs: row.values.map(|v| v.map(|m| n(x_of(m)))),
+                focus_x: row.focus.as_ref().and_then(|f| f.value).map(|m| n(x_of(m))),
+                words: words(row),
+                withheld: row.values.is_none().then(|| {
+                    format!(
+                        "withheld: {} rated, fewer than {}",
+                        row.rated,
+                        crate::analysis::cohort::MIN_PARTNERSHIPS
+                    )
+                }),
+            }
+        })
+        .collect();
+    let bottom = *y;
+    *y += 50.0;
+    SpreadSection {
+        heading: table.heading.clone(),
+        heading_y: n(heading_y),
+        top: n(top),
+        bottom: n(bottom),
+        scale_y: n(bottom + 14.0),
+        rows,
+    }
+}
+
+impl CohortChart {
+    pub(crate) fn of(v: &CohortView, title: String) -> CohortChart {
+        let focus = v.focus_name.is_some();
+        let mut y = 104.0;
+        let sections: Vec<SpreadSection> = v.tables.iter().map(|t| section(t, &mut y)).collect();
+        let mut legend = vec![
+            "Each row: a line from the lowest partnership mean to the highest, a box from the"
+                .to_owned(),
+            "lower to the upper quartile, a bar at the median.".to_owned(),
+        ];
+        if focus {
+            legend.push(
+                "The diamond marks the focus; its mean and percentile are written at the right."
+                    .to_owned(),
+            );
+        }
+        legend.push(format!(
+            "Withheld: fewer than {} partnerships rated the item. Scale 1 to 5.",
+            crate::analysis::cohort::MIN_PARTNERSHIPS
+        ));
+        let legend_y = y - 10.0;
+        #[allow(clippy::cast_precision_loss, reason = "a few lines")]
+        let height = legend_y + 18.0 * legend.len() as f64 + 8.0;
+        let desc = format!("{} {}", v.summary.join(" "), legend.join(" "));
+        CohortChart {
+            width: n(WIDTH),
+            height: n(height),
+            title,
+            desc,
+            heading: v.chart_heading.clone(),
+            subheading: v.chart_focus.clone(),
+            note: "Partnership means, scale 1 to 5. No partnership is named but the focus."
+                .to_owned(),
+            ticks: [("1", 1.0), ("2", 2.0), ("3", 3.0), ("4", 4.0), ("5", 5.0)]
+                .into_iter()
+                .map(|(label, m)| Tick {
+                    x: n(x_of(m)),
+                    label,
+                })
+                .collect(),
+            sections,
+            legend_y: n(legend_y),
+            legend,
+        }
+    }
+}
