@@ -6,6 +6,7 @@
 
 use askama::Template;
 
+use crate::render::svg::{n, on_scale};
 use crate::render::view::{CohortView, SpreadTable};
 
 /// The chart's width, in SVG units.
@@ -18,14 +19,7 @@ const ROW: f64 = 38.0;
 
 /// The x of a mean on the scale.
 fn x_of(mean: f64) -> f64 {
-    X0 + (mean.clamp(1.0, 5.0) - 1.0) / 4.0 * (X1 - X0)
-}
-
-/// A number for an SVG attribute.
-fn n(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0")
-        .map_or_else(|| s.clone(), str::to_owned)
+    on_scale(mean, X0, X1)
 }
 
 /// One item's row, placed.

@@ -19,11 +19,16 @@ const ROW: f64 = 36.0;
 
 /// The x of a mean on the scale.
 fn x_of(mean: f64) -> f64 {
-    SCALE_X0 + (mean.clamp(1.0, 5.0) - 1.0) / 4.0 * (SCALE_X1 - SCALE_X0)
+    on_scale(mean, SCALE_X0, SCALE_X1)
+}
+
+/// The x of a mean on a 1 to 5 scale drawn from `x0` to `x1`.
+pub(super) fn on_scale(mean: f64, x0: f64, x1: f64) -> f64 {
+    x0 + (mean.clamp(1.0, 5.0) - 1.0) / 4.0 * (x1 - x0)
 }
 
 /// A number for an SVG attribute.
-fn n(x: f64) -> String {
+pub(super) fn n(x: f64) -> String {
     let s = format!("{x:.1}");
     s.strip_suffix(".0")
         .map_or_else(|| s.clone(), str::to_owned)
