@@ -30,7 +30,6 @@
 //! or bad arguments the error goes to standard error, nothing to standard
 //! output, and the exit status is 2. `--help` describes every option.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -346,23 +345,5 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(status) => return status,
     };
-    match run(&args) {
-        Ok(output) => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(output.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(err) => {
-                    eprintln!("assess: {err}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Err(message) => {
-            eprintln!("assess: {message}");
-            ExitCode::from(2)
-        }
-    }
+    cli::finish("assess", run(&args))
 }

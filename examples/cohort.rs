@@ -19,7 +19,6 @@
 //! error, naming the file, nothing to standard output, and the exit status
 //! is 2.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -148,23 +147,5 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(status) => return status,
     };
-    match run(&args) {
-        Ok(output) => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(output.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(err) => {
-                    eprintln!("cohort: {err}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Err(message) => {
-            eprintln!("cohort: {message}");
-            ExitCode::from(2)
-        }
-    }
+    cli::finish("cohort", run(&args))
 }
