@@ -269,8 +269,7 @@ describe("bad input throws an Error with the crate's message", () => {
     throwsWith(() => surveyTemplate({ format: "pdf" }),
       'unknown survey template format "pdf"; expected one of: csv, markdown');
     throwsWith(() => schema("survey"),
-      'unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress, plan');
-      'unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress, cohort');
+      'unknown schema "survey"; expected one of: assessment, report, classification, catalogue, rubric, progress, plan, cohort');
   });
   it("an export the partnership cannot read", () => {
     const file = "examples/survey/child-protection-hub.google-forms.csv";
