@@ -229,3 +229,48 @@ mod exports {
         assert_where(&err, None, None, ErrorKind::Mismatch);
     }
 }
+
+#[test]
+fn kinds_of_export_plan_and_response_errors() {
+    use interagency::{Partnership, SurveyOptions};
+
+    // A response without its agency names its respondent.
+    let missing = Assessment::from_json(&document(
+        r#"{"respondent": "r1", "role": "frontline", "facilitators": {"leadership": 3}}"#,
+    ))
+    .unwrap_err();
+    assert_eq!(missing.respondent(), Some("r1"), "{missing}");
+    assert_eq!(missing.kind(), ErrorKind::Missing, "{missing}");
+    let wrong = Assessment::from_json(&document(
+        r#"{"respondent": "r1", "agency": 7, "role": "frontline", "facilitators": {"leadership": 3}}"#,
+    ))
+    .unwrap_err();
+    assert_eq!(wrong.respondent(), Some("r1"), "{wrong}");
+    // An export that names an item twice, or breaks its quoting.
+    let partnership = Partnership::from_json(
+        r#"{"partnership": "Northside", "agencies": [{"id": "cfa", "name": "CFA"}, {"id": "hse", "name": "HSE"}], "characteristics": []}"#,
+    )
+    .unwrap();
+    let twice = "respondent,agency,role,Leadership,Leadership\nr1,cfa,frontline,3,4\n";
+    let err = partnership
+        .clone()
+        .with_responses_from_csv(twice, &SurveyOptions::new())
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Duplicate, "{err}");
+    // A plan with no action, and one with an action twice.
+    let rubric = Rubric::default();
+    let empty = r#"{"partnership": "Northside", "actions": []}"#;
+    let err = rubric.plan_from_json(empty).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Missing, "{err}");
+    let action = r#"{"id": "a1", "tip": "secure_commitment", "addresses": [{"facilitator": "whole_agency_commitment"}], "status": "planned"}"#;
+    let twice = format!(r#"{{"partnership": "Northside", "actions": [{action}, {action}]}}"#);
+    let err = rubric.plan_from_json(&twice).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Duplicate, "{err}");
+    let bad = action.replace("planned", "finished");
+    let err = rubric
+        .plan_from_json(&format!(
+            r#"{{"partnership": "Northside", "actions": [{bad}]}}"#
+        ))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+}
