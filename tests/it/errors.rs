@@ -257,6 +257,12 @@ fn kinds_of_export_plan_and_response_errors() {
         .with_responses_from_csv(twice, &SurveyOptions::new())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Duplicate, "{err}");
+    let short = "respondent,agency,role,Leadership\nr1,cfa,frontline\n";
+    let err = partnership
+        .clone()
+        .with_responses_from_csv(short, &SurveyOptions::new())
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Syntax, "{err}");
     // A plan with no action, and one with an action twice.
     let rubric = Rubric::default();
     let empty = r#"{"partnership": "Northside", "actions": []}"#;
