@@ -231,9 +231,7 @@ mod exports {
 }
 
 #[test]
-fn kinds_of_export_plan_and_response_errors() {
-    use interagency::{Partnership, SurveyOptions};
-
+fn kinds_of_plan_and_response_errors() {
     // A response without its agency names its respondent.
     let missing = Assessment::from_json(&document(
         r#"{"respondent": "r1", "role": "frontline", "facilitators": {"leadership": 3}}"#,
@@ -246,6 +244,29 @@ fn kinds_of_export_plan_and_response_errors() {
     ))
     .unwrap_err();
     assert_eq!(wrong.respondent(), Some("r1"), "{wrong}");
+    // A plan with no action, and one with an action twice.
+    let rubric = Rubric::default();
+    let empty = r#"{"partnership": "Northside", "actions": []}"#;
+    let err = rubric.plan_from_json(empty).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Missing, "{err}");
+    let action = r#"{"id": "a1", "tip": "secure_commitment", "addresses": [{"facilitator": "whole_agency_commitment"}], "status": "planned"}"#;
+    let twice = format!(r#"{{"partnership": "Northside", "actions": [{action}, {action}]}}"#);
+    let err = rubric.plan_from_json(&twice).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Duplicate, "{err}");
+    let bad = action.replace("planned", "finished");
+    let err = rubric
+        .plan_from_json(&format!(
+            r#"{{"partnership": "Northside", "actions": [{bad}]}}"#
+        ))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+}
+
+#[cfg(feature = "csv")]
+#[test]
+fn kinds_of_export_errors() {
+    use interagency::{Partnership, SurveyOptions};
+
     // An export that names an item twice, or breaks its quoting.
     let partnership = Partnership::from_json(
         r#"{"partnership": "Northside", "agencies": [{"id": "cfa", "name": "CFA"}, {"id": "hse", "name": "HSE"}], "characteristics": []}"#,
@@ -263,20 +284,4 @@ fn kinds_of_export_plan_and_response_errors() {
         .with_responses_from_csv(short, &SurveyOptions::new())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Syntax, "{err}");
-    // A plan with no action, and one with an action twice.
-    let rubric = Rubric::default();
-    let empty = r#"{"partnership": "Northside", "actions": []}"#;
-    let err = rubric.plan_from_json(empty).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Missing, "{err}");
-    let action = r#"{"id": "a1", "tip": "secure_commitment", "addresses": [{"facilitator": "whole_agency_commitment"}], "status": "planned"}"#;
-    let twice = format!(r#"{{"partnership": "Northside", "actions": [{action}, {action}]}}"#);
-    let err = rubric.plan_from_json(&twice).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Duplicate, "{err}");
-    let bad = action.replace("planned", "finished");
-    let err = rubric
-        .plan_from_json(&format!(
-            r#"{{"partnership": "Northside", "actions": [{bad}]}}"#
-        ))
-        .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
 }
