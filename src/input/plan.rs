@@ -228,13 +228,7 @@ impl Rubric {
         let mut checker = Checker::new(self, Names::Ids);
         Checker::partnership(Some(Ok(Cow::Borrowed(plan.partnership.as_str()))))?;
         if plan.actions.is_empty() {
-            return Err(plan_error(
-                "actions",
-                None,
-                "actions",
-                String::new(),
-                PlanProblem::Empty,
-            ));
+            return Err(actions_error(PlanProblem::Empty));
         }
         for (index, action) in plan.actions.iter().enumerate() {
             let text = |value: &str| Some(Ok(Cow::Owned(value.to_owned())));
@@ -318,6 +312,11 @@ pub(crate) fn plan_error(
         value,
         problem,
     }))
+}
+
+/// The error of a plan whose list of actions is missing or empty.
+pub(crate) fn actions_error(problem: PlanProblem) -> Error {
+    plan_error("actions", None, "actions", String::new(), problem)
 }
 
 /// A place, given as a field's path or as a place.

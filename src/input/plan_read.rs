@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer};
 use crate::error::json;
 use crate::foundation::text::{AnyText, describe_scalars};
 use crate::input::plan::{
-    ActionText, Addresses, Checker, Names, Value, field_place, header, item_named, plan_error,
+    ActionText, Addresses, Checker, Names, Value, actions_error, field_place, header, item_named,
 };
 use crate::{Error, GapItem, Plan, PlanProblem, Rubric};
 
@@ -161,22 +161,10 @@ impl RawPlan<'_> {
             value(self.target),
         )?;
         let Some(raw) = self.actions else {
-            return Err(plan_error(
-                "actions",
-                None,
-                "actions",
-                String::new(),
-                PlanProblem::Missing,
-            ));
+            return Err(actions_error(PlanProblem::Missing));
         };
         if raw.is_empty() {
-            return Err(plan_error(
-                "actions",
-                None,
-                "actions",
-                String::new(),
-                PlanProblem::Empty,
-            ));
+            return Err(actions_error(PlanProblem::Empty));
         }
         let mut actions = Vec::with_capacity(raw.len());
         for (index, raw) in raw.into_iter().enumerate() {

@@ -6,21 +6,16 @@
 
 use askama::Template;
 
-use crate::render::svg::{n, on_scale};
+use crate::render::svg::{Frame, n};
 use crate::render::view::{CohortView, SpreadTable};
 
-/// The chart's width, in SVG units.
-const WIDTH: f64 = 660.0;
-/// Where the 1 to 5 scale starts and ends.
-const X0: f64 = 20.0;
-const X1: f64 = 450.0;
-/// The height of one item's row: its name, then its spread.
-const ROW: f64 = 38.0;
-
-/// The x of a mean on the scale.
-fn x_of(mean: f64) -> f64 {
-    on_scale(mean, X0, X1)
-}
+/// The cohort chart's frame.
+const FRAME: Frame = Frame {
+    width: 660.0,
+    x0: 20.0,
+    x1: 450.0,
+    row: 38.0,
+};
 
 /// One item's row, placed.
 pub(crate) struct SpreadMark {
@@ -95,13 +90,17 @@ fn section(table: &SpreadTable, y: &mut f64) -> SpreadSection {
         .map(|row| {
             let name_y = *y + 14.0;
             let line_y = *y + 27.0;
-            *y += ROW;
+            *y += FRAME.row;
             SpreadMark {
                 name: row.name,
                 name_y: n(name_y),
                 y: n(line_y),
-                xs: row.values.map(|v| v.map(|m| n(x_of(m)))),
-                focus_x: row.focus.as_ref().and_then(|f| f.value).map(|m| n(x_of(m))),
+                xs: row.values.map(|v| v.map(|m| n(FRAME.x(m)))),
+                focus_x: row
+                    .focus
+                    .as_ref()
+                    .and_then(|f| f.value)
+                    .map(|m| n(FRAME.x(m))),
                 words: words(row),
                 withheld: row.values.is_none().then(|| {
                     format!(
@@ -150,7 +149,7 @@ impl CohortChart {
         let height = legend_y + 18.0 * legend.len() as f64 + 8.0;
         let desc = format!("{} {}", v.summary.join(" "), legend.join(" "));
         CohortChart {
-            width: n(WIDTH),
+            width: n(FRAME.width),
             height: n(height),
             title,
             desc,
@@ -161,7 +160,7 @@ impl CohortChart {
             ticks: [("1", 1.0), ("2", 2.0), ("3", 3.0), ("4", 4.0), ("5", 5.0)]
                 .into_iter()
                 .map(|(label, m)| Tick {
-                    x: n(x_of(m)),
+                    x: n(FRAME.x(m)),
                     label,
                 })
                 .collect(),

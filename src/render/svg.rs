@@ -9,23 +9,29 @@ use askama::Template;
 
 use crate::render::view::{self, BarGroup, ChartView, MatrixRow, NetworkView, ThresholdMark};
 
-/// The chart's width, in SVG units.
-const WIDTH: f64 = 600.0;
-/// Where the 1 to 5 scale starts and ends.
-const SCALE_X0: f64 = 20.0;
-const SCALE_X1: f64 = 470.0;
-/// The height of one item's row: its name, then its bar.
-const ROW: f64 = 36.0;
-
-/// The x of a mean on the scale.
-fn x_of(mean: f64) -> f64 {
-    on_scale(mean, SCALE_X0, SCALE_X1)
+/// The frame of a chart of means: its width, where its 1 to 5 scale runs,
+/// and the height of one item's row (its name, then its mark).
+pub(super) struct Frame {
+    pub(super) width: f64,
+    pub(super) x0: f64,
+    pub(super) x1: f64,
+    pub(super) row: f64,
 }
 
-/// The x of a mean on a 1 to 5 scale drawn from `x0` to `x1`.
-pub(super) fn on_scale(mean: f64, x0: f64, x1: f64) -> f64 {
-    x0 + (mean.clamp(1.0, 5.0) - 1.0) / 4.0 * (x1 - x0)
+impl Frame {
+    /// The x of a mean on the scale (means outside 1 to 5 at its ends).
+    pub(super) fn x(&self, mean: f64) -> f64 {
+        self.x0 + (mean.clamp(1.0, 5.0) - 1.0) / 4.0 * (self.x1 - self.x0)
+    }
 }
+
+/// The frame of the report's chart.
+const FRAME: Frame = Frame {
+    width: 600.0,
+    x0: 20.0,
+    x1: 470.0,
+    row: 36.0,
+};
 
 /// A number for an SVG attribute.
 pub(super) fn n(x: f64) -> String {
@@ -190,7 +196,7 @@ fn key(
     let mut x = 20.0;
     for &(abbreviation, class, words) in entries {
         let width = 20.0 + 6.0 * words.len() as f64 + 12.0;
-        if x + width > WIDTH - 20.0 {
+        if x + width > FRAME.width - 20.0 {
             x = 20.0;
             y += 20.0;
         }
@@ -226,13 +232,13 @@ impl MatrixLayout {
         // font the matrix uses, so that no label runs under the cells; at
         // most what leaves room for every cell at its smallest (12). Names
         // that do not fit are cut, at the font the labels are drawn in.
-        let room = (WIDTH - 40.0 - n as f64 * 12.0).max(MIN_LABEL_COLUMN) - 8.0;
+        let room = (FRAME.width - 40.0 - n as f64 * 12.0).max(MIN_LABEL_COLUMN) - 8.0;
         let column = row_labels(&v.rows, room, MATRIX_FONT_MAX)
             .iter()
             .map(|label| small_text_width(label, MATRIX_FONT_MAX))
             .fold(0.0, f64::max);
         let x0 = 20.0 + column + 8.0;
-        let size = ((WIDTH - 20.0 - x0) / n.max(1) as f64).clamp(12.0, 28.0);
+        let size = ((FRAME.width - 20.0 - x0) / n.max(1) as f64).clamp(12.0, 28.0);
         let font = (size * 0.62).clamp(8.0, MATRIX_FONT_MAX);
         let labels = row_labels(&v.rows, column, font);
         let header_y = top + 52.0;
@@ -374,7 +380,7 @@ fn lines(thresholds: &[ThresholdMark; 2]) -> Vec<ScaleMark> {
     thresholds
         .iter()
         .map(|t| ScaleMark {
-            x: n(x_of(t.value)),
+            x: n(FRAME.x(t.value)),
             label: t.label.clone(),
         })
         .collect()
@@ -395,14 +401,16 @@ fn place(groups: &[BarGroup], mut y: f64) -> (Vec<PlacedSection>, f64) {
                     name_y: n(row_y + 13.0),
                     bar_y: n(row_y + 18.0),
                     name: bar.name,
-                    bar_width: bar.mean.map(|m| n((x_of(m) - SCALE_X0).max(2.0))),
-                    earlier_x: bar.earlier.map(|m| n(x_of(m))),
-                    whisker: bar.interval.map(|i| (n(x_of(i.lower)), n(x_of(i.upper)))),
+                    bar_width: bar.mean.map(|m| n((FRAME.x(m) - FRAME.x0).max(2.0))),
+                    earlier_x: bar.earlier.map(|m| n(FRAME.x(m))),
+                    whisker: bar
+                        .interval
+                        .map(|i| (n(FRAME.x(i.lower)), n(FRAME.x(i.upper)))),
                     class: bar.band,
-                    word_x: n(SCALE_X1 + 8.0),
+                    word_x: n(FRAME.x1 + 8.0),
                     word: bar.word.clone(),
                 };
-                row_y += ROW;
+                row_y += FRAME.row;
                 row
             })
             .collect();
@@ -447,7 +455,7 @@ fn legend(keys: &[(&'static str, &'static str)], y0: f64) -> Vec<LegendKey> {
         .map(|&(class, text)| {
             #[allow(clippy::cast_precision_loss, reason = "short labels")]
             let width = 24.0 + SMALL_CHAR * text.len() as f64 + 14.0;
-            if x + width > WIDTH - 20.0 {
+            if x + width > FRAME.width - 20.0 {
                 x = 20.0;
                 y += 20.0;
             }
@@ -482,7 +490,7 @@ impl Chart {
             }
         };
         Chart {
-            width: n(WIDTH),
+            width: n(FRAME.width),
             height: n(bottom),
             title: view.title.clone(),
             desc: view.desc.clone(),
@@ -494,7 +502,7 @@ impl Chart {
             obstacle_lines: lines(&view.obstacle_thresholds),
             scale: (1..=5)
                 .map(|k| ScaleMark {
-                    x: n(x_of(f64::from(k))),
+                    x: n(FRAME.x(f64::from(k))),
                     label: k.to_string(),
                 })
                 .collect(),
