@@ -85,10 +85,10 @@ fn the_template_is_the_recommendations_of_every_example() {
     assert!(planned >= 3);
 }
 
-#[test]
-fn a_report_with_nothing_to_do_has_nothing_to_plan() {
-    // Every arrangement of every level in place, every facilitator a
-    // strength and every obstacle minor: the integration target is reached.
+/// A document with every arrangement of every level in place, every
+/// facilitator a strength and every obstacle minor: the integration target
+/// is reached.
+fn nothing_to_do() -> String {
     let characteristics: Vec<String> = interagency::Characteristic::ALL
         .iter()
         .map(|c| format!("{:?}", c.id()))
@@ -101,7 +101,7 @@ fn a_report_with_nothing_to_do_has_nothing_to_plan() {
         .iter()
         .map(|o| format!("{:?}: 1", o.id()))
         .collect();
-    let text = format!(
+    format!(
         r#"{{"partnership": "Done", "agencies": [{{"id": "a", "name": "A"}}, {{"id": "b", "name": "B"}}],
             "characteristics": [{}],
             "responses": [{{"respondent": "1", "agency": "a", "role": "manager",
@@ -109,7 +109,12 @@ fn a_report_with_nothing_to_do_has_nothing_to_plan() {
         characteristics.join(", "),
         facilitators.join(", "),
         obstacles.join(", ")
-    );
+    )
+}
+
+#[test]
+fn a_report_with_nothing_to_do_has_nothing_to_plan() {
+    let text = nothing_to_do();
     let report = Assessment::from_json(&text).unwrap().gap_analysis(None);
     assert!(report.recommendations.is_empty());
     let err = report.plan_template().unwrap_err();
@@ -117,6 +122,11 @@ fn a_report_with_nothing_to_do_has_nothing_to_plan() {
         err.to_string(),
         "recommendations: the report of \"Done\" has no recommendation, so there is nothing to plan"
     );
+}
+
+#[test]
+fn nothing_to_plan_on_the_command_line() {
+    let text = nothing_to_do();
     let dir = std::env::temp_dir().join(format!("interagency-plan-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("done.json");
@@ -739,6 +749,12 @@ fn a_plan_of_another_partnership_or_made_later_names_both_values() {
     // Made on the day of the later round is fine.
     let same_day = Plan::from_json(&changed(|p| p["made_on"] = json!("2027-02-10"))).unwrap();
     assert!(progress.review_plan(&same_day).is_ok());
+}
+
+#[test]
+fn a_plan_of_another_partnership_or_made_later_on_the_command_line() {
+    let other = Plan::from_json(&changed(|p| p["partnership"] = json!("Northgate Hub"))).unwrap();
+    let later = Plan::from_json(&changed(|p| p["made_on"] = json!("2027-02-11"))).unwrap();
     for (plan, words) in [(&other, "Northgate Hub"), (&later, "2027-02-11")] {
         let path = std::env::temp_dir().join(format!(
             "interagency-plan-{}-{}.json",
@@ -782,7 +798,13 @@ fn a_plan_from_csv_gives_the_same_review_as_from_json() {
         progress.review_plan(&csv).unwrap(),
         progress.review_plan(&json).unwrap()
     );
-    // And through the command line, byte for byte.
+}
+
+/// The CSV plan and the JSON plan give the same review on the command line,
+/// byte for byte.
+#[cfg(feature = "csv")]
+#[test]
+fn a_csv_plan_on_the_command_line() {
     let path = std::env::temp_dir().join(format!("interagency-plan-{}.csv", std::process::id()));
     std::fs::write(&path, PLAN_CSV).unwrap();
     for format in ["json", "markdown", "html"] {
