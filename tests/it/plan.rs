@@ -1020,10 +1020,10 @@ fn every_rule_of_a_csv_plan_names_the_line_column_action_field_and_value() {
     );
 }
 
+/// The example plan's CSV as the cells of a sheet.
 #[cfg(all(feature = "csv", feature = "xlsx"))]
-#[test]
-fn a_plan_from_a_spreadsheet_gives_the_same_review_and_names_cells() {
-    let grid: crate::collected::Grid = PLAN_CSV
+fn plan_grid() -> crate::collected::Grid {
+    PLAN_CSV
         .lines()
         .map(|line| {
             let mut reader = csv::ReaderBuilder::new()
@@ -1038,7 +1038,37 @@ fn a_plan_from_a_spreadsheet_gives_the_same_review_and_names_cells() {
                 .map(str::to_owned)
                 .collect()
         })
-        .collect();
+        .collect()
+}
+
+/// A plan's bytes are read by the reader of their kind, told apart by
+/// content: JSON by its first character after a byte-order mark and
+/// blanks, a spreadsheet by its container, anything else as CSV.
+#[cfg(all(feature = "csv", feature = "xlsx"))]
+#[test]
+fn a_plan_in_bytes_is_read_by_its_kind() {
+    let later = support::assessment(LATER);
+    let read = |bytes: &[u8]| {
+        Rubric::DEFAULT.plan_from_bytes(bytes, later.partnership(), later.assessed_on())
+    };
+    let expected = example_plan();
+    let json = support::read(PLAN);
+    assert_eq!(read(json.as_bytes()).unwrap(), expected);
+    let padded = format!("\u{feff} \r\n\t{json}");
+    assert_eq!(read(padded.as_bytes()).unwrap(), expected);
+    assert_eq!(read(PLAN_CSV.as_bytes()).unwrap().actions, expected.actions);
+    let sheet = crate::collected::xlsx(&plan_grid());
+    assert_eq!(read(&sheet).unwrap().actions, expected.actions);
+    // Broken JSON is reported by the JSON reader, with its line and column.
+    let err = read(b" {\"partnership\": ").unwrap_err();
+    assert_eq!(err.kind(), interagency::ErrorKind::Syntax, "{err}");
+    assert!(err.to_string().contains("line 1, column 17"), "{err}");
+}
+
+#[cfg(all(feature = "csv", feature = "xlsx"))]
+#[test]
+fn a_plan_from_a_spreadsheet_gives_the_same_review_and_names_cells() {
+    let grid = plan_grid();
     let later = support::assessment(LATER);
     let read = |grid: &crate::collected::Grid| {
         Rubric::DEFAULT.plan_from_spreadsheet(
@@ -1286,5 +1316,24 @@ fn plans_and_reviews_validate_against_their_schemas() {
     validate(
         interagency::schema::progress(),
         &serde_json::to_value(&progress).unwrap(),
+    );
+}
+
+#[test]
+fn each_status_has_its_name_and_openness() {
+    let statuses = [
+        ActionStatus::Planned,
+        ActionStatus::Started,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
+    assert_eq!(
+        statuses.map(|s| (s.name(), s.is_open())),
+        [
+            ("Planned", true),
+            ("Started", true),
+            ("Done", false),
+            ("Dropped", false)
+        ]
     );
 }
