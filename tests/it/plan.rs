@@ -794,6 +794,16 @@ fn a_plan_from_csv_gives_the_same_review_as_from_json() {
         .unwrap();
     let json = example_plan();
     assert_eq!(csv.actions, json.actions);
+    // Names compare in any case, beyond ASCII too: the Kelvin sign is a
+    // capital K.
+    let shouted = PLAN_CSV.replace(
+        "Overlap and gaps tackled",
+        "OVERLAP AND GAPS TAC\u{212A}LED",
+    );
+    let read = Rubric::DEFAULT
+        .plan_from_csv(shouted.as_bytes(), later.partnership(), later.assessed_on())
+        .unwrap();
+    assert_eq!(read.actions, json.actions);
     assert_eq!(
         progress.review_plan(&csv).unwrap(),
         progress.review_plan(&json).unwrap()
