@@ -407,24 +407,18 @@ impl<'r> Checker<'r> {
         };
         let place = at("status", None);
         let status_text = required(raw.status, &place, action, "status", "a string")?;
-        let status = find::<ActionStatus>(&status_text, self.names)
-            .or_else(|| {
-                (self.names == Names::IdsOrNames)
-                    .then(|| ActionStatus::iter().find(|s| same(s.name(), &status_text)))
-                    .flatten()
-            })
-            .ok_or_else(|| {
-                plan_error(
-                    place,
-                    action,
-                    "status",
-                    status_text.clone().into_owned(),
-                    PlanProblem::Unknown {
-                        kind: "status",
-                        expected: OneOf::<ActionStatus>::new().to_string(),
-                    },
-                )
-            })?;
+        let status = find::<ActionStatus>(&status_text, self.names).ok_or_else(|| {
+            plan_error(
+                place,
+                action,
+                "status",
+                status_text.clone().into_owned(),
+                PlanProblem::Unknown {
+                    kind: "status",
+                    expected: OneOf::<ActionStatus>::new().to_string(),
+                },
+            )
+        })?;
         let note = optional(raw.note, &at("note", None), action, "note")?;
         Ok(Action {
             id,
