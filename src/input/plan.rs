@@ -573,7 +573,6 @@ pub(crate) fn item_named(text: &str, names: Names) -> Option<GapItem> {
         })
     }
     if let Some((kind, id)) = text.split_once(':') {
-        let kind = kind.trim();
         let exact = names == Names::Ids;
         let is = |name: &str| {
             if exact {

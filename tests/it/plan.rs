@@ -796,10 +796,15 @@ fn a_plan_from_csv_gives_the_same_review_as_from_json() {
     assert_eq!(csv.actions, json.actions);
     // Names compare in any case, beyond ASCII too: the Kelvin sign is a
     // capital K.
-    let shouted = PLAN_CSV.replace(
-        "Overlap and gaps tackled",
-        "OVERLAP AND GAPS TAC\u{212A}LED",
-    );
+    let shouted = PLAN_CSV
+        .replace(
+            "Overlap and gaps tackled",
+            "OVERLAP AND GAPS TAC\u{212A}LED",
+        )
+        .replace(
+            "facilitator:clarity_of_purpose_and_roles",
+            " Facilitator : Clarity of purpose and roles",
+        );
     let read = Rubric::DEFAULT
         .plan_from_csv(shouted.as_bytes(), later.partnership(), later.assessed_on())
         .unwrap();
@@ -1346,4 +1351,68 @@ fn each_status_has_its_name_and_openness() {
             ("Dropped", false)
         ]
     );
+}
+
+/// A JSON plan names items exactly as a report writes them; a list that is
+/// not one, or an item that is not a map, is refused with what it was.
+#[test]
+fn a_json_plan_names_its_items_exactly() {
+    let unknown = PlanProblem::Unknown {
+        kind: "gap item",
+        expected: "characteristic:ID, facilitator:ID or obstacle:ID".to_owned(),
+    };
+    for (addresses, value) in [
+        (
+            json!([{"Facilitator": "leadership"}]),
+            "Facilitator:leadership",
+        ),
+        (
+            json!([{" facilitator ": "leadership"}]),
+            " facilitator :leadership",
+        ),
+        (
+            json!([{"facilitator": " leadership"}]),
+            "facilitator: leadership",
+        ),
+        (json!([["leadership"]]), "a sequence"),
+    ] {
+        let text = changed(|p| p["actions"][0]["addresses"] = addresses);
+        let problem = refused(
+            &text,
+            "actions[0].addresses[0]",
+            Some("a1"),
+            "addresses",
+            value,
+        );
+        assert_eq!(problem, unknown, "{text}");
+    }
+    let text = changed(|p| p["actions"][0]["addresses"] = json!({"facilitator": "leadership"}));
+    let problem = refused(
+        &text,
+        "actions[0].addresses",
+        Some("a1"),
+        "addresses",
+        "a map",
+    );
+    assert_eq!(
+        problem,
+        PlanProblem::Type {
+            expected: "a list of gap items"
+        }
+    );
+}
+
+/// Text is taken without surrounding spaces, except the partnership's
+/// name, which is compared with a round's as written.
+#[test]
+fn texts_are_trimmed_but_the_partnership() {
+    let text = changed(|p| {
+        p["partnership"] = json!("Ballyfoyle Early Years Network ");
+        p["actions"][0]["id"] = json!(" a1 ");
+        p["actions"][0]["owner"] = json!("  Chair ");
+    });
+    let plan = Plan::from_json(&text).unwrap();
+    assert_eq!(plan.partnership, "Ballyfoyle Early Years Network ");
+    assert_eq!(plan.actions[0].id, "a1");
+    assert_eq!(plan.actions[0].owner.as_deref(), Some("Chair"));
 }
