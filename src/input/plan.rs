@@ -377,7 +377,7 @@ impl<'r> Checker<'r> {
 
         let place = at("tip", None);
         let tip_text = required(raw.tip, &place, action, "tip", "a string")?;
-        let tip = find::<PracticeTip>(&tip_text, self.names).ok_or_else(|| {
+        let tip = find(&tip_text, self.names, PracticeTip::name).ok_or_else(|| {
             plan_error(
                 place,
                 action,
@@ -407,7 +407,7 @@ impl<'r> Checker<'r> {
         };
         let place = at("status", None);
         let status_text = required(raw.status, &place, action, "status", "a string")?;
-        let status = find::<ActionStatus>(&status_text, self.names).ok_or_else(|| {
+        let status = find(&status_text, self.names, ActionStatus::name).ok_or_else(|| {
             plan_error(
                 place,
                 action,
@@ -538,29 +538,12 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 /// The value `text` names: its id; by [`Names::IdsOrNames`] also its id
-/// or name in any case.
-fn find<T: Identifier + NameOf>(text: &str, names: Names) -> Option<T> {
+/// or its `name` in any case.
+fn find<T: Identifier>(text: &str, names: Names, name: fn(T) -> &'static str) -> Option<T> {
     T::iter().find(|v| v.id() == text).or_else(|| match names {
         Names::Ids => None,
-        Names::IdsOrNames => T::iter().find(|&v| same(v.id(), text) || same(v.name_of(), text)),
+        Names::IdsOrNames => T::iter().find(|&v| same(v.id(), text) || same(name(v), text)),
     })
-}
-
-/// The name a value is known by in a spreadsheet.
-pub(crate) trait NameOf: Copy {
-    fn name_of(self) -> &'static str;
-}
-
-impl NameOf for PracticeTip {
-    fn name_of(self) -> &'static str {
-        self.name()
-    }
-}
-
-impl NameOf for ActionStatus {
-    fn name_of(self) -> &'static str {
-        self.name()
-    }
 }
 
 /// The item `text` names: `kind:id` (by [`Names::IdsOrNames`] also the
