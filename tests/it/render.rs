@@ -319,3 +319,60 @@ fn the_matrix_label_column_fits_its_labels() {
     }
     assert!(right <= 580.0, "the cells run to {right}");
 }
+
+/// An item that fewer people rated in all than the smallest group shown is
+/// itself a small group: the page's breakdowns show every group of it as
+/// hidden, never which groups gave no rating, while an item rated widely
+/// keeps its dashes and means.
+#[test]
+fn breakdowns_do_not_tell_who_rated_a_thin_item() {
+    let (mut thin_rows, mut rows_with_means) = (0, 0);
+    for name in EXAMPLES {
+        let report = support::example(name).gap_analysis(None);
+        let html = report.html().to_string();
+        let mut thin: Vec<(&str, bool)> = Vec::new();
+        for v in &report.voices.facilitators {
+            thin.push((v.item.name(), v.thin));
+        }
+        for v in &report.voices.obstacles {
+            thin.push((v.item.name(), v.thin));
+        }
+        let mut checked = 0;
+        for table in html.split("<table>").skip(1) {
+            let Some(table) = table.split("</table>").next() else {
+                continue;
+            };
+            if !table.contains("mean (ratings)</caption>") {
+                continue;
+            }
+            for row in table.split("<tr><th scope=\"row\">").skip(1) {
+                let (item, cells) = row.split_once("</th>").unwrap();
+                let cells: Vec<&str> = cells
+                    .split("<td class=\"num\">")
+                    .skip(1)
+                    .map(|c| c.split("</td>").next().unwrap())
+                    .collect();
+                let &(_, is_thin) = thin.iter().find(|(n, _)| *n == item).unwrap();
+                if is_thin {
+                    assert!(
+                        cells.iter().all(|c| *c == "hidden"),
+                        "{name}: {item}: {cells:?}"
+                    );
+                    checked += 1;
+                } else if cells.iter().any(|c| c.contains(" (")) {
+                    rows_with_means += 1;
+                }
+            }
+        }
+        let thin_items = thin.iter().filter(|(_, t)| *t).count();
+        // Each thin item has a row in the agency and in the role breakdown.
+        assert_eq!(checked, 2 * thin_items, "{name}");
+    }
+    // The early years network has thin items; the hub has an item rated by
+    // many, with groups shown.
+    let html = support::example("child-protection-hub")
+        .gap_analysis(None)
+        .html()
+        .to_string();
+    assert!(html.contains("mean (ratings)</caption>"));
+}

@@ -164,11 +164,15 @@ fn divergences<T: Rated>(report: &GapReport, out: &mut Vec<DivergenceNote>) {
 }
 
 /// A breakdown's cells, one a group: the mean and count, "hidden", or a
-/// dash.
-fn cells<K>(groups: &[Group<K>]) -> Vec<String> {
+/// dash for a group that gave no rating. An item with too few ratings in
+/// all (`thin`) is itself a small group, its mean on the page: every cell
+/// of its row says "hidden", so that the row does not tell which groups
+/// the few ratings came from.
+fn cells<K>(groups: &[Group<K>], thin: bool) -> Vec<String> {
     groups
         .iter()
         .map(|g| match (g.mean(), g.responses()) {
+            _ if thin => "hidden".to_owned(),
             (Some(m), Some(n)) => format!("{m:.2} ({n})"),
             (None, Some(_)) => "\u{2013}".to_owned(),
             _ => "hidden".to_owned(),
@@ -190,7 +194,7 @@ fn breakdowns<T: Rated>(report: &GapReport, out: &mut Vec<Breakdown>) {
     out.push(table(
         format!("{kind} by agency: mean (ratings)"),
         report.agencies.iter().map(|a| a.name.clone()).collect(),
-        &|v| cells(&v.by_agency),
+        &|v| cells(&v.by_agency, v.thin),
     ));
     out.push(table(
         format!("{kind} by role, all agencies together: mean (ratings)"),
@@ -198,7 +202,7 @@ fn breakdowns<T: Rated>(report: &GapReport, out: &mut Vec<Breakdown>) {
             .into_iter()
             .map(str::to_owned)
             .collect(),
-        &|v| cells(&v.by_role),
+        &|v| cells(&v.by_role, v.thin),
     ));
 }
 
@@ -244,6 +248,16 @@ fn views(report: &GapReport) -> Views {
             if count == 1 { "group" } else { "groups" },
             if count == 1 { "is" } else { "are" },
         )
+    };
+    let thin = report.voices.facilitators.iter().any(|v| v.thin)
+        || report.voices.obstacles.iter().any(|v| v.thin);
+    let hidden = if thin {
+        format!(
+            "{hidden} A facilitator or obstacle with fewer than {k} ratings in all is itself \
+             too small a group to break down, by agency or by role."
+        )
+    } else {
+        hidden
     };
     Views {
         intro,
