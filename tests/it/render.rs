@@ -367,12 +367,11 @@ fn breakdowns_do_not_tell_who_rated_a_thin_item() {
         let thin_items = thin.iter().filter(|(_, t)| *t).count();
         // Each thin item has a row in the agency and in the role breakdown.
         assert_eq!(checked, 2 * thin_items, "{name}");
+        thin_rows += checked;
     }
-    // The early years network has thin items; the hub has an item rated by
-    // many, with groups shown.
-    let html = support::example("child-protection-hub")
-        .gap_analysis(None)
-        .html()
-        .to_string();
-    assert!(html.contains("mean (ratings)</caption>"));
+    // The examples have both kinds of item.
+    assert!(
+        thin_rows > 0 && rows_with_means > 0,
+        "{thin_rows} {rows_with_means}"
+    );
 }
