@@ -29,7 +29,7 @@ pub(crate) struct SpreadMark {
     focus_x: Option<String>,
     /// What the row says in words, at its right.
     words: String,
-    /// Where the spread is withheld, why, in its place.
+    /// Where the spread is withheld, why, on the name's line.
     withheld: Option<String>,
 }
 

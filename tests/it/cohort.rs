@@ -925,6 +925,49 @@ fn the_chart_draws_each_spread_and_marks_the_focus_in_words_and_shape() {
     assert!(svg.contains("<title id=\"ia-title\">Cohort: where Fernhill Integrated Family Centre stands among 6 partnerships</title>"));
     assert!(svg.contains("\u{25c6} Focus: Fernhill Integrated Family Centre"));
     assert_eq!(svg.matches("focus not rated").count(), 4);
+    // Nothing covers a mark: a withheld spread says so on the item's name
+    // line, away from the focus's diamond; the median's bar is drawn over
+    // the diamond, so a focus at the median leaves it in sight.
+    let nodes: Vec<_> = doc.descendants().collect();
+    let y_of = |n: &roxmltree::Node<'_, '_>| {
+        let t = n.attribute("transform").unwrap();
+        t.rsplit(' ')
+            .next()
+            .unwrap()
+            .trim_end_matches(')')
+            .to_owned()
+    };
+    let names: Vec<&str> = nodes
+        .iter()
+        .filter(|n| n.attribute("class") == Some("ia-name"))
+        .map(|n| n.attribute("y").unwrap())
+        .collect();
+    let withheld: Vec<_> = nodes
+        .iter()
+        .filter(|n| n.is_element() && n.text().is_some_and(|t| t.starts_with("withheld:")))
+        .collect();
+    assert_eq!(withheld.len(), 4);
+    for w in withheld {
+        assert!(names.contains(&w.attribute("y").unwrap()));
+    }
+    let mut covered = 0;
+    for (i, focus) in nodes.iter().enumerate() {
+        if focus.attribute("class") != Some("ia-focus") {
+            continue;
+        }
+        let row = y_of(focus);
+        if let Some(j) = nodes
+            .iter()
+            .position(|n| n.attribute("class") == Some("ia-median") && y_of(n) == row)
+        {
+            assert!(
+                j > i,
+                "the median of the row at {row} is drawn under the focus"
+            );
+            covered += 1;
+        }
+    }
+    assert_eq!(covered, 9);
     let plain = example_report(None).svg().to_string();
     assert!(!plain.contains("ia-focus\"") && plain.contains("median 3.00"));
 }
