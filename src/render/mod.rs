@@ -242,7 +242,7 @@ renderings! {
     /// The progress report's renderings, as the gap report's.
     impl ProgressReport as Progress {
         /// The report as Markdown for a partnership's agenda: the levels then
-        /// and now, what went up, what went down, what is new, every item's
+        /// and now, what improved, what got worse, what is new, every item's
         /// movement, and what to work on next (the later round's
         /// recommendations).
         ///
@@ -253,7 +253,7 @@ renderings! {
         ///     .progress_since(&read("early-years-network"), None)?;
         /// let text = progress.markdown().to_string();
         /// assert!(text.starts_with("# Progress: Ballyfoyle Early Years Network\n"));
-        /// assert!(text.contains("## What went up"));
+        /// assert!(text.contains("## What improved"));
         /// # Ok::<(), interagency::Error>(())
         /// ```
         markdown;

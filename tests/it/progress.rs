@@ -115,7 +115,7 @@ fn the_early_years_network_a_year_on() {
         text.contains("- Agencies that joined: Tusla Prevention, Partnership and Family Support.")
     );
     assert!(
-        text.contains("## What went down\n\n- **Conflict (obstacle)**: 1.00 \u{2192} 3.17 (+2.17)")
+        text.contains("## What got worse\n\n- **Conflict (obstacle)**: 1.00 \u{2192} 3.17 (+2.17)")
     );
 }
 

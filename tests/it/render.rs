@@ -121,8 +121,8 @@ fn the_progress_report_renders_as_svg_and_html() {
     let html = p.html().to_string();
     check_html(&html, "Progress: Ballyfoyle Early Years Network");
     for section in [
-        "What went up",
-        "What went down",
+        "What improved",
+        "What got worse",
         "What is new",
         "What to work on next",
     ] {

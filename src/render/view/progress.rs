@@ -237,13 +237,13 @@ impl ProgressView {
             moved: [
                 MovedList {
                     id: "up",
-                    heading: "What went up",
+                    heading: "What improved",
                     none: "No facilitator or obstacle moved to a better band.",
                     items: moved_list(report, Movement::Improved),
                 },
                 MovedList {
                     id: "down",
-                    heading: "What went down",
+                    heading: "What got worse",
                     none: "No facilitator or obstacle moved to a worse band.",
                     items: moved_list(report, Movement::Worsened),
                 },
