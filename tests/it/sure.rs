@@ -569,3 +569,68 @@ fn plausible_bands_compare_and_print_as_their_bands() {
     let obstacles = PlausibleBands::<OB>::default().with(OB::Major);
     assert_eq!(format!("{obstacles:?}"), "[Major]");
 }
+
+/// The sentence on the sustained level mentions facilitators without an
+/// interval only when they bear on the range: those needed at a level up
+/// to the one above its top.
+#[test]
+fn missing_intervals_are_mentioned_where_they_bear_on_the_range() {
+    let rubric = Rubric::DEFAULT;
+    let document = |single: F| -> Assessment {
+        let mut responses = Vec::new();
+        for (i, agency) in ["a", "a", "a", "b", "b", "b"].into_iter().enumerate() {
+            let mut ratings = serde_json::Map::new();
+            for f in rubric.facilitators_required_at(Level::Cooperation).iter() {
+                ratings.insert(f.id().to_owned(), json!([1, 3, 5][i % 3]));
+            }
+            if i == 0 {
+                ratings.insert(single.id().to_owned(), json!(4));
+            }
+            responses.push(json!({"respondent": format!("r{i}"), "agency": agency,
+                "role": "frontline", "facilitators": ratings}));
+        }
+        let characteristics: Vec<&str> = rubric
+            .characteristics_up_to(Level::Integration)
+            .iter()
+            .map(|c| c.id())
+            .collect();
+        serde_json::from_value(json!({
+            "partnership": "Test",
+            "agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+            "characteristics": characteristics,
+            "responses": responses,
+        }))
+        .unwrap()
+    };
+    let at = |level| {
+        rubric
+            .facilitators_introduced_at(level)
+            .iter()
+            .next()
+            .unwrap()
+    };
+    let clause = "some facilitators have no interval";
+    let near = document(at(Level::Collaboration));
+    let c = near.classify();
+    assert_eq!(
+        c.achieved_level_range,
+        LevelRange {
+            lowest: None,
+            highest: Some(Level::Cooperation)
+        }
+    );
+    assert!(
+        near.gap_analysis(None)
+            .markdown()
+            .to_string()
+            .contains(clause)
+    );
+    let far = document(at(Level::Integration));
+    assert_eq!(far.classify().achieved_level_range, c.achieved_level_range);
+    assert!(
+        !far.gap_analysis(None)
+            .markdown()
+            .to_string()
+            .contains(clause)
+    );
+}

@@ -2,9 +2,9 @@
 //! sentence on the sustained level, and what these mean, said once.
 
 use super::{Emphasis, Word, level_words};
-use crate::Classification;
 use crate::analysis::spread::{AgreementLevel, Interval};
 use crate::rubric::RubricSummary;
+use crate::{Classification, Level};
 
 /// The confidence as a percentage: `95%`, `99.9%`.
 pub(crate) fn percent(confidence: f64) -> String {
@@ -76,10 +76,18 @@ pub(crate) fn sustained(c: &Classification, rubric: &RubricSummary) -> String {
             percent(rubric.confidence)
         );
     }
-    let thin = c
-        .facilitators
-        .iter()
-        .any(|r| r.mean.is_some() && r.interval.is_none());
+    // A facilitator without an interval may be in any band; it bears on
+    // the range when it is needed at a level up to the one above the
+    // range's top.
+    let ceiling = range
+        .highest
+        .map_or(Some(Level::Cooperation), |level| {
+            Level::from_number(level.number() + 1)
+        })
+        .unwrap_or(Level::Integration);
+    let thin = c.facilitators.iter().any(|r| {
+        r.mean.is_some() && r.interval.is_none() && r.needed_from.is_some_and(|l| l <= ceiling)
+    });
     let mut sentence = format!(
         "With these ratings the sustained level could be anywhere from {} to {}",
         level_words(range.lowest),
