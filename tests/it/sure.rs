@@ -580,7 +580,7 @@ fn missing_intervals_are_mentioned_where_they_bear_on_the_range() {
         let mut responses = Vec::new();
         for (i, agency) in ["a", "a", "a", "b", "b", "b"].into_iter().enumerate() {
             let mut ratings = serde_json::Map::new();
-            for f in rubric.facilitators_required_at(Level::Cooperation).iter() {
+            for f in rubric.facilitators_required_at(Level::Cooperation) {
                 ratings.insert(f.id().to_owned(), json!([1, 3, 5][i % 3]));
             }
             if i == 0 {
@@ -592,7 +592,7 @@ fn missing_intervals_are_mentioned_where_they_bear_on_the_range() {
         let characteristics: Vec<&str> = rubric
             .characteristics_up_to(Level::Integration)
             .iter()
-            .map(|c| c.id())
+            .map(interagency::Characteristic::id)
             .collect();
         serde_json::from_value(json!({
             "partnership": "Test",
