@@ -252,6 +252,10 @@ impl Rubric {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Names {
     Ids,
+    #[cfg_attr(
+        not(any(feature = "csv", feature = "xlsx")),
+        expect(dead_code, reason = "only the CSV and spreadsheet readers name values so")
+    )]
     IdsOrNames,
 }
 
