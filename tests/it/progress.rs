@@ -117,6 +117,10 @@ fn the_early_years_network_a_year_on() {
     assert!(
         text.contains("## What got worse\n\n- **Conflict (obstacle)**: 1.00 \u{2192} 3.17 (+2.17)")
     );
+    // The page explains the intervals of its changes, and no column it
+    // does not have.
+    assert!(text.contains("How sure the changes are: a 95% interval is the range"));
+    assert!(!text.contains("Agreement"));
 }
 
 /// A two-agency assessment whose single respondent per agency rates

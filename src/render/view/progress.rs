@@ -3,7 +3,7 @@
 
 use super::{
     Fact, Line, NetworkChangeView, Plan, Span, Word, agency_name, band_word, capitalized,
-    change_interval_text, change_text, clear_word, date_text, explanation, footer,
+    change_interval_text, change_text, clear_word, date_text, change_explanation, footer,
     interval_heading, level_text, mean_text, movement_word, names, plan, signed, source_of,
 };
 use crate::analysis::progress::ItemChange;
@@ -263,7 +263,7 @@ impl ProgressView {
                 Facilitator::HIGHEST,
                 Obstacle::LOWEST,
                 Obstacle::HIGHEST,
-                explanation(&report.rubric)
+                change_explanation(&report.rubric)
             ),
             next: format!(
                 "What to work on next: towards {} (level {} of 4)",

@@ -114,3 +114,14 @@ pub(crate) fn explanation(rubric: &RubricSummary) -> String {
         p = percent(rubric.confidence)
     )
 }
+
+/// What the interval of a change means, said once on a progress page.
+pub(crate) fn change_explanation(rubric: &RubricSummary) -> String {
+    format!(
+        "How sure the changes are: a {p} interval is the range in which the change would \
+         most likely fall had other staff of the same agencies answered in each round ({p} of \
+         such ranges hold it); it is left out (a dash) where a round has no interval of the \
+         mean, as when no agency gave the item two ratings. It changes no band and no level.",
+        p = percent(rubric.confidence)
+    )
+}
