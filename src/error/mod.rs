@@ -464,8 +464,8 @@ pub enum Error {
     /// The same partnership twice in a cohort, which takes one round of
     /// each.
     #[error(
-        "partnership: {partnership:?} is in both {first} and {second}; \
-         a cohort takes one round of each partnership"
+        "partnership: {partnership:?} is in {}; a cohort takes one round of each partnership",
+        Both(first, second)
     )]
     DuplicatePartnership {
         /// The partnership's name.
@@ -505,7 +505,7 @@ pub enum Error {
 /// A rule of action plans broken: where, in which action, which field,
 /// the value, and what is wrong; see [`Error::Plan`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{place}: {}{field} {value:?}: {problem}", Action(.action))]
+#[error("{place}: {}{field}{}: {problem}", Action(.action), Quoted(.value))]
 pub struct PlanError {
     /// Where: a field such as `actions[1].tip`, a line and column of a CSV
     /// file, or a cell of a spreadsheet.
@@ -600,6 +600,32 @@ impl fmt::Display for Action<'_> {
         match self.0 {
             Some(id) => write!(f, "action {id:?}, "),
             None => Ok(()),
+        }
+    }
+}
+
+/// `both A and B`, or `A twice` when the two are one.
+struct Both<'a>(&'a String, &'a String);
+
+impl fmt::Display for Both<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == self.1 {
+            write!(f, "{} twice", self.0)
+        } else {
+            write!(f, "both {} and {}", self.0, self.1)
+        }
+    }
+}
+
+/// ` "value"`, or nothing for a missing (empty) value.
+struct Quoted<'a>(&'a String);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            write!(f, " {:?}", self.0)
         }
     }
 }

@@ -254,7 +254,10 @@ pub(crate) enum Names {
     Ids,
     #[cfg_attr(
         not(any(feature = "csv", feature = "xlsx")),
-        expect(dead_code, reason = "only the CSV and spreadsheet readers name values so")
+        expect(
+            dead_code,
+            reason = "only the CSV and spreadsheet readers name values so"
+        )
     )]
     IdsOrNames,
 }
@@ -484,7 +487,14 @@ impl<'r> Checker<'r> {
                     value,
                     PlanProblem::Unknown {
                         kind: "gap item",
-                        expected: "characteristic:ID, facilitator:ID or obstacle:ID".to_owned(),
+                        expected: match self.names {
+                            Names::Ids => "characteristic:ID, facilitator:ID or obstacle:ID",
+                            Names::IdsOrNames => {
+                                "characteristic:ID, facilitator:ID or obstacle:ID, or an item's \
+                                 name"
+                            }
+                        }
+                        .to_owned(),
                     },
                 )
             })?;

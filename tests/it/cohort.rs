@@ -698,6 +698,13 @@ fn the_same_partnership_twice_is_refused_naming_both_sources() {
         err.place(),
         Some(interagency::Place::Field("partnership".into()))
     );
+    // The same file twice is said so.
+    let err = cohort.add(&a, "north/ardmore.json").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("is in north/ardmore.json twice; a cohort takes one round"),
+        "{err}"
+    );
     // The cohort is as it was.
     assert_eq!(cohort.len(), 1);
 }

@@ -1078,6 +1078,20 @@ fn a_plan_in_bytes_is_read_by_its_kind() {
     let err = read(b" {\"partnership\": ").unwrap_err();
     assert_eq!(err.kind(), interagency::ErrorKind::Syntax, "{err}");
     assert!(err.to_string().contains("line 1, column 17"), "{err}");
+    // A CSV plan with a header and no action: nothing quoted for what is
+    // not there.
+    let err = read(b"Action,Tip,Addresses,Owner,Due,Status\r\n").unwrap_err();
+    assert_eq!(err.to_string(), "line 1: actions: must not be empty");
+    // An item named by nothing: a spreadsheet may also give items' names.
+    let err =
+        read(b"Action,Tip,Addresses,Owner,Due,Status\na1,Secure commitment,Kindness,,,planned\n")
+            .unwrap_err();
+    assert!(
+        err.to_string().ends_with(
+            "expected one of: characteristic:ID, facilitator:ID or obstacle:ID, or an item's name"
+        ),
+        "{err}"
+    );
 }
 
 #[cfg(all(feature = "csv", feature = "xlsx"))]

@@ -3,7 +3,7 @@
 
 use super::{
     Fact, Line, NetworkChangeView, Plan, Span, Word, agency_name, band_word, capitalized,
-    change_interval_text, change_text, clear_word, date_text, change_explanation, footer,
+    change_explanation, change_interval_text, change_text, clear_word, date_text, footer,
     interval_heading, level_text, mean_text, movement_word, names, plan, signed, source_of,
 };
 use crate::analysis::progress::ItemChange;
