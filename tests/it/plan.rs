@@ -1242,6 +1242,14 @@ fn the_plan_and_its_review_are_written_for_a_meeting() {
     let text = plan.markdown();
     assert!(text.starts_with("# Action plan: Ballyfoyle Early Years Network\n\nMade on 2026-03-05. Towards Collaboration (level 2 of 4).\n"));
     assert!(text.contains("| a2 | Secure commitment | obstacle *Time not prioritised* | Chair, HSE early years | 2026-09-30 | started |\n"));
+    // A template's owner and due date are blank, to be filled in by hand.
+    let template = support::assessment(EARLIER)
+        .gap_analysis(None)
+        .plan_template()
+        .unwrap();
+    assert!(template.markdown().contains(
+        "| a2 | Secure commitment | obstacle *Time not prioritised* |  |  | planned |\n"
+    ));
     let progress = example_progress().with_plan(&plan).unwrap();
     let text = progress.markdown().to_string();
     assert!(text.contains("## What the plan said, and what moved\n\nOf 4 actions in the plan: 2 worked, 0 not yet, 1 open, 1 dropped; 1 overdue at the round of 2027-02-10.\n"));

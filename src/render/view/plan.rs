@@ -71,8 +71,9 @@ impl PlanView {
                     id: a.id.clone(),
                     tip: a.tip.name(),
                     works_on: items_line(&a.addresses),
-                    owner: or_dash(a.owner.as_deref()),
-                    due: or_dash(a.due.map(|d| d.to_string()).as_deref()),
+                    // Blank, to be filled in at the meeting.
+                    owner: a.owner.clone().unwrap_or_default(),
+                    due: a.due.map(|d| d.to_string()).unwrap_or_default(),
                     status: status_word(a.status),
                 })
                 .collect(),
