@@ -617,16 +617,18 @@ impl Cohort {
     /// # Errors
     ///
     /// [`Error::CohortTooSmall`] with fewer than five partnerships.
-    pub fn report(&mut self, focus: Option<&Assessment>) -> Result<CohortReport, Error> {
+    pub fn report(&self, focus: Option<&Assessment>) -> Result<CohortReport, Error> {
         let n = self.len();
         if n < MIN_PARTNERSHIPS {
             return Err(Error::CohortTooSmall { partnerships: n });
         }
-        for spread in self
-            .spreads
+        // The means in order, in a copy: the cohort may take more
+        // partnerships after a report.
+        let mut spreads = self.spreads.clone();
+        for spread in spreads
             .facilitators
             .iter_mut()
-            .chain(&mut self.spreads.obstacles)
+            .chain(&mut spreads.obstacles)
         {
             spread.means.sort_by(|a, b| a.0.cmp_exact(&b.0));
         }
@@ -636,8 +638,8 @@ impl Cohort {
                 partnership: a.partnership().to_owned(),
                 structural_level: c.structural_level,
                 achieved_level: c.achieved_level,
-                facilitators: standings(Facilitator::ALL, &self.spreads, &c, &means),
-                obstacles: standings(Obstacle::ALL, &self.spreads, &c, &means),
+                facilitators: standings(Facilitator::ALL, &spreads, &c, &means),
+                obstacles: standings(Obstacle::ALL, &spreads, &c, &means),
             }
         });
         Ok(CohortReport {
@@ -647,8 +649,8 @@ impl Cohort {
                 structural: self.structural,
                 achieved: self.achieved,
             },
-            facilitators: distributions(Facilitator::ALL, &self.spreads),
-            obstacles: distributions(Obstacle::ALL, &self.spreads),
+            facilitators: distributions(Facilitator::ALL, &spreads),
+            obstacles: distributions(Obstacle::ALL, &spreads),
             common_gaps: self.common_gaps(),
             top_tips: self.top_tips(),
             focus,

@@ -1116,3 +1116,27 @@ fn the_example_cohort_has_what_the_script_says() {
             .all(|d| (d.rated as usize >= MIN_PARTNERSHIPS) == d.figures().is_some())
     );
 }
+
+/// A report reads the cohort through a shared reference, and a cohort that
+/// takes more partnerships after a report reports as if it had had them
+/// all from the start.
+#[test]
+fn a_report_leaves_the_cohort_as_it_was() {
+    let mut cohort = Cohort::new();
+    let (first, last) = FILES.split_at(FILES.len() - 1);
+    for name in first {
+        cohort
+            .add(&support::assessment(&path(name)), &path(name))
+            .unwrap();
+    }
+    let shared: &Cohort = &cohort;
+    let before = shared.report(None).unwrap();
+    assert_eq!(shared.report(None).unwrap(), before);
+    for name in last {
+        cohort
+            .add(&support::assessment(&path(name)), &path(name))
+            .unwrap();
+    }
+    assert_eq!(cohort.report(None).unwrap(), example_report(None));
+    assert_ne!(before, example_report(None));
+}
