@@ -23,7 +23,8 @@ pub(super) fn delimiter(data: &[u8]) -> u8 {
     let [comma, semicolon, tab] = counts;
     if semicolon > comma && semicolon >= tab {
         b';'
-    } else if tab > comma && tab > semicolon {
+    } else if tab > comma {
+        // Then also more tabs than semicolons.
         b'\t'
     } else {
         b','
