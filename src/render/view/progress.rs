@@ -199,6 +199,30 @@ fn new_lines(report: &ProgressReport) -> Vec<Line> {
     .collect()
 }
 
+/// What the page says when the earlier round has another name, or when
+/// the two rounds have no agency in common (which may be two partnerships).
+fn earlier_name(report: &ProgressReport) -> Option<Line> {
+    let renamed = report.earlier.partnership != report.later.partnership;
+    let agencies = report.later_report.agencies.len();
+    let unrelated = agencies > 0 && report.agencies_joined.len() == agencies;
+    let check = " have no agency in common: check that they are rounds of the same partnership.";
+    match (renamed, unrelated) {
+        (false, false) => None,
+        (true, false) => Some(
+            Line::text("The partnership was called ")
+                .then_input(&report.earlier.partnership)
+                .then(" in the earlier round."),
+        ),
+        (true, true) => Some(
+            Line::text("The earlier round is of ")
+                .then_input(&report.earlier.partnership)
+                .then(", and the two rounds")
+                .then(check),
+        ),
+        (false, true) => Some(Line::text("The two rounds").then(check)),
+    }
+}
+
 impl ProgressView {
     pub(crate) fn of(report: &ProgressReport) -> ProgressView {
         let later = &report.later_report;
@@ -209,11 +233,7 @@ impl ProgressView {
                 date_text(report.earlier.assessed_on),
                 date_text(report.later.assessed_on)
             ),
-            earlier_name: (report.earlier.partnership != report.later.partnership).then(|| {
-                Line::text("The partnership was called ")
-                    .then_input(&report.earlier.partnership)
-                    .then(" in the earlier round.")
-            }),
+            earlier_name: earlier_name(report),
             levels: vec![
                 Fact {
                     label: "Arrangements in place for",
