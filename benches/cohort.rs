@@ -48,7 +48,7 @@ fn main() {
     }
     group.throughput(Throughput::Elements(PARTNERSHIPS as u64));
     group.bench_function("1000x100/report", |b| {
-        b.iter(|| black_box(&mut full).report(Some(&focus)).unwrap());
+        b.iter(|| black_box(&full).report(Some(&focus)).unwrap());
     });
     group.finish();
     c.final_summary();

@@ -634,3 +634,30 @@ fn missing_intervals_are_mentioned_where_they_bear_on_the_range() {
             .contains(clause)
     );
 }
+
+/// A page with an interval that is a single value says what that means; a
+/// page without one does not.
+#[test]
+fn an_interval_of_no_width_is_explained() {
+    let sentence = "An interval that is a single value (such as 4.00\u{2013}4.00) comes from \
+                    agencies in which every respondent gave the same rating";
+    // Every agency's respondents alike: 3, 3 and 4, 4.
+    let alike = leadership(&[&[3, 3], &[4, 4]]);
+    let interval = alike.classify().result(F::Leadership).interval.unwrap();
+    assert_eq!((interval.lower, interval.upper), (3.5, 3.5));
+    assert!(
+        alike
+            .gap_analysis(None)
+            .markdown()
+            .to_string()
+            .contains(sentence)
+    );
+    let spread = leadership(&[&[3, 4], &[4, 4]]);
+    assert!(
+        !spread
+            .gap_analysis(None)
+            .markdown()
+            .to_string()
+            .contains(sentence)
+    );
+}

@@ -4,7 +4,7 @@
 use super::{
     Emphasis, Fact, Line, NetworkView, Plan, Span, Word, agency_name, agreement_word, band_word,
     capitalized, explanation, footer, interval_heading, interval_text, level_text, lower_names,
-    number, plan, source_of, sustained,
+    no_width, number, plan, source_of, sustained,
 };
 use crate::report::{Group, ItemVoices};
 use crate::{Facilitator, GapReport, Level, Obstacle, Rated, Role};
@@ -450,7 +450,7 @@ impl GapView {
                 item_table::<Facilitator>(report),
                 item_table::<Obstacle>(report),
             ],
-            how_sure: explanation(&report.rubric),
+            how_sure: explanation(&report.rubric, no_width(&report.classification)),
             views: views(report),
             gap: gap(report),
             plan: plan(report),

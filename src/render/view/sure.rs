@@ -102,9 +102,10 @@ pub(crate) fn sustained(c: &Classification, rubric: &RubricSummary) -> String {
 }
 
 /// What an interval and agreement mean, for a reader without statistics;
-/// said once a page.
-pub(crate) fn explanation(rubric: &RubricSummary) -> String {
-    format!(
+/// said once a page. `no_width`: some interval is a single value, which
+/// the page then explains.
+pub(crate) fn explanation(rubric: &RubricSummary, no_width: bool) -> String {
+    let mut text = format!(
         "How sure the figures are: a {p} interval is the range in which the mean would most \
          likely fall had other staff of the same agencies answered ({p} of such ranges hold \
          it); the wider it is, the less the mean can be leaned on. Agreement says how far the \
@@ -112,7 +113,23 @@ pub(crate) fn explanation(rubric: &RubricSummary) -> String {
          dash) with fewer than two ratings or where a group is too small to show. Neither \
          changes a band or a level.",
         p = percent(rubric.confidence)
-    )
+    );
+    if no_width {
+        text.push_str(
+            " An interval that is a single value (such as 4.00\u{2013}4.00) comes from \
+             agencies in which every respondent gave the same rating: it shows no spread within \
+             them, not certainty, and the fewer the ratings, the less it says.",
+        );
+    }
+    text
+}
+
+/// Whether some item's interval is a single value: no spread within any
+/// agency that rated it.
+pub(crate) fn no_width(c: &Classification) -> bool {
+    let single = |i: &Option<Interval>| i.is_some_and(|i| i.lower == i.upper);
+    c.facilitators.iter().any(|r| single(&r.interval))
+        || c.obstacles.iter().any(|r| single(&r.interval))
 }
 
 /// What the interval of a change means, said once on a progress page.
