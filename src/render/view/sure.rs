@@ -127,7 +127,7 @@ pub(crate) fn explanation(rubric: &RubricSummary, no_width: bool) -> String {
 /// Whether some item's interval is a single value: no spread within any
 /// agency that rated it.
 pub(crate) fn no_width(c: &Classification) -> bool {
-    let single = |i: &Option<Interval>| i.is_some_and(|i| i.lower == i.upper);
+    let single = |i: &Option<Interval>| i.is_some_and(|i| i.lower.total_cmp(&i.upper).is_eq());
     c.facilitators.iter().any(|r| single(&r.interval))
         || c.obstacles.iter().any(|r| single(&r.interval))
 }
