@@ -630,7 +630,11 @@ impl Cohort {
             .iter_mut()
             .chain(&mut spreads.obstacles)
         {
-            spread.means.sort_by(|a, b| a.0.cmp_exact(&b.0));
+            // Rounding to the nearest f64 keeps the order, so the written
+            // means decide all but their ties, which the exact ones break.
+            spread
+                .means
+                .sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp_exact(&b.0)));
         }
         let focus = focus.map(|a| {
             let (c, means) = self.rubric.classify_exact(a);

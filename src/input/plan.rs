@@ -382,20 +382,14 @@ impl<'r> Checker<'r> {
         }
         let action = Some(id.as_str());
 
-        let place = at("tip", None);
-        let tip_text = required(raw.tip, &place, action, "tip", "a string")?;
-        let tip = find(&tip_text, self.names, PracticeTip::name).ok_or_else(|| {
-            plan_error(
-                place,
-                action,
-                "tip",
-                tip_text.clone().into_owned(),
-                PlanProblem::Unknown {
-                    kind: "practice tip",
-                    expected: OneOf::<PracticeTip>::new().to_string(),
-                },
-            )
-        })?;
+        let tip = self.named(
+            raw.tip,
+            "tip",
+            "practice tip",
+            PracticeTip::name,
+            at,
+            action,
+        )?;
 
         let addresses = self.addresses(raw.addresses, tip, at, action)?;
 
@@ -412,20 +406,14 @@ impl<'r> Checker<'r> {
                 }
             }
         };
-        let place = at("status", None);
-        let status_text = required(raw.status, &place, action, "status", "a string")?;
-        let status = find(&status_text, self.names, ActionStatus::name).ok_or_else(|| {
-            plan_error(
-                place,
-                action,
-                "status",
-                status_text.clone().into_owned(),
-                PlanProblem::Unknown {
-                    kind: "status",
-                    expected: OneOf::<ActionStatus>::new().to_string(),
-                },
-            )
-        })?;
+        let status = self.named(
+            raw.status,
+            "status",
+            "status",
+            ActionStatus::name,
+            at,
+            action,
+        )?;
         let note = optional(raw.note, &at("note", None), action, "note")?;
         Ok(Action {
             id,
@@ -440,6 +428,33 @@ impl<'r> Checker<'r> {
 
     /// An action's items: at least one, each known, none twice, each one
     /// the tip works on.
+    /// The value of `kind` that `field` names, by id (or name, as
+    /// [`Names`] says).
+    fn named<T: Identifier>(
+        &self,
+        raw: Value<'_>,
+        field: &'static str,
+        kind: &'static str,
+        name: fn(T) -> &'static str,
+        at: &Places<'_>,
+        action: Option<&str>,
+    ) -> Result<T, Error> {
+        let place = at(field, None);
+        let text = required(raw, &place, action, field, "a string")?;
+        find(&text, self.names, name).ok_or_else(|| {
+            plan_error(
+                place,
+                action,
+                field,
+                text.into_owned(),
+                PlanProblem::Unknown {
+                    kind,
+                    expected: OneOf::<T>::new().to_string(),
+                },
+            )
+        })
+    }
+
     fn addresses(
         &self,
         raw: Addresses<'_>,

@@ -290,24 +290,21 @@ fn a_round_compared_with_itself_changes_nothing() {
 /// says to check, whether or not the names differ.
 #[test]
 fn rounds_with_no_agency_in_common_are_questioned() {
-    let hub = support::example("child-protection-hub");
     let network = support::example("early-years-network");
-    let text = hub
-        .progress_since(&network, None)
-        .unwrap()
-        .markdown()
-        .to_string();
+    let page = |later: &str| {
+        support::example(later)
+            .progress_since(&network, None)
+            .unwrap()
+            .markdown()
+            .to_string()
+    };
+    let text = page("child-protection-hub");
     assert!(text.contains(
         "The earlier round is of Ballyfoyle Early Years Network, and the two rounds have no \
          agency in common: check that they are rounds of the same partnership."
     ));
     // The same partnership a year on shares agencies: nothing to question.
-    let later = support::example("early-years-network-2027");
-    let text = later
-        .progress_since(&network, None)
-        .unwrap()
-        .markdown()
-        .to_string();
+    let text = page("early-years-network-2027");
     assert!(!text.contains("no agency in common"));
     assert!(!text.contains("The partnership was called"));
 }
