@@ -505,7 +505,7 @@ pub enum Error {
 /// A rule of action plans broken: where, in which action, which field,
 /// the value, and what is wrong; see [`Error::Plan`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{place}: {}{field}{}: {problem}", Action(.action), Quoted(.value))]
+#[error("{place}: {}{field}{}: {problem}", Action(.action), Quoted(.value, .problem))]
 pub struct PlanError {
     /// Where: a field such as `actions[1].tip`, a line and column of a CSV
     /// file, or a cell of a spreadsheet.
@@ -605,7 +605,7 @@ impl fmt::Display for Action<'_> {
 }
 
 /// `both A and B`, or `A twice` when the two are one.
-struct Both<'a>(&'a String, &'a String);
+struct Both<'a>(&'a str, &'a str);
 
 impl fmt::Display for Both<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -617,15 +617,15 @@ impl fmt::Display for Both<'_> {
     }
 }
 
-/// ` "value"`, or nothing for a missing (empty) value.
-struct Quoted<'a>(&'a String);
+/// ` "value"`, or nothing for a value missing or empty that the problem
+/// says is missing or empty.
+struct Quoted<'a>(&'a str, &'a PlanProblem);
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            write!(f, " {:?}", self.0)
+        match self.1 {
+            PlanProblem::Missing | PlanProblem::Empty if self.0.is_empty() => Ok(()),
+            _ => write!(f, " {:?}", self.0),
         }
     }
 }

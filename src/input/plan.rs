@@ -426,8 +426,6 @@ impl<'r> Checker<'r> {
         })
     }
 
-    /// An action's items: at least one, each known, none twice, each one
-    /// the tip works on.
     /// The value of `kind` that `field` names, by id (or name, as
     /// [`Names`] says).
     fn named<T: Identifier>(
@@ -455,6 +453,8 @@ impl<'r> Checker<'r> {
         })
     }
 
+    /// An action's items: at least one, each known, none twice, each one
+    /// the tip works on.
     fn addresses(
         &self,
         raw: Addresses<'_>,

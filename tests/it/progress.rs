@@ -300,8 +300,22 @@ fn rounds_with_no_agency_in_common_are_questioned() {
     };
     let text = page("child-protection-hub");
     assert!(text.contains(
-        "The earlier round is of Ballyfoyle Early Years Network, and the two rounds have no \
-         agency in common: check that they are rounds of the same partnership."
+        "The earlier round was of Ballyfoyle Early Years Network, and the two rounds have no \
+         agency in common: check that both are rounds of the same partnership."
+    ));
+    // Under one name, the rounds are still questioned.
+    let renamed = support::read("examples/data/early-years-network.json").replace(
+        "Ballyfoyle Early Years Network",
+        "Northgate Child Protection Hub",
+    );
+    let text = support::example("child-protection-hub")
+        .progress_since(&Assessment::from_json(&renamed).unwrap(), None)
+        .unwrap()
+        .markdown()
+        .to_string();
+    assert!(text.contains(
+        "The two rounds have no agency in common: check that both are rounds of the same \
+         partnership."
     ));
     // The same partnership a year on shares agencies: nothing to question.
     let text = page("early-years-network-2027");

@@ -364,6 +364,10 @@ fn breakdowns_do_not_tell_who_rated_a_thin_item() {
                 }
             }
         }
+        // The page's count of hidden groups is the count of hidden cells.
+        let cells = html.matches("<td class=\"num\">hidden</td>").count();
+        let said = format!("{cells} groups in these breakdowns are hidden");
+        assert!(html.contains(&said) || cells == 0, "{name}: {cells}");
         let thin_items = thin.iter().filter(|(_, t)| *t).count();
         // Each thin item has a row in the agency and in the role breakdown.
         assert_eq!(checked, 2 * thin_items, "{name}");

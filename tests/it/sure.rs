@@ -639,8 +639,8 @@ fn missing_intervals_are_mentioned_where_they_bear_on_the_range() {
 /// page without one does not.
 #[test]
 fn an_interval_of_no_width_is_explained() {
-    let sentence = "An interval that is a single value (such as 4.00\u{2013}4.00) comes from \
-                    agencies in which every respondent gave the same rating";
+    let sentence = "An interval written as a single value (such as 4.00\u{2013}4.00) is no \
+                    certainty";
     // Every agency's respondents alike: 3, 3 and 4, 4.
     let alike = leadership(&[&[3, 3], &[4, 4]]);
     let interval = alike.classify().result(F::Leadership).interval.unwrap();

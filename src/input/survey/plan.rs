@@ -303,12 +303,14 @@ mod tests {
         assert_eq!(excel_date(61.0), Date::new(1900, 3, 1));
         assert_eq!(excel_date(46_295.5), None);
         assert_eq!(excel_date(0.0), None);
-        // February, a leap day, the last day of a 400-year cycle (2000-02-29)
-        // and the last day a spreadsheet can hold.
+        // February, a leap day, the leap day of a year divisible by 400
+        // (2000), the end of February in 2100 (not a leap year) and the last
+        // day a spreadsheet can hold.
         assert_eq!(excel_date(46_068.0), Date::new(2026, 2, 15));
         assert_eq!(excel_date(45_351.0), Date::new(2024, 2, 29));
         assert_eq!(excel_date(36_585.0), Date::new(2000, 2, 29));
         assert_eq!(excel_date(73_109.0), Date::new(2100, 2, 28));
+        assert_eq!(excel_date(73_110.0), Date::new(2100, 3, 1));
         assert_eq!(excel_date(2_958_465.0), Date::new(9999, 12, 31));
         assert_eq!(excel_date(2_958_466.0), None);
     }

@@ -2,9 +2,9 @@
 //! who sees the partnership how, the gap to the target.
 
 use super::{
-    Emphasis, Fact, Line, NetworkView, Plan, Span, Word, agency_name, agreement_word, band_word,
-    capitalized, explanation, footer, interval_heading, interval_text, level_text, lower_names,
-    no_width, number, plan, source_of, sustained,
+    Emphasis, Fact, Line, NetworkView, Plan, SingleValue, Span, Word, agency_name, agreement_word,
+    band_word, capitalized, explanation, footer, interval_heading, interval_text, level_text,
+    lower_names, number, plan, source_of, sustained,
 };
 use crate::report::{Group, ItemVoices};
 use crate::{Facilitator, GapReport, Level, Obstacle, Rated, Role};
@@ -215,6 +215,19 @@ pub(crate) fn breakdown_tables(report: &GapReport) -> Vec<Breakdown> {
     tables
 }
 
+/// The groups of thin items that the rule itself leaves shown (those with
+/// no rating), which the breakdowns show as hidden too.
+fn thin_groups<T: Rated>(report: &GapReport) -> usize {
+    T::of(&report.voices)
+        .iter()
+        .filter(|v| v.thin)
+        .map(|v| {
+            v.by_agency.iter().filter(|g| !g.is_hidden()).count()
+                + v.by_role.iter().filter(|g| !g.is_hidden()).count()
+        })
+        .sum()
+}
+
 fn views(report: &GapReport) -> Views {
     let mut divergent = Vec::new();
     divergences::<Facilitator>(report, &mut divergent);
@@ -236,7 +249,11 @@ fn views(report: &GapReport) -> Views {
             number(d.role_gap)
         )
     };
-    let count = report.voices.hidden_groups();
+    // Groups shown as hidden: those the rule hides, and every group of an
+    // item too thin to break down.
+    let count = report.voices.hidden_groups()
+        + thin_groups::<Facilitator>(report)
+        + thin_groups::<Obstacle>(report);
     let k = report.voices.min_group_size;
     let hidden = if count == 0 {
         format!("Every group with ratings holds at least {k}, so no group is hidden.")
@@ -254,7 +271,8 @@ fn views(report: &GapReport) -> Views {
     let hidden = if thin {
         format!(
             "{hidden} A facilitator or obstacle with fewer than {k} ratings in all is itself \
-             too small a group to break down, by agency or by role."
+             too small a group to break down: each of its groups is hidden, even one that gave \
+             no rating."
         )
     } else {
         hidden
@@ -450,7 +468,7 @@ impl GapView {
                 item_table::<Facilitator>(report),
                 item_table::<Obstacle>(report),
             ],
-            how_sure: explanation(&report.rubric, no_width(&report.classification)),
+            how_sure: explanation(&report.rubric, SingleValue::of(&report.classification)),
             views: views(report),
             gap: gap(report),
             plan: plan(report),

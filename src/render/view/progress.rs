@@ -2,9 +2,9 @@
 //! what came and went, every item's change.
 
 use super::{
-    Fact, Line, NetworkChangeView, Plan, Span, Word, agency_name, band_word, capitalized,
-    change_explanation, change_interval_text, change_text, clear_word, date_text, footer,
-    interval_heading, level_text, mean_text, movement_word, names, plan, signed, source_of,
+    Fact, Line, NetworkChangeView, Plan, SingleValue, Span, Word, agency_name, band_word,
+    capitalized, change_explanation, change_interval_text, change_text, clear_word, date_text,
+    footer, interval_heading, level_text, mean_text, movement_word, names, plan, signed, source_of,
 };
 use crate::analysis::progress::ItemChange;
 use crate::{Facilitator, Level, Movement, Obstacle, ProgressReport, Rated};
@@ -201,11 +201,11 @@ fn new_lines(report: &ProgressReport) -> Vec<Line> {
 
 /// What the page says when the earlier round has another name, or when
 /// the two rounds have no agency in common (which may be two partnerships).
-fn earlier_name(report: &ProgressReport) -> Option<Line> {
+fn rounds_note(report: &ProgressReport) -> Option<Line> {
     let renamed = report.earlier.partnership != report.later.partnership;
     let agencies = report.later_report.agencies.len();
     let unrelated = agencies > 0 && report.agencies_joined.len() == agencies;
-    let check = " have no agency in common: check that they are rounds of the same partnership.";
+    let check = " have no agency in common: check that both are rounds of the same partnership.";
     match (renamed, unrelated) {
         (false, false) => None,
         (true, false) => Some(
@@ -214,7 +214,7 @@ fn earlier_name(report: &ProgressReport) -> Option<Line> {
                 .then(" in the earlier round."),
         ),
         (true, true) => Some(
-            Line::text("The earlier round is of ")
+            Line::text("The earlier round was of ")
                 .then_input(&report.earlier.partnership)
                 .then(", and the two rounds")
                 .then(check),
@@ -233,7 +233,7 @@ impl ProgressView {
                 date_text(report.earlier.assessed_on),
                 date_text(report.later.assessed_on)
             ),
-            earlier_name: earlier_name(report),
+            earlier_name: rounds_note(report),
             levels: vec![
                 Fact {
                     label: "Arrangements in place for",
@@ -276,14 +276,23 @@ impl ProgressView {
             ],
             note: format!(
                 "Facilitator means run from 1 ({}) to 5 ({}); obstacle means from 1 ({}) to 5 \
-                 ({}). An item is not comparable when a round has no ratings of it. A change \
+                 ({}). An item is not comparable when a round has no ratings of it. {} A change \
                  whose interval holds 0 is within the uncertainty: it may be no more than who \
-                 happened to answer. {}",
+                 happened to answer.",
                 Facilitator::LOWEST,
                 Facilitator::HIGHEST,
                 Obstacle::LOWEST,
                 Obstacle::HIGHEST,
-                change_explanation(&report.rubric)
+                change_explanation(
+                    &report.rubric,
+                    SingleValue::among(
+                        report
+                            .facilitators
+                            .iter()
+                            .map(|c| c.change_interval)
+                            .chain(report.obstacles.iter().map(|c| c.change_interval))
+                    )
+                )
             ),
             next: format!(
                 "What to work on next: towards {} (level {} of 4)",

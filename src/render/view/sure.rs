@@ -102,9 +102,9 @@ pub(crate) fn sustained(c: &Classification, rubric: &RubricSummary) -> String {
 }
 
 /// What an interval and agreement mean, for a reader without statistics;
-/// said once a page. `no_width`: some interval is a single value, which
-/// the page then explains.
-pub(crate) fn explanation(rubric: &RubricSummary, no_width: bool) -> String {
+/// said once a page, with what an interval written as a single value
+/// means when the page has one (`SingleValue::Shown`).
+pub(crate) fn explanation(rubric: &RubricSummary, single: SingleValue) -> String {
     let mut text = format!(
         "How sure the figures are: a {p} interval is the range in which the mean would most \
          likely fall had other staff of the same agencies answered ({p} of such ranges hold \
@@ -114,31 +114,59 @@ pub(crate) fn explanation(rubric: &RubricSummary, no_width: bool) -> String {
          changes a band or a level.",
         p = percent(rubric.confidence)
     );
-    if no_width {
-        text.push_str(
-            " An interval that is a single value (such as 4.00\u{2013}4.00) comes from \
-             agencies in which every respondent gave the same rating: it shows no spread within \
-             them, not certainty, and the fewer the ratings, the less it says.",
-        );
+    if single == SingleValue::Shown {
+        text.push_str(SINGLE_VALUE);
     }
     text
 }
 
-/// Whether some item's interval is a single value: no spread within any
-/// agency that rated it.
-pub(crate) fn no_width(c: &Classification) -> bool {
-    let single = |i: &Option<Interval>| i.is_some_and(|i| i.lower.total_cmp(&i.upper).is_eq());
-    c.facilitators.iter().any(|r| single(&r.interval))
-        || c.obstacles.iter().any(|r| single(&r.interval))
+/// What an interval written as a single value means.
+const SINGLE_VALUE: &str = " An interval written as a single value (such as 4.00\u{2013}4.00) is \
+     no certainty: the ratings showed too little spread to measure, and the fewer they are, the \
+     less that says.";
+
+/// Whether a page shows an interval written as a single value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SingleValue {
+    Shown,
+    None,
+}
+
+impl SingleValue {
+    /// Whether one of `intervals` is written as a single value: its ends
+    /// alike to two places.
+    pub(crate) fn among(mut intervals: impl Iterator<Item = Option<Interval>>) -> SingleValue {
+        let written = |x: f64| format!("{x:.2}");
+        if intervals.any(|i| i.is_some_and(|i| written(i.lower) == written(i.upper))) {
+            SingleValue::Shown
+        } else {
+            SingleValue::None
+        }
+    }
+
+    /// Whether a classification's tables show one.
+    pub(crate) fn of(c: &Classification) -> SingleValue {
+        SingleValue::among(
+            c.facilitators
+                .iter()
+                .map(|r| r.interval)
+                .chain(c.obstacles.iter().map(|r| r.interval)),
+        )
+    }
 }
 
 /// What the interval of a change means, said once on a progress page.
-pub(crate) fn change_explanation(rubric: &RubricSummary) -> String {
-    format!(
+pub(crate) fn change_explanation(rubric: &RubricSummary, single: SingleValue) -> String {
+    let mut text = format!(
         "How sure the changes are: a {p} interval is the range in which the change would \
          most likely fall had other staff of the same agencies answered in each round ({p} of \
          such ranges hold it); it is left out (a dash) where a round has no interval of the \
-         mean, as when no agency gave the item two ratings. It changes no band and no level.",
+         mean, as when no agency gave the item two ratings. The interval does not change any \
+         band or level.",
         p = percent(rubric.confidence)
-    )
+    );
+    if single == SingleValue::Shown {
+        text.push_str(SINGLE_VALUE);
+    }
+    text
 }
