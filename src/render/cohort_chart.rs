@@ -54,6 +54,10 @@ pub(crate) struct Tick {
 #[template(path = "cohort.svg", escape = "html")]
 pub(crate) struct CohortChart {
     width: String,
+    /// Where the scale starts and ends, and where a row's words start.
+    x0: String,
+    x1: String,
+    words_x: String,
     height: String,
     title: String,
     desc: String,
@@ -150,6 +154,9 @@ impl CohortChart {
         let desc = format!("{} {}", v.summary.join(" "), legend.join(" "));
         CohortChart {
             width: n(FRAME.width),
+            x0: n(FRAME.x0),
+            x1: n(FRAME.x1),
+            words_x: n(FRAME.x1 + 12.0),
             height: n(height),
             title,
             desc,
