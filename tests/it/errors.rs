@@ -272,16 +272,14 @@ fn kinds_of_export_errors() {
         r#"{"partnership": "Northside", "agencies": [{"id": "cfa", "name": "CFA"}, {"id": "hse", "name": "HSE"}], "characteristics": []}"#,
     )
     .unwrap();
-    let twice = "respondent,agency,role,Leadership,Leadership\nr1,cfa,frontline,3,4\n";
-    let err = partnership
-        .clone()
-        .with_responses_from_csv(twice, &SurveyOptions::new())
-        .unwrap_err();
+    let refused = |csv: &str| {
+        partnership
+            .clone()
+            .with_responses_from_csv(csv, &SurveyOptions::new())
+            .unwrap_err()
+    };
+    let err = refused("respondent,agency,role,Leadership,Leadership\nr1,cfa,frontline,3,4\n");
     assert_eq!(err.kind(), ErrorKind::Duplicate, "{err}");
-    let short = "respondent,agency,role,Leadership\nr1,cfa,frontline\n";
-    let err = partnership
-        .clone()
-        .with_responses_from_csv(short, &SurveyOptions::new())
-        .unwrap_err();
+    let err = refused("respondent,agency,role,Leadership\nr1,cfa,frontline\n");
     assert_eq!(err.kind(), ErrorKind::Syntax, "{err}");
 }

@@ -215,16 +215,19 @@ pub(crate) fn breakdown_tables(report: &GapReport) -> Vec<Breakdown> {
     tables
 }
 
-/// The groups of thin items that the rule itself leaves shown (those with
-/// no rating), which the breakdowns show as hidden too.
-fn thin_groups<T: Rated>(report: &GapReport) -> usize {
+/// How many groups of `T`'s breakdowns the page shows as hidden, by the
+/// rule of [`cells`].
+fn hidden_cells<T: Rated>(report: &GapReport) -> usize {
+    fn of<K>(groups: &[Group<K>], thin: bool) -> usize {
+        if thin {
+            groups.len()
+        } else {
+            groups.iter().filter(|g| g.is_hidden()).count()
+        }
+    }
     T::of(&report.voices)
         .iter()
-        .filter(|v| v.thin)
-        .map(|v| {
-            v.by_agency.iter().filter(|g| !g.is_hidden()).count()
-                + v.by_role.iter().filter(|g| !g.is_hidden()).count()
-        })
+        .map(|v| of(&v.by_agency, v.thin) + of(&v.by_role, v.thin))
         .sum()
 }
 
@@ -251,9 +254,7 @@ fn views(report: &GapReport) -> Views {
     };
     // Groups shown as hidden: those the rule hides, and every group of an
     // item too thin to break down.
-    let count = report.voices.hidden_groups()
-        + thin_groups::<Facilitator>(report)
-        + thin_groups::<Obstacle>(report);
+    let count = hidden_cells::<Facilitator>(report) + hidden_cells::<Obstacle>(report);
     let k = report.voices.min_group_size;
     let hidden = if count == 0 {
         format!("Every group with ratings holds at least {k}, so no group is hidden.")

@@ -81,9 +81,7 @@ pub(crate) fn sustained(c: &Classification, rubric: &RubricSummary) -> String {
     // range's top.
     let ceiling = range
         .highest
-        .map_or(Some(Level::Cooperation), |level| {
-            Level::from_number(level.number() + 1)
-        })
+        .map_or(Some(Level::Cooperation), Level::next)
         .unwrap_or(Level::Integration);
     let thin = c.facilitators.iter().any(|r| {
         r.mean.is_some() && r.interval.is_none() && r.needed_from.is_some_and(|l| l <= ceiling)
@@ -129,7 +127,7 @@ const SINGLE_VALUE: &str = " An interval written as a single value (such as 4.00
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SingleValue {
     Shown,
-    None,
+    NotShown,
 }
 
 impl SingleValue {
@@ -140,7 +138,7 @@ impl SingleValue {
         if intervals.any(|i| i.is_some_and(|i| written(i.lower) == written(i.upper))) {
             SingleValue::Shown
         } else {
-            SingleValue::None
+            SingleValue::NotShown
         }
     }
 
