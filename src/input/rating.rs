@@ -92,10 +92,10 @@ impl Serialize for Rating {
 
 impl<'de> Deserialize<'de> for Rating {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match RawRating::deserialize(deserializer)? {
-            RawRating(Ok(rating)) => Ok(rating),
-            RawRating(Err(value)) => Err(serde::de::Error::custom(not_a_rating(&value))),
-        }
+        let mut rejected = String::new();
+        RatingSeed(&mut rejected)
+            .deserialize(deserializer)?
+            .ok_or_else(|| serde::de::Error::custom(not_a_rating(&rejected)))
     }
 }
 
@@ -104,57 +104,70 @@ fn not_a_rating(value: &str) -> String {
     format!("rating {value} is not an integer from 1 to 5")
 }
 
-/// A rating as read, or the rejected value rendered as text. Accepts any
-/// scalar so that a bad value becomes an error that names the respondent.
-pub(crate) struct RawRating(pub(crate) Result<Rating, String>);
+/// Reads a rating, accepting any value so that a bad one becomes an error
+/// that names the respondent: the rating, or `None` with the value, as
+/// text, written to the string it holds.
+///
+/// The rejected text goes to the caller's string rather than into the value
+/// returned, so that a rating read is one byte, handed back in a register:
+/// returning a `Result<Rating, String>` instead made the read of 100,000
+/// responses (1.3 million ratings) 78 ms instead of 69.
+struct RatingSeed<'a>(&'a mut String);
 
-impl<'de> Deserialize<'de> for RawRating {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RawRating;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a rating, an integer from 1 to 5")
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<RawRating, E> {
-                let rating = u8::try_from(v).ok().and_then(Rating::new);
-                Ok(RawRating(rating.ok_or_else(|| v.to_string())))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<RawRating, E> {
-                let rating = u8::try_from(v).ok().and_then(Rating::new);
-                Ok(RawRating(rating.ok_or_else(|| v.to_string())))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<RawRating, E> {
-                Ok(RawRating(Err(format!("{v:?}"))))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<RawRating, E> {
-                Ok(RawRating(Err(format!("{v:?}"))))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<RawRating, E> {
-                Ok(RawRating(Err(v.to_string())))
-            }
-            fn visit_unit<E>(self) -> Result<RawRating, E> {
-                Ok(RawRating(Err("null".to_owned())))
-            }
-            fn visit_none<E>(self) -> Result<RawRating, E> {
-                Ok(RawRating(Err("null".to_owned())))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<RawRating, A::Error> {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(RawRating(Err("a sequence".to_owned())))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRating, A::Error> {
-                while map
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(RawRating(Err("a map".to_owned())))
-            }
+impl RatingSeed<'_> {
+    fn reject(self, value: impl fmt::Display) -> Option<Rating> {
+        *self.0 = value.to_string();
+        None
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for RatingSeed<'_> {
+    type Value = Option<Rating>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RatingSeed<'_> {
+    type Value = Option<Rating>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a rating, an integer from 1 to 5")
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        match u8::try_from(v).ok().and_then(Rating::new) {
+            Some(rating) => Ok(Some(rating)),
+            None => Ok(self.reject(v)),
         }
-        deserializer.deserialize_any(V)
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        match u8::try_from(v).ok().and_then(Rating::new) {
+            Some(rating) => Ok(Some(rating)),
+            None => Ok(self.reject(v)),
+        }
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(self.reject(format_args!("{v:?}")))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(self.reject(format_args!("{v:?}")))
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(self.reject(v))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(self.reject("null"))
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(self.reject("null"))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(self.reject("a sequence"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(self.reject("a map"))
     }
 }
 
@@ -349,7 +362,8 @@ impl<'de, T: Rated> Visitor<'de> for RatingsVisitor<T> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut raw = RawRatings::default();
         while let Some(key) = map.next_key_seed(Key(PhantomData))? {
-            let RawRating(value) = map.next_value()?;
+            let mut rejected = String::new();
+            let value = map.next_value_seed(RatingSeed(&mut rejected))?;
             if raw.problem.is_some() {
                 continue;
             }
@@ -358,8 +372,8 @@ impl<'de, T: Rated> Visitor<'de> for RatingsVisitor<T> {
                 (Ok(item), _) if raw.ratings.get(item).is_some() => {
                     Some(RatingProblem::Duplicate(item))
                 }
-                (Ok(item), Err(value)) => Some(RatingProblem::Invalid(item, value)),
-                (Ok(item), Ok(rating)) => {
+                (Ok(item), None) => Some(RatingProblem::Invalid(item, rejected)),
+                (Ok(item), Some(rating)) => {
                     raw.ratings.insert(item, rating);
                     None
                 }

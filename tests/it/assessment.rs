@@ -191,6 +191,50 @@ fn respondents_are_non_empty_and_unique() {
 }
 
 #[test]
+fn a_respondent_listed_twice_is_found_among_many() {
+    // Far apart, among thousands: the first repeat named, in document order.
+    let mut doc = valid();
+    let many: Vec<Value> = (0..5000)
+        .map(|i| {
+            json!({"respondent": format!("p{i}"), "agency": "cfa", "role": "frontline",
+                        "obstacles": {"conflict": 1 + i % 5}})
+        })
+        .collect();
+    doc["responses"] = Value::Array(many);
+    assert!(serde_json::from_value::<Assessment>(doc.clone()).is_ok());
+    doc["responses"][4321]["respondent"] = json!("p17");
+    doc["responses"][4999]["respondent"] = json!("p3");
+    assert_error(
+        &doc,
+        "responses[4321].respondent: respondent \"p17\" is listed twice",
+    );
+}
+
+#[test]
+fn the_network_answers_may_be_left_out_but_not_null() {
+    let mut doc = valid();
+    doc["responses"][0]["perceived_level"] = json!(null);
+    let a: Assessment = serde_json::from_value(doc.clone()).unwrap();
+    assert_eq!(a.responses()[0].perceived_level, None);
+    for field in ["partners", "trust"] {
+        let mut doc = valid();
+        doc["responses"][0][field] = json!(null);
+        let expected = if field == "partners" {
+            "level"
+        } else {
+            "trust"
+        };
+        assert_error(
+            &doc,
+            &format!(
+                "responses[0].{field}: respondent \"r1\": invalid type: null, \
+                 expected a map from agency id to {expected}"
+            ),
+        );
+    }
+}
+
+#[test]
 fn responses_name_a_listed_agency() {
     let mut doc = valid();
     doc["responses"][1]["agency"] = json!("tusla");
@@ -260,6 +304,10 @@ fn ratings_are_integers_from_1_to_5() {
         (json!("3"), "\"3\""),
         (json!(true), "true"),
         (json!(null), "null"),
+        (json!(u64::MAX), "18446744073709551615"),
+        (json!(-300), "-300"),
+        (json!([4]), "a sequence"),
+        (json!({"value": 4}), "a map"),
     ] {
         let mut doc = valid();
         doc["responses"][0]["facilitators"]["leadership"] = bad;
@@ -445,6 +493,19 @@ fn ratings_maps_stand_alone() {
     );
     assert!(serde_json::from_str::<Ratings<Facilitator>>(r#"{"conflict": 2}"#).is_err());
     assert!(serde_json::from_str::<Ratings<Facilitator>>(r#"{"leadership": 6}"#).is_err());
+    for (text, shown) in [
+        ("[4]", "a sequence"),
+        ("{}", "a map"),
+        ("\"4\"", "\"4\""),
+        ("-2", "-2"),
+    ] {
+        assert_eq!(
+            serde_json::from_str::<Rating>(text)
+                .unwrap_err()
+                .to_string(),
+            format!("rating {shown} is not an integer from 1 to 5")
+        );
+    }
 }
 
 /// The typed error `Assessment::from_json` gives for `text`, as a message.
