@@ -479,3 +479,52 @@ impl<T: Rated + schemars::JsonSchema> schemars::JsonSchema for Ratings<T> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::de::value::{BytesDeserializer, Error as ValueError};
+    use serde::{Deserialize, Deserializer};
+
+    use super::{Rating, Ratings};
+    use crate::Facilitator;
+
+    /// A format that hands a visitor "no value" (`visit_none`), as some
+    /// formats do for a null where JSON gives a unit.
+    struct Nothing;
+
+    impl<'de> Deserializer<'de> for Nothing {
+        type Error = ValueError;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, v: V) -> Result<V::Value, ValueError> {
+            v.visit_none()
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct enum identifier ignored_any
+        }
+    }
+
+    #[test]
+    fn values_that_are_no_rating_are_described() {
+        // Bytes are a type a rating's reader does not take at all: serde's
+        // own message, with what was expected.
+        let bytes = BytesDeserializer::<ValueError>::new(b"4");
+        assert_eq!(
+            Rating::deserialize(bytes).unwrap_err().to_string(),
+            "invalid type: byte array, expected a rating, an integer from 1 to 5"
+        );
+        let bytes = BytesDeserializer::<ValueError>::new(b"{}");
+        assert_eq!(
+            Ratings::<Facilitator>::deserialize(bytes)
+                .unwrap_err()
+                .to_string(),
+            "invalid type: byte array, expected a map from facilitator identifier to rating"
+        );
+        assert_eq!(
+            Rating::deserialize(Nothing).unwrap_err().to_string(),
+            "rating null is not an integer from 1 to 5"
+        );
+    }
+}
