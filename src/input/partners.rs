@@ -11,6 +11,7 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::foundation::text::{AnyText, describe_scalars};
+use crate::input::rating::{AnyScalar, Scalar};
 use crate::{Identifier, Level, PartnerProblem};
 
 /// How one agency works with another: no joint work, or one of Frost's
@@ -273,94 +274,43 @@ impl schemars::JsonSchema for Trust {
     }
 }
 
-/// A value of a partner map as read: the value, or the value as written.
-pub(crate) trait PartnerValue: Sized + Copy {
-    /// The value of a string, if it is one.
-    fn from_text(text: &str) -> Option<Self>;
-    /// The value of an integer, if it is one.
-    fn from_integer(n: i128) -> Option<Self>;
+/// A value of a partner map.
+pub(crate) trait PartnerValue: Scalar + Copy {
     /// The problem with a value written as `value`.
     fn problem(value: String) -> PartnerProblem;
 }
 
-impl PartnerValue for PartnerLevel {
+impl Scalar for PartnerLevel {
+    const EXPECTING: &'static str = "an answer";
+    fn from_integer(_: i128) -> Option<Self> {
+        None
+    }
     fn from_text(text: &str) -> Option<Self> {
         PartnerLevel::ALL
             .into_iter()
             .find(|level| level.id() == text)
     }
-    fn from_integer(_: i128) -> Option<Self> {
-        None
-    }
+}
+
+impl PartnerValue for PartnerLevel {
     fn problem(value: String) -> PartnerProblem {
         PartnerProblem::NotALevel { value }
     }
 }
 
-impl PartnerValue for Trust {
-    fn from_text(_: &str) -> Option<Self> {
-        None
-    }
+impl Scalar for Trust {
+    const EXPECTING: &'static str = "an answer";
     fn from_integer(n: i128) -> Option<Self> {
         u8::try_from(n).ok().and_then(Trust::new)
     }
-    fn problem(value: String) -> PartnerProblem {
-        PartnerProblem::NotATrust { value }
+    fn from_text(_: &str) -> Option<Self> {
+        None
     }
 }
 
-/// One value of a partner map as read.
-struct RawValue<V>(Result<V, String>);
-
-impl<'de, V: PartnerValue> Deserialize<'de> for RawValue<V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Val<V>(core::marker::PhantomData<V>);
-        impl<'de, V: PartnerValue> Visitor<'de> for Val<V> {
-            type Value = RawValue<V>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an answer")
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<RawValue<V>, E> {
-                Ok(RawValue(
-                    V::from_integer(i128::from(v)).ok_or_else(|| v.to_string()),
-                ))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<RawValue<V>, E> {
-                Ok(RawValue(
-                    V::from_integer(i128::from(v)).ok_or_else(|| v.to_string()),
-                ))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<RawValue<V>, E> {
-                Ok(RawValue(Err(format!("{v:?}"))))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<RawValue<V>, E> {
-                Ok(RawValue(V::from_text(v).ok_or_else(|| format!("{v:?}"))))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<RawValue<V>, E> {
-                Ok(RawValue(Err(v.to_string())))
-            }
-            fn visit_unit<E>(self) -> Result<RawValue<V>, E> {
-                Ok(RawValue(Err("null".to_owned())))
-            }
-            fn visit_none<E>(self) -> Result<RawValue<V>, E> {
-                Ok(RawValue(Err("null".to_owned())))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<RawValue<V>, A::Error> {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(RawValue(Err("a sequence".to_owned())))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue<V>, A::Error> {
-                while map
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(RawValue(Err("a map".to_owned())))
-            }
-        }
-        deserializer.deserialize_any(Val(core::marker::PhantomData))
+impl PartnerValue for Trust {
+    fn problem(value: String) -> PartnerProblem {
+        PartnerProblem::NotATrust { value }
     }
 }
 
@@ -413,7 +363,8 @@ impl<'de, V: PartnerValue> Deserialize<'de> for RawPartnerMap<V> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut raw = RawPartnerMap::default();
                 while let Some(key) = map.next_key::<AnyText<'de>>()? {
-                    let RawValue(value) = map.next_value::<RawValue<V>>()?;
+                    let mut rejected = String::new();
+                    let value = map.next_value_seed(AnyScalar::<V>::new(&mut rejected))?;
                     if raw.problem.is_some() {
                         continue;
                     }
@@ -425,12 +376,12 @@ impl<'de, V: PartnerValue> Deserialize<'de> for RawPartnerMap<V> {
                         continue;
                     }
                     match value {
-                        Ok(value) => {
+                        Some(value) => {
                             raw.answers.insert(key, value);
                         }
-                        Err(written) => {
+                        None => {
                             raw.problem =
-                                Some(Box::new(MapProblem::Entry(key, V::problem(written))));
+                                Some(Box::new(MapProblem::Entry(key, V::problem(rejected))));
                         }
                     }
                 }
@@ -720,9 +671,12 @@ mod tests {
     fn other_data_formats_say_what_was_expected() {
         use serde::de::value::{BytesDeserializer, Error};
         let bytes = BytesDeserializer::<Error>::new(b"x");
-        let error = serde::Deserialize::deserialize(bytes)
-            .map(|_: super::RawValue<Trust>| ())
-            .unwrap_err();
+        let mut rejected = String::new();
+        let error = serde::de::DeserializeSeed::deserialize(
+            super::AnyScalar::<Trust>::new(&mut rejected),
+            bytes,
+        )
+        .unwrap_err();
         assert!(error.to_string().ends_with("expected an answer"), "{error}");
         let bytes = BytesDeserializer::<Error>::new(b"x");
         let error = serde::Deserialize::deserialize(bytes)
