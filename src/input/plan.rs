@@ -136,18 +136,6 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Reads a plan from JSON text, checking every rule under the default
-    /// rubric; [`Rubric::plan_from_json`] checks under another.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Plan`] naming the action, the field and the value of the
-    /// first rule broken; [`Error::Json`] for text that is not JSON, or not
-    /// shaped like a plan (an unknown field, say).
-    pub fn from_json(text: &str) -> Result<Plan, Error> {
-        Rubric::DEFAULT.plan_from_json(text)
-    }
-
     /// The plan as JSON, indented, ending with one newline: the document
     /// [`Plan::from_json`] reads.
     #[must_use]
@@ -158,65 +146,6 @@ impl Plan {
 }
 
 impl Rubric {
-    /// Reads a plan from JSON text, checking every rule under this rubric:
-    /// an action's items must be ones its tip works on here.
-    ///
-    /// # Errors
-    ///
-    /// As [`Plan::from_json`].
-    pub fn plan_from_json(&self, text: &str) -> Result<Plan, Error> {
-        super::plan_read::from_json(text, self)
-    }
-
-    /// Reads a plan from a file's bytes, whatever it holds: a plan
-    /// document (JSON: the first character other than white space is `{`),
-    /// a spreadsheet (`.xlsx`, `.xls`, `.ods`, by its first bytes) or else a
-    /// CSV file, as `assess --plan` reads it. A spreadsheet or CSV holds no
-    /// partnership nor date: `partnership` and `made_on` are the plan's.
-    ///
-    /// # Errors
-    ///
-    /// As [`Rubric::plan_from_json`], `Rubric::plan_from_csv` and
-    /// `Rubric::plan_from_spreadsheet` (with the `csv` and `xlsx` features); a spreadsheet or CSV without the
-    /// crate's `xlsx` or `csv` feature is an [`Error::Spreadsheet`] saying
-    /// so.
-    ///
-    /// ```
-    /// use interagency::Rubric;
-    ///
-    /// let json = br#"{"partnership": "N", "actions": [{"id": "a1", "tip": "secure_commitment",
-    ///   "addresses": [{"obstacle": "time_not_prioritised"}], "status": "done"}]}"#;
-    /// let csv = b"Action,Tip,Addresses,Owner,Due,Status\na1,Secure commitment,Time not prioritised,,,Done\n";
-    /// let from_json = Rubric::DEFAULT.plan_from_bytes(json, "N", None)?;
-    /// # #[cfg(feature = "csv")]
-    /// assert_eq!(Rubric::DEFAULT.plan_from_bytes(csv, "N", None)?, from_json);
-    /// # Ok::<(), interagency::Error>(())
-    /// ```
-    pub fn plan_from_bytes(
-        &self,
-        bytes: &[u8],
-        partnership: &str,
-        made_on: Option<Date>,
-    ) -> Result<Plan, Error> {
-        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
-            return super::plan_read::from_slice(bytes, self);
-        }
-        #[cfg(feature = "xlsx")]
-        if crate::input::survey::sheet::is_spreadsheet(bytes) {
-            return self.plan_from_spreadsheet(bytes, partnership, made_on);
-        }
-        #[cfg(feature = "csv")]
-        return self.plan_from_csv(bytes, partnership, made_on);
-        #[cfg(not(feature = "csv"))]
-        {
-            let _ = (partnership, made_on);
-            Err(Error::Spreadsheet {
-                message: "a plan other than JSON needs the crate's csv or xlsx feature".to_owned(),
-            })
-        }
-    }
-
     /// Checks every rule of a plan made or changed in code, under this
     /// rubric, as reading it would.
     ///

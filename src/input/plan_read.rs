@@ -1,6 +1,8 @@
-//! Reading a plan document: its fields read leniently, so that a wrong
-//! value becomes an error naming its action, then checked by the rules of
-//! `input/plan.rs`.
+//! Reading a plan: from a JSON document, or from a file of any kind its
+//! bytes tell (`Rubric::plan_from_bytes`, which hands spreadsheets and CSV
+//! files to `input/survey`). A document's fields are read leniently, so
+//! that a wrong value becomes an error naming its action, then checked by
+//! the rules of `input/plan.rs`.
 
 use core::fmt;
 
@@ -12,7 +14,7 @@ use crate::foundation::text::{AnyText, describe_scalars};
 use crate::input::plan::{
     ActionText, Addresses, Checker, Names, Value, actions_error, field_place, header, item_named,
 };
-use crate::{Error, GapItem, Plan, PlanProblem, Rubric};
+use crate::{Date, Error, GapItem, Plan, PlanProblem, Rubric};
 
 /// The plan in JSON `text`, checked under `rubric`.
 pub(crate) fn from_json(text: &str, rubric: &Rubric) -> Result<Plan, Error> {
@@ -22,6 +24,81 @@ pub(crate) fn from_json(text: &str, rubric: &Rubric) -> Result<Plan, Error> {
 /// The plan in JSON `bytes`, checked under `rubric`.
 pub(crate) fn from_slice(bytes: &[u8], rubric: &Rubric) -> Result<Plan, Error> {
     json::from_slice::<RawPlan<'_>>(bytes)?.plan(rubric)
+}
+
+impl Plan {
+    /// Reads a plan from JSON text, checking every rule under the default
+    /// rubric; [`Rubric::plan_from_json`] checks under another.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Plan`] naming the action, the field and the value of the
+    /// first rule broken; [`Error::Json`] for text that is not JSON, or not
+    /// shaped like a plan (an unknown field, say).
+    pub fn from_json(text: &str) -> Result<Plan, Error> {
+        Rubric::DEFAULT.plan_from_json(text)
+    }
+}
+
+impl Rubric {
+    /// Reads a plan from JSON text, checking every rule under this rubric:
+    /// an action's items must be ones its tip works on here.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_json`].
+    pub fn plan_from_json(&self, text: &str) -> Result<Plan, Error> {
+        from_json(text, self)
+    }
+
+    /// Reads a plan from a file's bytes, whatever it holds: a plan
+    /// document (JSON: the first character other than white space is `{`),
+    /// a spreadsheet (`.xlsx`, `.xls`, `.ods`, by its first bytes) or else a
+    /// CSV file, as `assess --plan` reads it. A spreadsheet or CSV holds no
+    /// partnership nor date: `partnership` and `made_on` are the plan's.
+    ///
+    /// # Errors
+    ///
+    /// As [`Rubric::plan_from_json`], `Rubric::plan_from_csv` and
+    /// `Rubric::plan_from_spreadsheet` (with the `csv` and `xlsx` features); a spreadsheet or CSV without the
+    /// crate's `xlsx` or `csv` feature is an [`Error::Spreadsheet`] saying
+    /// so.
+    ///
+    /// ```
+    /// use interagency::Rubric;
+    ///
+    /// let json = br#"{"partnership": "N", "actions": [{"id": "a1", "tip": "secure_commitment",
+    ///   "addresses": [{"obstacle": "time_not_prioritised"}], "status": "done"}]}"#;
+    /// let csv = b"Action,Tip,Addresses,Owner,Due,Status\na1,Secure commitment,Time not prioritised,,,Done\n";
+    /// let from_json = Rubric::DEFAULT.plan_from_bytes(json, "N", None)?;
+    /// # #[cfg(feature = "csv")]
+    /// assert_eq!(Rubric::DEFAULT.plan_from_bytes(csv, "N", None)?, from_json);
+    /// # Ok::<(), interagency::Error>(())
+    /// ```
+    pub fn plan_from_bytes(
+        &self,
+        bytes: &[u8],
+        partnership: &str,
+        made_on: Option<Date>,
+    ) -> Result<Plan, Error> {
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+            return from_slice(bytes, self);
+        }
+        #[cfg(feature = "xlsx")]
+        if crate::input::survey::sheet::is_spreadsheet(bytes) {
+            return self.plan_from_spreadsheet(bytes, partnership, made_on);
+        }
+        #[cfg(feature = "csv")]
+        return self.plan_from_csv(bytes, partnership, made_on);
+        #[cfg(not(feature = "csv"))]
+        {
+            let _ = (partnership, made_on);
+            Err(Error::Spreadsheet {
+                message: "a plan other than JSON needs the crate's csv or xlsx feature".to_owned(),
+            })
+        }
+    }
 }
 
 /// The document as read, before the checks.

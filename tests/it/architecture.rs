@@ -228,6 +228,120 @@ fn imports_run_one_way() {
     );
 }
 
+/// The modules of `input/` that `text` (the code of a file of `input/`)
+/// names: `crate::input::NAME`, and `super::NAME` from a file directly in
+/// `input/`.
+fn input_modules_named(text: &str, directly_in_input: bool) -> Vec<String> {
+    // `super::super::` from a file of `input/` leaves the layer.
+    let text = text.replace("super::super::", "");
+    let mut named = Vec::new();
+    let prefixes: &[&str] = if directly_in_input {
+        &["crate::input::", "super::"]
+    } else {
+        &["crate::input::"]
+    };
+    for prefix in prefixes {
+        for (at, _) in text.match_indices(prefix) {
+            let rest = &text[at + prefix.len()..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            if end > 0 {
+                named.push(rest[..end].to_owned());
+            }
+        }
+    }
+    named
+}
+
+/// A circle through `module` or a module it reaches, depth first: `path`
+/// is the way from where the search began, `done` the modules cleared.
+fn first_circle(
+    module: &str,
+    edges: &HashMap<String, Vec<String>>,
+    path: &mut Vec<String>,
+    done: &mut Vec<String>,
+) -> Option<Vec<String>> {
+    if let Some(at) = path.iter().position(|m| m == module) {
+        let mut circle = path[at..].to_vec();
+        circle.push(module.to_owned());
+        return Some(circle);
+    }
+    if done.iter().any(|m| m == module) {
+        return None;
+    }
+    path.push(module.to_owned());
+    for next in edges.get(module).into_iter().flatten() {
+        if let Some(circle) = first_circle(next, edges, path, done) {
+            return Some(circle);
+        }
+    }
+    path.pop();
+    done.push(module.to_owned());
+    None
+}
+
+#[test]
+fn the_modules_of_input_import_each_other_one_way() {
+    // Reading sits in one place, the types it builds below it: no two
+    // modules of `input/` (a file, or the `survey/` folder as one) name each
+    // other, directly or through others.
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/input");
+    let mut edges: HashMap<String, Vec<String>> = HashMap::new();
+    for file in rust_files(&input) {
+        let relative = file.strip_prefix(&input).unwrap();
+        let mut parts = relative.iter().map(|p| p.to_string_lossy().into_owned());
+        let first = parts.next().unwrap();
+        let directly = parts.next().is_none();
+        let module = if directly {
+            first.trim_end_matches(".rs").to_owned()
+        } else {
+            first
+        };
+        if module == "mod" {
+            continue;
+        }
+        let text = code(&std::fs::read_to_string(&file).unwrap());
+        let to = edges.entry(module.clone()).or_default();
+        for named in input_modules_named(&text, directly) {
+            if named != module && !to.contains(&named) {
+                to.push(named);
+            }
+        }
+    }
+    assert!(edges["plan_read"].contains(&"plan".to_owned()), "{edges:?}");
+    assert!(
+        edges["survey"].contains(&"assessment".to_owned()),
+        "{edges:?}"
+    );
+    let mut done = Vec::new();
+    let mut modules: Vec<&String> = edges.keys().collect();
+    modules.sort();
+    for module in modules {
+        let circle = first_circle(module, &edges, &mut Vec::new(), &mut done);
+        assert!(
+            circle.is_none(),
+            "a circle of imports: {}",
+            circle.unwrap().join(" -> ")
+        );
+    }
+}
+
+#[test]
+fn the_scan_of_input_finds_a_circle() {
+    assert_eq!(
+        input_modules_named(
+            "use crate::input::plan::Action; super::survey::x(); super::super::y",
+            true
+        ),
+        ["plan", "survey"]
+    );
+    assert_eq!(
+        input_modules_named("use super::sheet; crate::input::plan::A", false),
+        ["plan"]
+    );
+}
+
 #[test]
 fn the_scan_sees_what_it_must() {
     let names: HashMap<String, String> = [("Level", "concepts"), ("Voices", "analysis")]
