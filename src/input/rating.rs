@@ -559,5 +559,7 @@ mod tests {
             Rating::deserialize(Nothing).unwrap_err().to_string(),
             "rating null is not an integer from 1 to 5"
         );
+        // A rating writes as its number, as in the messages above.
+        assert_eq!(Rating::MAX.to_string(), "5");
     }
 }
