@@ -17,7 +17,7 @@ use crate::foundation::text::{AnyText, Bad, Lenient, Text};
 use crate::input::assessment::{Assessment, Response};
 use crate::input::partners::{MapProblem, PartnerLevel, RawPartnerMap, Trust};
 use crate::input::partnership::{Agency, Partnership};
-use crate::input::rating::{RatingProblem, Ratings, RawRatings};
+use crate::input::rating::{RatingProblem, Ratings, RawRatings, Scalar};
 use crate::{Characteristic, Date, Error, Facilitator, Obstacle, Rated, Role, Sector};
 
 impl Assessment {
@@ -393,9 +393,7 @@ fn perceived_level(
     AnyText(value): AnyText<'_>,
 ) -> Result<PartnerLevel, Error> {
     let level = match &value {
-        Ok(text) => PartnerLevel::ALL
-            .into_iter()
-            .find(|level| level.id() == text.as_ref()),
+        Ok(text) => PartnerLevel::from_text(text),
         Err(_) => None,
     };
     level.ok_or_else(|| Error::InvalidPerceivedLevel {

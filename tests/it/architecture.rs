@@ -328,7 +328,7 @@ fn the_modules_of_input_import_each_other_one_way() {
 }
 
 #[test]
-fn the_scan_of_input_finds_a_circle() {
+fn the_scan_of_input_reads_both_ways_of_naming_a_module() {
     assert_eq!(
         input_modules_named(
             "use crate::input::plan::Action; super::survey::x(); super::super::y",
@@ -339,6 +339,33 @@ fn the_scan_of_input_finds_a_circle() {
     assert_eq!(
         input_modules_named("use super::sheet; crate::input::plan::A", false),
         ["plan"]
+    );
+}
+
+#[test]
+fn a_circle_of_modules_is_found_and_named() {
+    let graph = |edges: &[(&str, &str)]| {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for (from, to) in edges {
+            map.entry((*from).to_owned())
+                .or_default()
+                .push((*to).to_owned());
+        }
+        map
+    };
+    let one_way = graph(&[("read", "plan"), ("read", "survey"), ("survey", "plan")]);
+    assert_eq!(
+        first_circle("read", &one_way, &mut Vec::new(), &mut Vec::new()),
+        None
+    );
+    let circle = graph(&[("read", "plan"), ("plan", "survey"), ("survey", "plan")]);
+    assert_eq!(
+        first_circle("read", &circle, &mut Vec::new(), &mut Vec::new()),
+        Some(vec![
+            "plan".to_owned(),
+            "survey".to_owned(),
+            "plan".to_owned()
+        ])
     );
 }
 

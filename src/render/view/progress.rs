@@ -290,7 +290,8 @@ impl ProgressView {
                             .facilitators
                             .iter()
                             .map(|c| c.change_interval)
-                            .chain(report.obstacles.iter().map(|c| c.change_interval))
+                            .chain(report.obstacles.iter().map(|c| c.change_interval)),
+                        |x| change_text(Some(x)),
                     )
                 )
             ),

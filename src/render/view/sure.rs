@@ -22,8 +22,13 @@ pub(crate) fn interval_heading(rubric: &RubricSummary) -> String {
 pub(crate) fn interval_text(interval: Option<Interval>) -> String {
     interval.map_or_else(
         || "\u{2013}".to_owned(),
-        |i| format!("{:.2}\u{2013}{:.2}", i.lower, i.upper),
+        |i| format!("{}\u{2013}{}", two_places(i.lower), two_places(i.upper)),
     )
+}
+
+/// An end of an interval of a mean as written: two decimal places.
+pub(crate) fn two_places(x: f64) -> String {
+    format!("{x:.2}")
 }
 
 /// An interval of a change, signed: `−0.23 to +1.63`, or a dash.
@@ -132,10 +137,12 @@ pub(crate) enum SingleValue {
 
 impl SingleValue {
     /// Whether one of `intervals` is written as a single value: its ends
-    /// alike to two places.
-    pub(crate) fn among(mut intervals: impl Iterator<Item = Option<Interval>>) -> SingleValue {
-        let written = |x: f64| format!("{x:.2}");
-        if intervals.any(|i| i.is_some_and(|i| written(i.lower) == written(i.upper))) {
+    /// alike as `end` writes them.
+    pub(crate) fn among(
+        mut intervals: impl Iterator<Item = Option<Interval>>,
+        end: impl Fn(f64) -> String,
+    ) -> SingleValue {
+        if intervals.any(|i| i.is_some_and(|i| end(i.lower) == end(i.upper))) {
             SingleValue::Shown
         } else {
             SingleValue::NotShown
@@ -149,6 +156,7 @@ impl SingleValue {
                 .iter()
                 .map(|r| r.interval)
                 .chain(c.obstacles.iter().map(|r| r.interval)),
+            two_places,
         )
     }
 }
