@@ -85,6 +85,13 @@ impl fmt::Display for Place {
 ///     .unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::Missing);
 /// assert_eq!(err.place(), Some(Place::Field("partnership".into())));
+///
+/// // Well-formed JSON without a field the document needs.
+/// let err = Assessment::from_json(r#"{"partnership": "N", "agencies": []}"#).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Missing);
+/// // Text that is not JSON.
+/// let err = Assessment::from_json(r#"{"partnership": "N", "agencies": ["#).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Syntax);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -96,7 +103,8 @@ pub enum ErrorKind {
     /// every rating of a response.
     Missing,
     /// A value of the wrong type, out of range, or naming nothing known: a
-    /// rating of 7, an unknown agency, an unknown facilitator.
+    /// rating of 7, an unknown agency, an unknown facilitator, a field the
+    /// document does not have.
     Invalid,
     /// Something given twice: an agency, a respondent, a rating, a column.
     Duplicate,
@@ -241,9 +249,8 @@ impl Error {
             | Error::DuplicateRating { .. }
             | Error::RubricDuplicate { .. }
             | Error::DuplicatePartnership { .. } => ErrorKind::Duplicate,
-            Error::Json { .. } | Error::InvalidScale { .. } | Error::Spreadsheet { .. } => {
-                ErrorKind::Syntax
-            }
+            Error::Json { message, .. } => json_kind(message),
+            Error::InvalidScale { .. } | Error::Spreadsheet { .. } => ErrorKind::Syntax,
             Error::EmptyPartnership { .. }
             | Error::EmptyAgencyId { .. }
             | Error::MissingAgencyField { .. }
@@ -269,5 +276,28 @@ impl Error {
             },
             _ => ErrorKind::Invalid,
         }
+    }
+}
+
+/// The kind of a JSON reader's error, from serde's words for it: text
+/// that is well-formed JSON but not shaped like the document (a field
+/// missing, given twice, unknown, or of the wrong type) is not a syntax
+/// error.
+fn json_kind(message: &str) -> ErrorKind {
+    const INVALID: [&str; 5] = [
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "unknown field",
+        "unknown variant",
+    ];
+    if message.starts_with("missing field") {
+        ErrorKind::Missing
+    } else if message.starts_with("duplicate field") {
+        ErrorKind::Duplicate
+    } else if INVALID.iter().any(|start| message.starts_with(start)) {
+        ErrorKind::Invalid
+    } else {
+        ErrorKind::Syntax
     }
 }

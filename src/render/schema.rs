@@ -46,6 +46,7 @@ use serde_json::Value;
 /// let schema: Schema = schema::report();
 /// assert_eq!(schema.as_value()["title"], "Interagency working gap report");
 /// ```
+#[doc(no_inline)]
 pub use schemars::Schema;
 
 use crate::{

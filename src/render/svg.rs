@@ -129,7 +129,7 @@ pub(crate) struct MatrixLayout {
 }
 
 /// The longest name a row shows; longer ones end in an ellipsis.
-const NAME_CHARS: usize = 32;
+const NAME_CHARS: usize = 40;
 
 /// `name` cut to at most `chars` characters, ending in an ellipsis where
 /// it is cut.

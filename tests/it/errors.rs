@@ -262,6 +262,46 @@ fn kinds_of_plan_and_response_errors() {
     assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
 }
 
+#[test]
+fn json_errors_are_told_apart_by_kind() {
+    // Each a document that is well-formed JSON but not an assessment,
+    // then text that is not JSON at all.
+    let agencies = r#""agencies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]"#;
+    for (text, kind) in [
+        (
+            format!(r#"{{"partnership": "N", {agencies}}}"#),
+            ErrorKind::Missing,
+        ),
+        (
+            format!(
+                r#"{{"partnership": "N", "partnership": "M", {agencies}, "characteristics": []}}"#
+            ),
+            ErrorKind::Duplicate,
+        ),
+        (
+            format!(r#"{{"partnership": "N", {agencies}, "characteristics": [], "colour": 1}}"#),
+            ErrorKind::Invalid,
+        ),
+        (
+            r#"{"partnership": "N", "agencies": {}, "characteristics": []}"#.to_owned(),
+            ErrorKind::Invalid,
+        ),
+        (
+            format!(
+                r#"{{"partnership": "N", {agencies}, "characteristics": [], "responses": [{{"respondent": "r", "agency": "a", "role": "frontline", "facilitators": {{"leadership": 3}}, "role": "manager"}}]}}"#
+            ),
+            ErrorKind::Duplicate,
+        ),
+        (r#"{"partnership": "N""#.to_owned(), ErrorKind::Syntax),
+        (r#"{"partnership": "N",}"#.to_owned(), ErrorKind::Syntax),
+        (String::new(), ErrorKind::Syntax),
+    ] {
+        let err = Assessment::from_json(&text).unwrap_err();
+        assert!(matches!(err, interagency::Error::Json { .. }), "{err}");
+        assert_eq!(err.kind(), kind, "{text}: {err}");
+    }
+}
+
 #[cfg(feature = "csv")]
 #[test]
 fn kinds_of_export_errors() {

@@ -280,6 +280,31 @@ fn silent_agencies_others_rely_on_are_missing_central() {
     assert!(a.gap_analysis(None).perceived.is_none());
 }
 
+/// Agencies are listed by name, joined by commas; by semicolons where a
+/// name has a comma of its own, so that each name can be told apart.
+#[test]
+fn a_list_of_agencies_keeps_names_with_commas_apart() {
+    let listed = |name: &str| {
+        let agencies = vec![
+            Agency::new("a", "A"),
+            Agency::new("b", name),
+            Agency::new("c", "Primary Care"),
+        ];
+        let mut r = Response::new("r", "a", Role::Manager);
+        r.partners.insert("b".into(), Level::Cooperation.into());
+        let report = support::assemble("N", None, agencies, [], vec![r])
+            .unwrap()
+            .gap_analysis(None);
+        report.markdown().to_string()
+    };
+    assert!(listed("Schools").contains("No respondent answered for Schools, Primary Care.\n"));
+    assert!(
+        listed("Tusla Prevention, Partnership and Family Support").contains(
+            "No respondent answered for Tusla Prevention, Partnership and Family Support; Primary Care.\n"
+        )
+    );
+}
+
 #[test]
 fn no_answers_no_network() {
     let report = support::example("integrated-family-centre").gap_analysis(None);

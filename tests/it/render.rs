@@ -268,7 +268,7 @@ fn the_matrix_label_column_fits_its_labels() {
         .svg()
         .to_string();
     let (labels, left, right) = matrix_geometry(&svg);
-    assert_eq!(labels[3].0, "4. Northgate School Completion Pro\u{2026}");
+    assert_eq!(labels[3].0, "4. Northgate School Completion Programme");
     for (label, font) in &labels {
         assert!(
             20.0 + label_width(label, *font) <= left,

@@ -92,7 +92,12 @@ fn item_table<T: Rated>(report: &GapReport) -> ItemTable {
         needed: T::TIED_TO_LEVEL,
         interval: interval_heading(&report.rubric),
         rows,
-        scale: format!("Means run from 1 ({}) to 5 ({}).", T::LOWEST, T::HIGHEST),
+        scale: format!(
+            "Means run from 1 ({}) to 5 ({}); each is the mean of the rating agencies' own \
+             means, so that every agency counts once, whatever its size.",
+            T::LOWEST,
+            T::HIGHEST
+        ),
         legend,
     }
 }

@@ -101,12 +101,22 @@ fn share(x: Option<f64>) -> String {
     x.map_or_else(|| "–".to_owned(), |x| format!("{:.0}%", x * 100.0))
 }
 
-/// A list of agencies by name, as a line with the names from the input.
-fn agency_list(agencies: &[crate::Agency], ids: &[String]) -> Line {
+/// A list of agencies by name, as a line with the names from the input:
+/// joined by commas, or by semicolons where a name has a comma of its own
+/// (`Tusla Prevention, Partnership and Family Support`), so that the
+/// reader can tell where each name ends.
+pub(super) fn agency_list(agencies: &[crate::Agency], ids: &[String]) -> Line {
+    let names: Vec<&str> = ids.iter().map(|id| agency_name(agencies, id)).collect();
+    let separator = if names.iter().any(|name| name.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
     Line::join(
-        ids.iter()
-            .map(|id| Line::default().then_input(agency_name(agencies, id))),
-        ", ",
+        names
+            .into_iter()
+            .map(|name| Line::default().then_input(name)),
+        separator,
     )
 }
 

@@ -2,9 +2,9 @@
 //! what came and went, every item's change.
 
 use super::{
-    Fact, Line, NetworkChangeView, Plan, SingleValue, Span, Word, agency_name, band_word,
-    capitalized, change_explanation, change_interval_text, change_text, clear_word, date_text,
-    footer, interval_heading, level_text, mean_text, movement_word, names, plan, signed, source_of,
+    Fact, Line, NetworkChangeView, Plan, SingleValue, Word, agency_list, band_word, capitalized,
+    change_explanation, change_interval_text, change_text, clear_word, date_text, footer,
+    interval_heading, level_text, lower_names, mean_text, movement_word, plan, signed, source_of,
 };
 use crate::analysis::progress::ItemChange;
 use crate::{Facilitator, Level, Movement, Obstacle, ProgressReport, Rated};
@@ -165,12 +165,9 @@ fn new_lines(report: &ProgressReport) -> Vec<Line> {
         .cloned()
         .collect();
     let agency_list = |label: &'static str, ids: &[String]| {
-        let named = ids
-            .iter()
-            .map(|id| Line(vec![Span::Input(agency_name(&agencies, id).to_owned())]));
         (!ids.is_empty()).then(|| {
             Line::text(label)
-                .then_line(Line::join(named, ", "))
+                .then_line(agency_list(&agencies, ids))
                 .then(".")
         })
     };
@@ -180,18 +177,21 @@ fn new_lines(report: &ProgressReport) -> Vec<Line> {
     [
         listed(
             "Arrangements now in place",
-            names(report.characteristics_added.iter()),
+            lower_names(report.characteristics_added.iter()),
         ),
         listed(
             "Arrangements no longer in place",
-            names(report.characteristics_removed.iter()),
+            lower_names(report.characteristics_removed.iter()),
         ),
         agency_list("Agencies that joined: ", &report.agencies_joined),
         agency_list("Agencies that left: ", &report.agencies_left),
-        listed("New active obstacles", names(report.obstacles_new.iter())),
+        listed(
+            "New active obstacles",
+            lower_names(report.obstacles_new.iter()),
+        ),
         listed(
             "Obstacles resolved",
-            names(report.obstacles_resolved.iter()),
+            lower_names(report.obstacles_resolved.iter()),
         ),
     ]
     .into_iter()

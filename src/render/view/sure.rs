@@ -125,8 +125,8 @@ pub(crate) fn explanation(rubric: &RubricSummary, single: SingleValue) -> String
 
 /// What an interval written as a single value means.
 const SINGLE_VALUE: &str = " An interval written as a single value (such as 4.00\u{2013}4.00) is \
-     no certainty: the ratings showed too little spread to measure, and the fewer they are, the \
-     less that says.";
+     no certainty: within each agency the ratings varied too little to measure, and the fewer \
+     they are, the less that says.";
 
 /// Whether a page shows an interval written as a single value.
 #[derive(Clone, Copy, PartialEq, Eq)]

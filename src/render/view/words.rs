@@ -101,11 +101,6 @@ pub(super) fn lower_names<T: Concept>(items: impl Iterator<Item = T>) -> String 
         .join(", ")
 }
 
-/// The names of concepts, comma-separated.
-pub(super) fn names<T: Concept>(items: impl Iterator<Item = T>) -> String {
-    items.map(Concept::name).collect::<Vec<_>>().join(", ")
-}
-
 /// Gap items as terms, comma-separated: "facilitator *Leadership*, …".
 pub(super) fn items_line(items: &[GapItem]) -> Line {
     let mut spans = Vec::with_capacity(items.len() * 3);
