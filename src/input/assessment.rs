@@ -381,10 +381,10 @@ fn tally(
 
 /// Whether the respondents' ids all hash differently, so that no id can be
 /// given twice: the hashes are sorted and their neighbours compared. A table
-/// of 100,000 ids is reached at random, and cost the whole read of such a
-/// document 11 ms more (82 ms, against 71 ms sorting the hashes); two ids
-/// that hash alike (the same id twice, or a rare collision) send the caller
-/// to that table.
+/// of 100,000 ids is reached at random, and made the whole read of such a
+/// document a tenth to a seventh slower than sorting the hashes (the
+/// performance guide says how it was measured); two ids that hash alike
+/// (the same id twice, or a rare collision) send the caller to that table.
 fn distinct_hashes(responses: &[Response]) -> bool {
     let state = foldhash::fast::RandomState::default();
     let mut hashes: Vec<u64> = responses

@@ -131,8 +131,10 @@ fn group_paths(text: &str) -> Vec<Vec<String>> {
     vec![path]
 }
 
-/// The folder each name re-exported by `lib.rs` comes from.
-fn reexports(lib: &str) -> HashMap<String, String> {
+/// Where each name re-exported by `lib.rs` comes from: its folder, and
+/// the module of that folder (`input::survey::scale::Scale`: `input`,
+/// `survey`).
+fn reexports(lib: &str) -> HashMap<String, (String, String)> {
     let mut map = HashMap::new();
     for statement in code(lib).split(';') {
         let Some(i) = statement.find("pub use ") else {
@@ -144,11 +146,9 @@ fn reexports(lib: &str) -> HashMap<String, String> {
         if rank(folder).is_none() {
             continue;
         }
-        for p in group_paths(path) {
-            // The last segment of each path is the name; group_paths keeps
-            // two segments, so take the name from the statement itself.
-            let _ = p;
-        }
+        let module = path[folder.len()..]
+            .strip_prefix("::")
+            .map_or("", |rest| identifier(rest.trim_start()));
         let names: Vec<&str> = match path.find('{') {
             Some(open) => path[open + 1..path.rfind('}').unwrap_or(path.len())]
                 .split(',')
@@ -158,14 +158,17 @@ fn reexports(lib: &str) -> HashMap<String, String> {
             None => vec![path.rsplit("::").next().unwrap_or(path)],
         };
         for name in names {
-            map.insert(name.to_owned(), folder.to_owned());
+            map.insert(name.to_owned(), (folder.to_owned(), module.to_owned()));
         }
     }
     map
 }
 
 /// The folder a path names, if it names one of the crate's.
-fn folder_of(path: &[String], names: &HashMap<String, String>) -> Result<Option<String>, String> {
+fn folder_of(
+    path: &[String],
+    names: &HashMap<String, (String, String)>,
+) -> Result<Option<String>, String> {
     let first = path[0].as_str();
     if rank(first).is_some() {
         return Ok(Some(first.to_owned()));
@@ -182,7 +185,7 @@ fn folder_of(path: &[String], names: &HashMap<String, String>) -> Result<Option<
         first
     };
     match names.get(name) {
-        Some(folder) => Ok(Some(folder.clone())),
+        Some((folder, _)) => Ok(Some(folder.clone())),
         None => Err(format!(
             "`{}` is not re-exported by lib.rs",
             path.join("::")
@@ -228,30 +231,39 @@ fn imports_run_one_way() {
     );
 }
 
-/// The modules of `input/` that `text` (the code of a file of `input/`)
-/// names: `crate::input::NAME`, and `super::NAME` from a file directly in
-/// `input/`.
-fn input_modules_named(text: &str, directly_in_input: bool) -> Vec<String> {
-    // `super::super::` from a file of `input/` leaves the layer.
-    let text = text.replace("super::super::", "");
-    let mut named = Vec::new();
-    let prefixes: &[&str] = if directly_in_input {
-        &["crate::input::", "super::"]
-    } else {
-        &["crate::input::"]
-    };
-    for prefix in prefixes {
-        for (at, _) in text.match_indices(prefix) {
-            let rest = &text[at + prefix.len()..];
-            let end = rest
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .unwrap_or(rest.len());
-            if end > 0 {
-                named.push(rest[..end].to_owned());
-            }
-        }
+/// The modules of `input/` that `text`, the code of a file of `input/`
+/// `depth` folders down (1: directly in it), names: through
+/// `crate::input::NAME`, a `crate::{…}` group, a name `lib.rs` re-exports
+/// from `input/`, or `super::` paths, resolved by the file's depth.
+fn input_modules_named(
+    text: &str,
+    depth: usize,
+    names: &HashMap<String, (String, String)>,
+) -> Vec<String> {
+    // `super` is the file's folder as a module: `crate::input` directly in
+    // `input/`, `crate::input::survey` in `survey/`; each `super::` more
+    // goes a folder up.
+    let mut text = text.to_owned();
+    for ups in (1..=depth + 1).rev() {
+        let supers = "super::".repeat(ups);
+        let to = match depth + 1 - ups {
+            0 => "crate::".to_owned(),
+            1 => "crate::input::".to_owned(),
+            _ => "crate::input::survey::".to_owned(),
+        };
+        text = text.replace(&supers, &to);
     }
-    named
+    paths(&text)
+        .into_iter()
+        .filter_map(|path| match path.first().map(String::as_str) {
+            Some("input") => path.get(1).cloned(),
+            Some(name) => names
+                .get(name)
+                .filter(|(folder, _)| folder == "input")
+                .map(|(_, module)| module.clone()),
+            None => None,
+        })
+        .collect()
 }
 
 /// A circle through `module` or a module it reaches, depth first: `path`
@@ -286,28 +298,32 @@ fn the_modules_of_input_import_each_other_one_way() {
     // Reading sits in one place, the types it builds below it: no two
     // modules of `input/` (a file, or the `survey/` folder as one) name each
     // other, directly or through others.
-    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/input");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let names = reexports(&std::fs::read_to_string(src.join("lib.rs")).unwrap());
+    let input = src.join("input");
     let mut edges: HashMap<String, Vec<String>> = HashMap::new();
     for file in rust_files(&input) {
         let relative = file.strip_prefix(&input).unwrap();
-        let mut parts = relative.iter().map(|p| p.to_string_lossy().into_owned());
-        let first = parts.next().unwrap();
-        let directly = parts.next().is_none();
-        let module = if directly {
-            first.trim_end_matches(".rs").to_owned()
-        } else {
-            first
-        };
+        // A folder's `mod.rs` is the folder's own module, a level up.
+        let depth = relative.iter().count() - usize::from(file.ends_with("mod.rs"));
+        let first = relative.iter().next().unwrap().to_string_lossy();
+        let module = first.trim_end_matches(".rs").to_owned();
         if module == "mod" {
             continue;
         }
         let text = code(&std::fs::read_to_string(&file).unwrap());
         let to = edges.entry(module.clone()).or_default();
-        for named in input_modules_named(&text, directly) {
+        for named in input_modules_named(&text, depth, &names) {
             if named != module && !to.contains(&named) {
                 to.push(named);
             }
         }
+    }
+    // Only modules count: `super::Rating` in a file's own tests names an
+    // item of the file, not a module of the folder.
+    let modules: Vec<String> = edges.keys().cloned().collect();
+    for to in edges.values_mut() {
+        to.retain(|named| modules.contains(named));
     }
     assert!(edges["plan_read"].contains(&"plan".to_owned()), "{edges:?}");
     assert!(
@@ -328,17 +344,35 @@ fn the_modules_of_input_import_each_other_one_way() {
 }
 
 #[test]
-fn the_scan_of_input_reads_both_ways_of_naming_a_module() {
+fn the_scan_of_input_reads_every_way_of_naming_a_module() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let reexported = reexports(&std::fs::read_to_string(src.join("lib.rs")).unwrap());
+    let scan = |text: &str, depth| input_modules_named(text, depth, &reexported);
+    // From a file directly in `input/`: a path, `super::`, and a
+    // `super::super::` that leaves the folder.
     assert_eq!(
-        input_modules_named(
+        scan(
             "use crate::input::plan::Action; super::survey::x(); super::super::y",
-            true
+            1
         ),
         ["plan", "survey"]
     );
+    // From a file of `survey/`: its own folder through `super::`, the
+    // folder above through `super::super::`.
     assert_eq!(
-        input_modules_named("use super::sheet; crate::input::plan::A", false),
-        ["plan"]
+        scan(
+            "use super::sheet; crate::input::plan::A; super::super::tally::T",
+            2
+        ),
+        ["survey", "plan", "tally"]
+    );
+    // Groups, and names the crate's root re-exports from `input/`.
+    assert_eq!(
+        scan(
+            "use crate::input::{survey::sheet, rating};\nuse crate::{input::partners::Trust, SurveyTemplate, Level};",
+            1
+        ),
+        ["survey", "rating", "partners", "survey"]
     );
 }
 
@@ -371,10 +405,13 @@ fn a_circle_of_modules_is_found_and_named() {
 
 #[test]
 fn the_scan_sees_what_it_must() {
-    let names: HashMap<String, String> = [("Level", "concepts"), ("Voices", "analysis")]
-        .into_iter()
-        .map(|(a, b)| (a.to_owned(), b.to_owned()))
-        .collect();
+    let names: HashMap<String, (String, String)> = [
+        ("Level", "concepts", "level"),
+        ("Voices", "analysis", "voices"),
+    ]
+    .into_iter()
+    .map(|(a, b, c)| (a.to_owned(), (b.to_owned(), c.to_owned())))
+    .collect();
     let found = paths(
         "use crate::{Level, analysis::voices::Voices};\n\
          let x = crate::render::view::band_word(b); $crate::report::Voices",
