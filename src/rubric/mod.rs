@@ -1,6 +1,9 @@
 //! The rubric: how the concepts link to levels and to one another, and the
-//! numbers the analyses use. The default rubric is in `default.rs`; reading,
-//! checking and writing a rubric document in `document.rs`.
+//! numbers the analyses use. [`Rubric::DEFAULT`] is the crate's reading of
+//! the briefing; [`Rubric::from_json`] reads a rubric document of your own,
+//! checking it, and serde writes one. The [rubrics
+//! guide](crate::_documentation::rubrics) shows how to start from the
+//! default.
 
 pub(crate) mod catalogue;
 mod default;
