@@ -111,6 +111,41 @@ pub(crate) struct PlacedText {
     text: String,
 }
 
+/// How respondents see the partnership, laid out below the chart when no
+/// response answers about the other agencies (with a network, the
+/// matrix's lines say it).
+pub(crate) struct SeenLayout {
+    heading: &'static str,
+    heading_y: String,
+    lines: Vec<PlacedText>,
+}
+
+impl SeenLayout {
+    /// The heading and the sentence of `v`, from `top` down, and the
+    /// bottom they reach.
+    fn of(v: &NetworkView, sentence: &str, top: f64) -> (SeenLayout, f64) {
+        let mut y = top + 36.0;
+        let lines = wrap(sentence, LINE_CHARS)
+            .into_iter()
+            .map(|text| {
+                let line = PlacedText {
+                    x: n_(20.0),
+                    y: n_(y),
+                    text,
+                };
+                y += 17.0;
+                line
+            })
+            .collect();
+        let seen = SeenLayout {
+            heading: v.perceived_heading,
+            heading_y: n_(top + 16.0),
+            lines,
+        };
+        (seen, y)
+    }
+}
+
 /// The agency × agency matrix and what the network's figures say, laid
 /// out below the chart.
 pub(crate) struct MatrixLayout {
@@ -374,6 +409,7 @@ pub(crate) struct Chart {
     whiskers: String,
     whiskers_y: String,
     matrix: Option<MatrixLayout>,
+    seen: Option<SeenLayout>,
 }
 
 fn lines(thresholds: &[ThresholdMark; 2]) -> Vec<ScaleMark> {
@@ -482,12 +518,21 @@ impl Chart {
         let last = legend
             .last()
             .map_or(legend_y, |k| k.y.parse().unwrap_or(legend_y));
-        let (matrix, bottom) = match network.filter(|v| v.has_network) {
-            None => (None, last + 24.0),
-            Some(v) => {
+        let (matrix, seen, bottom) = match network {
+            Some(v) if v.has_network => {
                 let (matrix, bottom) = MatrixLayout::of(v, last + 30.0);
-                (Some(matrix), bottom + 6.0)
+                (Some(matrix), None, bottom + 6.0)
             }
+            Some(
+                v @ NetworkView {
+                    perceived: Some(sentence),
+                    ..
+                },
+            ) => {
+                let (seen, bottom) = SeenLayout::of(v, sentence, last + 30.0);
+                (None, Some(seen), bottom + 6.0)
+            }
+            _ => (None, None, last + 24.0),
         };
         Chart {
             width: n(FRAME.width),
@@ -512,6 +557,7 @@ impl Chart {
             whiskers: view.whiskers.clone(),
             whiskers_y: n(legend_y + 14.0),
             matrix,
+            seen,
         }
     }
 }

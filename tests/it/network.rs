@@ -744,6 +744,31 @@ fn every_format_shows_the_matrix() {
     assert!(!plain.svg().to_string().contains("ia-matrix"));
 }
 
+/// Respondents who give the level they see but no answer about other
+/// agencies: the page has no matrix, but says how they see the partnership.
+#[test]
+fn a_perceived_level_without_a_network_is_still_shown() {
+    let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
+    let mut r = Response::new("r", "a", Role::Manager);
+    r.facilitators.insert(
+        interagency::Facilitator::Leadership,
+        interagency::Rating::new(4).unwrap(),
+    );
+    r.perceived_level = Some(Level::Coordination.into());
+    let report = support::assemble("N", None, agencies, [], vec![r])
+        .unwrap()
+        .gap_analysis(None);
+    assert!(report.network.is_none());
+    let sentence = "1 of 1 respondent sees the partnership at coordination";
+    let markdown = report.markdown().to_string();
+    assert!(markdown.contains(sentence), "{markdown}");
+    assert!(!markdown.contains("| Agency |"));
+    #[cfg(feature = "html")]
+    for text in [report.html().to_string(), report.svg().to_string()] {
+        assert!(text.contains(sentence), "{text}");
+    }
+}
+
 #[cfg(feature = "html")]
 #[test]
 fn agency_names_are_escaped_in_the_matrix() {
