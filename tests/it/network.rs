@@ -767,6 +767,35 @@ fn a_perceived_level_without_a_network_is_still_shown() {
     for text in [report.html().to_string(), report.svg().to_string()] {
         assert!(text.contains(sentence), "{text}");
     }
+    // On the chart: the heading, then the sentence's lines one under the
+    // other, below everything above and inside the picture.
+    #[cfg(feature = "html")]
+    {
+        let svg = report.svg().to_string();
+        let y_of = |line: &str| -> f64 {
+            let at = line.find(" y=\"").unwrap() + 4;
+            line[at..at + line[at..].find('"').unwrap()].parse().unwrap()
+        };
+        let lines: Vec<&str> = svg.lines().collect();
+        let heading = lines
+            .iter()
+            .position(|l| l.contains(">The partnership as its members see it<"))
+            .unwrap();
+        let ys: Vec<f64> = lines[heading..lines.len() - 1]
+            .iter()
+            .map(|l| y_of(l))
+            .collect();
+        assert_eq!(ys.len(), 3, "{svg}");
+        assert!(ys.windows(2).all(|w| w[1] >= w[0] + 17.0), "{ys:?}");
+        let above = lines[..heading]
+            .iter()
+            .filter(|l| l.contains(" y=\""))
+            .map(|l| y_of(l))
+            .fold(0.0, f64::max);
+        assert!(ys[0] >= above + 30.0, "{ys:?} after {above}");
+        let height = y_of(&lines[0].replace("height=", "y="));
+        assert!(ys[2] < height && height <= ys[2] + 40.0, "{height}");
+    }
 }
 
 #[cfg(feature = "html")]
