@@ -183,8 +183,8 @@ fn gap(out: &mut String, v: &GapView) {
     }
     if !g.obstacles.is_empty() {
         out.push_str("Active obstacles:\n\n");
-        for (name, mean, band) in &g.obstacles {
-            let _ = writeln!(out, "- **{name}**: mean {mean}, {}", W(*band));
+        for (name, mean, band, evidence) in &g.obstacles {
+            let _ = writeln!(out, "- **{name}**: mean {mean}, {}{evidence}", W(*band));
         }
         out.push('\n');
     }

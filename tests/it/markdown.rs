@@ -1,7 +1,7 @@
 //! The Markdown report: committed snapshots of the example assessments'
 //! reports, and the pieces of the rendering checked one by one.
 
-use interagency::{Assessment, Level};
+use interagency::{Agency, Assessment, Level, Obstacle, Rating, Response, Role};
 use serde_json::json;
 
 use crate::support;
@@ -205,5 +205,60 @@ fn the_formats_are_those_the_features_write() {
     assert_eq!(
         serde_json::from_str::<interagency::GapReport>(&json).unwrap(),
         report
+    );
+}
+
+/// The gap lists say when the evidence for an item is thin, as its table
+/// row does: an obstacle that two ratings from one agency make active is
+/// not acted on unawares.
+#[test]
+fn gap_lists_say_when_the_evidence_is_thin() {
+    let report = support::example("child-protection-hub").gap_analysis(None);
+    let markdown = report.markdown().to_string();
+    assert!(markdown.contains(
+        "- **Collaboration fatigue**: mean 3.00, **moderate** (2 ratings, all from one agency: too few to lean on)\n"
+    ));
+    // Items rated widely carry no note.
+    assert!(markdown.contains("- **Conflict**: mean 3.00, **moderate**\n"));
+    assert!(markdown.contains("- **Leadership**: mean 2.38\n"));
+    #[cfg(feature = "html")]
+    assert!(report.html().to_string().contains(
+        "<li><strong>Collaboration fatigue</strong>: mean 3.00, moderate (2 ratings, all from one agency: too few to lean on)</li>"
+    ));
+    // Thin from several agencies, and a single rating.
+    let early = support::example("early-years-network");
+    let text = early.gap_analysis(None).markdown().to_string();
+    assert!(
+        text.contains(
+            "- **Clarity of purpose and roles**: mean 2.50 (4 ratings: too few to lean on)\n"
+        ),
+        "{text}"
+    );
+    let text = early
+        .gap_analysis(Some(interagency::Level::Integration))
+        .markdown()
+        .to_string();
+    assert!(
+        text.contains("mean 2.00 (1 rating, all from one agency: too few to lean on)\n"),
+        "{text}"
+    );
+    // Enough ratings, all from one agency.
+    let responses = (0..6)
+        .map(|i| {
+            let mut r = Response::new(format!("r{i}"), "a", Role::Frontline);
+            r.obstacles
+                .insert(Obstacle::Conflict, Rating::new(4).unwrap());
+            r
+        })
+        .collect();
+    let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
+    let report = support::assemble("N", None, agencies, [], responses)
+        .unwrap()
+        .gap_analysis(None);
+    assert!(
+        report
+            .markdown()
+            .to_string()
+            .contains("- **Conflict**: mean 4.00, **major** (every rating from one agency)\n")
     );
 }

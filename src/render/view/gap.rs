@@ -298,8 +298,26 @@ pub(crate) struct Gap {
     pub(crate) missing: Vec<(&'static str, String, &'static str)>,
     /// Facilitators to strengthen: name, state.
     pub(crate) facilitators: Vec<(&'static str, String)>,
-    /// Active obstacles: name, mean, band.
-    pub(crate) obstacles: Vec<(&'static str, String, Word)>,
+    /// Active obstacles: name, mean, band, and what the evidence is worth
+    /// (empty, or ` (2 ratings, all from one agency: …)`).
+    pub(crate) obstacles: Vec<(&'static str, String, Word, String)>,
+}
+
+/// What the evidence for `item` is worth, when the tables mark it: a
+/// reader of the gap lists should not act on two ratings unawares.
+fn evidence_note<T: Rated>(report: &GapReport, item: T) -> String {
+    let voices = report.voices.of(item);
+    let ratings = report.classification.result(item).responses;
+    let count = match ratings {
+        1 => "1 rating".to_owned(),
+        n => format!("{n} ratings"),
+    };
+    match (voices.thin, voices.one_sided) {
+        (false, false) => String::new(),
+        (true, false) => format!(" ({count}: too few to lean on)"),
+        (true, true) => format!(" ({count}, all from one agency: too few to lean on)"),
+        (false, true) => " (every rating from one agency)".to_owned(),
+    }
 }
 
 fn gap(report: &GapReport) -> Gap {
@@ -332,7 +350,7 @@ fn gap(report: &GapReport) -> Gap {
             .map(|g| {
                 let state = g.mean.map_or_else(
                     || "not rated by anyone".to_owned(),
-                    |m| format!("mean {m:.2}"),
+                    |m| format!("mean {m:.2}{}", evidence_note(report, g.facilitator)),
                 );
                 (g.facilitator.name(), state)
             })
@@ -345,6 +363,7 @@ fn gap(report: &GapReport) -> Gap {
                     o.obstacle.name(),
                     format!("{:.2}", o.mean),
                     band_word(o.band),
+                    evidence_note(report, o.obstacle),
                 )
             })
             .collect(),
