@@ -379,3 +379,57 @@ fn breakdowns_do_not_tell_who_rated_a_thin_item() {
         "{thin_rows} {rows_with_means}"
     );
 }
+
+/// Every `y` of the chart's elements, and the picture's height.
+fn heights(svg: &str) -> (Vec<f64>, f64) {
+    let numbers = |key: &str| -> Vec<f64> {
+        svg.match_indices(key)
+            .map(|(at, _)| {
+                let rest = &svg[at + key.len()..];
+                rest[..rest.find('"').unwrap()].parse().unwrap()
+            })
+            .collect()
+    };
+    (numbers(" y=\""), numbers(" height=\"")[0])
+}
+
+/// The picture ends a little below its lowest element: nothing is cut off
+/// at the bottom, and no empty band is left under it. Every example's
+/// report and progress chart, and a report with a perceived level but no
+/// network.
+#[test]
+fn each_chart_ends_below_its_lowest_element() {
+    let mut charts = Vec::new();
+    for name in EXAMPLES {
+        charts.push(support::example(name).gap_analysis(None).svg().to_string());
+    }
+    let earlier = support::example("early-years-network");
+    let later = support::example("early-years-network-2027");
+    charts.push(
+        later
+            .progress_since(&earlier, None)
+            .unwrap()
+            .svg()
+            .to_string(),
+    );
+    let agencies = vec![
+        interagency::Agency::new("a", "A"),
+        interagency::Agency::new("b", "B"),
+    ];
+    let mut r = interagency::Response::new("r", "a", interagency::Role::Manager);
+    r.facilitators.insert(
+        interagency::Facilitator::Leadership,
+        interagency::Rating::new(4).unwrap(),
+    );
+    r.perceived_level = Some(Level::Coordination.into());
+    let seen = support::assemble("N", None, agencies, [], vec![r]).unwrap();
+    charts.push(seen.gap_analysis(None).svg().to_string());
+    for svg in &charts {
+        let (ys, height) = heights(svg);
+        let lowest = ys.iter().copied().fold(0.0, f64::max);
+        assert!(
+            lowest + 12.0 <= height && height <= lowest + 40.0,
+            "lowest element at {lowest}, picture {height} high:\n{svg}"
+        );
+    }
+}
