@@ -155,7 +155,8 @@ pub struct GapReport {
 /// A report read back is checked as it is read: beyond its fields' own
 /// checks (one entry per facilitator and obstacle, in catalogue order, and
 /// a rubric that obeys the rubric's rules), its breakdowns by agency must
-/// list its agencies, in order, and its smallest group be the rubric's.
+/// list its agencies, in order, its smallest group be the rubric's, and
+/// the perceived level's figures follow from its counts.
 impl<'de> Deserialize<'de> for GapReport {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let report = UncheckedGapReport::deserialize(deserializer)?;
@@ -165,6 +166,15 @@ impl<'de> Deserialize<'de> for GapReport {
                 "voices: every breakdown by agency lists the report's agencies ({}), in order",
                 agencies.join(", ")
             )));
+        }
+        if let Some(perceived) = &report.perceived
+            && (!perceived.is_consistent()
+                || perceived.achieved != report.classification.achieved_level)
+        {
+            return Err(serde::de::Error::custom(
+                "perceived: the median, the achieved level, the difference and overestimates \
+                 must follow from the counts (at least one answer) and the classification",
+            ));
         }
         let k = report.rubric.privacy.min_group_size;
         if report.voices.min_group_size != k {

@@ -227,6 +227,22 @@ pub struct Perceived {
     pub overestimates: bool,
 }
 
+impl Perceived {
+    /// Whether the figures follow from one another as the analysis makes
+    /// them: at least one answer, the median the lower middle of the
+    /// counts, the difference and its sign from the median and `achieved`.
+    pub(crate) fn is_consistent(&self) -> bool {
+        let Some(median) = lower_median(self.counts.counts()) else {
+            return false;
+        };
+        let difference =
+            i16::from(median.number()) - i16::from(self.achieved.map_or(0, Level::number));
+        self.median == Some(median)
+            && i16::from(self.difference) == difference
+            && self.overestimates == (difference > 0)
+    }
+}
+
 /// A pair of agencies whose agreed level changed between two rounds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

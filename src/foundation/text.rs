@@ -68,6 +68,13 @@ macro_rules! describe_scalars {
                 &serde::de::Unexpected::Float(v),
             ))))
         }
+        // Integers of 128 bits (CBOR has them), said as serde says others.
+        fn visit_i128<E>(self, v: i128) -> Result<Self::Value, E> {
+            Ok($wrap(Err(format!("integer `{v}`"))))
+        }
+        fn visit_u128<E>(self, v: u128) -> Result<Self::Value, E> {
+            Ok($wrap(Err(format!("integer `{v}`"))))
+        }
         fn visit_unit<E>(self) -> Result<Self::Value, E> {
             Ok($wrap(Err("null".to_owned())))
         }
@@ -134,4 +141,35 @@ pub(crate) fn control_character(text: &str) -> Option<char> {
         return None;
     }
     text.chars().find(|c| c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use serde::de::value::Error as ValueError;
+    use serde::de::{Deserializer, IntoDeserializer};
+
+    use super::{AnyText, Bad, Lenient};
+
+    /// What a text field's reader says of a value that is not text.
+    fn found<'de>(d: impl Deserializer<'de, Error = ValueError>) -> String {
+        AnyText::deserialize(d).unwrap().0.unwrap_err()
+    }
+
+    #[test]
+    fn integers_of_128_bits_are_described_as_other_integers() {
+        assert_eq!(found(7i64.into_deserializer()), "integer `7`");
+        assert_eq!(
+            found((-(1i128 << 70)).into_deserializer()),
+            "integer `-1180591620717411303424`"
+        );
+        assert_eq!(
+            found(u128::MAX.into_deserializer()),
+            format!("integer `{}`", u128::MAX)
+        );
+        // A value of a kind named by text (a role, a sector): the same.
+        let named =
+            Lenient::<u8>::deserialize(IntoDeserializer::<ValueError>::into_deserializer(3u128));
+        assert!(matches!(named.map(|l| l.0), Ok(Err(Bad::Type(found))) if found == "integer `3`"));
+    }
 }

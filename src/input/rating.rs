@@ -132,7 +132,7 @@ impl Scalar for Rating {
 /// The rejected text goes to the caller's string rather than into the value
 /// returned, so that a rating read is one byte, handed back in a register:
 /// returning a `Result<Rating, String>` instead made the read of a document
-/// of 100,000 responses (1.3 million ratings) 5 to 12% slower (the
+/// of 100,000 responses (1.3 million ratings) 5 to 13% slower (the
 /// performance guide says how it was measured).
 pub(crate) struct AnyScalar<'a, T>(&'a mut String, PhantomData<T>);
 

@@ -239,7 +239,7 @@ fn gap_lists_say_when_the_evidence_is_thin() {
         .markdown()
         .to_string();
     assert!(
-        text.contains("mean 2.00 (1 rating, all from one agency: too few to lean on)\n"),
+        text.contains("mean 2.00 (1 rating: too few to lean on)\n"),
         "{text}"
     );
     // Enough ratings, all from one agency.

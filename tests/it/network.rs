@@ -744,6 +744,42 @@ fn every_format_shows_the_matrix() {
     assert!(!plain.svg().to_string().contains("ia-matrix"));
 }
 
+/// A report read back must have a perceived level whose figures follow
+/// from its counts: no page can then say "0 of 0 respondents".
+#[test]
+fn a_perceived_level_read_back_is_checked() {
+    let report = support::example("child-protection-hub").gap_analysis(None);
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(
+        serde_json::from_value::<interagency::GapReport>(json.clone()).unwrap(),
+        report
+    );
+    let refused = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut json = json.clone();
+        change(&mut json["perceived"]);
+        serde_json::from_value::<interagency::GapReport>(json)
+            .unwrap_err()
+            .to_string()
+    };
+    let zeros = json!({"none": 0, "cooperation": 0, "collaboration": 0, "coordination": 0, "integration": 0});
+    for change in [
+        &(|p: &mut serde_json::Value| p["counts"] = zeros.clone())
+            as &dyn Fn(&mut serde_json::Value),
+        &|p| p["median"] = json!("integration"),
+        &|p| p["median"] = json!(null),
+        &|p| p["difference"] = json!(0),
+        &|p| p["overestimates"] = json!(false),
+        &|p| p["achieved"] = json!("integration"),
+        // Consistent in itself, but not the classification's level.
+        &|p| {
+            p["achieved"] = json!("cooperation");
+            p["difference"] = json!(2);
+        },
+    ] {
+        assert!(refused(change).starts_with("perceived: the median"));
+    }
+}
+
 /// Respondents who give the level they see but no answer about other
 /// agencies: the page has no matrix, but says how they see the partnership.
 #[test]

@@ -308,14 +308,12 @@ pub(crate) struct Gap {
 fn evidence_note<T: Rated>(report: &GapReport, item: T) -> String {
     let voices = report.voices.of(item);
     let ratings = report.classification.result(item).responses;
-    let count = match ratings {
-        1 => "1 rating".to_owned(),
-        n => format!("{n} ratings"),
-    };
     match (voices.thin, voices.one_sided) {
         (false, false) => String::new(),
-        (true, false) => format!(" ({count}: too few to lean on)"),
-        (true, true) => format!(" ({count}, all from one agency: too few to lean on)"),
+        // One rating is from one agency: that goes without saying.
+        (true, _) if ratings == 1 => " (1 rating: too few to lean on)".to_owned(),
+        (true, false) => format!(" ({ratings} ratings: too few to lean on)"),
+        (true, true) => format!(" ({ratings} ratings, all from one agency: too few to lean on)"),
         (false, true) => " (every rating from one agency)".to_owned(),
     }
 }
