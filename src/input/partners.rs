@@ -282,9 +282,6 @@ pub(crate) trait PartnerValue: Scalar + Copy {
 
 impl Scalar for PartnerLevel {
     const EXPECTING: &'static str = "an answer";
-    fn from_integer(_: i128) -> Option<Self> {
-        None
-    }
     fn from_text(text: &str) -> Option<Self> {
         PartnerLevel::ALL
             .into_iter()
@@ -302,9 +299,6 @@ impl Scalar for Trust {
     const EXPECTING: &'static str = "an answer";
     fn from_integer(n: i128) -> Option<Self> {
         u8::try_from(n).ok().and_then(Trust::new)
-    }
-    fn from_text(_: &str) -> Option<Self> {
-        None
     }
 }
 

@@ -109,19 +109,22 @@ fn not_a_rating(value: &str) -> String {
 pub(crate) trait Scalar: Sized {
     /// What a value of the kind is, for serde's messages.
     const EXPECTING: &'static str;
-    /// The value of an integer, if it is one.
-    fn from_integer(n: i128) -> Option<Self>;
-    /// The value of a string, if it is one.
-    fn from_text(text: &str) -> Option<Self>;
+    /// The value of an integer, if it is one; none for a kind written as
+    /// text.
+    fn from_integer(_: i128) -> Option<Self> {
+        None
+    }
+    /// The value of a string, if it is one; none for a kind written as a
+    /// number.
+    fn from_text(_: &str) -> Option<Self> {
+        None
+    }
 }
 
 impl Scalar for Rating {
     const EXPECTING: &'static str = "a rating, an integer from 1 to 5";
     fn from_integer(n: i128) -> Option<Self> {
         u8::try_from(n).ok().and_then(Rating::new)
-    }
-    fn from_text(_: &str) -> Option<Self> {
-        None
     }
 }
 

@@ -164,7 +164,7 @@ fn new_lines(report: &ProgressReport) -> Vec<Line> {
         .chain(&report.earlier.agencies)
         .cloned()
         .collect();
-    let agency_list = |label: &'static str, ids: &[String]| {
+    let agencies_line = |label: &'static str, ids: &[String]| {
         (!ids.is_empty()).then(|| {
             Line::text(label)
                 .then_line(agency_list(&agencies, ids))
@@ -183,8 +183,8 @@ fn new_lines(report: &ProgressReport) -> Vec<Line> {
             "Arrangements no longer in place",
             lower_names(report.characteristics_removed.iter()),
         ),
-        agency_list("Agencies that joined: ", &report.agencies_joined),
-        agency_list("Agencies that left: ", &report.agencies_left),
+        agencies_line("Agencies that joined: ", &report.agencies_joined),
+        agencies_line("Agencies that left: ", &report.agencies_left),
         listed(
             "New active obstacles",
             lower_names(report.obstacles_new.iter()),
