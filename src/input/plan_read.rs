@@ -104,6 +104,7 @@ impl Rubric {
 /// The document as read, before the checks.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "an action plan: an object with partnership and actions")]
 struct RawPlan<'a> {
     #[serde(default, borrow)]
     partnership: Option<AnyText<'a>>,
@@ -117,6 +118,7 @@ struct RawPlan<'a> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "an action: an object with id, tip and addresses")]
 struct RawAction<'a> {
     #[serde(default, borrow)]
     id: Option<AnyText<'a>>,

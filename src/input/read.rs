@@ -121,6 +121,9 @@ impl Partnership {
 /// [`Error`] naming its respondent or agency.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "an assessment document: an object with partnership, agencies, characteristics and responses"
+)]
 struct RawAssessment<'a> {
     #[serde(borrow)]
     partnership: AnyText<'a>,
@@ -178,6 +181,7 @@ impl<'de> Deserialize<'de> for RawResponses {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "an agency: an object with an id and a name")]
 struct RawAgency<'a> {
     #[serde(borrow)]
     id: Option<AnyText<'a>>,
@@ -189,6 +193,7 @@ struct RawAgency<'a> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a response: an object with respondent, agency, role and ratings")]
 struct RawResponse<'a> {
     #[serde(borrow)]
     respondent: Option<AnyText<'a>>,

@@ -6,7 +6,7 @@
 
 use askama::Template;
 
-use crate::render::svg::{Frame, n};
+use crate::render::svg::{Fitted, Frame, HEADING_CHARS, n};
 use crate::render::view::{CohortView, SpreadTable};
 
 /// The cohort chart's frame.
@@ -63,7 +63,7 @@ pub(crate) struct CohortChart {
     desc: String,
     heading: String,
     /// The focus, named, or what the chart shows.
-    subheading: String,
+    subheading: Fitted,
     note: String,
     ticks: Vec<Tick>,
     sections: Vec<SpreadSection>,
@@ -161,9 +161,13 @@ impl CohortChart {
             title,
             desc,
             heading: v.chart_heading.clone(),
-            subheading: v.chart_focus.clone(),
-            note: "Partnership means, scale 1 to 5. No partnership is named but the focus."
-                .to_owned(),
+            // The 13-pixel bold line holds about 1.5 times the heading's
+            // characters.
+            subheading: Fitted::new(&v.chart_focus, HEADING_CHARS * 3 / 2),
+            note: format!(
+                "Partnership means, scale 1 to 5. No partnership is named{}.",
+                if focus { " but the focus" } else { "" }
+            ),
             ticks: [("1", 1.0), ("2", 2.0), ("3", 3.0), ("4", 4.0), ("5", 5.0)]
                 .into_iter()
                 .map(|(label, m)| Tick {

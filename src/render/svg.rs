@@ -155,7 +155,7 @@ pub(crate) struct MatrixLayout {
     font: String,
     header_font: String,
     columns: Vec<PlacedText>,
-    rows: Vec<PlacedText>,
+    rows: Vec<RowLabel>,
     cells: Vec<PlacedCell>,
     selves: Vec<PlacedText>,
     keys: Vec<PlacedCell>,
@@ -166,16 +166,58 @@ pub(crate) struct MatrixLayout {
 /// The longest name a row shows; longer ones end in an ellipsis.
 const NAME_CHARS: usize = 40;
 
+/// The most characters of a chart's 20-pixel bold heading that fit its
+/// 560 pixels, wide letters allowed for.
+pub(super) const HEADING_CHARS: usize = 46;
+
+/// Text cut to fit the drawing, with the whole of it where it was cut:
+/// written as the text's own `<title>`, a tooltip that recovers it.
+pub(crate) struct Fitted {
+    pub(super) shown: String,
+    pub(super) whole: Option<String>,
+}
+
+impl Fitted {
+    /// `text` cut to at most `chars` characters.
+    pub(super) fn new(text: &str, chars: usize) -> Fitted {
+        let shown = short(text, chars);
+        let whole = (shown != text).then(|| text.to_owned());
+        Fitted { shown, whole }
+    }
+}
+
+/// A row label of the matrix, with the agency's whole name where the
+/// label cuts it.
+struct RowLabel {
+    x: String,
+    y: String,
+    text: String,
+    whole: Option<String>,
+}
+
 /// `name` cut to at most `chars` characters, ending in an ellipsis where
-/// it is cut.
+/// it is cut: after a whole word when one ends in the last third, else
+/// within the word.
 fn short(name: &str, chars: usize) -> String {
     if name.chars().count() <= chars {
-        name.to_owned()
-    } else {
-        let mut cut: String = name.chars().take(chars.saturating_sub(1)).collect();
-        cut.push('\u{2026}');
-        cut
+        return name.to_owned();
     }
+    let keep = chars.saturating_sub(1);
+    let mut cut: String = name.chars().take(keep).collect();
+    let word_end = name
+        .char_indices()
+        .nth(keep)
+        .filter(|&(_, next)| !next.is_whitespace())
+        .and_then(|_| cut.rfind(char::is_whitespace));
+    if let Some(end) = word_end
+        && cut[..end].chars().count() * 3 >= keep * 2
+    {
+        cut.truncate(end);
+    }
+    let trimmed = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:-".contains(c));
+    cut.truncate(trimmed.len());
+    cut.push('\u{2026}');
+    cut
 }
 
 /// The matrix's row labels, `3. HSE Primary Care`, each cut to fit
@@ -290,10 +332,12 @@ impl MatrixLayout {
         let mut selves = Vec::new();
         for (i, (row, label)) in v.rows.iter().zip(labels).enumerate() {
             let y = y0 + i as f64 * size;
-            rows.push(PlacedText {
+            let cut = label != format!("{}. {}", row.number, row.name);
+            rows.push(RowLabel {
                 x: n_(20.0),
                 y: n_(y + size / 2.0 + font * 0.35),
                 text: label,
+                whole: cut.then(|| row.name.clone()),
             });
             for (j, cell) in row.cells.iter().enumerate() {
                 let x = x0 + j as f64 * size;
@@ -395,7 +439,7 @@ pub(crate) struct Chart {
     height: String,
     title: String,
     desc: String,
-    heading: String,
+    heading: Fitted,
     subheading: String,
     rungs: Vec<PlacedRung>,
     sections: Vec<PlacedSection>,
@@ -539,7 +583,7 @@ impl Chart {
             height: n(bottom),
             title: view.title.clone(),
             desc: view.desc.clone(),
-            heading: view.heading.clone(),
+            heading: Fitted::new(&view.heading, HEADING_CHARS),
             subheading: view.subheading.clone(),
             rungs: ladder(&view.rungs, LADDER_Y),
             sections,

@@ -620,7 +620,13 @@ fn from_json_gives_the_path_line_and_column() {
         from_json_error(
             "{\"partnership\": \"N\",\n \"agencies\": [{\"id\": \"a\", \"name\": \"A\"}, 7]}"
         ),
-        "agencies[1]: invalid type: integer `7`, expected struct RawAgency (line 2, column 41)"
+        "agencies[1]: invalid type: integer `7`, expected an agency: an object with an id and a name (line 2, column 41)"
+    );
+    // No internal type's name: what the document should be.
+    assert_eq!(
+        from_json_error("null"),
+        "document: invalid type: null, expected an assessment document: an object with \
+         partnership, agencies, characteristics and responses (line 1, column 4)"
     );
     assert_eq!(
         from_json_error("{\"partnership\": \"N\", \"agencies\": [], \"characteristics\": []} x"),

@@ -339,7 +339,7 @@ fn the_example_cohort_says_what_is_weakest_and_what_reaches_most() {
          of 6) and whole-agency commitment (median 3.00; a concern for 1 of 6)."
     ));
     assert!(text.contains(
-        "The practice tips that would reach the most partnerships are agree a documented plan \
+        "The practice tips recommended first to the most partnerships are agree a documented plan \
          (first for 4, recommended to 4 of 6), develop open communication (first for 1, \
          recommended to 3 of 6) and build relationships and shared learning (first for 1, \
          recommended to 2 of 6)."
@@ -870,7 +870,36 @@ fn no_other_partnership_and_no_respondent_is_named_in_any_format() {
             }
             assert!(!text.contains("\"r1\"") && !text.contains(">r1<") && !text.contains(" r1 "));
         }
+        // The pages say that the focus alone is named only when there is one.
+        for text in texts.iter().skip(1) {
+            assert_eq!(
+                text.contains("but the focus"),
+                focus.is_some(),
+                "{focus:?}: {}",
+                &text[..60]
+            );
+        }
     }
+}
+
+/// The focus's levels in a sentence, a missing level included.
+#[test]
+fn the_focus_is_placed_in_a_sentence() {
+    let report = example_report(Some("fernhill"));
+    let text = report.markdown().to_string();
+    assert!(
+        text.contains(", has the arrangements of ") && text.contains(" in place and sustains "),
+        "{text}"
+    );
+    let mut value = serde_json::to_value(&report).unwrap();
+    value["focus"]["structural_level"] = Value::Null;
+    value["focus"]["achieved_level"] = Value::Null;
+    let bare: CohortReport = serde_json::from_value(value).unwrap();
+    let text = bare.markdown().to_string();
+    assert!(
+        text.contains(", has no level's arrangements in place and sustains no level."),
+        "{text}"
+    );
 }
 
 #[test]

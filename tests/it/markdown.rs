@@ -262,3 +262,80 @@ fn gap_lists_say_when_the_evidence_is_thin() {
             .contains("- **Conflict**: mean 4.00, **major** (every rating from one agency)\n")
     );
 }
+
+/// "Where views differ" says whether any groups could be compared before
+/// it says that none differ: hidden groups prove nothing either way.
+#[test]
+fn views_are_said_to_agree_only_where_groups_were_compared() {
+    const NONE: &str = "No agency or role could be compared: no facilitator or obstacle has two \
+                        agencies, or both senior managers and frontline staff, with groups large \
+                        enough to show.";
+    const AGREE: &str = "Among the groups large enough to show, no agency or role sees a \
+                         facilitator or obstacle differently";
+    for name in ["early-years-network", "integrated-family-centre"] {
+        let text = support::example(name)
+            .gap_analysis(None)
+            .markdown()
+            .to_string();
+        assert!(text.contains(NONE), "{name}: {text}");
+        assert!(!text.contains(AGREE), "{name}");
+    }
+    // Two agencies of five respondents each who rate alike: compared, and
+    // alike.
+    let responses = (0..10)
+        .map(|i| {
+            let agency = if i < 5 { "a" } else { "b" };
+            let mut r = Response::new(format!("r{i}"), agency, Role::Frontline);
+            r.obstacles
+                .insert(Obstacle::Conflict, Rating::new(3).unwrap());
+            r
+        })
+        .collect();
+    let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
+    let text = support::assemble("N", None, agencies, [], responses)
+        .unwrap()
+        .gap_analysis(None)
+        .markdown()
+        .to_string();
+    assert!(text.contains(AGREE), "{text}");
+    assert!(!text.contains(NONE), "{text}");
+    // The hub's groups are compared, and some differ.
+    let text = support::example("child-protection-hub")
+        .gap_analysis(None)
+        .markdown()
+        .to_string();
+    assert!(
+        text.contains("Where agencies differ by 1.5 or more"),
+        "{text}"
+    );
+}
+
+/// A partnership no one has rated yet says so first, and its standing says
+/// why it is at risk; a rated one has no such line.
+#[test]
+fn a_report_without_ratings_says_so_first() {
+    let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
+    let text = support::assemble("N", None, agencies, [], Vec::new())
+        .unwrap()
+        .gap_analysis(None)
+        .markdown()
+        .to_string();
+    assert!(
+        text.contains(
+            "- No ratings yet: no one has rated a facilitator or obstacle, so no level can be \
+             sustained and the figures below are empty.\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("No group has ratings to show."), "{text}");
+    assert!(text.contains("| At risk | no |"), "{text}");
+    let hub = support::example("child-protection-hub")
+        .gap_analysis(None)
+        .markdown()
+        .to_string();
+    assert!(!hub.contains("No ratings yet") && !hub.contains("No group has ratings"));
+    assert!(hub.contains(
+        "| At risk | **yes: the level sustained is below the arrangements in place, and an \
+         obstacle is major** |"
+    ));
+}

@@ -117,6 +117,17 @@ fn the_early_years_network_a_year_on() {
     assert!(
         text.contains("## What got worse\n\n- **Conflict (obstacle)**: 1.00 \u{2192} 3.17 (+2.17)")
     );
+    // Each moved item says how far the change can be told from chance, as
+    // its table row does; a clear change needs no note.
+    assert!(text.contains(
+        "- **Clarity of purpose and roles**: 2.50 \u{2192} 3.25 (+0.75), from **concern** to \
+         borderline (within the uncertainty).\n"
+    ));
+    assert!(text.contains(
+        "- **Opportunities for staff relationships**: 2.00 \u{2192} 3.00 (+1.00), from \
+         **concern** to borderline (too few ratings to tell it from chance).\n"
+    ));
+    assert!(text.contains("from **moderate** to minor; no longer an active obstacle.\n"));
     // The page explains the intervals of its changes, and no column it
     // does not have.
     assert!(text.contains("How sure the changes are: a 95% interval is the range"));

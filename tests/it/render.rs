@@ -308,8 +308,24 @@ fn the_matrix_label_column_fits_its_labels() {
         "agencies": agencies, "responses": responses
     });
     let a = Assessment::from_json(&document.to_string()).unwrap();
-    let (labels, left, right) = matrix_geometry(&a.gap_analysis(None).svg().to_string());
+    let svg = a.gap_analysis(None).svg().to_string();
+    let (labels, left, right) = matrix_geometry(&svg);
     assert_eq!(labels.len(), n);
+    // Each cut label ends after a whole word and carries the whole name as
+    // its tooltip.
+    assert!(
+        svg.contains(
+            ">1. Agency number 0 of the long named…<title>Agency number 0 of the long named \
+             services of the county</title></text>"
+        ),
+        "{}",
+        labels[0].0
+    );
+    assert_eq!(
+        svg.matches("<title>Agency number ").count(),
+        n,
+        "every cut label has its name"
+    );
     for (label, font) in &labels {
         assert!(label.ends_with('\u{2026}'), "{label} is not cut");
         assert!(
@@ -366,7 +382,7 @@ fn breakdowns_do_not_tell_who_rated_a_thin_item() {
         }
         // The page's count of hidden groups is the count of hidden cells.
         let cells = html.matches("<td class=\"num\">hidden</td>").count();
-        let said = format!("{cells} groups in these breakdowns are hidden");
+        let said = format!("{cells} groups of the breakdowns by agency and by role are hidden");
         assert!(html.contains(&said) || cells == 0, "{name}: {cells}");
         let thin_items = thin.iter().filter(|(_, t)| *t).count();
         // Each thin item has a row in the agency and in the role breakdown.
@@ -432,4 +448,29 @@ fn each_chart_ends_below_its_lowest_element() {
             "lowest element at {lowest}, picture {height} high:\n{svg}"
         );
     }
+}
+
+/// A partnership name too long for the chart's heading is cut after a
+/// whole word, and the whole name is the heading's tooltip; a short name
+/// is drawn whole, with no tooltip.
+#[test]
+fn a_long_heading_is_cut_after_a_word_with_the_whole_name_kept() {
+    let a = support::example("child-protection-hub");
+    let short = a.gap_analysis(None).svg().to_string();
+    assert!(short.contains(&format!(">{}</text>", a.partnership())));
+    let mut value: serde_json::Value =
+        serde_json::from_str(&support::read("examples/data/child-protection-hub.json")).unwrap();
+    value["partnership"] =
+        "Ballyfoyle and District Early Years, Family Support & Child Protection Partnership".into();
+    let a: Assessment = serde_json::from_value(value).unwrap();
+    let svg = a.gap_analysis(None).svg().to_string();
+    check_svg(&svg);
+    assert!(
+        svg.contains(
+            "<text class=\"ia-h1\" x=\"20\" y=\"30\">Ballyfoyle and District Early Years, \
+             Family…<title>Ballyfoyle and District Early Years, Family Support &#38; Child \
+             Protection Partnership</title></text>"
+        ),
+        "{svg}"
+    );
 }

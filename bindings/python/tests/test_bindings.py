@@ -1,7 +1,7 @@
 """The Python module against the crate's examples: for the same input, the
 same bytes; for a bad input, interagency.Error with the crate's message.
 
-Run with the built wheel installed (see bindings/README-section.md)."""
+Run with the built wheel installed (see src/_documentation/embedding.md)."""
 
 import json
 import os

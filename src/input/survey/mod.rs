@@ -781,6 +781,15 @@ impl crate::Partnership {
         if crate::is_spreadsheet(data) {
             return sheet::read_spreadsheet(self, data, options);
         }
+        #[cfg(not(feature = "xlsx"))]
+        if data.starts_with(b"PK\x03\x04") || data.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+        {
+            return Err(Error::Spreadsheet {
+                message: "this build of the crate has no `xlsx` feature to read spreadsheets \
+                          (.xlsx, .xls, .ods); enable it, or export the responses as CSV"
+                    .to_owned(),
+            });
+        }
         csv::read_csv(self, data, options)
     }
 }
@@ -849,5 +858,29 @@ mod tests {
             Columns::read(Layout::OneRow, &[header], &super::SurveyOptions::new(), &[]).unwrap();
         assert_eq!(columns.kinds.len(), 3 + 7 + 6);
         assert!(!columns.kinds.contains(&super::Column::Skipped));
+    }
+}
+
+#[cfg(all(test, not(feature = "xlsx")))]
+mod without_xlsx {
+    use crate::{Agency, Error, Partnership, SurveyOptions};
+
+    /// Without the `xlsx` feature a spreadsheet is named as one, not read
+    /// as a CSV file that is not UTF-8.
+    #[test]
+    fn a_spreadsheet_needs_the_xlsx_feature() {
+        let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
+        let partnership = Partnership::new("N", None, agencies, []).unwrap();
+        for bytes in [
+            &b"PK\x03\x04rest"[..],
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest",
+        ] {
+            let error = partnership
+                .clone()
+                .with_responses_from_export(bytes, &SurveyOptions::new())
+                .unwrap_err();
+            assert!(matches!(error, Error::Spreadsheet { .. }), "{error}");
+            assert!(error.to_string().contains("no `xlsx` feature"), "{error}");
+        }
     }
 }

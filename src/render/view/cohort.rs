@@ -3,7 +3,7 @@
 //! stands, and the sentences that say what matters most.
 
 use super::{Line, capitalized, footer, level_text, mean_text, source_of};
-use crate::analysis::cohort::{Distribution, MIN_PARTNERSHIPS, Standing};
+use crate::analysis::cohort::{Distribution, Focus, MIN_PARTNERSHIPS, Standing};
 use crate::foundation::id::Identifier;
 use crate::{Band, CohortReport, Facilitator, GapItem, Level, Obstacle, Rated};
 
@@ -225,7 +225,7 @@ fn reach(report: &CohortReport) -> String {
         })
         .collect();
     format!(
-        "The practice tips that would reach the most partnerships are {}.",
+        "The practice tips recommended first to the most partnerships are {}.",
         and_list(&named)
     )
 }
@@ -245,6 +245,27 @@ fn gap_name(item: GapItem) -> (String, &'static str) {
         GapItem::Facilitator(f) => (f.name().to_owned(), "facilitator"),
         GapItem::Obstacle(o) => (o.name().to_owned(), "obstacle"),
     }
+}
+
+/// Where the focus stands: `The focus, NAME, has the arrangements of …
+/// in place and sustains …`.
+fn focus_sentence(f: &Focus) -> Line {
+    Line::text("The focus, ")
+        .then_input(&f.partnership)
+        .then(format!(
+            ", {} and sustains {}.",
+            f.structural_level.map_or_else(
+                || "has no level's arrangements in place".to_owned(),
+                |l| format!(
+                    "has the arrangements of {} in place",
+                    level_text(Some(l)).to_lowercase()
+                )
+            ),
+            f.achieved_level.map_or_else(
+                || "no level".to_owned(),
+                |l| level_text(Some(l)).to_lowercase()
+            )
+        ))
 }
 
 impl CohortView {
@@ -291,15 +312,7 @@ impl CohortView {
                 }
             ),
             summary: vec![weakest(report), reach(report)],
-            focus_name: focus.map(|f| {
-                Line::text("The focus, ")
-                    .then_input(&f.partnership)
-                    .then(format!(
-                        ", has arrangements in place for {} and sustains {}.",
-                        level_text(f.structural_level).to_lowercase(),
-                        level_text(f.achieved_level).to_lowercase()
-                    ))
-            }),
+            focus_name: focus.map(focus_sentence),
             levels,
             tables: [
                 table::<Facilitator>(report, "facilitators"),
@@ -308,8 +321,9 @@ impl CohortView {
             note: format!(
                 "Each partnership's mean of an item is the mean of its agencies' means. Min, \
                  quartiles and max are partnership means of nearest rank; they are withheld \
-                 (–) where fewer than {MIN_PARTNERSHIPS} partnerships rated the item, since \
-                 fewer would give each one's own away. Facilitator means run from 1 ({}) to 5 \
+                 (–) where fewer than {MIN_PARTNERSHIPS} partnerships rated the item, since so \
+                 few would let a reader work out one partnership's own mean. The counts in each \
+                 band are shown, as a band is coarser than a mean. Facilitator means run from 1 ({}) to 5 \
                  ({}); obstacle means from 1 ({}) to 5 ({}).{}",
                 Facilitator::LOWEST,
                 Facilitator::HIGHEST,

@@ -7,7 +7,7 @@ use super::{
     lower_names, number, plan, source_of, sustained,
 };
 use crate::report::{Group, ItemVoices};
-use crate::{Facilitator, GapReport, Level, Obstacle, Rated, Role};
+use crate::{Classification, Facilitator, GapReport, Level, Obstacle, ObstacleBand, Rated, Role};
 
 /// One rated item's row.
 pub(crate) struct ItemRow {
@@ -236,16 +236,31 @@ fn hidden_cells<T: Rated>(report: &GapReport) -> usize {
         .sum()
 }
 
+/// Whether any item had two groups to compare: two shown agencies, or
+/// both roles shown (the spread and the gap are written only then).
+fn compared(report: &GapReport) -> bool {
+    fn any<T: Rated>(report: &GapReport) -> bool {
+        T::of(&report.voices)
+            .iter()
+            .any(|v| v.agency_spread.is_some() || v.role_gap.is_some())
+    }
+    any::<Facilitator>(report) || any::<Obstacle>(report)
+}
+
 fn views(report: &GapReport) -> Views {
     let mut divergent = Vec::new();
     divergences::<Facilitator>(report, &mut divergent);
     divergences::<Obstacle>(report, &mut divergent);
     let d = report.rubric.divergence;
-    let intro = if divergent.is_empty() {
+    let intro = if divergent.is_empty() && !compared(report) {
+        "No agency or role could be compared: no facilitator or obstacle has two agencies, or \
+         both senior managers and frontline staff, with groups large enough to show."
+            .to_owned()
+    } else if divergent.is_empty() {
         format!(
-            "No agency or role sees a facilitator or obstacle differently by as much as the \
-             rubric counts as divergent ({} between agencies, {} between senior managers and \
-             frontline staff).",
+            "Among the groups large enough to show, no agency or role sees a facilitator or \
+             obstacle differently by as much as the rubric counts as divergent ({} between \
+             agencies, {} between senior managers and frontline staff).",
             number(d.agency_spread),
             number(d.role_gap)
         )
@@ -261,13 +276,16 @@ fn views(report: &GapReport) -> Views {
     // item too thin to break down.
     let count = hidden_cells::<Facilitator>(report) + hidden_cells::<Obstacle>(report);
     let k = report.voices.min_group_size;
-    let hidden = if count == 0 {
+    let hidden = if !rated(&report.classification) {
+        "No group has ratings to show.".to_owned()
+    } else if count == 0 {
         format!("Every group with ratings holds at least {k}, so no group is hidden.")
     } else {
         format!(
-            "{count} {} in these breakdowns {} hidden to protect respondents: each holds fewer \
-             than {k} ratings, or is hidden alongside such a group so that neither can be worked \
-             out from the other figures. Hidden groups are left out of every comparison above.",
+            "{count} {} of the breakdowns by agency and by role {} hidden to protect \
+             respondents: each holds fewer than {k} ratings, or is hidden alongside such a group \
+             so that neither can be worked out from the other figures. Hidden groups are left \
+             out of every comparison.",
             if count == 1 { "group" } else { "groups" },
             if count == 1 { "is" } else { "are" },
         )
@@ -374,6 +392,13 @@ fn reasons(report: &GapReport) -> Vec<String> {
     let levels = report.rubric.characteristic_levels;
     let present = report.characteristics;
     let mut reasons = Vec::new();
+    if !rated(c) {
+        reasons.push(
+            "No ratings yet: no one has rated a facilitator or obstacle, so no level can be \
+             sustained and the figures below are empty."
+                .to_owned(),
+        );
+    }
     match c.structural_level {
         None => reasons.push(format!(
             "Not yet in place for cooperation: {}.",
@@ -431,7 +456,7 @@ fn reasons(report: &GapReport) -> Vec<String> {
     let major: Vec<_> = c
         .obstacles
         .iter()
-        .filter(|o| o.band == crate::ObstacleBand::Major)
+        .filter(|o| o.band == ObstacleBand::Major)
         .map(|o| o.item.name().to_lowercase())
         .collect();
     if !major.is_empty() {
@@ -439,6 +464,27 @@ fn reasons(report: &GapReport) -> Vec<String> {
     }
     reasons.push(sustained(c, &report.rubric));
     reasons
+}
+
+/// Whether anyone rated any facilitator or obstacle.
+fn rated(c: &Classification) -> bool {
+    c.facilitators.iter().any(|r| r.responses > 0) || c.obstacles.iter().any(|r| r.responses > 0)
+}
+
+/// Whether the partnership is at risk, and why.
+fn risk(c: &Classification) -> &'static str {
+    let below = c.achieved_level < c.structural_level;
+    let major = c.obstacles.iter().any(|o| o.band == ObstacleBand::Major);
+    match (c.at_risk, below, major) {
+        (false, ..) => "no",
+        (true, true, true) => {
+            "yes: the level sustained is below the arrangements in place, and an obstacle is \
+             major"
+        }
+        (true, true, false) => "yes: the level sustained is below the arrangements in place",
+        (true, false, true) => "yes: an obstacle is major",
+        (true, false, false) => "yes",
+    }
 }
 
 /// The view of a gap report.
@@ -460,7 +506,6 @@ pub(crate) struct GapView {
 impl GapView {
     pub(crate) fn of(report: &GapReport) -> GapView {
         let c = &report.classification;
-        let yes_no = |b: bool| (if b { "yes" } else { "no" }).to_owned();
         GapView {
             title: Line::text("Interagency working: ").then_input(&report.partnership),
             date: report.assessed_on.map(|d| d.to_string()),
@@ -476,13 +521,18 @@ impl GapView {
                     strong: true,
                 },
                 Fact {
-                    label: "Meets the definition of interagency working",
-                    value: yes_no(c.meets_definition),
+                    label: "Meets the definition of interagency working (Statham, 2011)",
+                    value: if c.meets_definition {
+                        "yes: the arrangements of coordination or above are in place"
+                    } else {
+                        "no: the rubric asks for the arrangements of coordination or above"
+                    }
+                    .to_owned(),
                     strong: false,
                 },
                 Fact {
                     label: "At risk",
-                    value: yes_no(c.at_risk),
+                    value: risk(c).to_owned(),
                     strong: c.at_risk,
                 },
             ],

@@ -107,15 +107,16 @@ fn footer(rubric: &RubricSummary) -> Line {
     let default = (rubric.name.as_str(), rubric.version.as_str())
         == (Rubric::DEFAULT.name(), Rubric::DEFAULT.version());
     let line = Line::text(
-        "Levels after Frost (2005, p13); facilitators after Statham (2011); obstacles after \
-         Atkinson et al. (2002); benefits after CAAB (2009). Which arrangements mark each \
-         level, which facilitators each level needs, the band thresholds and the priorities \
-         follow ",
+        "Levels after Frost (2005, p13); facilitators and the definition after Statham \
+         (2011); obstacles after Atkinson et al. (2002); benefits after the Children Acts \
+         Advisory Board (CAAB, 2009); practice tips from the briefing \u{201c}Interagency \
+         working: practice briefing for children's and family services\u{201d}. Which arrangements mark each level, \
+         which facilitators each level needs, the band thresholds and the priorities follow ",
     );
     let line = if default {
         line.then("the default rubric of the ")
             .then_code("interagency")
-            .then(" crate (")
+            .then(" library (")
             .then_input(&rubric.name)
             .then(", version ")
             .then_input(&rubric.version)

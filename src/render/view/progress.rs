@@ -94,7 +94,12 @@ fn moved<T: Rated>(
         .then_word(band_word(c.earlier_band))
         .then(" to ")
         .then_word(band_word(c.later_band))
-        .then(note(c.item));
+        .then(note(c.item))
+        .then(match c.clear_change {
+            Some(true) => "",
+            Some(false) => " (within the uncertainty)",
+            None => " (too few ratings to tell it from chance)",
+        });
         out.push(Moved { name, text });
     }
 }
