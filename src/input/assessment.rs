@@ -138,7 +138,9 @@ pub struct Assessment {
     #[serde(flatten)]
     partnership: Partnership,
     /// The respondents' answers: distinct respondent ids, each naming a
-    /// listed agency and giving at least one rating.
+    /// listed agency and giving at least one rating. May be left out: no
+    /// responses yet, or responses read from a survey export.
+    #[cfg_attr(feature = "schemars", schemars(default))]
     responses: Vec<Response>,
     /// Per-agency sums of the ratings, in `agencies` order; derived from
     /// `responses` when the assessment is built.

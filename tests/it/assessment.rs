@@ -300,6 +300,8 @@ fn ratings_are_integers_from_1_to_5() {
         (json!(-1), "-1"),
         (json!(300), "300"),
         (json!(2.5), "2.5"),
+        // A whole number with a decimal point is refused too, as the
+        // schema's description says (JSON Schema's "integer" cannot).
         (json!(3.0), "3.0"),
         (json!("3"), "\"3\""),
         (json!(true), "true"),

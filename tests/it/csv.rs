@@ -553,15 +553,14 @@ fn spreadsheets_numbers_words_and_sheets() {
             "Notes!A1: names no facilitator or obstacle; a column that holds no answer must be ignored",
             "{name}"
         );
-        // A sheet with no cell at all has no header: the missing agency
-        // column is named, at the sheet's first cell.
+        // A sheet with no cell at all has no header: it is said to be
+        // empty, at the sheet's first cell.
         let err = hub()
             .with_responses_from_spreadsheet(data, &SurveyOptions::new().sheet("Empty"))
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "Empty!A1, column agency: is missing; the header needs agency and role columns (or \
-             name the columns that hold them)",
+            "Empty!A1: the export is empty: it has no header row",
             "{name}"
         );
     }
@@ -820,4 +819,20 @@ fn an_empty_export_is_refused_on_its_first_line() {
 fn the_former_name_of_the_options_still_compiles() {
     let options: interagency::CsvOptions = SurveyOptions::new().sheet("Responses");
     assert_eq!(options, SurveyOptions::new().sheet("Responses"));
+}
+
+/// An export with no rows at all is said to be empty, not to lack its
+/// agency column.
+#[test]
+fn an_empty_export_is_said_to_be_empty() {
+    for data in [&b""[..], b"\n", b"\r\n\r\n", b"\xEF\xBB\xBF"] {
+        let err = hub()
+            .with_responses_from_csv(data, &SurveyOptions::new())
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 1: the export is empty: it has no header row",
+            "{data:?}"
+        );
+    }
 }

@@ -176,6 +176,18 @@ fn example_assessments_and_their_reports_validate() {
     }
 }
 
+/// A document without responses (a partnership whose responses come from
+/// a survey export) is one the crate reads, and the schema takes it too.
+#[test]
+fn a_document_without_responses_validates() {
+    let assessment = validator(&schema::assessment());
+    let path = "examples/survey/child-protection-hub.partnership.json";
+    let doc: Value = serde_json::from_str(&support::read(path)).unwrap();
+    assert!(doc.get("responses").is_none());
+    Assessment::from_json(&doc.to_string()).unwrap();
+    assert_valid(&assessment, &doc, path);
+}
+
 #[test]
 fn shipped_rubrics_and_their_reports_validate() {
     let rubric_schema = validator(&schema::rubric());

@@ -461,7 +461,7 @@ describe("the offline page", () => {
     await frame.waitForSelector("h1");
     const text = await frame.evaluate(() => document.body.innerText);
     assert.match(text, /The weakest facilitators across the cohort are/);
-    assert.match(text, /The practice tips that would reach the most partnerships are/);
+    assert.match(text, /The practice tips recommended first to the most partnerships are/);
     assert.doesNotMatch(text, /Ardmore|Ballinteer|Carrowmore|Dunmore|Eskerbrook/);
     assert.equal(await page.$eval("#save-cohort", (a) => a.download), "cohort-report.html");
     await page.screenshot({ path: join(shots, "page-cohort.png"), fullPage: true });

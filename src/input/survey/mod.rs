@@ -381,22 +381,41 @@ pub(crate) fn row_name(n: u64) -> String {
 /// layout and columns found from its first rows, then a response from each
 /// row that is not blank and not left out as no respondent's, checked by
 /// the rules every response obeys; with the rows left out.
+/// The first rows of `export`, enough for any layout's header, with where
+/// each is; an export with no row at all is an error.
+fn first_rows(
+    export: &mut impl Export,
+    places: &impl Places,
+) -> Result<(Vec<Vec<String>>, Vec<u64>), Error> {
+    let mut texts = Vec::new();
+    let mut at = Vec::new();
+    while texts.len() < 3
+        && let Some(row) = export.next()
+    {
+        let (row, row_at) = row?;
+        texts.push(row.texts());
+        at.push(row_at);
+    }
+    if texts.is_empty() {
+        return Err(places.error(
+            places.first(),
+            None,
+            None,
+            ExportProblem::Malformed {
+                message: "the export is empty: it has no header row".to_owned(),
+            },
+        ));
+    }
+    Ok((texts, at))
+}
+
 pub(crate) fn read_export(
     partnership: Partnership,
     mut export: impl Export,
     places: &impl Places,
     options: &SurveyOptions,
 ) -> Result<ReadExport, Error> {
-    // The first rows, enough for any layout's header.
-    let mut texts = Vec::new();
-    let mut header_at = Vec::new();
-    while texts.len() < 3
-        && let Some(row) = export.next()
-    {
-        let (row, at) = row?;
-        texts.push(row.texts());
-        header_at.push(at);
-    }
+    let (texts, header_at) = first_rows(&mut export, places)?;
     let layout = Layout::of(&texts);
     let header_rows = layout.header_rows().min(texts.len());
     let columns = Columns::read(
