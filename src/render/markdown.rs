@@ -236,7 +236,11 @@ fn network_section(out: &mut String, v: &NetworkView) {
         for fact in &v.facts {
             table_row(out, &[&fact.label, &Bold(&fact.value, fact.strong)]);
         }
-        let _ = writeln!(out, "\n### {}\n", v.disputed_heading);
+        out.push('\n');
+        for line in &v.lists {
+            let _ = writeln!(out, "{}\n", L(line));
+        }
+        let _ = writeln!(out, "### {}\n", v.disputed_heading);
         if v.disputed.is_empty() {
             let _ = writeln!(out, "{}", v.no_disputes);
         }
@@ -244,9 +248,6 @@ fn network_section(out: &mut String, v: &NetworkView) {
             let _ = writeln!(out, "- {}", L(line));
         }
         out.push('\n');
-        for line in &v.lists {
-            let _ = writeln!(out, "{}\n", L(line));
-        }
         let _ = writeln!(
             out,
             "### {}\n\n{}\n\n| Agency | Trust | Agencies rating it |\n|---|---:|---:|",

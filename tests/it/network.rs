@@ -1053,3 +1053,22 @@ mod survey {
         }
     }
 }
+
+/// The sentences on isolated, silent and missing agencies follow the
+/// network's figures, before the pairs that disagree, in both pages.
+#[test]
+fn the_agencies_sentences_come_before_the_disagreeing_pairs() {
+    let report = support::example("child-protection-hub").gap_analysis(None);
+    #[cfg_attr(not(feature = "html"), allow(unused_mut))]
+    let mut pages = vec![report.markdown().to_string()];
+    #[cfg(feature = "html")]
+    pages.push(report.html().to_string());
+    for page in pages {
+        let said = page
+            .find("Every agency had at least one respondent.")
+            .unwrap();
+        let pairs = page.find("Pairs that see their work differently").unwrap();
+        let figures = page.find("Ties returned (reciprocity)").unwrap();
+        assert!(figures < said && said < pairs, "{figures} {said} {pairs}");
+    }
+}
