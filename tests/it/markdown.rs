@@ -243,18 +243,7 @@ fn gap_lists_say_when_the_evidence_is_thin() {
         "{text}"
     );
     // Enough ratings, all from one agency.
-    let responses = (0..6)
-        .map(|i| {
-            let mut r = Response::new(format!("r{i}"), "a", Role::Frontline);
-            r.obstacles
-                .insert(Obstacle::Conflict, Rating::new(4).unwrap());
-            r
-        })
-        .collect();
-    let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
-    let report = support::assemble("N", None, agencies, [], responses)
-        .unwrap()
-        .gap_analysis(None);
+    let report = conflict_ratings(6, |_| "a", 4);
     assert!(
         report
             .markdown()
@@ -282,19 +271,7 @@ fn views_are_said_to_agree_only_where_groups_were_compared() {
     }
     // Two agencies of five respondents each who rate alike: compared, and
     // alike.
-    let responses = (0..10)
-        .map(|i| {
-            let agency = if i < 5 { "a" } else { "b" };
-            let mut r = Response::new(format!("r{i}"), agency, Role::Frontline);
-            r.obstacles
-                .insert(Obstacle::Conflict, Rating::new(3).unwrap());
-            r
-        })
-        .collect();
-    let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
-    let text = support::assemble("N", None, agencies, [], responses)
-        .unwrap()
-        .gap_analysis(None)
+    let text = conflict_ratings(10, |i| if i < 5 { "a" } else { "b" }, 3)
         .markdown()
         .to_string();
     assert!(text.contains(AGREE), "{text}");
@@ -338,4 +315,25 @@ fn a_report_without_ratings_says_so_first() {
         "| At risk | **yes: the level sustained is below the arrangements in place, and an \
          obstacle is major** |"
     ));
+}
+
+/// The report of two agencies, A and B, whose `n` respondents each rate
+/// conflict `rating`, respondent `i` for agency `agency(i)`.
+fn conflict_ratings(
+    n: usize,
+    agency: impl Fn(usize) -> &'static str,
+    rating: u8,
+) -> interagency::GapReport {
+    let responses = (0..n)
+        .map(|i| {
+            let mut r = Response::new(format!("r{i}"), agency(i), Role::Frontline);
+            r.obstacles
+                .insert(Obstacle::Conflict, Rating::new(rating).unwrap());
+            r
+        })
+        .collect();
+    let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
+    support::assemble("N", None, agencies, [], responses)
+        .unwrap()
+        .gap_analysis(None)
 }
