@@ -836,3 +836,15 @@ fn an_empty_export_is_said_to_be_empty() {
         );
     }
 }
+
+/// The header is judged on the first three rows: a broken fourth row does
+/// not hide that the header lacks its agency column.
+#[test]
+fn the_header_is_judged_before_the_rows_below_it_are_read() {
+    let data = b"respondent,role,Leadership\nr1,frontline,3\nr2,frontline,4\nr3,frontline,\xff\n";
+    let err = hub()
+        .with_responses_from_csv(&data[..], &SurveyOptions::new())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("column agency: is missing"), "{err}");
+}

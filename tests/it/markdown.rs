@@ -337,3 +337,48 @@ fn conflict_ratings(
         .unwrap()
         .gap_analysis(None)
 }
+
+/// Rated by one kind of item only is rated: no "No ratings yet" line. At
+/// risk for its sustained level alone, with no major obstacle, it says so
+/// and no more.
+#[test]
+fn one_kind_rated_is_rated_and_the_risk_names_its_cause() {
+    use interagency::{Characteristic, Facilitator};
+    // Obstacles only: conflict minor, over the arrangements of cooperation
+    // that no facilitator sustains.
+    let responses = (0..3)
+        .map(|i| {
+            let mut r = Response::new(format!("r{i}"), "a", Role::Frontline);
+            r.obstacles
+                .insert(Obstacle::Conflict, Rating::new(2).unwrap());
+            r
+        })
+        .collect();
+    let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
+    let cooperation = [
+        Characteristic::ConsistentGoals,
+        Characteristic::ComplementaryServices,
+    ];
+    let text = support::assemble("N", None, agencies.clone(), cooperation, responses)
+        .unwrap()
+        .gap_analysis(None)
+        .markdown()
+        .to_string();
+    assert!(!text.contains("No ratings yet"), "{text}");
+    assert!(
+        text.contains(
+            "| At risk | **yes: the level sustained is below the arrangements in place** |"
+        ),
+        "{text}"
+    );
+    // Facilitators only.
+    let mut r = Response::new("r", "a", Role::Frontline);
+    r.facilitators
+        .insert(Facilitator::Leadership, Rating::new(3).unwrap());
+    let text = support::assemble("N", None, agencies, [], vec![r])
+        .unwrap()
+        .gap_analysis(None)
+        .markdown()
+        .to_string();
+    assert!(!text.contains("No ratings yet"), "{text}");
+}

@@ -450,6 +450,40 @@ fn each_chart_ends_below_its_lowest_element() {
     }
 }
 
+/// The heading of a chart drawn for a partnership called `name`.
+fn heading_of(name: &str) -> String {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&support::read("examples/data/child-protection-hub.json")).unwrap();
+    value["partnership"] = name.into();
+    let a: Assessment = serde_json::from_value(value).unwrap();
+    let svg = a.gap_analysis(None).svg().to_string();
+    let start = svg
+        .find("<text class=\"ia-h1\" x=\"20\" y=\"30\">")
+        .unwrap();
+    let end = start + svg[start..].find("</text>").unwrap();
+    svg[start..end].split_once('>').unwrap().1.to_owned()
+}
+
+/// Where a heading is cut: after a word that ends late enough, its comma
+/// dropped; within a long word when the last space comes too early.
+#[test]
+fn a_heading_is_cut_after_a_late_word_else_within_the_word() {
+    let heading =
+        heading_of("Ballyfoyle and District Early Years Network, Familysupportandchildprotection");
+    assert!(
+        heading.starts_with("Ballyfoyle and District Early Years Network\u{2026}<title>"),
+        "{heading}"
+    );
+    // The last space of the first 45 characters is at 20, under two
+    // thirds of the way: too early to cut there, so the word itself is cut.
+    let heading =
+        heading_of("Northside Family Hub Averylongsinglewordthatrunsonandonwithoutspaces");
+    assert!(
+        heading.starts_with("Northside Family Hub Averylongsinglewordthatr\u{2026}<title>"),
+        "{heading}"
+    );
+}
+
 /// A partnership name too long for the chart's heading is cut after a
 /// whole word, and the whole name is the heading's tooltip; a short name
 /// is drawn whole, with no tooltip.
