@@ -138,7 +138,7 @@ pub struct Assessment {
     #[serde(flatten)]
     partnership: Partnership,
     /// The respondents' answers: distinct respondent ids, each naming a
-    /// listed agency and giving at least one rating. May be left out: no
+    /// listed agency and giving at least one answer. May be left out: no
     /// responses yet, or responses read from a survey export.
     #[cfg_attr(feature = "schemars", schemars(default))]
     responses: Vec<Response>,

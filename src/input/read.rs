@@ -122,7 +122,7 @@ impl Partnership {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(
-    expecting = "an assessment document: an object with partnership, agencies, characteristics and responses"
+    expecting = "an assessment document: an object with partnership, agencies and characteristics"
 )]
 struct RawAssessment<'a> {
     #[serde(borrow)]
@@ -193,7 +193,7 @@ struct RawAgency<'a> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-#[serde(expecting = "a response: an object with respondent, agency, role and ratings")]
+#[serde(expecting = "a response: an object with respondent, agency, role and answers")]
 struct RawResponse<'a> {
     #[serde(borrow)]
     respondent: Option<AnyText<'a>>,

@@ -214,7 +214,8 @@ fn short(name: &str, chars: usize) -> String {
     {
         cut.truncate(end);
     }
-    let trimmed = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:-".contains(c));
+    let trimmed =
+        cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:-&(/\u{2013}\u{2014}".contains(c));
     cut.truncate(trimmed.len());
     cut.push('\u{2026}');
     cut

@@ -257,6 +257,9 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
 /// The document as read, before the checks.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a rubric document: an object with name, version, the level and tip maps, thresholds, weights, privacy and divergence"
+)]
 struct RawRubric {
     name: String,
     version: String,
@@ -277,6 +280,7 @@ struct RawRubric {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a practice tip's links: an object with builds, addresses and establishes")]
 struct RawTip {
     builds: Vec<Lenient<Facilitator>>,
     addresses: Vec<Lenient<Obstacle>>,

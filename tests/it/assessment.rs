@@ -628,7 +628,7 @@ fn from_json_gives_the_path_line_and_column() {
     assert_eq!(
         from_json_error("null"),
         "document: invalid type: null, expected an assessment document: an object with \
-         partnership, agencies, characteristics and responses (line 1, column 4)"
+         partnership, agencies and characteristics (line 1, column 4)"
     );
     assert_eq!(
         from_json_error("{\"partnership\": \"N\", \"agencies\": [], \"characteristics\": []} x"),

@@ -253,14 +253,14 @@ fn gap_lists_say_when_the_evidence_is_thin() {
 }
 
 /// "Where views differ" says whether any groups could be compared before
-/// it says that none differ: hidden groups prove nothing either way.
+/// it says that none differ, and names only the comparison it could make:
+/// hidden groups prove nothing either way.
 #[test]
 fn views_are_said_to_agree_only_where_groups_were_compared() {
     const NONE: &str = "No agency or role could be compared: no facilitator or obstacle has two \
                         agencies, or both senior managers and frontline staff, with groups large \
                         enough to show.";
-    const AGREE: &str = "Among the groups large enough to show, no agency or role sees a \
-                         facilitator or obstacle differently";
+    const AGREE: &str = "sees a facilitator or obstacle differently by as much as";
     for name in ["early-years-network", "integrated-family-centre"] {
         let text = support::example(name)
             .gap_analysis(None)
@@ -269,13 +269,61 @@ fn views_are_said_to_agree_only_where_groups_were_compared() {
         assert!(text.contains(NONE), "{name}: {text}");
         assert!(!text.contains(AGREE), "{name}");
     }
-    // Two agencies of five respondents each who rate alike: compared, and
-    // alike.
+    // Two agencies of five frontline respondents each who rate alike: the
+    // agencies are compared, and alike; the roles cannot be.
     let text = conflict_ratings(10, |i| if i < 5 { "a" } else { "b" }, 3)
         .markdown()
         .to_string();
-    assert!(text.contains(AGREE), "{text}");
+    assert!(
+        text.contains(
+            "No agency sees a facilitator or obstacle differently by as much as the rubric \
+             counts as divergent (1.5 between agencies); no item has both senior managers and \
+             frontline staff in groups large enough to compare."
+        ),
+        "{text}"
+    );
     assert!(!text.contains(NONE), "{text}");
+    // Where groups are hidden, the sentence says it speaks of those shown.
+    let mut responses: Vec<Response> = (0..10)
+        .map(|i| {
+            let role = if i % 2 == 0 {
+                Role::Frontline
+            } else {
+                Role::SeniorManager
+            };
+            let mut r = Response::new(format!("r{i}"), "a", role);
+            r.obstacles
+                .insert(Obstacle::Conflict, Rating::new(3).unwrap());
+            r
+        })
+        .collect();
+    // B's five are hidden beside C's one; D's five are shown.
+    for i in 0..10 {
+        let agency = if i < 5 { "b" } else { "d" };
+        let mut r = Response::new(format!("s{i}"), agency, Role::Frontline);
+        r.obstacles
+            .insert(Obstacle::Conflict, Rating::new(3).unwrap());
+        responses.push(r);
+    }
+    let mut r = Response::new("c", "c", Role::Frontline);
+    r.obstacles
+        .insert(Obstacle::Conflict, Rating::new(3).unwrap());
+    responses.push(r);
+    let agencies = vec![
+        Agency::new("a", "A"),
+        Agency::new("b", "B"),
+        Agency::new("c", "C"),
+        Agency::new("d", "D"),
+    ];
+    let text = page(agencies, [], responses);
+    assert!(
+        text.contains(
+            "Among the groups large enough to show, no agency or role sees a facilitator or \
+             obstacle differently by as much as the rubric counts as divergent (1.5 between \
+             agencies, 1.0 between senior managers and frontline staff)."
+        ),
+        "{text}"
+    );
     // The hub's groups are compared, and some differ.
     let text = support::example("child-protection-hub")
         .gap_analysis(None)
@@ -300,7 +348,7 @@ fn a_report_without_ratings_says_so_first() {
     assert!(
         text.contains(
             "- No ratings yet: no one has rated a facilitator or obstacle, so no level can be \
-             sustained and the figures below are empty.\n"
+             sustained and the facilitator and obstacle figures below are empty.\n"
         ),
         "{text}"
     );
@@ -359,11 +407,7 @@ fn one_kind_rated_is_rated_and_the_risk_names_its_cause() {
         Characteristic::ConsistentGoals,
         Characteristic::ComplementaryServices,
     ];
-    let text = support::assemble("N", None, agencies.clone(), cooperation, responses)
-        .unwrap()
-        .gap_analysis(None)
-        .markdown()
-        .to_string();
+    let text = page(agencies.clone(), cooperation, responses);
     assert!(!text.contains("No ratings yet"), "{text}");
     assert!(
         text.contains(
@@ -375,10 +419,19 @@ fn one_kind_rated_is_rated_and_the_risk_names_its_cause() {
     let mut r = Response::new("r", "a", Role::Frontline);
     r.facilitators
         .insert(Facilitator::Leadership, Rating::new(3).unwrap());
-    let text = support::assemble("N", None, agencies, [], vec![r])
+    let text = page(agencies, [], vec![r]);
+    assert!(!text.contains("No ratings yet"), "{text}");
+}
+
+/// The Markdown gap report of partnership "N" with these parts.
+fn page(
+    agencies: Vec<Agency>,
+    characteristics: impl IntoIterator<Item = interagency::Characteristic>,
+    responses: Vec<Response>,
+) -> String {
+    support::assemble("N", None, agencies, characteristics, responses)
         .unwrap()
         .gap_analysis(None)
         .markdown()
-        .to_string();
-    assert!(!text.contains("No ratings yet"), "{text}");
+        .to_string()
 }

@@ -377,10 +377,6 @@ pub(crate) fn row_name(n: u64) -> String {
     name
 }
 
-/// The assessment of `partnership` with the responses of `export`: the
-/// layout and columns found from its first rows, then a response from each
-/// row that is not blank and not left out as no respondent's, checked by
-/// the rules every response obeys; with the rows left out.
 /// The first rows of `export`, enough for any layout's header, with where
 /// each is; an export with no row at all is an error.
 fn first_rows(
@@ -409,6 +405,10 @@ fn first_rows(
     Ok((texts, at))
 }
 
+/// The assessment of `partnership` with the responses of `export`: the
+/// layout and columns found from its first rows, then a response from each
+/// row that is not blank and not left out as no respondent's, checked by
+/// the rules every response obeys; with the rows left out.
 pub(crate) fn read_export(
     partnership: Partnership,
     mut export: impl Export,

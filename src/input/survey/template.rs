@@ -144,8 +144,8 @@ impl<'a> SurveyTemplate<'a> {
             "# Interagency working: partnership survey{title}\n\n\
              A questionnaire for every member of the partnership's agencies, to build in a survey \
              tool. Keep the question titles, the item names and the answer labels as written \
-             here: the crate reads the tool's export by them.\n\n\
-             The questions are the `interagency` crate's own wording, written for surveys; the \
+             here: the `interagency` library reads the tool's export by them.\n\n\
+             The questions are the `interagency` library's own wording, written for surveys; the \
              facilitators are Statham's (2011) and the obstacles Atkinson et al.'s (2002).\n\n\
              ## The questions\n\n\
              ### 1. {AGENCY}\n\n\

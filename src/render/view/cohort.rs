@@ -205,14 +205,17 @@ fn weakest(report: &CohortReport) -> String {
     )
 }
 
-/// The practice tips that would reach the most partnerships.
+/// The practice tips recommended first to the most partnerships.
 fn reach(report: &CohortReport) -> String {
     if report.top_tips.is_empty() {
         return "No practice tip is recommended to any partnership.".to_owned();
     }
+    // The tips first for at least one partnership (the list puts them
+    // first), at most three.
     let named: Vec<String> = report
         .top_tips
         .iter()
+        .filter(|t| t.first > 0)
         .take(3)
         .map(|t| {
             format!(

@@ -236,15 +236,19 @@ fn hidden_cells<T: Rated>(report: &GapReport) -> usize {
         .sum()
 }
 
-/// Whether any item had two groups to compare: two shown agencies, or
-/// both roles shown (the spread and the gap are written only then).
-fn compared(report: &GapReport) -> bool {
-    fn any<T: Rated>(report: &GapReport) -> bool {
-        T::of(&report.voices)
-            .iter()
-            .any(|v| v.agency_spread.is_some() || v.role_gap.is_some())
+/// Which comparisons any item had groups for: (agencies, roles). Two
+/// shown agencies give a spread, both roles shown a gap; neither is
+/// written otherwise.
+fn compared(report: &GapReport) -> (bool, bool) {
+    fn any<T: Rated>(report: &GapReport, has: fn(&ItemVoices<T>) -> bool) -> bool {
+        T::of(&report.voices).iter().any(has)
     }
-    any::<Facilitator>(report) || any::<Obstacle>(report)
+    (
+        any::<Facilitator>(report, |v| v.agency_spread.is_some())
+            || any::<Obstacle>(report, |v| v.agency_spread.is_some()),
+        any::<Facilitator>(report, |v| v.role_gap.is_some())
+            || any::<Obstacle>(report, |v| v.role_gap.is_some()),
+    )
 }
 
 fn views(report: &GapReport) -> Views {
@@ -252,29 +256,45 @@ fn views(report: &GapReport) -> Views {
     divergences::<Facilitator>(report, &mut divergent);
     divergences::<Obstacle>(report, &mut divergent);
     let d = report.rubric.divergence;
-    let intro = if divergent.is_empty() && !compared(report) {
-        "No agency or role could be compared: no facilitator or obstacle has two agencies, or \
-         both senior managers and frontline staff, with groups large enough to show."
-            .to_owned()
-    } else if divergent.is_empty() {
-        format!(
-            "Among the groups large enough to show, no agency or role sees a facilitator or \
-             obstacle differently by as much as the rubric counts as divergent ({} between \
-             agencies, {} between senior managers and frontline staff).",
-            number(d.agency_spread),
-            number(d.role_gap)
-        )
+    // Groups shown as hidden: those the rule hides, and every group of an
+    // item too thin to break down.
+    let count = hidden_cells::<Facilitator>(report) + hidden_cells::<Obstacle>(report);
+    let among = if count > 0 {
+        "Among the groups large enough to show, no "
     } else {
-        format!(
+        "No "
+    };
+    let agencies = format!("{} between agencies", number(d.agency_spread));
+    let roles = format!(
+        "{} between senior managers and frontline staff",
+        number(d.role_gap)
+    );
+    let intro = match (divergent.is_empty(), compared(report)) {
+        (true, (false, false)) => "No agency or role could be compared: no facilitator or \
+                                   obstacle has two agencies, or both senior managers and \
+                                   frontline staff, with groups large enough to show."
+            .to_owned(),
+        (true, (true, true)) => format!(
+            "{among}agency or role sees a facilitator or obstacle differently by as much as \
+             the rubric counts as divergent ({agencies}, {roles})."
+        ),
+        (true, (true, false)) => format!(
+            "{among}agency sees a facilitator or obstacle differently by as much as the rubric \
+             counts as divergent ({agencies}); no item has both senior managers and frontline \
+             staff in groups large enough to compare."
+        ),
+        (true, (false, true)) => format!(
+            "{among}role sees a facilitator or obstacle differently by as much as the rubric \
+             counts as divergent ({roles}); no item has two agencies in groups large enough to \
+             compare."
+        ),
+        (false, _) => format!(
             "Where agencies differ by {} or more, or senior managers and frontline staff by {} \
              or more:",
             number(d.agency_spread),
             number(d.role_gap)
-        )
+        ),
     };
-    // Groups shown as hidden: those the rule hides, and every group of an
-    // item too thin to break down.
-    let count = hidden_cells::<Facilitator>(report) + hidden_cells::<Obstacle>(report);
     let k = report.voices.min_group_size;
     let hidden = if !rated(&report.classification) {
         "No group has ratings to show.".to_owned()
@@ -395,7 +415,7 @@ fn reasons(report: &GapReport) -> Vec<String> {
     if !rated(c) {
         reasons.push(
             "No ratings yet: no one has rated a facilitator or obstacle, so no level can be \
-             sustained and the figures below are empty."
+             sustained and the facilitator and obstacle figures below are empty."
                 .to_owned(),
         );
     }
@@ -477,6 +497,9 @@ fn risk(c: &Classification) -> &'static str {
     let major = c.obstacles.iter().any(|o| o.band == ObstacleBand::Major);
     match (c.at_risk, below, major) {
         (false, ..) => "no",
+        (true, true, _) if !rated(c) => {
+            "yes: with no ratings yet, no level is sustained to match the arrangements in place"
+        }
         (true, true, true) => {
             "yes: the level sustained is below the arrangements in place, and an obstacle is \
              major"
@@ -525,7 +548,7 @@ impl GapView {
                     value: if c.meets_definition {
                         "yes: the arrangements of coordination or above are in place"
                     } else {
-                        "no: the rubric asks for the arrangements of coordination or above"
+                        "no: the definition asks for the arrangements of coordination or above"
                     }
                     .to_owned(),
                     strong: false,
