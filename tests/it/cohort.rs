@@ -1169,3 +1169,46 @@ fn a_report_leaves_the_cohort_as_it_was() {
     assert_eq!(cohort.report(None).unwrap(), example_report(None));
     assert_ne!(before, example_report(None));
 }
+
+/// The sentence on practice tips names only tips that come first for some
+/// partnership, in the singular when there is one, and says so when there
+/// is none (as a report read back may have it).
+#[test]
+fn the_tips_sentence_names_only_tips_first_for_some_partnership() {
+    use core::cmp::Reverse;
+    use interagency::PracticeTip;
+    let report = example_report(None);
+    let sentence = |firsts: &dyn Fn(usize) -> u32| {
+        let mut tips = report.top_tips.clone();
+        for (i, t) in tips.iter_mut().enumerate() {
+            t.first = firsts(i).min(t.recommended);
+        }
+        tips.sort_by_key(|t| {
+            (
+                Reverse(t.first),
+                Reverse(t.recommended),
+                PracticeTip::iter().position(|x| x == t.tip),
+            )
+        });
+        let mut value = serde_json::to_value(&report).unwrap();
+        value["top_tips"] = serde_json::to_value(&tips).unwrap();
+        let read: CohortReport = serde_json::from_value(value).unwrap();
+        let text = read.markdown().to_string();
+        text.lines()
+            .find(|l| l.contains("recommended first to"))
+            .unwrap()
+            .to_owned()
+    };
+    let one = sentence(&|i| if i == 0 { 4 } else { 0 });
+    assert!(
+        one.starts_with("The practice tip recommended first to the most partnerships is "),
+        "{one}"
+    );
+    assert_eq!(one.matches("(first for").count(), 1, "{one}");
+    let two = sentence(&|i| u32::from(i < 2));
+    assert_eq!(two.matches("(first for").count(), 2, "{two}");
+    assert_eq!(
+        sentence(&|_| 0),
+        "No practice tip is recommended first to any partnership."
+    );
+}

@@ -354,6 +354,20 @@ fn a_report_without_ratings_says_so_first() {
     );
     assert!(text.contains("No group has ratings to show."), "{text}");
     assert!(text.contains("| At risk | no |"), "{text}");
+    // With arrangements in place, the risk is that nothing is rated yet.
+    let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
+    let cooperation = [
+        interagency::Characteristic::ConsistentGoals,
+        interagency::Characteristic::ComplementaryServices,
+    ];
+    let text = page(agencies, cooperation, Vec::new());
+    assert!(
+        text.contains(
+            "| At risk | **yes: with no ratings yet, no level is sustained to match the \
+             arrangements in place** |"
+        ),
+        "{text}"
+    );
     let hub = support::example("child-protection-hub")
         .gap_analysis(None)
         .markdown()

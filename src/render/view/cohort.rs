@@ -227,10 +227,14 @@ fn reach(report: &CohortReport) -> String {
             )
         })
         .collect();
-    format!(
-        "The practice tips recommended first to the most partnerships are {}.",
-        and_list(&named)
-    )
+    match named.as_slice() {
+        [] => "No practice tip is recommended first to any partnership.".to_owned(),
+        [one] => format!("The practice tip recommended first to the most partnerships is {one}."),
+        _ => format!(
+            "The practice tips recommended first to the most partnerships are {}.",
+            and_list(&named)
+        ),
+    }
 }
 
 /// `a`, `a and b`, `a, b and c`.
