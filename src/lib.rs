@@ -93,9 +93,9 @@ pub use input::survey::CsvOptions;
 #[cfg(any(feature = "csv", feature = "xlsx"))]
 pub use input::survey::collected::{LeftOut, LeftOutKind, ReadExport};
 #[cfg(any(feature = "csv", feature = "xlsx"))]
+pub use input::survey::is_spreadsheet;
+#[cfg(any(feature = "csv", feature = "xlsx"))]
 pub use input::survey::scale::Scale;
-#[cfg(feature = "xlsx")]
-pub use input::survey::sheet::is_spreadsheet;
 #[cfg(any(feature = "csv", feature = "xlsx"))]
 pub use input::survey::template::SurveyTemplate;
 #[cfg(any(feature = "csv", feature = "xlsx"))]

@@ -85,9 +85,12 @@ impl Rubric {
         if text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
             return from_slice(bytes, self);
         }
-        #[cfg(feature = "xlsx")]
-        if crate::input::survey::sheet::is_spreadsheet(bytes) {
+        #[cfg(any(feature = "csv", feature = "xlsx"))]
+        if crate::is_spreadsheet(bytes) {
+            #[cfg(feature = "xlsx")]
             return self.plan_from_spreadsheet(bytes, partnership, made_on);
+            #[cfg(not(feature = "xlsx"))]
+            return Err(crate::input::survey::spreadsheet_without_xlsx());
         }
         #[cfg(feature = "csv")]
         return self.plan_from_csv(bytes, partnership, made_on);

@@ -32,8 +32,8 @@ use crate::{Error, Rated};
     schemars(
         with = "u8",
         description = "A rating on the five-point scale, an integer from 1 to 5, written \
-            without a decimal point (3, not 3.0). For a facilitator 1 = not present at all and 5 = fully present; for an obstacle 1 = not \
-            a problem and 5 = a severe problem.",
+            without a decimal point (3, not 3.0). For a facilitator 1 = not present at all \
+            and 5 = fully present; for an obstacle 1 = not a problem and 5 = a severe problem.",
         extend("minimum" = 1, "maximum" = 5)
     )
 )]

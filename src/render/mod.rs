@@ -287,8 +287,8 @@ renderings! {
     /// partnership but the focus.
     impl CohortReport as Cohort {
         /// The cohort as Markdown: which facilitators are weakest and which
-        /// practice tips are recommended first to the most partnerships, in a sentence
-        /// each; the levels; every facilitator's and obstacle's spread
+        /// practice tips are recommended first to the most partnerships, in a
+        /// sentence each; the levels; every facilitator's and obstacle's spread
         /// (min, quartiles, median, max) and bands, with where the focus
         /// stands; the shared gaps and the tips.
         ///

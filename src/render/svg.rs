@@ -186,13 +186,12 @@ impl Fitted {
     }
 }
 
-/// A row label of the matrix, with the agency's whole name where the
-/// label cuts it.
+/// A row label of the matrix, `3. HSE Primary Care`, with the agency's
+/// whole name where the label cuts it.
 struct RowLabel {
     x: String,
     y: String,
-    text: String,
-    whole: Option<String>,
+    label: Fitted,
 }
 
 /// `name` cut to at most `chars` characters, ending in an ellipsis where
@@ -228,14 +227,18 @@ fn short(name: &str, chars: usize) -> String {
     clippy::cast_sign_loss,
     reason = "a small, positive count of characters"
 )]
-fn row_labels(rows: &[MatrixRow], column: f64, font: f64) -> Vec<String> {
+fn row_labels(rows: &[MatrixRow], column: f64, font: f64) -> Vec<Fitted> {
     // A hair over, so that a label exactly as wide as the column fits.
     let fits = (column / small_char_width(font) + 1e-6).floor().max(0.0) as usize;
     rows.iter()
         .map(|row| {
             let number = format!("{}. ", row.number);
             let chars = NAME_CHARS.min(fits.saturating_sub(number.chars().count()));
-            number + &short(&row.name, chars)
+            let name = Fitted::new(&row.name, chars);
+            Fitted {
+                shown: number + &name.shown,
+                whole: name.whole,
+            }
         })
         .collect()
 }
@@ -313,7 +316,7 @@ impl MatrixLayout {
         let room = (FRAME.width - 40.0 - n as f64 * 12.0).max(MIN_LABEL_COLUMN) - 8.0;
         let column = row_labels(&v.rows, room, MATRIX_FONT_MAX)
             .iter()
-            .map(|label| small_text_width(label, MATRIX_FONT_MAX))
+            .map(|label| small_text_width(&label.shown, MATRIX_FONT_MAX))
             .fold(0.0, f64::max);
         let x0 = 20.0 + column + 8.0;
         let size = ((FRAME.width - 20.0 - x0) / n.max(1) as f64).clamp(12.0, 28.0);
@@ -333,12 +336,10 @@ impl MatrixLayout {
         let mut selves = Vec::new();
         for (i, (row, label)) in v.rows.iter().zip(labels).enumerate() {
             let y = y0 + i as f64 * size;
-            let cut = label != format!("{}. {}", row.number, row.name);
             rows.push(RowLabel {
                 x: n_(20.0),
                 y: n_(y + size / 2.0 + font * 0.35),
-                text: label,
-                whole: cut.then(|| row.name.clone()),
+                label,
             });
             for (j, cell) in row.cells.iter().enumerate() {
                 let x = x0 + j as f64 * size;

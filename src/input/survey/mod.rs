@@ -377,6 +377,35 @@ pub(crate) fn row_name(n: u64) -> String {
     name
 }
 
+/// The first bytes of a compound document (`.xls`).
+const COMPOUND_SIGNATURE: &[u8; 8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Whether `bytes` look like a spreadsheet rather than text: a zip archive
+/// (`.xlsx`, `.ods`) or a compound document (`.xls`), by their first bytes.
+///
+/// Available with the `csv` or the `xlsx` feature; reading a spreadsheet
+/// takes the `xlsx` feature.
+///
+/// ```
+/// assert!(!interagency::is_spreadsheet(b"respondent,agency,role\n"));
+/// assert!(interagency::is_spreadsheet(b"PK\x03\x04\x14\x00"));
+/// ```
+#[must_use]
+pub fn is_spreadsheet(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(COMPOUND_SIGNATURE)
+}
+
+/// The error for a spreadsheet given to a build without the `xlsx`
+/// feature, which would otherwise be read as text that is not UTF-8.
+#[cfg(not(feature = "xlsx"))]
+pub(crate) fn spreadsheet_without_xlsx() -> Error {
+    Error::Spreadsheet {
+        message: "this build of the crate has no `xlsx` feature to read spreadsheets (.xlsx, \
+                  .xls, .ods); enable it, or save the file as CSV"
+            .to_owned(),
+    }
+}
+
 /// The first rows of `export`, enough for any layout's header, with where
 /// each is; an export with no row at all is an error.
 fn first_rows(
@@ -796,18 +825,11 @@ impl crate::Partnership {
         options: &SurveyOptions,
     ) -> Result<ReadExport, Error> {
         let data = export.as_ref();
-        #[cfg(feature = "xlsx")]
-        if crate::is_spreadsheet(data) {
+        if is_spreadsheet(data) {
+            #[cfg(feature = "xlsx")]
             return sheet::read_spreadsheet(self, data, options);
-        }
-        #[cfg(not(feature = "xlsx"))]
-        if data.starts_with(b"PK\x03\x04") || data.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
-        {
-            return Err(Error::Spreadsheet {
-                message: "this build of the crate has no `xlsx` feature to read spreadsheets \
-                          (.xlsx, .xls, .ods); enable it, or export the responses as CSV"
-                    .to_owned(),
-            });
+            #[cfg(not(feature = "xlsx"))]
+            return Err(spreadsheet_without_xlsx());
         }
         csv::read_csv(self, data, options)
     }
@@ -884,8 +906,8 @@ mod tests {
 mod without_xlsx {
     use crate::{Agency, Error, Partnership, SurveyOptions};
 
-    /// Without the `xlsx` feature a spreadsheet is named as one, not read
-    /// as a CSV file that is not UTF-8.
+    /// Without the `xlsx` feature a spreadsheet, of responses or of a plan,
+    /// is named as one, not read as a CSV file that is not UTF-8.
     #[test]
     fn a_spreadsheet_needs_the_xlsx_feature() {
         let agencies = vec![Agency::new("a", "A"), Agency::new("b", "B")];
@@ -900,6 +922,11 @@ mod without_xlsx {
                 .unwrap_err();
             assert!(matches!(error, Error::Spreadsheet { .. }), "{error}");
             assert!(error.to_string().contains("no `xlsx` feature"), "{error}");
+            // A plan kept in a spreadsheet, likewise.
+            let error = crate::Rubric::DEFAULT
+                .plan_from_bytes(bytes, "N", None)
+                .unwrap_err();
+            assert!(matches!(error, Error::Spreadsheet { .. }), "{error}");
         }
     }
 }

@@ -11,20 +11,6 @@ use crate::input::survey::collected::ReadExport;
 use crate::input::survey::{Cell, Export, Places, Row, SurveyOptions, read_export, row_name};
 use crate::{Assessment, Error, Partnership};
 
-/// Whether `bytes` look like a spreadsheet rather than text: a zip archive
-/// (`.xlsx`, `.ods`) or a compound document (`.xls`), by their first bytes.
-///
-/// Available with the `xlsx` feature.
-///
-/// ```
-/// assert!(!interagency::is_spreadsheet(b"respondent,agency,role\n"));
-/// assert!(interagency::is_spreadsheet(b"PK\x03\x04\x14\x00"));
-/// ```
-#[must_use]
-pub fn is_spreadsheet(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(super::xls::SIGNATURE)
-}
-
 /// The most cells read from one sheet of an `.xls` or `.ods`, which the
 /// reader holds whole: 16 million, about 900 MB (a value and a formula for
 /// each). A survey of 100,000 responses with 160 columns fits.

@@ -21,8 +21,7 @@ use std::io::{Cursor, Read as _, Write as _};
 
 use super::sheet::MOST_CELLS;
 
-/// The first bytes of a compound document.
-pub(super) const SIGNATURE: &[u8; 8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+use super::COMPOUND_SIGNATURE as SIGNATURE;
 
 /// Why a workbook is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]

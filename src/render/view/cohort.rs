@@ -330,8 +330,8 @@ impl CohortView {
                  quartiles and max are partnership means of nearest rank; they are withheld \
                  (–) where fewer than {MIN_PARTNERSHIPS} partnerships rated the item, since so \
                  few would let a reader work out one partnership's own mean. The counts in each \
-                 band are shown, as a band is coarser than a mean. Facilitator means run from 1 ({}) to 5 \
-                 ({}); obstacle means from 1 ({}) to 5 ({}).{}",
+                 band are shown, as a band is coarser than a mean. Facilitator means run from \
+                 1 ({}) to 5 ({}); obstacle means from 1 ({}) to 5 ({}).{}",
                 Facilitator::LOWEST,
                 Facilitator::HIGHEST,
                 Obstacle::LOWEST,
